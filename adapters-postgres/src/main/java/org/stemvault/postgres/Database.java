@@ -1,0 +1,136 @@
+package org.stemvault.postgres;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.stemvault.domain.Conflict;
+
+/**
+ * The adapters' one way to the database: each call runs in the caller's transaction when there is one,
+ * else in its own; SQL failures come out as domain or {@link DatabaseException}s, never as checked ones.
+ */
+@Singleton
+public final class Database {
+
+    /** One unit of JDBC work on the transaction's connection. */
+    @FunctionalInterface
+    public interface Work<R> {
+        R run(Connection connection) throws SQLException;
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Reads the current row of a result. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private final TransactionOperations<Connection> transactions;
+
+    public Database(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    public <R> R read(Work<R> work) {
+        return transactions.executeRead(status -> call(work, status.getConnection()));
+    }
+
+    public <R> R write(Work<R> work) {
+        return transactions.executeWrite(status -> call(work, status.getConnection()));
+    }
+
+    /** The rows of a query. */
+    public <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
+        return read(c -> rows(c, sql, binder, mapper));
+    }
+
+    /** The first row of a query, if any. */
+    public <T> Optional<T> first(String sql, Binder binder, RowMapper<T> mapper) {
+        return read(c -> rows(c, sql, binder, mapper).stream().findFirst());
+    }
+
+    /** The first row a writing statement returns ({@code … RETURNING}), if any. */
+    public <T> Optional<T> writeReturning(String sql, Binder binder, RowMapper<T> mapper) {
+        return write(c -> rows(c, sql, binder, mapper).stream().findFirst());
+    }
+
+    /** Runs a writing statement; answers how many rows it changed. */
+    public int update(String sql, Binder binder) {
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static <T> List<T> rows(Connection c, String sql, Binder binder, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static <R> R call(Work<R> work, Connection connection) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    static RuntimeException translate(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("23505")) {
+            return new Conflict(e.getMessage());
+        }
+        return new DatabaseException(e);
+    }
+
+    public static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    /** A nullable double column, as null rather than 0. */
+    public static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,69 @@
+package org.stemvault.postgres.embedding;
+
+import com.pgvector.PGvector;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.stemvault.domain.embedding.Embedding;
+import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.embedding.Embeddings;
+import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.recording.StemType;
+import org.stemvault.postgres.Database;
+
+/** Embeddings in the {@code embeddings} table, as pgvector values; one row per recording (or stem) and space. */
+@Singleton
+final class PostgresEmbeddings implements Embeddings {
+
+    private static final String TARGET = "recording_id = ? AND stem_type IS NOT DISTINCT FROM ? AND space = ?";
+
+    private final Database db;
+
+    PostgresEmbeddings(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void put(Embedding e) {
+        db.update("""
+                INSERT INTO embeddings (id, recording_id, stem_type, space, dimensions, embedding, source, updated_at)
+                VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (recording_id, (coalesce(stem_type, '')), space) DO UPDATE SET
+                    dimensions = EXCLUDED.dimensions,
+                    embedding = EXCLUDED.embedding,
+                    source = EXCLUDED.source,
+                    updated_at = EXCLUDED.updated_at
+                """, ps -> {
+            ps.setObject(1, e.recording().value());
+            ps.setString(2, e.stem() == null ? null : e.stem().value());
+            ps.setString(3, e.space().name());
+            ps.setInt(4, e.vector().dimensions());
+            ps.setObject(5, new PGvector(e.vector().toArray()));
+            ps.setString(6, e.source());
+            Database.setInstant(ps, 7, e.updatedAt());
+        });
+    }
+
+    @Override
+    public Optional<Embedding> find(RecordingId recording, StemType stem, EmbeddingSpace space) {
+        return db.first("SELECT embedding::text AS embedding, source, updated_at FROM embeddings WHERE " + TARGET,
+                ps -> bindTarget(ps, recording, stem, space),
+                rs -> new Embedding(recording, stem, space,
+                        Vector.of(new PGvector(rs.getString("embedding")).toArray()), rs.getString("source"),
+                        Database.instant(rs, "updated_at")));
+    }
+
+    @Override
+    public boolean remove(RecordingId recording, StemType stem, EmbeddingSpace space) {
+        return db.update("DELETE FROM embeddings WHERE " + TARGET, ps -> bindTarget(ps, recording, stem, space)) == 1;
+    }
+
+    private static void bindTarget(PreparedStatement ps, RecordingId recording, StemType stem, EmbeddingSpace space)
+            throws SQLException {
+        ps.setObject(1, recording.value());
+        ps.setString(2, stem == null ? null : stem.value());
+        ps.setString(3, space.name());
+    }
+}

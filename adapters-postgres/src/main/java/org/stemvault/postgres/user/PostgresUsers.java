@@ -1,0 +1,95 @@
+package org.stemvault.postgres.user;
+
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.UserId;
+import org.stemvault.domain.user.Users;
+import org.stemvault.postgres.Database;
+
+/** Users in the {@code users} table; an email's uniqueness is {@code lower(email)}'s. */
+@Singleton
+final class PostgresUsers implements Users {
+
+    private static final String COLUMNS = "id, email, name, picture_url, role, created_at, last_login_at";
+
+    private final Database db;
+
+    PostgresUsers(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<User> byId(UserId id) {
+        return db.first("SELECT " + COLUMNS + " FROM users WHERE id = ?", ps -> ps.setObject(1, id.value()),
+                PostgresUsers::map);
+    }
+
+    @Override
+    public Optional<User> byEmail(Email email) {
+        return db.first("SELECT " + COLUMNS + " FROM users WHERE lower(email) = ?",
+                ps -> ps.setString(1, email.value()), PostgresUsers::map);
+    }
+
+    @Override
+    public List<User> all() {
+        return db.list("SELECT " + COLUMNS + " FROM users ORDER BY email", ps -> { }, PostgresUsers::map);
+    }
+
+    @Override
+    public User signedIn(Email email, String name, String pictureUrl, Instant at) {
+        User fresh = new User(UserId.random(), email, name, pictureUrl, Role.MEMBER, at, at);
+        return insert(fresh, "DO UPDATE SET name = EXCLUDED.name, picture_url = EXCLUDED.picture_url,"
+                + " last_login_at = EXCLUDED.last_login_at");
+    }
+
+    @Override
+    public User provision(Email email, Instant at) {
+        // The no-op update makes the statement return the existing row too, in the same round trip.
+        return insert(User.provisioned(email, at), "DO UPDATE SET email = users.email");
+    }
+
+    private User insert(User user, String onConflict) {
+        String sql = "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT ((lower(email))) " + onConflict + " RETURNING " + COLUMNS;
+        return db.writeReturning(sql, ps -> {
+            ps.setObject(1, user.id().value());
+            ps.setString(2, user.email().value());
+            ps.setString(3, user.name());
+            ps.setString(4, user.pictureUrl());
+            ps.setString(5, role(user.role()));
+            Database.setInstant(ps, 6, user.createdAt());
+            Database.setInstant(ps, 7, user.lastLoginAt());
+        }, PostgresUsers::map).orElseThrow();
+    }
+
+    @Override
+    public boolean changeRole(UserId id, Role role) {
+        return db.update("UPDATE users SET role = ? WHERE id = ?", ps -> {
+            ps.setString(1, role(role));
+            ps.setObject(2, id.value());
+        }) == 1;
+    }
+
+    @Override
+    public boolean delete(UserId id) {
+        return db.update("DELETE FROM users WHERE id = ?", ps -> ps.setObject(1, id.value())) == 1;
+    }
+
+    private static String role(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static User map(ResultSet rs) throws SQLException {
+        return new User(new UserId(Database.uuid(rs, "id")), new Email(rs.getString("email")), rs.getString("name"),
+                rs.getString("picture_url"), Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
+                Database.instant(rs, "created_at"), Database.instant(rs, "last_login_at"));
+    }
+}

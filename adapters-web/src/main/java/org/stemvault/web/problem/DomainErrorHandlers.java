@@ -1,0 +1,54 @@
+package org.stemvault.web.problem;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.stemvault.domain.Conflict;
+import org.stemvault.domain.Invalid;
+
+/** Turns the domain's rule violations into 400 (naming the field) and 409 problems. */
+@Factory
+final class DomainErrorHandlers {
+
+    @Singleton
+    ExceptionHandler<Invalid, HttpResponse<?>> invalid(ErrorResponseProcessor<?> processor) {
+        return (request, e) -> respond(processor, request, HttpStatus.BAD_REQUEST, e, new FieldError(e.field(), e.reason()));
+    }
+
+    @Singleton
+    ExceptionHandler<Conflict, HttpResponse<?>> conflict(ErrorResponseProcessor<?> processor) {
+        return (request, e) -> respond(processor, request, HttpStatus.CONFLICT, e, new PlainError(e.getMessage()));
+    }
+
+    private static HttpResponse<?> respond(ErrorResponseProcessor<?> processor, HttpRequest<?> request,
+                                           HttpStatus status, Throwable cause, Error error) {
+        return processor.processResponse(ErrorContext.builder(request).cause(cause).error(error).build(),
+                HttpResponse.status(status));
+    }
+
+    private record FieldError(String field, String message) implements Error {
+        @Override
+        public Optional<String> getPath() {
+            return Optional.of(field);
+        }
+
+        @Override
+        public String getMessage() {
+            return field + " " + message;
+        }
+    }
+
+    private record PlainError(String message) implements Error {
+        @Override
+        public String getMessage() {
+            return message;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.stemvault.web.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Every error the server answers in JSON becomes {@code application/problem+json}: status, title, a detail
+ * taken from the error context (never a stack trace) and, where an error names a path, the fields.
+ */
+@Singleton
+@Replaces(JsonErrorResponseBodyProvider.class)
+final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
+
+    static final String CONTENT_TYPE = "application/problem+json";
+
+    @Override
+    public Problem body(ErrorContext context, HttpResponse<?> response) {
+        int status = response.code();
+        List<Problem.FieldError> fields = context.getErrors().stream()
+                .filter(e -> e.getPath().isPresent())
+                .map(e -> new Problem.FieldError(e.getPath().get(), e.getMessage()))
+                .toList();
+        String detail = status >= 500
+                ? "The server could not answer this request; it has been logged."
+                : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(response.reason());
+        return new Problem("about:blank", response.reason(), status, detail, fields);
+    }
+
+    @Override
+    public String contentType() {
+        return CONTENT_TYPE;
+    }
+}

@@ -1,0 +1,36 @@
+package org.stemvault.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.Micronaut;
+import java.util.Map;
+
+/** Micronaut's launcher, but a start-up failure ends the process with one clear line instead of a stack trace. */
+final class Launcher extends Micronaut {
+
+    private final String databaseUrl;
+
+    private Launcher(String databaseUrl) {
+        this.databaseUrl = databaseUrl;
+    }
+
+    static ApplicationContext launch(String[] args, Map<String, String> env) {
+        DatabaseUrl database;
+        try {
+            database = DatabaseUrl.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            System.err.println("stemvault: cannot start: " + e.getMessage());
+            System.exit(1);
+            return null;
+        }
+        Launcher launcher = new Launcher(database.redacted());
+        launcher.mainClass(Application.class).args(args).properties(database.properties());
+        return launcher.start();
+    }
+
+    @Override
+    protected void handleStartupException(Environment environment, Throwable exception) {
+        System.err.println("stemvault: cannot start: " + StartupFailure.explain(exception, databaseUrl));
+        System.exit(1);
+    }
+}

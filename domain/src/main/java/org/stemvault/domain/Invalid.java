@@ -1,0 +1,20 @@
+package org.stemvault.domain;
+
+/** A value that breaks a domain rule; {@link #field()} names what was wrong, in the API's snake_case words. */
+public final class Invalid extends IllegalArgumentException {
+
+    private final String field;
+
+    public Invalid(String field, String reason) {
+        super(field + ": " + reason);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String reason() {
+        return getMessage().substring(field.length() + 2);
+    }
+}

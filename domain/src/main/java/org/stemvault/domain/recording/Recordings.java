@@ -1,0 +1,23 @@
+package org.stemvault.domain.recording;
+
+import java.util.List;
+import java.util.Optional;
+import org.stemvault.domain.profile.ProfileId;
+
+/** The stored recordings with their stems, unique by output name within a profile. */
+public interface Recordings {
+
+    /**
+     * Creates the recording, or replaces the one with the same profile and output name together with all its
+     * stems; the stored recording keeps its id and created_at. Answers what is stored afterwards.
+     */
+    Recording save(Recording recording);
+
+    Optional<Recording> byOutputName(ProfileId profile, OutputName outputName);
+
+    /** The profile's recordings with their stems, newest first. */
+    List<Recording> ofProfile(ProfileId profile);
+
+    /** Removes the recording with its stems and embeddings; false when there was none. */
+    boolean delete(ProfileId profile, OutputName outputName);
+}
