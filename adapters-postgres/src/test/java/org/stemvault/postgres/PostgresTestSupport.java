@@ -1,0 +1,21 @@
+package org.stemvault.postgres;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/** Base of the adapter tests: a Micronaut context on the real test database, emptied before every test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class PostgresTestSupport implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.properties();
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        TestDatabase.truncateAll();
+    }
+}

@@ -1,0 +1,85 @@
+package org.stemvault.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The PostgreSQL with pgvector that tests run against: {@code TEST_DATABASE_URL} (a JDBC URL) when set, else a
+ * Testcontainers {@code pgvector/pgvector:pg16} when a Docker engine answers; else every test fails with one
+ * line saying how to provide one. Never skipped, never an in-memory stand-in.
+ */
+public final class TestDatabase {
+
+    public static final String VARIABLE = "TEST_DATABASE_URL";
+
+    private static String url;
+    private static String username;
+    private static String password;
+
+    private TestDatabase() {
+    }
+
+    /** The data source properties for a Micronaut test context. */
+    public static synchronized Map<String, String> properties() {
+        start();
+        return Map.of(
+                "datasources.default.url", url,
+                "datasources.default.username", username,
+                "datasources.default.password", password,
+                "datasources.default.dialect", "POSTGRES",
+                "datasources.default.driver-class-name", "org.postgresql.Driver",
+                "flyway.datasources.default.enabled", "true");
+    }
+
+    /** A new connection, outside any application context. */
+    public static Connection connect() throws SQLException {
+        start();
+        return DriverManager.getConnection(url, username, password);
+    }
+
+    /** Empties every table the service writes, so each test starts from nothing. */
+    public static void truncateAll() {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE embeddings, stems, recordings, audio_files, user_profiles, profiles, users CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void start() {
+        if (url != null) {
+            return;
+        }
+        String given = System.getenv(VARIABLE);
+        if (given != null && !given.isBlank()) {
+            url = given;
+            username = System.getenv().getOrDefault("TEST_DATABASE_USER", "postgres");
+            password = System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", "");
+            return;
+        }
+        if (!dockerAnswers()) {
+            throw new IllegalStateException("No test database: set " + VARIABLE
+                    + "=jdbc:postgresql://127.0.0.1:5432/<db> (bash .ci/run provisions one) or start a Docker engine");
+        }
+        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(
+                DockerImageName.parse("pgvector/pgvector:pg16").asCompatibleSubstituteFor("postgres"));
+        container.start();
+        url = container.getJdbcUrl();
+        username = container.getUsername();
+        password = container.getPassword();
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
