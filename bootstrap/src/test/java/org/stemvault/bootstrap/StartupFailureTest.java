@@ -1,0 +1,111 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.stemvault.postgres.TestDatabase;
+
+/** The real main, in a child JVM: a start-up that cannot work ends at once with exit code 1 and one clear line. */
+class StartupFailureTest {
+
+    record Outcome(int exitCode, String output) {
+        String lastLine() {
+            String[] lines = output.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    static Outcome start(Map<String, String> env) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Application.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("STEMVAULT_")
+                || k.startsWith("MICRONAUT_"));
+        builder.environment().put("PORT", String.valueOf(freePort()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the service did not stop by itself: it should have refused to start");
+        }
+        return new Outcome(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void assertRefused(Outcome outcome, String expected) {
+        assertEquals(1, outcome.exitCode(), outcome.output());
+        assertTrue(outcome.lastLine().startsWith("stemvault: cannot start: "), outcome.output());
+        assertTrue(outcome.lastLine().contains(expected), outcome.output());
+        assertFalse(outcome.output().contains("\tat "), "no stack trace:\n" + outcome.output());
+    }
+
+    @Test
+    void an_unreachable_database_is_one_line_naming_it() throws Exception {
+        int closed = freePort();
+        Outcome outcome = start(Map.of("DATABASE_URL", "postgres://postgres@127.0.0.1:" + closed + "/stemvault",
+                "STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET));
+        assertRefused(outcome, "cannot reach the database at jdbc:postgresql://127.0.0.1:" + closed + "/stemvault");
+    }
+
+    @Test
+    void a_missing_signing_key_is_one_line_saying_how_to_make_one() throws Exception {
+        Map<String, String> db = TestDatabase.properties();
+        Outcome outcome = start(Map.of("DATABASE_URL", db.get("datasources.default.url"),
+                "DATABASE_USER", db.get("datasources.default.username"),
+                "DATABASE_PASSWORD", db.get("datasources.default.password")));
+        assertRefused(outcome, "STEMVAULT_JWT_SECRET must be set");
+    }
+
+    @Test
+    void a_short_signing_key_is_refused_too() throws Exception {
+        Map<String, String> db = TestDatabase.properties();
+        Outcome outcome = start(Map.of("DATABASE_URL", db.get("datasources.default.url"),
+                "DATABASE_USER", db.get("datasources.default.username"),
+                "DATABASE_PASSWORD", db.get("datasources.default.password"),
+                "STEMVAULT_JWT_SECRET", "too-short"));
+        assertRefused(outcome, "at least 32 bytes");
+    }
+
+    @Test
+    void a_database_without_pgvector_that_cannot_create_it_is_one_line_saying_so() throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS stemvault_novector");
+            s.execute("DROP ROLE IF EXISTS stemvault_plain");
+            s.execute("CREATE ROLE stemvault_plain LOGIN PASSWORD 'plain'");
+            s.execute("CREATE DATABASE stemvault_novector OWNER stemvault_plain");
+        }
+        try {
+            String url = TestDatabase.properties().get("datasources.default.url")
+                    .replaceFirst("/[^/?]+(\\?|$)", "/stemvault_novector$1");
+            Outcome outcome = start(Map.of("DATABASE_URL", url, "DATABASE_USER", "stemvault_plain",
+                    "DATABASE_PASSWORD", "plain", "STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET));
+            assertRefused(outcome, "extension 'vector' (pgvector) is missing and cannot be created");
+        } finally {
+            try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS stemvault_novector");
+                s.execute("DROP ROLE IF EXISTS stemvault_plain");
+            } catch (SQLException ignored) {
+                // best effort: the next run drops them first anyway
+            }
+        }
+    }
+}
