@@ -2,18 +2,27 @@ package org.stemvault.bootstrap;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import java.nio.charset.StandardCharsets;
 
-/** Refuses to start without a session-signing key of at least 256 bits (the dev environment ships its own). */
+/**
+ * Refuses to start without a session-signing key of at least 256 bits. The dev environment ships a known
+ * key (application-dev.yml); that key is refused everywhere else, so it can never sign a real session.
+ */
 @Context
 final class RequiredSecrets {
 
     static final int MIN_BYTES = 32;
+    static final String DEV_KEY = "dev-only-signing-key-not-for-production-use-0123456789";
 
-    RequiredSecrets(@Value("${stemvault.auth.jwt-secret:}") String jwtSecret) {
+    RequiredSecrets(@Value("${stemvault.auth.jwt-secret:}") String jwtSecret, Environment environment) {
         if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
             throw new StartupFailure("STEMVAULT_JWT_SECRET must be set to a secret of at least " + MIN_BYTES
                     + " bytes (256 bits), e.g. the output of: openssl rand -base64 48");
+        }
+        if (jwtSecret.equals(DEV_KEY) && !environment.getActiveNames().contains("dev")) {
+            throw new StartupFailure("STEMVAULT_JWT_SECRET is the published development key, which is refused"
+                    + " outside the dev environment: set a secret of your own (openssl rand -base64 48)");
         }
     }
 }

@@ -86,6 +86,16 @@ class StartupFailureTest {
     }
 
     @Test
+    void the_published_development_key_is_refused_outside_the_dev_environment() throws Exception {
+        Map<String, String> db = TestDatabase.properties();
+        Outcome outcome = start(Map.of("DATABASE_URL", db.get("datasources.default.url"),
+                "DATABASE_USER", db.get("datasources.default.username"),
+                "DATABASE_PASSWORD", db.get("datasources.default.password"),
+                "STEMVAULT_JWT_SECRET", RequiredSecrets.DEV_KEY));
+        assertRefused(outcome, "published development key");
+    }
+
+    @Test
     void a_database_without_pgvector_that_cannot_create_it_is_one_line_saying_so() throws Exception {
         try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS stemvault_novector");

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against a real PostgreSQL with pgvector.
+#   - TEST_DATABASE_URL set: that database is used as it is.
+#   - otherwise, on a machine with a local PostgreSQL (or where one can be installed): pgvector is
+#     installed when missing, the cluster started when down, and a fresh database stemvault_test made.
+#   - otherwise the tests themselves use Testcontainers (pgvector/pgvector:pg16) when Docker answers,
+#     and fail with one line saying how to provide a database when it does not.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { echo "[test] $*" >&2; }
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  if command -v pg_lsclusters >/dev/null 2>&1 || [ "$(id -u)" = 0 ]; then
+    bash scripts/ensure-postgres.sh
+    psql_su() {
+      if [ "$(id -u)" = 0 ]; then runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@";
+      else psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres "$@"; fi
+    }
+    log "creating a fresh database stemvault_test"
+    psql_su -d postgres -c "DROP DATABASE IF EXISTS stemvault_test WITH (FORCE)"
+    bash scripts/ensure-postgres.sh stemvault_test
+    export TEST_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/stemvault_test"
+    export TEST_DATABASE_USER="${TEST_DATABASE_USER:-postgres}"
+  else
+    log "no TEST_DATABASE_URL and no local PostgreSQL: the tests will try Testcontainers"
+  fi
+fi
+
+./mvnw -B -ntp verify "$@"
