@@ -20,8 +20,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
     log "creating a fresh database stemvault_test"
     psql_su -d postgres -c "DROP DATABASE IF EXISTS stemvault_test WITH (FORCE)"
     bash scripts/ensure-postgres.sh stemvault_test
-    export TEST_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/stemvault_test"
-    export TEST_DATABASE_USER="${TEST_DATABASE_USER:-postgres}"
+    export TEST_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/stemvault_test?user=postgres"
   else
     log "no TEST_DATABASE_URL and no local PostgreSQL: the tests will try Testcontainers"
   fi

@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The PostgreSQL with pgvector that tests run against: {@code TEST_DATABASE_URL} (a JDBC URL) when set, else a
+ * The PostgreSQL with pgvector that tests run against: {@code TEST_DATABASE_URL} (a JDBC URL, credentials in
+ * its {@code user} and {@code password} parameters) when set, else a
  * Testcontainers {@code pgvector/pgvector:pg16} when a Docker engine answers; else every test fails with one
  * line saying how to provide one. Never skipped, never an in-memory stand-in.
  */
@@ -19,8 +22,7 @@ public final class TestDatabase {
     public static final String VARIABLE = "TEST_DATABASE_URL";
 
     private static String url;
-    private static String username;
-    private static String password;
+    private static Properties credentials = new Properties();
 
     private TestDatabase() {
     }
@@ -28,19 +30,25 @@ public final class TestDatabase {
     /** The data source properties for a Micronaut test context. */
     public static synchronized Map<String, String> properties() {
         start();
-        return Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "datasources.default.url", url,
-                "datasources.default.username", username,
-                "datasources.default.password", password,
                 "datasources.default.dialect", "POSTGRES",
                 "datasources.default.driver-class-name", "org.postgresql.Driver",
-                "flyway.datasources.default.enabled", "true");
+                "flyway.datasources.default.enabled", "true"));
+        credentials.forEach((k, v) -> properties.put("datasources.default." + (k.equals("user") ? "username" : k), (String) v));
+        return properties;
+    }
+
+    /** The JDBC URL, with any credentials the tests were given. */
+    public static synchronized String url() {
+        start();
+        return url;
     }
 
     /** A new connection, outside any application context. */
     public static Connection connect() throws SQLException {
         start();
-        return DriverManager.getConnection(url, username, password);
+        return DriverManager.getConnection(url, credentials);
     }
 
     /** Empties every table the service writes, so each test starts from nothing. */
@@ -59,20 +67,18 @@ public final class TestDatabase {
         String given = System.getenv(VARIABLE);
         if (given != null && !given.isBlank()) {
             url = given;
-            username = System.getenv().getOrDefault("TEST_DATABASE_USER", "postgres");
-            password = System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", "");
             return;
         }
         if (!dockerAnswers()) {
             throw new IllegalStateException("No test database: set " + VARIABLE
-                    + "=jdbc:postgresql://127.0.0.1:5432/<db> (bash .ci/run provisions one) or start a Docker engine");
+                    + "=jdbc:postgresql://127.0.0.1:5432/<db>?user=<user> (bash .ci/run provisions one) or start a Docker engine");
         }
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(
                 DockerImageName.parse("pgvector/pgvector:pg16").asCompatibleSubstituteFor("postgres"));
         container.start();
         url = container.getJdbcUrl();
-        username = container.getUsername();
-        password = container.getPassword();
+        credentials.setProperty("user", container.getUsername());
+        credentials.setProperty("password", container.getPassword());
     }
 
     private static boolean dockerAnswers() {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,19 @@ class StartupFailureTest {
         }
     }
 
+    /** The child's environment: the test database, plus {@code more} (name, value, name, value, …). */
+    static Map<String, String> withTestDatabase(String... more) {
+        Map<String, String> env = new HashMap<>();
+        Map<String, String> db = TestDatabase.properties();
+        env.put("DATABASE_URL", db.get("datasources.default.url"));
+        env.put("DATABASE_USER", db.getOrDefault("datasources.default.username", ""));
+        env.put("DATABASE_PASSWORD", db.getOrDefault("datasources.default.password", ""));
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
+    }
+
     static void assertRefused(Outcome outcome, String expected) {
         assertEquals(1, outcome.exitCode(), outcome.output());
         assertTrue(outcome.lastLine().startsWith("stemvault: cannot start: "), outcome.output());
@@ -68,29 +82,20 @@ class StartupFailureTest {
 
     @Test
     void a_missing_signing_key_is_one_line_saying_how_to_make_one() throws Exception {
-        Map<String, String> db = TestDatabase.properties();
-        Outcome outcome = start(Map.of("DATABASE_URL", db.get("datasources.default.url"),
-                "DATABASE_USER", db.get("datasources.default.username"),
-                "DATABASE_PASSWORD", db.get("datasources.default.password")));
+        Outcome outcome = start(withTestDatabase());
         assertRefused(outcome, "STEMVAULT_JWT_SECRET must be set");
     }
 
     @Test
     void a_short_signing_key_is_refused_too() throws Exception {
-        Map<String, String> db = TestDatabase.properties();
-        Outcome outcome = start(Map.of("DATABASE_URL", db.get("datasources.default.url"),
-                "DATABASE_USER", db.get("datasources.default.username"),
-                "DATABASE_PASSWORD", db.get("datasources.default.password"),
+        Outcome outcome = start(withTestDatabase(
                 "STEMVAULT_JWT_SECRET", "too-short"));
         assertRefused(outcome, "at least 32 bytes");
     }
 
     @Test
     void the_published_development_key_is_refused_outside_the_dev_environment() throws Exception {
-        Map<String, String> db = TestDatabase.properties();
-        Outcome outcome = start(Map.of("DATABASE_URL", db.get("datasources.default.url"),
-                "DATABASE_USER", db.get("datasources.default.username"),
-                "DATABASE_PASSWORD", db.get("datasources.default.password"),
+        Outcome outcome = start(withTestDatabase(
                 "STEMVAULT_JWT_SECRET", RequiredSecrets.DEV_KEY));
         assertRefused(outcome, "published development key");
     }
@@ -104,8 +109,7 @@ class StartupFailureTest {
             s.execute("CREATE DATABASE stemvault_novector OWNER stemvault_plain");
         }
         try {
-            String url = TestDatabase.properties().get("datasources.default.url")
-                    .replaceFirst("/[^/?]+(\\?|$)", "/stemvault_novector$1");
+            String url = TestDatabase.url().replaceFirst("\\?.*$", "").replaceFirst("/[^/]+$", "/stemvault_novector");
             Outcome outcome = start(Map.of("DATABASE_URL", url, "DATABASE_USER", "stemvault_plain",
                     "DATABASE_PASSWORD", "plain", "STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET));
             assertRefused(outcome, "extension 'vector' (pgvector) is missing and cannot be created");
