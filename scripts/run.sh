@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts Stemvault on http://localhost:${PORT:-8080} with a ready database.
 #   - DATABASE_URL set: that database is used (it must have pgvector, or let the service create it).
-#   - otherwise, where a Docker engine answers: docker compose up (PostgreSQL with pgvector + the service).
+#   - otherwise, where a Docker engine answers: docker compose up (PostgreSQL with pgvector, the development
+#     identity provider and the service).
 #   - otherwise: the local PostgreSQL, with pgvector installed when missing and a database 'stemvault'.
-# Runs in the 'dev' environment unless MICRONAUT_ENVIRONMENTS says otherwise (dev ships a signing key;
-# anything else needs STEMVAULT_JWT_SECRET).
+# Runs in the 'dev' environment unless MICRONAUT_ENVIRONMENTS says otherwise. In dev, unless GOOGLE_ISSUER
+# is set, it also starts the development identity provider (scripts/dev-oidc.sh) on http://localhost:9090
+# and stops it when the service stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +15,7 @@ log() { echo "[run] $*" >&2; }
 export MICRONAUT_ENVIRONMENTS="${MICRONAUT_ENVIRONMENTS:-dev}"
 
 if [ -z "${DATABASE_URL:-}" ] && command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
-  log "a Docker engine answers: starting PostgreSQL with pgvector and the service with docker compose"
+  log "a Docker engine answers: starting PostgreSQL with pgvector, the identity provider and the service"
   exec docker compose up --build
 fi
 
@@ -24,5 +26,14 @@ fi
 jar=bootstrap/target/stemvault.jar
 log "building $jar"
 ./mvnw -B -q -ntp package -DskipTests
+
+if [[ ",$MICRONAUT_ENVIRONMENTS," == *",dev,"* ]] && [ -z "${GOOGLE_ISSUER:-}" ]; then
+  bash scripts/dev-oidc.sh &
+  oidc=$!
+  trap 'kill $oidc 2>/dev/null || true' EXIT INT TERM
+  bash scripts/dev-oidc.sh --wait
+  log "development identity provider ready: sign in at http://localhost:${PORT:-8080}/auth/login with any email"
+fi
+
 log "starting on http://localhost:${PORT:-8080} (environments: $MICRONAUT_ENVIRONMENTS)"
-exec java ${JAVA_OPTS:-} -jar "$jar"
+java ${JAVA_OPTS:-} -jar "$jar"

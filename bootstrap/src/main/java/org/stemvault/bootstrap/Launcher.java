@@ -3,6 +3,7 @@ package org.stemvault.bootstrap;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Micronaut's launcher, but a start-up failure ends the process with one clear line instead of a stack trace. */
@@ -23,8 +24,10 @@ final class Launcher extends Micronaut {
             System.exit(1);
             return null;
         }
+        Map<String, Object> properties = new HashMap<>(database.properties());
+        properties.putAll(CookiePolicy.properties(env));
         Launcher launcher = new Launcher(database.redacted());
-        launcher.mainClass(Application.class).args(args).properties(database.properties());
+        launcher.mainClass(Application.class).args(args).properties(properties);
         return launcher.start();
     }
 

@@ -35,8 +35,9 @@ class StartupFailureTest {
                 Application.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("STEMVAULT_")
-                || k.startsWith("MICRONAUT_"));
+                || k.startsWith("MICRONAUT_") || k.startsWith("GOOGLE_"));
         builder.environment().put("PORT", String.valueOf(freePort()));
+        builder.environment().putAll(TestOidc.environment());
         builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -98,6 +99,19 @@ class StartupFailureTest {
         Outcome outcome = start(withTestDatabase(
                 "STEMVAULT_JWT_SECRET", RequiredSecrets.DEV_KEY));
         assertRefused(outcome, "published development key");
+    }
+
+    @Test
+    void missing_oauth_client_credentials_are_one_line() throws Exception {
+        Outcome outcome = start(withTestDatabase("STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET, "GOOGLE_CLIENT_ID", ""));
+        assertRefused(outcome, "GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set");
+    }
+
+    @Test
+    void an_unreachable_identity_provider_is_one_line_naming_it() throws Exception {
+        String issuer = "http://127.0.0.1:" + freePort() + "/google";
+        Outcome outcome = start(withTestDatabase("STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET, "GOOGLE_ISSUER", issuer));
+        assertRefused(outcome, "cannot read the OpenID provider's discovery document at " + issuer);
     }
 
     @Test

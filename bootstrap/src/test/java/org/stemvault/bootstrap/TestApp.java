@@ -4,17 +4,24 @@ import java.util.HashMap;
 import java.util.Map;
 import org.stemvault.postgres.TestDatabase;
 
-/** The settings every end-to-end test starts the service with: the test database and a test signing key. */
+/**
+ * The settings every end-to-end test starts the service with: the test database, a test signing key, the
+ * loopback OpenID provider, and a frontend URL to land on.
+ */
 final class TestApp {
 
     static final String JWT_SECRET = "end-to-end-test-signing-key-0123456789abcdef";
+    static final String FRONTEND = "http://frontend.test/app";
 
     private TestApp() {
     }
 
     static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        properties.putAll(TestOidc.properties());
         properties.put("stemvault.auth.jwt-secret", JWT_SECRET);
+        properties.put("stemvault.auth.frontend-url", FRONTEND);
+        properties.put("stemvault.auth.admission", "open");
         return properties;
     }
 }

@@ -10,6 +10,7 @@ import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.user.UserId;
 import org.stemvault.postgres.Database;
 
 /** Profiles in the {@code profiles} table, unique by name. */
@@ -58,6 +59,13 @@ final class PostgresProfiles implements Profiles {
     }
 
     @Override
+    public List<Profile> ofMember(UserId user) {
+        return db.list("SELECT p.id, p.name, p.source_folder, p.strategy_name, p.created_at FROM profiles p"
+                + " JOIN user_profiles m ON m.profile_id = p.id WHERE m.user_id = ? ORDER BY p.name",
+                ps -> ps.setObject(1, user.value()), PostgresProfiles::map);
+    }
+
+    @Override
     public boolean update(Profile profile) {
         try {
             return db.update("UPDATE profiles SET name = ?, source_folder = ?, strategy_name = ? WHERE id = ?", ps -> {
@@ -76,7 +84,7 @@ final class PostgresProfiles implements Profiles {
         return db.update("DELETE FROM profiles WHERE id = ?", ps -> ps.setObject(1, id.value())) == 1;
     }
 
-    static Profile map(ResultSet rs) throws SQLException {
+    private static Profile map(ResultSet rs) throws SQLException {
         return new Profile(new ProfileId(Database.uuid(rs, "id")), new ProfileName(rs.getString("name")),
                 rs.getString("source_folder"), rs.getString("strategy_name"), Database.instant(rs, "created_at"));
     }

@@ -55,6 +55,8 @@ class MembershipsContractTest extends PostgresTestSupport {
         memberships.grant(new Membership(ada.id(), attic.id(), at(3)));
 
         assertEquals(List.of(bob.id(), ada.id()), memberships.ofProfile(band.id()).stream().map(Membership::user).toList());
+        assertEquals(List.of(attic, band), profiles.ofMember(ada.id()), "a member's profiles, by name");
+        assertEquals(List.of(band), profiles.ofMember(bob.id()));
 
         users.delete(bob.id());
         profiles.delete(attic.id());

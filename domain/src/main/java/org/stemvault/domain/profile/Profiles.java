@@ -2,6 +2,7 @@ package org.stemvault.domain.profile;
 
 import java.util.List;
 import java.util.Optional;
+import org.stemvault.domain.user.UserId;
 
 /** The stored profiles, unique by name. */
 public interface Profiles {
@@ -15,6 +16,9 @@ public interface Profiles {
 
     /** All profiles, by name. */
     List<Profile> all();
+
+    /** The profiles the user is a member of, by name. */
+    List<Profile> ofMember(UserId user);
 
     /** Saves name, source folder and strategy; false when there is no such profile. */
     boolean update(Profile profile);

@@ -1,0 +1,76 @@
+package org.stemvault.web.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.oauth2.client.OauthClient;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Named;
+import org.reactivestreams.Publisher;
+import org.stemvault.application.Principal;
+
+/** The session contract existing web clients speak: login, status and logout under {@code /auth}. */
+@Controller("/auth")
+@Secured(SecurityRule.IS_ANONYMOUS)
+final class AuthController {
+
+    private final OauthClient google;
+    private final AccessTokenCookieConfiguration cookie;
+
+    AuthController(@Named("google") OauthClient google, AccessTokenCookieConfiguration cookie) {
+        this.google = google;
+        this.cookie = cookie;
+    }
+
+    /** Starts the OpenID Connect login: 302 to the provider with state, nonce and PKCE. */
+    @Get("/login")
+    Publisher<MutableHttpResponse<?>> login(HttpRequest<?> request) {
+        return google.authorizationRedirect(request);
+    }
+
+    @Get("/status")
+    StatusResponse status(@Nullable Authentication authentication) {
+        if (authentication == null) {
+            return new StatusResponse(false, null);
+        }
+        Principal p = Sessions.principal(authentication);
+        return new StatusResponse(true, new StatusResponse.User(p.id().toString(), p.name(), p.email().value(),
+                p.pictureUrl()));
+    }
+
+    @Get("/logout")
+    HttpResponse<LogoutResponse> logout() {
+        Cookie cleared = Cookie.of(cookie.getCookieName(), "").configure(cookie).maxAge(0);
+        return HttpResponse.ok(new LogoutResponse(true)).cookie(cleared);
+    }
+
+    @Post("/logout")
+    HttpResponse<LogoutResponse> logoutByPost() {
+        return logout();
+    }
+
+    /** {@code {"authenticated": false}} or {@code {"authenticated": true, "user": {…}}}. */
+    @Serdeable
+    record StatusResponse(boolean authenticated, @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) User user) {
+
+        /** The signed-in user as the frontend shows them. */
+        @Serdeable
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+        record User(String id, String name, String email, String picture) {
+        }
+    }
+
+    @Serdeable
+    record LogoutResponse(boolean success) {
+    }
+}

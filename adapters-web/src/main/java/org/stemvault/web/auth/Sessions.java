@@ -1,0 +1,45 @@
+package org.stemvault.web.auth;
+
+import io.micronaut.security.authentication.Authentication;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.stemvault.application.Principal;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.UserId;
+
+/**
+ * The edge between Micronaut's {@link Authentication} and the use cases' {@link Principal}. A session token
+ * carries only the user id; everything else is read from the database on each request.
+ */
+public final class Sessions {
+
+    static final String ADMIN = "admin";
+    private static final String EMAIL = "email";
+    private static final String NAME = "name";
+    private static final String PICTURE = "picture";
+
+    private Sessions() {
+    }
+
+    static Authentication authentication(Principal principal) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(EMAIL, principal.email().value());
+        if (principal.name() != null) {
+            attributes.put(NAME, principal.name());
+        }
+        if (principal.pictureUrl() != null) {
+            attributes.put(PICTURE, principal.pictureUrl());
+        }
+        return Authentication.build(principal.id().toString(), principal.admin() ? List.of(ADMIN) : List.of(),
+                attributes);
+    }
+
+    /** The principal of an authenticated request. */
+    public static Principal principal(Authentication authentication) {
+        Map<String, Object> a = authentication.getAttributes();
+        return new Principal(new UserId(UUID.fromString(authentication.getName())), new Email((String) a.get(EMAIL)),
+                (String) a.get(NAME), (String) a.get(PICTURE), authentication.getRoles().contains(ADMIN));
+    }
+}

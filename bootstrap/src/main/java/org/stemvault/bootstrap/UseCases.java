@@ -1,0 +1,49 @@
+package org.stemvault.bootstrap;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.stemvault.application.library.Library;
+import org.stemvault.application.signin.Admission;
+import org.stemvault.application.signin.SignIn;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.user.Users;
+
+/** Builds the use cases from the adapters' port implementations: the one place that knows every module. */
+@Factory
+final class UseCases {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Admission admission(@Value("${stemvault.auth.admission:members-only}") String mode,
+                        @Value("${stemvault.auth.allowed-emails:}") List<String> allowedEmails,
+                        @Value("${stemvault.auth.allowed-domains:}") List<String> allowedDomains,
+                        @Value("${stemvault.auth.admin-emails:}") List<String> adminEmails) {
+        Admission.Mode parsed;
+        try {
+            parsed = Admission.Mode.valueOf(mode.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure("STEMVAULT_ADMISSION must be open, allowlist or members-only, not '" + mode + "'");
+        }
+        return new Admission(parsed, Set.copyOf(allowedEmails), Set.copyOf(allowedDomains), Set.copyOf(adminEmails));
+    }
+
+    @Singleton
+    SignIn signIn(Users users, Memberships memberships, Admission admission, Clock clock) {
+        return new SignIn(users, memberships, admission, clock);
+    }
+
+    @Singleton
+    Library library(Profiles profiles) {
+        return new Library(profiles);
+    }
+}
