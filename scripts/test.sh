@@ -26,4 +26,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   fi
 fi
 
+# The real-browser tests drive Debian's Chromium through its ChromeDriver.
+bash scripts/ensure-browser.sh
+
 ./mvnw -B -ntp verify "$@"

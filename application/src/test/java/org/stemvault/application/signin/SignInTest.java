@@ -1,0 +1,112 @@
+package org.stemvault.application.signin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.stemvault.application.InMemoryMemberships;
+import org.stemvault.application.InMemoryUsers;
+import org.stemvault.application.Principal;
+import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.ProfileId;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.User;
+
+class SignInTest {
+
+    static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+
+    final InMemoryUsers users = new InMemoryUsers();
+    final InMemoryMemberships memberships = new InMemoryMemberships();
+
+    SignIn signIn(Admission admission) {
+        return new SignIn(users, memberships, admission, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static Admission admission(Admission.Mode mode) {
+        return new Admission(mode, Set.of(" Ada@Example.com "), Set.of("Band.example"), Set.of("Boss@Example.com"));
+    }
+
+    static Identity verified(String email) {
+        return new Identity(email, true, "Name", null);
+    }
+
+    static String refusal(SignInResult result) {
+        return assertInstanceOf(SignInResult.Refused.class, result).reason();
+    }
+
+    static Principal admitted(SignInResult result) {
+        return assertInstanceOf(SignInResult.Admitted.class, result).principal();
+    }
+
+    @Test
+    void an_unverified_email_is_refused_and_nothing_is_written() {
+        assertEquals("email_not_verified", refusal(signIn(admission(Admission.Mode.OPEN))
+                .signIn(new Identity("ada@example.com", false, "Ada", null))));
+        assertTrue(users.all().isEmpty());
+    }
+
+    @Test
+    void an_identity_without_an_email_is_refused() {
+        assertEquals("no_email", refusal(signIn(admission(Admission.Mode.OPEN)).signIn(verified(null))));
+        assertTrue(users.all().isEmpty());
+    }
+
+    @Test
+    void open_admission_admits_every_verified_email_and_upserts_its_user() {
+        Principal p = admitted(signIn(admission(Admission.Mode.OPEN)).signIn(verified("Someone@Elsewhere.org")));
+        assertEquals(new Email("someone@elsewhere.org"), p.email());
+        assertEquals(NOW, users.byEmail(p.email()).orElseThrow().lastLoginAt());
+        assertFalse(p.admin());
+    }
+
+    @Test
+    void the_allowlist_admits_listed_emails_and_domains_whatever_their_case_and_refuses_the_rest() {
+        SignIn signIn = signIn(admission(Admission.Mode.ALLOWLIST));
+        admitted(signIn.signIn(verified("ADA@example.com")));
+        admitted(signIn.signIn(verified("drummer@BAND.example")));
+        assertEquals("not_allowed", refusal(signIn.signIn(verified("eve@example.com"))));
+        assertEquals("not_allowed", refusal(signIn.signIn(verified("eve@sub.band.example"))));
+        assertEquals(2, users.all().size(), "a refusal writes no user");
+    }
+
+    @Test
+    void members_only_admits_users_with_a_membership_and_admins_and_refuses_everyone_else() {
+        SignIn signIn = signIn(admission(Admission.Mode.MEMBERS_ONLY));
+        User granted = users.provision(new Email("granted@example.com"), NOW);
+        memberships.grant(new Membership(granted.id(), ProfileId.random(), NOW));
+        User promoted = users.provision(new Email("admin@example.com"), NOW);
+        users.changeRole(promoted.id(), Role.ADMIN);
+        users.provision(new Email("nothing@example.com"), NOW);
+
+        Principal member = admitted(signIn.signIn(verified("granted@example.com")));
+        assertEquals(granted.id(), member.id(), "the first login fills in the provisioned user");
+        assertTrue(admitted(signIn.signIn(verified("admin@example.com"))).admin());
+        assertEquals("not_allowed", refusal(signIn.signIn(verified("nothing@example.com"))));
+        assertEquals("not_allowed", refusal(signIn.signIn(verified("stranger@example.com"))));
+        assertTrue(users.byEmail(new Email("stranger@example.com")).isEmpty());
+    }
+
+    @Test
+    void a_configured_admin_email_is_always_admitted_and_always_an_admin() {
+        SignIn signIn = signIn(admission(Admission.Mode.MEMBERS_ONLY));
+        Principal boss = admitted(signIn.signIn(verified("boss@example.com")));
+        assertTrue(boss.admin());
+        assertTrue(signIn.principal(boss.id()).orElseThrow().admin());
+    }
+
+    @Test
+    void a_deleted_users_session_has_no_principal() {
+        SignIn signIn = signIn(admission(Admission.Mode.OPEN));
+        Principal p = admitted(signIn.signIn(verified("gone@example.com")));
+        users.delete(p.id());
+        assertTrue(signIn.principal(p.id()).isEmpty());
+    }
+}
