@@ -172,6 +172,26 @@ class SignInTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_login_begun_on_one_instance_finishes_on_another() throws Exception {
+        Map<String, Object> properties = new java.util.HashMap<>(TestApp.properties());
+        properties.put("micronaut.server.port", "-1");
+        try (EmbeddedServer second = io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, properties)) {
+            Started started = begin("kim@example.com", claims("kim@example.com", true, "Kim"));
+            String elsewhere = started.callback().replace(base(), second.getURL().toString());
+            assertNotEquals(started.callback(), elsewhere);
+
+            HttpResponse<String> callback = started.browser().get(elsewhere);
+
+            assertEquals(302, callback.statusCode());
+            assertEquals(TestApp.FRONTEND, Browser.location(callback));
+            assertTrue(started.browser().cookies.containsKey("JWT"));
+            assertTrue(started.browser().get(base() + "/auth/status").body().contains("kim@example.com"),
+                    "the session made by the second instance is good on the first");
+        }
+        assertEquals(1, users().size());
+    }
+
+    @Test
     void a_tampered_state_is_refused_and_writes_no_user() throws Exception {
         Started started = begin("mallory@example.com", claims("mallory@example.com", true, "M"));
         String tampered = started.callback().replaceFirst("state=([^&]+)", "state=$1x");
