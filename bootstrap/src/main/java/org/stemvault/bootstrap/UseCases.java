@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.stemvault.application.Transactions;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.signin.Admission;
 import org.stemvault.application.signin.SignIn;
+import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.Users;
 
 /** Builds the use cases from the adapters' port implementations: the one place that knows every module. */
@@ -43,7 +46,8 @@ final class UseCases {
     }
 
     @Singleton
-    Library library(Profiles profiles) {
-        return new Library(profiles);
+    Library library(Profiles profiles, Catalogue catalogue, Recordings recordings, Transactions transactions,
+                    Clock clock) {
+        return new Library(profiles, catalogue, recordings, transactions, clock);
     }
 }

@@ -6,20 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.profile.ProfileId;
-import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.Stem;
-import org.stemvault.domain.recording.StemType;
 import org.stemvault.postgres.Database;
 
 /** Recordings and their stems in {@code recordings} and {@code stems}; every call is one SQL statement. */
@@ -73,16 +67,8 @@ final class PostgresRecordings implements Recordings {
             SELECT id, created_at, updated_at FROM saved
             """;
 
-    private static final String SELECT = """
-            SELECT r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
-                   r.created_at, r.updated_at,
-                   s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
-                   s.waveform_url, s.file_size_bytes, s.duration_seconds
-            FROM recordings r
-            LEFT JOIN stems s ON s.recording_id = r.id
-            """;
-
-    private static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC, s.position";
+    private static final String SELECT = "SELECT " + RecordingRows.COLUMNS
+            + " FROM recordings r LEFT JOIN stems s ON s.recording_id = r.id";
 
     private final Database db;
 
@@ -154,10 +140,10 @@ final class PostgresRecordings implements Recordings {
     public Optional<Recording> byOutputName(ProfileId profile, OutputName outputName) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.profile_id = ? AND r.output_name = ?"
-                    + ORDER)) {
+                    + RecordingRows.ORDER)) {
                 ps.setObject(1, profile.value());
                 ps.setString(2, outputName.value());
-                return fold(ps).stream().findFirst();
+                return RecordingRows.fold(ps).stream().findFirst();
             }
         });
     }
@@ -165,9 +151,9 @@ final class PostgresRecordings implements Recordings {
     @Override
     public List<Recording> ofProfile(ProfileId profile) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.profile_id = ?" + ORDER)) {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.profile_id = ?" + RecordingRows.ORDER)) {
                 ps.setObject(1, profile.value());
-                return fold(ps);
+                return RecordingRows.fold(ps);
             }
         });
     }
@@ -180,55 +166,4 @@ final class PostgresRecordings implements Recordings {
         }) == 1;
     }
 
-    /** Folds the joined rows (one per stem, grouped by recording) into recordings. */
-    private static List<Recording> fold(PreparedStatement ps) throws SQLException {
-        List<Recording> recordings = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            UUID current = null;
-            ResultRow head = null;
-            List<Stem> stems = new ArrayList<>();
-            while (rs.next()) {
-                UUID id = Database.uuid(rs, "id");
-                if (!id.equals(current)) {
-                    if (head != null) {
-                        recordings.add(head.with(stems));
-                    }
-                    current = id;
-                    head = ResultRow.read(rs);
-                    stems = new ArrayList<>();
-                }
-                if (rs.getString("stem_type") != null) {
-                    stems.add(stem(rs));
-                }
-            }
-            if (head != null) {
-                recordings.add(head.with(stems));
-            }
-        }
-        return recordings;
-    }
-
-    private static Stem stem(ResultSet rs) throws SQLException {
-        return new Stem(new StemType(rs.getString("stem_type")), Database.nullableDouble(rs, "measured_lufs"),
-                rs.getDouble("peak_amplitude"), rs.getDouble("stem_gain_adjustment_db"),
-                new MediaFileName(rs.getString("audio_url")), new MediaFileName(rs.getString("waveform_url")),
-                rs.getLong("file_size_bytes"), rs.getDouble("duration_seconds"));
-    }
-
-    /** The recording columns of a joined row. */
-    private record ResultRow(UUID id, UUID profile, UUID audioFile, String outputName, String displayName,
-                             String description, Instant createdAt, Instant updatedAt) {
-
-        static ResultRow read(ResultSet rs) throws SQLException {
-            return new ResultRow(Database.uuid(rs, "id"), Database.uuid(rs, "profile_id"),
-                    Database.uuid(rs, "audio_file_id"), rs.getString("output_name"), rs.getString("display_name"),
-                    rs.getString("description"), Database.instant(rs, "created_at"),
-                    Database.instant(rs, "updated_at"));
-        }
-
-        Recording with(List<Stem> stems) {
-            return new Recording(new RecordingId(id), new ProfileId(profile), new OutputName(outputName), displayName,
-                    description, audioFile == null ? null : new AudioFileId(audioFile), createdAt, updatedAt, stems);
-        }
-    }
 }

@@ -15,6 +15,8 @@ import org.stemvault.domain.user.UserId;
  */
 public final class Sessions {
 
+    /** The role of every signed-in person (not of a worker token). */
+    public static final String MEMBER = "member";
     static final String ADMIN = "admin";
     private static final String EMAIL = "email";
     private static final String NAME = "name";
@@ -32,8 +34,8 @@ public final class Sessions {
         if (principal.pictureUrl() != null) {
             attributes.put(PICTURE, principal.pictureUrl());
         }
-        return Authentication.build(principal.id().toString(), principal.admin() ? List.of(ADMIN) : List.of(),
-                attributes);
+        return Authentication.build(principal.id().toString(),
+                principal.admin() ? List.of(MEMBER, ADMIN) : List.of(MEMBER), attributes);
     }
 
     /** The principal of an authenticated request. */

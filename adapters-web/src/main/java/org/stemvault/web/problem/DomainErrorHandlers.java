@@ -12,14 +12,20 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Invalid;
+import org.stemvault.domain.NotFound;
 
-/** Turns the domain's rule violations into 400 (naming the field) and 409 problems. */
+/** Turns the domain's refusals into problems: 400 naming the field, 404, 409. */
 @Factory
 final class DomainErrorHandlers {
 
     @Singleton
     ExceptionHandler<Invalid, HttpResponse<?>> invalid(ErrorResponseProcessor<?> processor) {
         return (request, e) -> respond(processor, request, HttpStatus.BAD_REQUEST, e, new FieldError(e.field(), e.reason()));
+    }
+
+    @Singleton
+    ExceptionHandler<NotFound, HttpResponse<?>> notFound(ErrorResponseProcessor<?> processor) {
+        return (request, e) -> respond(processor, request, HttpStatus.NOT_FOUND, e, new PlainError(e.getMessage()));
     }
 
     @Singleton

@@ -1,21 +1,122 @@
 package org.stemvault.application.library;
 
+import java.time.Clock;
 import java.util.List;
 import org.stemvault.application.Principal;
+import org.stemvault.application.Transactions;
+import org.stemvault.domain.Invalid;
+import org.stemvault.domain.NotFound;
+import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.library.Page;
+import org.stemvault.domain.library.Position;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Recordings;
 
-/** What a member may see of the profiles and their recordings. */
+/**
+ * What a member may list, read, rename and delete. Every call checks, in the database and on each request,
+ * that the principal is a member of the profile (admins reach every profile); a profile the principal may
+ * not see is reported exactly like one that does not exist.
+ */
 public final class Library {
 
-    private final Profiles profiles;
+    /** The largest page a client may ask for. */
+    public static final int MAX_LIMIT = 500;
 
-    public Library(Profiles profiles) {
+    private final Profiles profiles;
+    private final Catalogue catalogue;
+    private final Recordings recordings;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Library(Profiles profiles, Catalogue catalogue, Recordings recordings, Transactions transactions,
+                   Clock clock) {
         this.profiles = profiles;
+        this.catalogue = catalogue;
+        this.recordings = recordings;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** The profiles the principal is a member of, by name; an admin sees every profile. */
     public List<Profile> profiles(Principal principal) {
         return principal.admin() ? profiles.all() : profiles.ofMember(principal.id());
+    }
+
+    public Profile profile(Principal principal, String profile) {
+        return catalogue.profile(viewer(principal), profileName(profile)).orElseThrow(Library::noProfile);
+    }
+
+    /** The profile's recordings with their stems, newest first; a page when {@code limit} is given. */
+    public Page files(Principal principal, String profile, Position after, Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        return catalogue.recordings(viewer(principal), profileName(profile), after, limit)
+                .orElseThrow(Library::noProfile);
+    }
+
+    public Recording file(Principal principal, String profile, String outputName) {
+        return catalogue.recording(viewer(principal), profileName(profile), outputName(outputName))
+                .orElseThrow(Library::noRecording);
+    }
+
+    /** Changes the display name and/or description (null: unchanged); answers the updated recording. */
+    public Recording edit(Principal principal, String profile, String outputName, String displayName,
+                          String description) {
+        if (displayName != null && displayName.isBlank()) {
+            throw new Invalid("display_name", "must not be blank");
+        }
+        return transactions.inTransaction(() -> {
+            Recording r = file(principal, profile, outputName);
+            Recording edited = new Recording(r.id(), r.profile(), r.outputName(),
+                    displayName == null ? r.displayName() : displayName,
+                    description == null ? r.description() : description, r.audioFile(), r.createdAt(),
+                    clock.instant(), r.stems());
+            return recordings.save(edited);
+        });
+    }
+
+    /** Removes the recording with its stems and embeddings. */
+    public void delete(Principal principal, String profile, String outputName) {
+        transactions.inTransaction(() -> {
+            Profile p = profile(principal, profile);
+            if (!recordings.delete(p.id(), outputName(outputName))) {
+                throw noRecording();
+            }
+            return null;
+        });
+    }
+
+    private static Viewer viewer(Principal principal) {
+        return new Viewer(principal.id(), principal.admin());
+    }
+
+    private static ProfileName profileName(String value) {
+        try {
+            return new ProfileName(value);
+        } catch (Invalid e) {
+            throw noProfile();
+        }
+    }
+
+    private static OutputName outputName(String value) {
+        try {
+            return new OutputName(value);
+        } catch (Invalid e) {
+            throw noRecording();
+        }
+    }
+
+    private static NotFound noProfile() {
+        return new NotFound("no such profile");
+    }
+
+    private static NotFound noRecording() {
+        return new NotFound("no such recording");
     }
 }

@@ -1,0 +1,94 @@
+package org.stemvault.postgres.recording;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.stemvault.domain.audio.AudioFileId;
+import org.stemvault.domain.profile.ProfileId;
+import org.stemvault.domain.recording.MediaFileName;
+import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.recording.Stem;
+import org.stemvault.domain.recording.StemType;
+import org.stemvault.postgres.Database;
+
+/** Reading recordings joined with their stems ({@code r} and {@code s}): one row per stem, folded back. */
+final class RecordingRows {
+
+    static final String COLUMNS = """
+            r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
+            r.created_at, r.updated_at,
+            s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
+            s.waveform_url, s.file_size_bytes, s.duration_seconds
+            """;
+
+    static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC, s.position";
+
+    private RecordingRows() {
+    }
+
+    /** Folds the joined rows (one per stem, grouped by recording) into recordings. */
+    static List<Recording> fold(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return fold(rs);
+        }
+    }
+
+    /** Folds the rest of {@code rs}; rows without a recording (an empty outer join) are passed over. */
+    static List<Recording> fold(ResultSet rs) throws SQLException {
+        List<Recording> recordings = new ArrayList<>();
+        UUID current = null;
+        ResultRow head = null;
+        List<Stem> stems = new ArrayList<>();
+        while (rs.next()) {
+            UUID id = Database.uuid(rs, "id");
+            if (id == null) {
+                continue;
+            }
+            if (!id.equals(current)) {
+                if (head != null) {
+                    recordings.add(head.with(stems));
+                }
+                current = id;
+                head = ResultRow.read(rs);
+                stems = new ArrayList<>();
+            }
+            if (rs.getString("stem_type") != null) {
+                stems.add(stem(rs));
+            }
+        }
+        if (head != null) {
+            recordings.add(head.with(stems));
+        }
+        return recordings;
+    }
+
+    private static Stem stem(ResultSet rs) throws SQLException {
+        return new Stem(new StemType(rs.getString("stem_type")), Database.nullableDouble(rs, "measured_lufs"),
+                rs.getDouble("peak_amplitude"), rs.getDouble("stem_gain_adjustment_db"),
+                new MediaFileName(rs.getString("audio_url")), new MediaFileName(rs.getString("waveform_url")),
+                rs.getLong("file_size_bytes"), rs.getDouble("duration_seconds"));
+    }
+
+    /** The recording columns of a joined row. */
+    private record ResultRow(UUID id, UUID profile, UUID audioFile, String outputName, String displayName,
+                             String description, Instant createdAt, Instant updatedAt) {
+
+        static ResultRow read(ResultSet rs) throws SQLException {
+            return new ResultRow(Database.uuid(rs, "id"), Database.uuid(rs, "profile_id"),
+                    Database.uuid(rs, "audio_file_id"), rs.getString("output_name"), rs.getString("display_name"),
+                    rs.getString("description"), Database.instant(rs, "created_at"),
+                    Database.instant(rs, "updated_at"));
+        }
+
+        Recording with(List<Stem> stems) {
+            return new Recording(new RecordingId(id), new ProfileId(profile), new OutputName(outputName), displayName,
+                    description, audioFile == null ? null : new AudioFileId(audioFile), createdAt, updatedAt, stems);
+        }
+    }
+}

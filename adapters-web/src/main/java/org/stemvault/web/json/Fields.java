@@ -1,0 +1,93 @@
+package org.stemvault.web.json;
+
+import io.micronaut.json.tree.JsonNode;
+import org.stemvault.domain.Invalid;
+
+/**
+ * Strict reading of a JSON request body: a field of the wrong JSON type is refused, naming the field, rather
+ * than coerced (a number is not a string, a string is not a number, NaN is not a number at all).
+ */
+public final class Fields {
+
+    private final JsonNode node;
+    private final String prefix;
+
+    private Fields(JsonNode node, String prefix) {
+        this.node = node;
+        this.prefix = prefix;
+    }
+
+    /** The fields of a body that must be a JSON object. */
+    public static Fields of(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new Invalid("body", "must be a JSON object");
+        }
+        return new Fields(body, "");
+    }
+
+    private String path(String name) {
+        return prefix + name;
+    }
+
+    private JsonNode value(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    public boolean has(String name) {
+        return value(name) != null;
+    }
+
+    /** A string, or null when absent or null. */
+    public String optionalText(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new Invalid(path(name), "must be a string");
+        }
+        return value.getStringValue();
+    }
+
+    public String text(String name) {
+        String value = optionalText(name);
+        if (value == null) {
+            throw new Invalid(path(name), "is required");
+        }
+        return value;
+    }
+
+    /** A JSON number, or null when absent or null. */
+    public Double optionalNumber(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw new Invalid(path(name), "must be a number");
+        }
+        double number = value.getDoubleValue();
+        if (!Double.isFinite(number)) {
+            throw new Invalid(path(name), "must be a finite number");
+        }
+        return number;
+    }
+
+    public double number(String name) {
+        Double value = optionalNumber(name);
+        if (value == null) {
+            throw new Invalid(path(name), "is required");
+        }
+        return value;
+    }
+
+    /** A whole number. */
+    public long integer(String name) {
+        double value = number(name);
+        if (value != Math.rint(value) || Math.abs(value) > 9.007199254740991E15) {
+            throw new Invalid(path(name), "must be a whole number");
+        }
+        return (long) value;
+    }
+}

@@ -1,0 +1,256 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.MediaFileName;
+import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.recording.Stem;
+import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.Users;
+import org.stemvault.postgres.TestDatabase;
+
+/** The member library over HTTP: what a member, a stranger and an admin see and may change. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LibraryTest implements TestPropertyProvider {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Users users;
+    @Inject
+    Profiles profiles;
+    @Inject
+    Memberships memberships;
+    @Inject
+    Recordings recordings;
+    @Inject
+    StatementCounter counter;
+
+    User member;
+    User stranger;
+    User admin;
+    Profile band;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestApp.properties());
+        properties.put("stemvault.test.count-statements", "true");
+        return properties;
+    }
+
+    @BeforeEach
+    void seed() {
+        TestDatabase.truncateAll();
+        member = users.signedIn(new Email("member@example.com"), "Member", null, T0);
+        stranger = users.signedIn(new Email("stranger@example.com"), "Stranger", null, T0);
+        admin = users.signedIn(new Email("admin@example.com"), "Admin", null, T0);
+        users.changeRole(admin.id(), Role.ADMIN);
+        band = profiles.create(Profile.create(new ProfileName("the band"), "/sources/band", "htdemucs", T0));
+        profiles.create(Profile.create(new ProfileName("attic"), "/sources/attic", null, T0));
+        memberships.grant(new Membership(member.id(), band.id(), T0));
+    }
+
+    static Stem stem(String type, Double lufs) {
+        return new Stem(new StemType(type), lufs, 0.93, 4.2, new MediaFileName(type + ".opus"),
+                new MediaFileName(type + "_waveform.png"), 1_234_567, 184.3);
+    }
+
+    Recording take(String outputName, long secondsAfterT0) {
+        return recordings.save(Recording.create(band.id(), new OutputName(outputName), "Take " + outputName, "",
+                null, List.of(stem("vocals", -18.2), stem("other", null)), T0.plusSeconds(secondsAfterT0)));
+    }
+
+    HttpResponse<String> call(String method, String path, User user, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Bearer " + TestSessions.token(user.id()));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, User user) throws Exception {
+        return call("GET", path, user, null);
+    }
+
+    @Test
+    void a_member_lists_only_their_profiles_and_an_admin_lists_all() throws Exception {
+        assertEquals("[{\"name\":\"the band\",\"source_folder\":\"/sources/band\"}]", get("/api/profiles", member).body());
+        assertEquals("[]", get("/api/profiles", stranger).body());
+        assertEquals("[{\"name\":\"attic\",\"source_folder\":\"/sources/attic\"},"
+                + "{\"name\":\"the band\",\"source_folder\":\"/sources/band\"}]", get("/api/profiles", admin).body());
+        assertEquals("{\"name\":\"the band\",\"source_folder\":\"/sources/band\"}",
+                get("/api/profiles/the%20band", member).body());
+    }
+
+    @Test
+    void the_files_list_is_newest_first_with_every_stem_in_the_existing_clients_shape() throws Exception {
+        take("080805-001_a1b2c3d4", 0);
+        take("080806-002_b2c3d4e5", 60);
+
+        HttpResponse<String> files = get("/api/profiles/the%20band/files", member);
+
+        assertEquals(200, files.statusCode());
+        assertEquals("[{\"name\":\"080806-002_b2c3d4e5\",\"display_name\":\"Take 080806-002_b2c3d4e5\","
+                + "\"description\":\"\",\"created_at\":\"2025-10-30T05:42:36Z\",\"stems\":["
+                + "{\"stem_type\":\"vocals\",\"measured_lufs\":-18.2,\"peak_amplitude\":0.93,"
+                + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\"/media/the%20band/080806-002_b2c3d4e5/vocals.opus\","
+                + "\"waveform_url\":\"/media/the%20band/080806-002_b2c3d4e5/vocals_waveform.png\","
+                + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3},"
+                + "{\"stem_type\":\"other\",\"measured_lufs\":null,\"peak_amplitude\":0.93,"
+                + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\"/media/the%20band/080806-002_b2c3d4e5/other.opus\","
+                + "\"waveform_url\":\"/media/the%20band/080806-002_b2c3d4e5/other_waveform.png\","
+                + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3}]},"
+                + "{\"name\":\"080805-001_a1b2c3d4\"", files.body().substring(0, files.body().indexOf(",\"display_name\":\"Take 080805")));
+    }
+
+    @Test
+    void a_stranger_gets_exactly_what_a_missing_profile_gets_on_every_path() throws Exception {
+        take("take-1", 0);
+        for (String path : List.of("/api/profiles/the%20band", "/api/profiles/the%20band/files",
+                "/api/profiles/the%20band/files/take-1")) {
+            HttpResponse<String> forbidden = get(path, stranger);
+            HttpResponse<String> missing = get(path.replace("the%20band", "no%20such%20band"), stranger);
+            assertEquals(404, forbidden.statusCode(), path);
+            assertEquals(missing.statusCode(), forbidden.statusCode(), path);
+            assertEquals(missing.body(), forbidden.body(), path);
+            assertEquals(200, get(path, member).statusCode(), path);
+            assertEquals(200, get(path, admin).statusCode(), path);
+        }
+        assertEquals(404, call("PATCH", "/api/profiles/the%20band/files/take-1", stranger, "{\"display_name\":\"x\"}").statusCode());
+        assertEquals(404, call("DELETE", "/api/profiles/the%20band/files/take-1", stranger, null).statusCode());
+        assertEquals("Take take-1", recordings.byOutputName(band.id(), new OutputName("take-1")).orElseThrow().displayName());
+    }
+
+    @Test
+    void a_revoked_member_is_refused_on_the_very_next_request_with_the_same_token() throws Exception {
+        take("take-1", 0);
+        assertEquals(200, get("/api/profiles/the%20band/files", member).statusCode());
+        memberships.revoke(member.id(), band.id());
+        assertEquals(404, get("/api/profiles/the%20band/files", member).statusCode());
+    }
+
+    @Test
+    void pages_follow_the_cursor_through_every_recording_once() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            take("take-" + i, i);
+        }
+        List<String> seen = new ArrayList<>();
+        String path = "/api/profiles/the%20band/files?limit=2";
+        for (int pages = 0; pages < 10 && path != null; pages++) {
+            HttpResponse<String> page = get(path, member);
+            assertEquals(200, page.statusCode(), page.body());
+            for (String part : page.body().split("\\{\"name\":\"")) {
+                if (part.startsWith("take-")) {
+                    seen.add(part.substring(0, part.indexOf('"')));
+                }
+            }
+            path = page.headers().firstValue("X-Next-Cursor")
+                    .map(c -> "/api/profiles/the%20band/files?limit=2&cursor=" + c).orElse(null);
+        }
+        assertEquals(List.of("take-4", "take-3", "take-2", "take-1", "take-0"), seen);
+    }
+
+    @Test
+    void bad_paging_parameters_are_400_naming_the_field() throws Exception {
+        HttpResponse<String> limit = get("/api/profiles/the%20band/files?limit=0", member);
+        assertEquals(400, limit.statusCode());
+        assertTrue(limit.body().contains("\"field\":\"limit\""), limit.body());
+        HttpResponse<String> cursor = get("/api/profiles/the%20band/files?limit=2&cursor=garbage", member);
+        assertEquals(400, cursor.statusCode());
+        assertTrue(cursor.body().contains("\"field\":\"cursor\""), cursor.body());
+        assertEquals(400, get("/api/profiles/the%20band/files?limit=many", member).statusCode());
+    }
+
+    @Test
+    void renaming_answers_the_updated_file_and_bad_bodies_change_nothing() throws Exception {
+        take("take-1", 0);
+        HttpResponse<String> renamed = call("PATCH", "/api/profiles/the%20band/files/take-1/display-name", member,
+                "{\"display_name\":\"Tuesday jam\"}");
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        assertTrue(renamed.body().startsWith("{\"name\":\"take-1\",\"display_name\":\"Tuesday jam\""), renamed.body());
+
+        for (String bad : List.of("{}", "{\"display_name\":\"  \"}", "{\"display_name\":42}", "not json", "[]")) {
+            HttpResponse<String> refused = call("PATCH", "/api/profiles/the%20band/files/take-1/display-name", member, bad);
+            assertEquals(400, refused.statusCode(), bad + " -> " + refused.body());
+            assertTrue(refused.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
+        }
+        assertEquals("Tuesday jam", recordings.byOutputName(band.id(), new OutputName("take-1")).orElseThrow().displayName());
+    }
+
+    @Test
+    void editing_changes_only_what_is_given_and_deleting_removes_the_file() throws Exception {
+        take("take-1", 0);
+        HttpResponse<String> edited = call("PATCH", "/api/profiles/the%20band/files/take-1", member,
+                "{\"description\":\"dark moody groove\"}");
+        assertEquals(200, edited.statusCode(), edited.body());
+        Recording stored = recordings.byOutputName(band.id(), new OutputName("take-1")).orElseThrow();
+        assertEquals("Take take-1", stored.displayName());
+        assertEquals("dark moody groove", stored.description());
+        assertEquals(2, stored.stems().size());
+
+        assertEquals(204, call("DELETE", "/api/profiles/the%20band/files/take-1", member, null).statusCode());
+        assertEquals(404, get("/api/profiles/the%20band/files/take-1", member).statusCode());
+        assertEquals(404, call("DELETE", "/api/profiles/the%20band/files/take-1", member, null).statusCode());
+    }
+
+    @Test
+    void the_files_list_costs_the_same_two_statements_whatever_the_number_of_recordings() throws Exception {
+        take("take-0", 0);
+        get("/api/profiles/the%20band/files", member);
+        counter.statements.set(0);
+        get("/api/profiles/the%20band/files", member);
+        int withOne = counter.statements.getAndSet(0);
+
+        for (int i = 1; i < 30; i++) {
+            take("take-" + i, i);
+        }
+        counter.statements.set(0);
+        HttpResponse<String> files = get("/api/profiles/the%20band/files", member);
+        int withThirty = counter.statements.get();
+
+        assertEquals(200, files.statusCode());
+        assertEquals(2, withOne, "one statement for the session's user, one for the list with its membership check");
+        assertEquals(withOne, withThirty, "no statement per recording or per stem");
+    }
+
+    @Test
+    void anonymous_callers_get_401() throws Exception {
+        assertEquals(401, get("/api/profiles", null).statusCode());
+        assertEquals(401, get("/api/profiles/the%20band/files", null).statusCode());
+    }
+}

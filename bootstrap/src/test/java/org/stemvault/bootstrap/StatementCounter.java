@@ -1,0 +1,48 @@
+package org.stemvault.bootstrap;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/** Counts the SQL statements the service prepares, for tests that bound the round trips of a request. */
+@Singleton
+@Requires(property = "stemvault.test.count-statements", value = "true")
+final class StatementCounter implements BeanCreatedEventListener<DataSource> {
+
+    final AtomicInteger statements = new AtomicInteger();
+
+    @Override
+    public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
+        DataSource target = event.getBean();
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    return result instanceof Connection c && method.getName().equals("getConnection") ? count(c) : result;
+                });
+    }
+
+    private Connection count(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
+                            || method.getName().equals("prepareCall")) {
+                        statements.incrementAndGet();
+                    }
+                    return invoke(method, connection, args);
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.stemvault.domain;
+
+/** Something the caller asked for does not exist, or is not theirs to see: the two answer alike. */
+public final class NotFound extends RuntimeException {
+
+    public NotFound(String message) {
+        super(message, null, false, false);
+    }
+}
