@@ -4,5 +4,5 @@ import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.UserId;
 
 /** The user a request acts for, as the database says now: admin rights are never taken from an old token. */
-public record Principal(UserId id, Email email, String name, String pictureUrl, boolean admin) {
+public record Principal(UserId id, Email email, String name, String pictureUrl, boolean admin) implements Caller {
 }

@@ -1,6 +1,7 @@
 package org.stemvault.bootstrap;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.time.Duration;
  * sign in, and the OAuth client would only log the failure and carry on.
  */
 @Context
+@Requires(notEnv = Cli.CLI_ENVIRONMENT)
 final class IdentityProviderCheck {
 
     IdentityProviderCheck(@Value("${micronaut.security.oauth2.clients.google.openid.issuer}") String issuer) {

@@ -25,6 +25,10 @@ final class Launcher extends Micronaut {
             return null;
         }
         Map<String, Object> properties = new HashMap<>(database.properties());
+        if (Cli.handles(args)) {
+            System.exit(Cli.run(java.util.List.of(args), properties, System.out, System.err));
+            return null;
+        }
         properties.putAll(CookiePolicy.properties(env));
         Launcher launcher = new Launcher(database.redacted());
         launcher.mainClass(Application.class).args(args).properties(properties);

@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.stemvault.application.Transactions;
+import org.stemvault.application.ingest.Ingest;
 import org.stemvault.application.library.Library;
+import org.stemvault.application.worker.TokenSigner;
+import org.stemvault.application.worker.Workers;
 import org.stemvault.application.signin.Admission;
 import org.stemvault.application.signin.SignIn;
+import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.Users;
+import org.stemvault.domain.worker.WorkerTokens;
 
 /** Builds the use cases from the adapters' port implementations: the one place that knows every module. */
 @Factory
@@ -43,6 +48,17 @@ final class UseCases {
     @Singleton
     SignIn signIn(Users users, Memberships memberships, Admission admission, Clock clock) {
         return new SignIn(users, memberships, admission, clock);
+    }
+
+    @Singleton
+    Ingest ingest(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
+                  Clock clock) {
+        return new Ingest(profiles, audioFiles, recordings, transactions, clock);
+    }
+
+    @Singleton
+    Workers workers(WorkerTokens tokens, TokenSigner signer, Clock clock) {
+        return new Workers(tokens, signer, clock);
     }
 
     @Singleton

@@ -10,11 +10,13 @@ import java.text.ParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.stemvault.application.signin.SignIn;
+import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.user.UserId;
 
 /**
- * Turns a session token whose signature and expiry already hold (cookie or bearer) into an authentication,
- * only while its user exists; the user's admin right comes from the database now, never from the token.
+ * Turns a token whose signature and expiry already hold (cookie or bearer) into an authentication, only while
+ * its user exists, or, for a worker token, while the token is neither revoked nor expired; the user's admin
+ * right comes from the database now, never from the token.
  * Micronaut calls it on its blocking executor.
  */
 @Singleton
@@ -22,19 +24,25 @@ import org.stemvault.domain.user.UserId;
 final class SessionAuthenticationFactory implements JwtAuthenticationFactory {
 
     private final SignIn signIn;
+    private final Workers workers;
 
-    SessionAuthenticationFactory(SignIn signIn) {
+    SessionAuthenticationFactory(SignIn signIn, Workers workers) {
         this.signIn = signIn;
+        this.workers = workers;
     }
 
     @Override
     public Optional<Authentication> createAuthentication(JWT token) {
-        return userId(token).flatMap(signIn::principal).map(Sessions::authentication);
-    }
-
-    private static Optional<UserId> userId(JWT token) {
         try {
-            return Optional.ofNullable(token.getJWTClaimsSet().getSubject()).map(UUID::fromString).map(UserId::new);
+            String subject = token.getJWTClaimsSet().getSubject();
+            if (subject == null) {
+                return Optional.empty();
+            }
+            if (subject.startsWith(Sessions.WORKER_SUBJECT)) {
+                UUID id = UUID.fromString(subject.substring(Sessions.WORKER_SUBJECT.length()));
+                return workers.active(id).map(t -> Sessions.worker(t.id()));
+            }
+            return signIn.principal(new UserId(UUID.fromString(subject))).map(Sessions::authentication);
         } catch (ParseException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.stemvault.application.Caller;
 import org.stemvault.application.Principal;
+import org.stemvault.application.WorkerCaller;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.UserId;
 
@@ -18,6 +20,10 @@ public final class Sessions {
     /** The role of every signed-in person (not of a worker token). */
     public static final String MEMBER = "member";
     static final String ADMIN = "admin";
+    /** The role of a processing worker's token. */
+    public static final String WORKER = "worker";
+    /** How a worker token's subject starts: {@code worker:<token id>}. */
+    static final String WORKER_SUBJECT = "worker:";
     private static final String EMAIL = "email";
     private static final String NAME = "name";
     private static final String PICTURE = "picture";
@@ -36,6 +42,18 @@ public final class Sessions {
         }
         return Authentication.build(principal.id().toString(),
                 principal.admin() ? List.of(MEMBER, ADMIN) : List.of(MEMBER), attributes);
+    }
+
+    static Authentication worker(UUID tokenId) {
+        return Authentication.build(WORKER_SUBJECT + tokenId, List.of(WORKER));
+    }
+
+    /** Whoever an authenticated request acts for: a person or a worker. */
+    public static Caller caller(Authentication authentication) {
+        if (authentication.getRoles().contains(WORKER)) {
+            return new WorkerCaller(UUID.fromString(authentication.getName().substring(WORKER_SUBJECT.length())));
+        }
+        return principal(authentication);
     }
 
     /** The principal of an authenticated request. */

@@ -1,6 +1,9 @@
 package org.stemvault.web.json;
 
 import io.micronaut.json.tree.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.stemvault.domain.Invalid;
 
 /**
@@ -80,6 +83,36 @@ public final class Fields {
             throw new Invalid(path(name), "is required");
         }
         return value;
+    }
+
+    /** The objects of an array field, each reading its fields as {@code name[i].field}. */
+    public List<Fields> objects(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            throw new Invalid(path(name), "is required");
+        }
+        if (!value.isArray()) {
+            throw new Invalid(path(name), "must be an array");
+        }
+        List<Fields> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = path(name) + "[" + i + "]";
+            if (item == null || !item.isObject()) {
+                throw new Invalid(itemPath, "must be a JSON object");
+            }
+            items.add(new Fields(item, itemPath + "."));
+        }
+        return items;
+    }
+
+    /** Runs {@code build}, naming this object's path in any rule it breaks ({@code stems[2].duration_seconds}). */
+    public <T> T build(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (Invalid e) {
+            throw e.field().startsWith(prefix) ? e : new Invalid(prefix + e.field(), e.reason());
+        }
     }
 
     /** A whole number. */

@@ -15,9 +15,9 @@ import org.stemvault.domain.recording.Stem;
 
 /** A recording as clients see it ({@code FileWithStems}): its output name as {@code name}, and its stems. */
 @Serdeable(naming = SnakeCaseStrategy.class)
-record FileResponse(String name, String displayName, String description, String createdAt, List<StemResponse> stems) {
+public record FileResponse(String name, String displayName, String description, String createdAt, List<StemResponse> stems) {
 
-    static FileResponse from(String profile, Recording r) {
+    public static FileResponse from(String profile, Recording r) {
         return new FileResponse(r.outputName().value(), r.displayName(), r.description(), timestamp(r.createdAt()),
                 r.stems().stream().map(s -> StemResponse.from(profile, r.outputName().value(), s)).toList());
     }
@@ -29,7 +29,7 @@ record FileResponse(String name, String displayName, String description, String 
 
     /** One stem, with the URLs its audio and waveform are served at. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record StemResponse(String stemType, Double measuredLufs, double peakAmplitude, double stemGainAdjustmentDb,
+    public record StemResponse(String stemType, Double measuredLufs, double peakAmplitude, double stemGainAdjustmentDb,
                         String audioUrl, String waveformUrl, long fileSizeBytes, double durationSeconds) {
 
         static StemResponse from(String profile, String outputName, Stem s) {

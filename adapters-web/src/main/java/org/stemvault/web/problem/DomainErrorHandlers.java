@@ -11,10 +11,11 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.stemvault.domain.Conflict;
+import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 
-/** Turns the domain's refusals into problems: 400 naming the field, 404, 409. */
+/** Turns the domain's refusals into problems: 400 naming the field, 403, 404, 409. */
 @Factory
 final class DomainErrorHandlers {
 
@@ -26,6 +27,11 @@ final class DomainErrorHandlers {
     @Singleton
     ExceptionHandler<NotFound, HttpResponse<?>> notFound(ErrorResponseProcessor<?> processor) {
         return (request, e) -> respond(processor, request, HttpStatus.NOT_FOUND, e, new PlainError(e.getMessage()));
+    }
+
+    @Singleton
+    ExceptionHandler<Forbidden, HttpResponse<?>> forbidden(ErrorResponseProcessor<?> processor) {
+        return (request, e) -> respond(processor, request, HttpStatus.FORBIDDEN, e, new PlainError(e.getMessage()));
     }
 
     @Singleton

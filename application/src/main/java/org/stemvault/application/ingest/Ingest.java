@@ -1,0 +1,119 @@
+package org.stemvault.application.ingest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.stemvault.application.Caller;
+import org.stemvault.application.Principal;
+import org.stemvault.application.Transactions;
+import org.stemvault.application.WorkerCaller;
+import org.stemvault.domain.Conflict;
+import org.stemvault.domain.Forbidden;
+import org.stemvault.domain.Invalid;
+import org.stemvault.domain.NotFound;
+import org.stemvault.domain.audio.AudioFile;
+import org.stemvault.domain.audio.AudioFileId;
+import org.stemvault.domain.audio.AudioFiles;
+import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.recording.Stem;
+
+/**
+ * What the processing worker does: look up a source by hash, register it, and create or replace a recording
+ * with all its stems. Every write is one transaction and idempotent. Workers and admins only.
+ */
+public final class Ingest {
+
+    private final Profiles profiles;
+    private final AudioFiles audioFiles;
+    private final Recordings recordings;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Ingest(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
+                  Clock clock) {
+        this.profiles = profiles;
+        this.audioFiles = audioFiles;
+        this.recordings = recordings;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The outcome of a write: what is stored, and whether this request created it. */
+    public record Stored<T>(T value, boolean created) {
+    }
+
+    /** The registered source file with this hash: the duplicate check a scanner makes. */
+    public AudioFile audioFile(Caller caller, Sha256 sha256) {
+        mayIngest(caller);
+        return audioFiles.bySha256(sha256).orElseThrow(() -> new NotFound("no audio file with this hash"));
+    }
+
+    /**
+     * Registers a source file under a profile. Created when the hash is new; unchanged when it is there with
+     * the same content; a conflict when the hash belongs to another profile or was registered otherwise.
+     */
+    public Stored<AudioFile> registerAudioFile(Caller caller, String profileName, Sha256 sha256, String filename,
+                                               String storageUrl, long fileSizeBytes, double durationSeconds) {
+        mayIngest(caller);
+        return transactions.inTransaction(() -> {
+            Profile profile = profile(profileName);
+            AudioFile candidate = new AudioFile(AudioFileId.random(), profile.id(), sha256, filename, storageUrl,
+                    fileSizeBytes, durationSeconds, clock.instant());
+            AudioFile stored = audioFiles.registerIfAbsent(candidate);
+            if (stored.id().equals(candidate.id())) {
+                return new Stored<>(stored, true);
+            }
+            if (!stored.profile().equals(profile.id())) {
+                throw new Conflict("this hash is registered to another profile");
+            }
+            if (!stored.sameContentAs(candidate)) {
+                throw new Conflict("this hash is registered already, with other details");
+            }
+            return new Stored<>(stored, false);
+        });
+    }
+
+    /**
+     * Creates the recording, or replaces it and all its stems, in one transaction. An absent display name or
+     * description keeps the stored one (a new recording shows its output name). The same request twice
+     * changes nothing the second time.
+     */
+    public Stored<Recording> putRecording(Caller caller, String profileName, OutputName outputName, String displayName,
+                                          String description, Sha256 audio, List<Stem> stems) {
+        mayIngest(caller);
+        return transactions.inTransaction(() -> {
+            Profile profile = profile(profileName);
+            AudioFile source = audioFiles.bySha256(audio).filter(a -> a.profile().equals(profile.id()))
+                    .orElseThrow(() -> new Invalid("audio_file_sha256", "is not an audio file registered to this profile"));
+            Optional<Recording> existing = recordings.byOutputName(profile.id(), outputName);
+            String shown = displayName != null ? displayName : existing.map(Recording::displayName).orElse(null);
+            String described = description != null ? description : existing.map(Recording::description).orElse(null);
+            Recording recording = Recording.create(profile.id(), outputName, shown, described, source.id(), stems,
+                    clock.instant());
+            return new Stored<>(recordings.save(recording), existing.isEmpty());
+        });
+    }
+
+    private Profile profile(String name) {
+        ProfileName parsed;
+        try {
+            parsed = new ProfileName(name);
+        } catch (Invalid e) {
+            throw new NotFound("no such profile");
+        }
+        return profiles.byName(parsed).orElseThrow(() -> new NotFound("no such profile"));
+    }
+
+    private static void mayIngest(Caller caller) {
+        boolean allowed = caller instanceof WorkerCaller || (caller instanceof Principal p && p.admin());
+        if (!allowed) {
+            throw new Forbidden("only workers and admins may register recordings");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.stemvault.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.Invalid;
+import org.stemvault.domain.NotFound;
+import org.stemvault.domain.worker.WorkerToken;
+
+/** The service's command line, for operators on a server without a browser: {@code java -jar stemvault.jar <command>}. */
+final class Cli {
+
+    static final String CLI_ENVIRONMENT = "cli";
+    private static final Set<String> COMMANDS = Set.of("mint-worker-token", "revoke-worker-token", "worker-tokens",
+            "help", "--help");
+
+    private static final String USAGE = """
+            Usage: java -jar stemvault.jar <command> [options]
+
+            Commands:
+              mint-worker-token --name NAME [--days DAYS]   mint a token for a processing worker (default 90 days,
+                                                            at most 366); prints its id and the bearer token once
+              revoke-worker-token ID                        revoke a worker token at once
+              worker-tokens                                 list worker tokens: id, name, expiry, revoked
+              help                                          this text
+
+            The database and the signing key come from the same environment as the service's
+            (DATABASE_URL, STEMVAULT_JWT_SECRET, MICRONAUT_ENVIRONMENTS).""";
+
+    private Cli() {
+    }
+
+    static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** Runs one command; answers the process exit code (0 done, 1 failed, 2 misused). */
+    static int run(List<String> args, Map<String, Object> properties, PrintStream out, PrintStream err) {
+        String command = args.get(0);
+        if (command.equals("help") || command.equals("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
+        Map<String, Object> quiet = new java.util.HashMap<>(properties);
+        quiet.put("logger.levels.root", "WARN");
+        try (ApplicationContext context = ApplicationContext.builder().environments(CLI_ENVIRONMENT)
+                .properties(quiet).start()) {
+            Workers workers = context.getBean(Workers.class);
+            switch (command) {
+                case "mint-worker-token" -> {
+                    String name = option(args, "--name");
+                    String days = option(args, "--days");
+                    if (name == null) {
+                        return misuse(err, "mint-worker-token needs --name NAME");
+                    }
+                    Workers.Minted minted = workers.mint(name, Duration.ofDays(days == null ? 90 : Long.parseLong(days)));
+                    out.println("id: " + minted.token().id());
+                    out.println("expires: " + minted.token().expiresAt());
+                    out.println("token: " + minted.bearer());
+                    return 0;
+                }
+                case "revoke-worker-token" -> {
+                    if (args.size() != 2) {
+                        return misuse(err, "revoke-worker-token needs the token's ID");
+                    }
+                    workers.revoke(UUID.fromString(args.get(1)));
+                    out.println("revoked " + args.get(1));
+                    return 0;
+                }
+                default -> {
+                    for (WorkerToken t : workers.list()) {
+                        out.println(t.id() + "  " + t.name() + "  expires " + t.expiresAt()
+                                + (t.revokedAt() == null ? "" : "  revoked " + t.revokedAt()));
+                    }
+                    return 0;
+                }
+            }
+        } catch (NumberFormatException e) {
+            return misuse(err, "--days takes a whole number of days");
+        } catch (Invalid | NotFound e) {
+            err.println("stemvault: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            return misuse(err, "not a token id: " + e.getMessage());
+        } catch (RuntimeException e) {
+            err.println("stemvault: " + command + " failed: " + StartupFailure.explain(e, String.valueOf(
+                    properties.get("datasources.default.url"))));
+            return 1;
+        }
+    }
+
+    private static int misuse(PrintStream err, String message) {
+        err.println("stemvault: " + message);
+        err.println(USAGE);
+        return 2;
+    }
+
+    private static String option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null;
+    }
+}
