@@ -3,6 +3,7 @@ package org.stemvault.bootstrap;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import org.stemvault.application.signin.Admission;
 import org.stemvault.application.signin.SignIn;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.media.MediaStore;
+import org.stemvault.files.LocalMediaStore;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
@@ -62,8 +65,14 @@ final class UseCases {
     }
 
     @Singleton
-    Library library(Profiles profiles, Catalogue catalogue, Recordings recordings, Transactions transactions,
-                    Clock clock) {
-        return new Library(profiles, catalogue, recordings, transactions, clock);
+    Library library(Profiles profiles, Catalogue catalogue, Recordings recordings, MediaStore media,
+                    Transactions transactions, Clock clock) {
+        return new Library(profiles, catalogue, recordings, media, transactions, clock);
+    }
+
+    /** The media store: the local filesystem under {@code STEMVAULT_MEDIA_ROOT}. */
+    @Singleton
+    MediaStore mediaStore(@Value("${stemvault.media.root:media}") String root) {
+        return new LocalMediaStore(Path.of(root));
     }
 }

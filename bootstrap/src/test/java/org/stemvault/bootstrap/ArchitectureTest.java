@@ -20,10 +20,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_domain_and_the_use_cases_know_no_framework() {
-        noClasses().that().resideInAnyPackage("org.stemvault.domain..", "org.stemvault.application..")
+    void the_domain_the_use_cases_and_the_file_adapter_know_no_framework() {
+        noClasses().that().resideInAnyPackage("org.stemvault.domain..", "org.stemvault.application..",
+                        "org.stemvault.files..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "javax.inject..",
                         "javax.sql..", "java.sql..", "com.fasterxml..", "org.postgresql..", "com.pgvector..")
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -46,7 +48,7 @@ class ArchitectureTest {
     @Test
     void the_adapters_do_not_know_each_other() {
         noClasses().that().resideInAPackage("org.stemvault.web..")
-                .should().dependOnClassesThat().resideInAPackage("org.stemvault.postgres..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.stemvault.postgres..", "org.stemvault.files..")
                 .check(classes);
         noClasses().that().resideInAPackage("org.stemvault.postgres..")
                 .should().dependOnClassesThat().resideInAPackage("org.stemvault.web..")

@@ -10,9 +10,12 @@ import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Page;
 import org.stemvault.domain.library.Position;
 import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.media.MediaStore;
+import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
@@ -30,14 +33,16 @@ public final class Library {
     private final Profiles profiles;
     private final Catalogue catalogue;
     private final Recordings recordings;
+    private final MediaStore media;
     private final Transactions transactions;
     private final Clock clock;
 
-    public Library(Profiles profiles, Catalogue catalogue, Recordings recordings, Transactions transactions,
-                   Clock clock) {
+    public Library(Profiles profiles, Catalogue catalogue, Recordings recordings, MediaStore media,
+                   Transactions transactions, Clock clock) {
         this.profiles = profiles;
         this.catalogue = catalogue;
         this.recordings = recordings;
+        this.media = media;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -92,6 +97,21 @@ public final class Library {
         });
     }
 
+    /**
+     * A media file of a recording of a profile the principal may see. A name that tries to leave the
+     * recording's folder is simply not found, like a missing file or a profile of someone else's.
+     */
+    public StoredMedia media(Principal principal, String profile, String outputName, String file) {
+        Profile p = profile(principal, profile);
+        MediaFileName name;
+        try {
+            name = new MediaFileName(file);
+        } catch (Invalid e) {
+            throw noMedia();
+        }
+        return media.find(p.name(), outputName(outputName), name).orElseThrow(Library::noMedia);
+    }
+
     private static Viewer viewer(Principal principal) {
         return new Viewer(principal.id(), principal.admin());
     }
@@ -114,6 +134,10 @@ public final class Library {
 
     private static NotFound noProfile() {
         return new NotFound("no such profile");
+    }
+
+    private static NotFound noMedia() {
+        return new NotFound("no such media file");
     }
 
     private static NotFound noRecording() {

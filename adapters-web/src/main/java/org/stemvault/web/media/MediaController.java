@@ -1,0 +1,139 @@
+package org.stemvault.web.media;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.stemvault.application.library.Library;
+import org.stemvault.domain.media.StoredMedia;
+import org.stemvault.web.auth.Sessions;
+
+/**
+ * Stem audio and waveform images for members: whole or by byte range (206, for seeking), with an entity tag
+ * for If-None-Match (304), the content type from the extension, and {@code Cache-Control: private}.
+ */
+@Controller("/media")
+@Secured(Sessions.MEMBER)
+final class MediaController {
+
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final Map<String, String> TYPES = Map.of(
+            "opus", "audio/ogg; codecs=opus", "ogg", "audio/ogg", "wav", "audio/wav", "flac", "audio/flac",
+            "mp3", "audio/mpeg", "m4a", "audio/mp4", "png", "image/png");
+
+    private final Library library;
+
+    MediaController(Library library) {
+        this.library = library;
+    }
+
+    @Get("/{profile}/{outputName}/{+file}")
+    HttpResponse<?> media(@PathVariable String profile, @PathVariable String outputName, @PathVariable String file,
+                          @Nullable @Header(HttpHeaders.RANGE) String range,
+                          @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                          Authentication authentication) {
+        StoredMedia media = library.media(Sessions.principal(authentication), profile, outputName, file);
+        String etag = "\"" + media.tag() + "\"";
+        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
+            return headers(HttpResponse.notModified(), etag);
+        }
+        long size = media.size();
+        long first = 0;
+        long last = size - 1;
+        boolean partial = false;
+        if (range != null) {
+            Matcher m = RANGE.matcher(range.trim());
+            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                boolean satisfiable = true;
+                try {
+                    if (m.group(1).isEmpty()) {
+                        first = Math.max(0, size - Long.parseLong(m.group(2)));
+                    } else {
+                        first = Long.parseLong(m.group(1));
+                        last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+                    }
+                } catch (NumberFormatException e) {
+                    satisfiable = false;
+                }
+                if (!satisfiable || first >= size || first > last) {
+                    return headers(HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE), etag)
+                            .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+                }
+                partial = true;
+            }
+        }
+        long length = last - first + 1;
+        MediaType type = MediaType.of(contentType(file));
+        StreamedFile body = new StreamedFile(open(media, first, length), type, media.lastModified().toEpochMilli(), length);
+        MutableHttpResponse<StreamedFile> response = partial
+                ? HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT).body(body)
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes " + first + "-" + last + "/" + size)
+                : HttpResponse.ok(body);
+        return headers(response, etag).contentType(type).contentLength(length);
+    }
+
+    private static <T> MutableHttpResponse<T> headers(MutableHttpResponse<T> response, String etag) {
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private")
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+    }
+
+    private static InputStream open(StoredMedia media, long first, long length) {
+        try {
+            InputStream in = media.open(first);
+            return new InputStream() {
+                long left = length;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int b = in.read();
+                    left--;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int count) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = in.read(buffer, offset, (int) Math.min(count, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String contentType(String file) {
+        int dot = file.lastIndexOf('.');
+        String extension = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+}

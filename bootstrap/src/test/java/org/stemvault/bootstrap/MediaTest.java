@@ -1,0 +1,183 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.Users;
+import org.stemvault.postgres.TestDatabase;
+
+/** Media streaming: members only, ranges for seeking, entity tags, and nothing outside a recording's folder. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MediaTest implements TestPropertyProvider {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Path ROOT = temporaryRoot();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Users users;
+    @Inject
+    Profiles profiles;
+    @Inject
+    Memberships memberships;
+    @Inject
+    Workers workers;
+
+    String member;
+    String stranger;
+
+    static Path temporaryRoot() {
+        try {
+            return Files.createTempDirectory("stemvault-media");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestApp.properties());
+        properties.put("stemvault.media.root", ROOT.resolve("media").toString());
+        return properties;
+    }
+
+    @BeforeEach
+    void seed() throws IOException {
+        TestDatabase.truncateAll();
+        Path take = Files.createDirectories(ROOT.resolve("media/the band/take-1"));
+        Files.writeString(take.resolve("vocals.opus"), "0123456789");
+        Files.writeString(take.resolve("vocals_waveform.png"), "png!");
+        Files.writeString(ROOT.resolve("secret.txt"), "outside");
+        Files.deleteIfExists(take.resolve("escape.opus"));
+        Files.createSymbolicLink(take.resolve("escape.opus"), ROOT.resolve("secret.txt"));
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        Profile band = profiles.create(Profile.create(new ProfileName("the band"), "/src", null, t0));
+        User m = users.signedIn(new Email("member@example.com"), "M", null, t0);
+        memberships.grant(new Membership(m.id(), band.id(), t0));
+        member = TestSessions.token(m.id());
+        stranger = TestSessions.token(users.signedIn(new Email("stranger@example.com"), "S", null, t0).id());
+    }
+
+    HttpResponse<String> get(String path, String token, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static final String VOCALS = "/media/the%20band/take-1/vocals.opus";
+
+    @Test
+    void a_member_gets_the_whole_file_with_its_type_tag_and_private_caching() throws Exception {
+        HttpResponse<String> r = get(VOCALS, member);
+        assertEquals(200, r.statusCode());
+        assertEquals("0123456789", r.body());
+        assertEquals("audio/ogg; codecs=opus", r.headers().firstValue("content-type").orElseThrow());
+        assertEquals("private", r.headers().firstValue("cache-control").orElseThrow());
+        assertEquals("bytes", r.headers().firstValue("accept-ranges").orElseThrow());
+        assertTrue(r.headers().firstValue("etag").orElseThrow().startsWith("\""));
+        assertEquals("image/png", get("/media/the%20band/take-1/vocals_waveform.png", member)
+                .headers().firstValue("content-type").orElseThrow());
+    }
+
+    @Test
+    void byte_ranges_answer_206_with_the_right_content_range() throws Exception {
+        HttpResponse<String> middle = get(VOCALS, member, "Range", "bytes=2-5");
+        assertEquals(206, middle.statusCode());
+        assertEquals("2345", middle.body());
+        assertEquals("bytes 2-5/10", middle.headers().firstValue("content-range").orElseThrow());
+        assertEquals("4", middle.headers().firstValue("content-length").orElseThrow());
+
+        HttpResponse<String> tail = get(VOCALS, member, "Range", "bytes=-3");
+        assertEquals("789", tail.body());
+        assertEquals("bytes 7-9/10", tail.headers().firstValue("content-range").orElseThrow());
+        assertEquals("789", get(VOCALS, member, "Range", "bytes=7-").body());
+        assertEquals("89", get(VOCALS, member, "Range", "bytes=8-100").body());
+
+        HttpResponse<String> beyond = get(VOCALS, member, "Range", "bytes=20-");
+        assertEquals(416, beyond.statusCode());
+        assertEquals("bytes */10", beyond.headers().firstValue("content-range").orElseThrow());
+        assertEquals(416, get(VOCALS, member, "Range", "bytes=99999999999999999999-").statusCode());
+    }
+
+    @Test
+    void a_matching_entity_tag_is_304_and_a_changed_file_is_sent_again() throws Exception {
+        String etag = get(VOCALS, member).headers().firstValue("etag").orElseThrow();
+        HttpResponse<String> same = get(VOCALS, member, "If-None-Match", etag);
+        assertEquals(304, same.statusCode());
+        assertEquals("", same.body());
+
+        Path file = ROOT.resolve("media/the band/take-1/vocals.opus");
+        Files.writeString(file, "changed content");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
+        assertEquals(200, get(VOCALS, member, "If-None-Match", etag).statusCode());
+    }
+
+    /** A request line as an attacker writes it, bypassing any client-side normalisation. */
+    int rawStatus(String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + member + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+
+    @Test
+    void no_path_leaves_the_recordings_folder() throws Exception {
+        for (String path : List.of("/media/the%20band/take-1/../../secret.txt", "/media/the%20band/take-1/%2e%2e/%2e%2e/secret.txt",
+                "/media/the%20band/take-1/%2E%2E%2F%2E%2E%2Fsecret.txt", "/media/the%20band/take-1/%2Fetc%2Fpasswd",
+                "/media/the%20band/take-1//etc/passwd", "/media/the%20band/%2e%2e/take-1/vocals.opus",
+                "/media/the%20band/take-1/escape.opus", "/media/the%20band/take-1/..%5C..%5Csecret.txt")) {
+            assertEquals(404, rawStatus(path), path);
+        }
+        assertEquals(200, rawStatus(VOCALS));
+    }
+
+    @Test
+    void strangers_get_what_a_missing_file_gets_workers_403_and_anonymous_callers_401() throws Exception {
+        HttpResponse<String> forbidden = get(VOCALS, stranger);
+        HttpResponse<String> missing = get("/media/no%20band/take-1/vocals.opus", stranger);
+        assertEquals(404, forbidden.statusCode());
+        assertEquals(missing.body(), forbidden.body());
+        assertEquals(404, get("/media/the%20band/take-1/drums.opus", member).statusCode());
+        assertEquals(403, get(VOCALS, workers.mint("w", Duration.ofDays(1)).bearer()).statusCode());
+        assertEquals(401, get(VOCALS, null).statusCode());
+    }
+}
