@@ -1,0 +1,191 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.audio.AudioFile;
+import org.stemvault.domain.audio.AudioFileId;
+import org.stemvault.domain.audio.AudioFiles;
+import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.MediaFileName;
+import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.recording.Stem;
+import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.Users;
+import org.stemvault.postgres.TestDatabase;
+
+/**
+ * Every endpoint under /api and /media against every kind of caller, each status asserted. The table must name
+ * every route the service has there: a new endpoint without a row fails this test.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest implements TestPropertyProvider {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Path MEDIA = temporaryMedia();
+    static final String HASH = "ab".repeat(32);
+    static final String NEW_HASH = "cd".repeat(32);
+    static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
+    static final List<String> CALLERS = List.of("anonymous", "non-member", "member", "admin", "worker", "forged");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Router router;
+    @Inject
+    Users users;
+    @Inject
+    Profiles profiles;
+    @Inject
+    Memberships memberships;
+    @Inject
+    AudioFiles audioFiles;
+    @Inject
+    Recordings recordings;
+    @Inject
+    Workers workers;
+
+    /** One endpoint: its route as the router knows it, a concrete request, and the status for each caller. */
+    record Row(String method, String route, String path, String body, int... statuses) {
+    }
+
+    static final String RECORDING = "{\"audio_file_sha256\":\"" + HASH + "\",\"stems\":[{\"stem_type\":\"vocals\","
+            + "\"measured_lufs\":-1,\"peak_amplitude\":0.5,\"stem_gain_adjustment_db\":0,\"audio_url\":\"vocals.opus\","
+            + "\"waveform_url\":\"vocals.png\",\"file_size_bytes\":10,\"duration_seconds\":1}]}";
+    static final String AUDIO = "{\"filename\":\"new.wav\",\"file_size_bytes\":1,\"duration_seconds\":1}";
+
+    //                   callers:                            anon non-m member admin worker forged
+    static final List<Row> TABLE = List.of(
+            new Row("GET", "/api/profiles", "/api/profiles", null, 401, 200, 200, 200, 403, 401),
+            new Row("GET", "/api/profiles/{profile}", "/api/profiles/band", null, 401, 404, 200, 200, 403, 401),
+            new Row("GET", "/api/profiles/{profile}/files{?limit,cursor}", "/api/profiles/band/files", null,
+                    401, 404, 200, 200, 403, 401),
+            new Row("GET", "/api/profiles/{profile}/files/{outputName}", "/api/profiles/band/files/take-1", null,
+                    401, 404, 200, 200, 403, 401),
+            new Row("PATCH", "/api/profiles/{profile}/files/{outputName}/display-name",
+                    "/api/profiles/band/files/take-1/display-name", "{\"display_name\":\"x\"}",
+                    401, 404, 200, 200, 403, 401),
+            new Row("PATCH", "/api/profiles/{profile}/files/{outputName}", "/api/profiles/band/files/take-1",
+                    "{\"description\":\"x\"}", 401, 404, 200, 200, 403, 401),
+            new Row("DELETE", "/api/profiles/{profile}/files/{outputName}", "/api/profiles/band/files/take-1", null,
+                    401, 404, 204, 204, 403, 401),
+            new Row("GET", "/api/audio-files/{sha256}", "/api/audio-files/" + HASH, null, 401, 403, 403, 200, 200, 401),
+            new Row("PUT", "/api/profiles/{profile}/audio-files/{sha256}", "/api/profiles/band/audio-files/" + NEW_HASH,
+                    AUDIO, 401, 403, 403, 201, 201, 401),
+            new Row("PUT", "/api/profiles/{profile}/recordings/{outputName}", "/api/profiles/band/recordings/take-1",
+                    RECORDING, 401, 403, 403, 200, 200, 401),
+            new Row("GET", "/media/{profile}/{outputName}/{+file}", "/media/band/take-1/vocals.opus", null,
+                    401, 404, 200, 200, 403, 401));
+
+    static Path temporaryMedia() {
+        try {
+            Path root = Files.createTempDirectory("stemvault-matrix");
+            Files.createDirectories(root.resolve("band/take-1"));
+            Files.writeString(root.resolve("band/take-1/vocals.opus"), "audio");
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestApp.properties());
+        properties.put("stemvault.media.root", MEDIA.toString());
+        return properties;
+    }
+
+    /** A fresh world for each request: a profile with one recording, and one caller of each kind. */
+    Map<String, String> seed() {
+        TestDatabase.truncateAll();
+        Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src/band", null, T0));
+        AudioFile source = audioFiles.registerIfAbsent(new AudioFile(AudioFileId.random(), band.id(), new Sha256(HASH),
+                "take.wav", null, 1, 1, T0));
+        recordings.save(Recording.create(band.id(), new OutputName("take-1"), "Take", "", source.id(),
+                List.of(new Stem(new StemType("vocals"), -1.0, 0.5, 0, new MediaFileName("vocals.opus"),
+                        new MediaFileName("vocals.png"), 10, 1)), T0));
+        User member = users.signedIn(new Email("member@example.com"), "M", null, T0);
+        memberships.grant(new Membership(member.id(), band.id(), T0));
+        User stranger = users.signedIn(new Email("stranger@example.com"), "S", null, T0);
+        User admin = users.signedIn(new Email("admin@example.com"), "A", null, T0);
+        users.changeRole(admin.id(), Role.ADMIN);
+        Map<String, String> tokens = new HashMap<>();
+        tokens.put("non-member", TestSessions.token(stranger.id()));
+        tokens.put("member", TestSessions.token(member.id()));
+        tokens.put("admin", TestSessions.token(admin.id()));
+        tokens.put("worker", workers.mint("matrix", Duration.ofDays(1)).bearer());
+        String real = TestSessions.token(admin.id());
+        tokens.put("forged", real.substring(0, real.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        return tokens;
+    }
+
+    @Test
+    void every_route_under_api_and_media_has_a_row() {
+        TreeSet<String> routes = router.uriRoutes()
+                .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString())
+                .filter(r -> r.contains(" /api") || r.contains(" /media"))
+                .filter(r -> !r.startsWith("HEAD ")) // Micronaut adds HEAD to every GET: it answers as the GET does
+                .collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> rows = TABLE.stream().map(r -> r.method() + " " + r.route())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(routes, rows);
+    }
+
+    @Test
+    void each_caller_gets_the_status_its_row_says() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : TABLE) {
+            for (int i = 0; i < CALLERS.size(); i++) {
+                String caller = CALLERS.get(i);
+                String token = seed().get(caller);
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + row.path()))
+                        .method(row.method(), row.body() == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(row.body()))
+                        .header("Content-Type", "application/json");
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status != row.statuses()[i]) {
+                    mismatches.add(row.method() + " " + row.path() + " as " + caller + ": " + status
+                            + " (expected " + row.statuses()[i] + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+}
