@@ -3,6 +3,7 @@ package org.stemvault.bootstrap;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -13,9 +14,15 @@ import javax.sql.DataSource;
 /** Counts the SQL statements the service prepares, for tests that bound the round trips of a request. */
 @Singleton
 @Requires(property = "stemvault.test.count-statements", value = "true")
-final class StatementCounter implements BeanCreatedEventListener<DataSource> {
+final class StatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
 
     final AtomicInteger statements = new AtomicInteger();
+
+    /** First, so that it wraps the pool itself and Micronaut's transaction-aware wrapper wraps it in turn. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
