@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Benchmark of the hot path GET /api/profiles/{p}/files: 50 profiles x 200 recordings x 4 stems, a signed-in
+# member of every profile, wrk at 16 connections for 30 s against the service, then pgbench running the
+# identical SQL (the session's user lookup and the files-list statement) at 16 clients for 30 s, in one run.
+# Writes the figures to docs/benchmarks.md (section "Files list"). Needs root the first time (apt).
+#   bash bench/files-list.sh [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-30}"
+db=stemvault_bench
+port=18080
+out=$(mktemp -d)
+log() { echo "[bench] $*" >&2; }
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+bash scripts/ensure-postgres.sh
+runuser -u postgres -- psql -X -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+bash scripts/ensure-postgres.sh "$db"
+./mvnw -B -q -ntp package -DskipTests
+
+export DEV_OIDC_PORT=19090
+bash scripts/dev-oidc.sh > "$out/oidc.log" 2>&1 &
+oidc=$!
+cleanup() { kill "$oidc" "${app:-}" 2>/dev/null || true; }
+trap cleanup EXIT
+bash scripts/dev-oidc.sh --wait
+
+MICRONAUT_ENVIRONMENTS=dev PORT=$port DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" \
+  GOOGLE_ISSUER="http://localhost:$DEV_OIDC_PORT/google" LOG_LEVEL=warn \
+  java -Xms512m -Xmx1g -jar bootstrap/target/stemvault.jar > "$out/app.log" 2>&1 &
+app=$!
+for _ in $(seq 1 60); do curl -sf "localhost:$port/health" >/dev/null && break; sleep 1; done
+
+log "signing in through the development identity provider"
+jar="$out/cookies"
+authorize=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" "localhost:$port/auth/login")
+callback=$(curl -s -o /dev/null -w '%{redirect_url}' --data-urlencode "username=bench@example.com" \
+  --data-urlencode 'claims={"email":"bench@example.com","email_verified":true,"name":"Bench"}' "$authorize")
+curl -s -o /dev/null -b "$jar" -c "$jar" "$callback"
+token=$(awk '$6 == "JWT" {print $7}' "$jar")
+[ -n "$token" ] || { echo "[bench] sign-in failed" >&2; exit 1; }
+
+log "loading 50 profiles x 200 recordings x 4 stems"
+runuser -u postgres -- psql -X -q -d "$db" -v ON_ERROR_STOP=1 <<'SQL'
+INSERT INTO profiles (id, name, source_folder, created_at)
+SELECT gen_random_uuid(), 'profile-' || p, '/sources/' || p, now() FROM generate_series(1, 50) p;
+INSERT INTO recordings (id, profile_id, output_name, display_name, description, created_at, updated_at)
+SELECT gen_random_uuid(), pr.id, 'take-' || r, 'Take ' || r, 'a rehearsal take', now() - r * interval '1 hour', now()
+FROM profiles pr, generate_series(1, 200) r;
+INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude, stem_gain_adjustment_db, audio_url,
+                   waveform_url, file_size_bytes, duration_seconds, position)
+SELECT gen_random_uuid(), r.id, t.type, -18.5, 0.9, 3.1, t.type || '.opus', t.type || '_waveform.png', 3456789, 184.3, t.pos
+FROM recordings r, (VALUES ('vocals', 1), ('drums', 2), ('bass', 3), ('other', 4)) t(type, pos);
+INSERT INTO user_profiles (user_id, profile_id, granted_at) SELECT u.id, p.id, now() FROM users u, profiles p;
+ANALYZE;
+SQL
+user_id=$(runuser -u postgres -- psql -X -tA -d "$db" -c "SELECT id FROM users WHERE email = 'bench@example.com'")
+profile=profile-17
+url="http://127.0.0.1:$port/api/profiles/$profile/files"
+status=$(curl -s -o "$out/body.json" -w '%{http_code}' -H "Authorization: Bearer $token" "$url")
+[ "$status" = 200 ] || { echo "[bench] the files list answered $status" >&2; exit 1; }
+bytes=$(wc -c < "$out/body.json")
+
+log "warming up"
+wrk -t2 -c16 -d10s -H "Authorization: Bearer $token" "$url" > /dev/null
+log "wrk: 16 connections, ${seconds}s"
+wrk -t2 -c16 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url" | tee "$out/wrk.txt"
+
+# The same two statements the service sends per request, with the same values.
+cat > "$out/files.sql" <<SQL
+SELECT id, email, name, picture_url, role, created_at, last_login_at FROM users WHERE id = '$user_id';
+WITH visible AS (
+    SELECT p.id, p.name, p.source_folder, p.strategy_name, p.created_at FROM profiles p
+    WHERE p.name = '$profile'
+      AND (false OR EXISTS (SELECT 1 FROM user_profiles m WHERE m.profile_id = p.id AND m.user_id = '$user_id'))
+), page AS (
+    SELECT r.* FROM recordings r JOIN visible v ON r.profile_id = v.id
+    WHERE NULL::timestamptz IS NULL OR (r.created_at, r.id) < (NULL::timestamptz, NULL::uuid)
+    ORDER BY r.created_at DESC, r.id DESC
+    LIMIT NULL
+)
+SELECT v.id AS visible_profile, r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
+       r.created_at, r.updated_at, s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db,
+       s.audio_url, s.waveform_url, s.file_size_bytes, s.duration_seconds
+FROM visible v LEFT JOIN page r ON true LEFT JOIN stems s ON s.recording_id = r.id
+ORDER BY r.created_at DESC, r.id DESC, s.position;
+SQL
+log "pgbench: 16 clients, ${seconds}s, the identical SQL"
+pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 16 -j 2 -T "$seconds" -f "$out/files.sql" "$db" | tee "$out/pgbench.txt"
+
+rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
+p50=$(awk '$1 == "50%" {print $2}' "$out/wrk.txt")
+p99=$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")
+tps=$(awk '/^tps/ {print $3}' "$out/pgbench.txt")
+lat=$(awk '/latency average/ {print $4}' "$out/pgbench.txt")
+ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')
+
+section=$(cat <<MD
+## Files list: GET /api/profiles/{profile}/files
+
+Measured $(date -u +%Y-%m-%dT%H:%MZ) on this machine ($(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB), service,
+PostgreSQL, wrk and pgbench all on it. Data: 50 profiles x 200 recordings x 4 stems; the list of one profile is
+200 recordings with 800 stems, ${bytes} bytes of JSON. The caller is a member with a bearer session token.
+
+| what | figure |
+|---|---|
+| service, wrk 16 connections ${seconds} s | ${rps} req/s, p50 ${p50}, p99 ${p99} |
+| the same SQL, pgbench 16 clients ${seconds} s (user lookup + files list, prepared) | ${tps} tps, mean latency ${lat} ms |
+| ratio service / pgbench | **${ratio}** (target >= 0.5) |
+
+Command: \`bash bench/files-list.sh ${seconds}\`
+
+wrk:
+\`\`\`
+$(cat "$out/wrk.txt")
+\`\`\`
+MD
+)
+python3 - "$section" <<'PY'
+import re, sys, pathlib
+path = pathlib.Path("docs/benchmarks.md")
+text = path.read_text() if path.exists() else "# Benchmarks\n\nEach section is written by the script it names; figures are from one run on this machine, which is noisy: compare ratios measured in the same run.\n"
+section = sys.argv[1].strip() + "\n"
+pattern = re.compile(r"## Files list: .*?(?=\n## |\Z)", re.S)
+text = pattern.sub(lambda m: section.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+path.write_text(text)
+PY
+log "written to docs/benchmarks.md: ${rps} req/s, p99 ${p99}, pgbench ${tps} tps, ratio ${ratio}"
