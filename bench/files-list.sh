@@ -83,7 +83,8 @@ WITH visible AS (
 SELECT v.id AS visible_profile, r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
        r.created_at, r.updated_at, s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db,
        s.audio_url, s.waveform_url, s.file_size_bytes, s.duration_seconds
-FROM visible v LEFT JOIN page r ON true LEFT JOIN stems s ON s.recording_id = r.id
+FROM visible v LEFT JOIN page r ON true
+LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
 ORDER BY r.created_at DESC, r.id DESC, s.position;
 SQL
 log "pgbench: 16 clients, ${seconds}s, the identical SQL"

@@ -18,8 +18,9 @@ import org.stemvault.domain.recording.Stem;
 public record FileResponse(String name, String displayName, String description, String createdAt, List<StemResponse> stems) {
 
     public static FileResponse from(String profile, Recording r) {
+        String folder = "/media/" + segment(profile) + "/" + segment(r.outputName().value()) + "/";
         return new FileResponse(r.outputName().value(), r.displayName(), r.description(), timestamp(r.createdAt()),
-                r.stems().stream().map(s -> StemResponse.from(profile, r.outputName().value(), s)).toList());
+                r.stems().stream().map(s -> StemResponse.from(folder, s)).toList());
     }
 
     /** ISO-8601 in UTC, whole seconds when the time has no fraction. */
@@ -32,20 +33,33 @@ public record FileResponse(String name, String displayName, String description, 
     public record StemResponse(String stemType, Double measuredLufs, double peakAmplitude, double stemGainAdjustmentDb,
                         String audioUrl, String waveformUrl, long fileSizeBytes, double durationSeconds) {
 
-        static StemResponse from(String profile, String outputName, Stem s) {
+        static StemResponse from(String folder, Stem s) {
             return new StemResponse(s.type().value(), s.measuredLufs(), s.peakAmplitude(), s.gainAdjustmentDb(),
-                    mediaUrl(profile, outputName, s.audio()), mediaUrl(profile, outputName, s.waveform()),
-                    s.fileSizeBytes(), s.durationSeconds());
+                    folder + path(s.audio()), folder + path(s.waveform()), s.fileSizeBytes(), s.durationSeconds());
         }
     }
 
-    /** {@code /media/{profile}/{output_name}/{file}}, each path segment percent-encoded. */
-    static String mediaUrl(String profile, String outputName, MediaFileName file) {
-        return "/media/" + segment(profile) + "/" + segment(outputName) + "/"
-                + Arrays.stream(file.value().split("/")).map(FileResponse::segment).collect(Collectors.joining("/"));
+    /** The file's path below {@code /media/{profile}/{output_name}/}, each segment percent-encoded. */
+    static String path(MediaFileName file) {
+        String value = file.value();
+        return plain(value) ? value
+                : Arrays.stream(value.split("/")).map(FileResponse::segment).collect(Collectors.joining("/"));
     }
 
     private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return plain(value) ? value : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Nothing to encode: letters, digits, {@code - . _ ~} and the separator (the common case, checked cheaply). */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '.' || c == '_' || c == '~' || c == '/';
+            if (!safe) {
+                return false;
+            }
+        }
+        return true;
     }
 }
