@@ -22,6 +22,7 @@ import org.stemvault.files.LocalMediaStore;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
 
@@ -66,8 +67,9 @@ final class UseCases {
 
     @Singleton
     Library library(Profiles profiles, Catalogue catalogue, Recordings recordings, MediaStore media,
-                    Transactions transactions, Clock clock) {
-        return new Library(profiles, catalogue, recordings, media, transactions, clock);
+                    Transactions transactions, Clock clock, Admission admission) {
+        return new Library(profiles, catalogue, recordings, media, transactions, clock,
+                admission.adminEmails().stream().map(Email::new).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** The media store: the local filesystem under {@code STEMVAULT_MEDIA_ROOT}. */

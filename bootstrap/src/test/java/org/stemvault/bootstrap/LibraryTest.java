@@ -229,7 +229,7 @@ class LibraryTest implements TestPropertyProvider {
     }
 
     @Test
-    void the_files_list_costs_the_same_two_statements_whatever_the_number_of_recordings() throws Exception {
+    void the_files_list_is_one_statement_per_request_whatever_the_number_of_recordings() throws Exception {
         take("take-0", 0);
         get("/api/profiles/the%20band/files", member);
         counter.statements.set(0);
@@ -244,8 +244,17 @@ class LibraryTest implements TestPropertyProvider {
         int withThirty = counter.statements.get();
 
         assertEquals(200, files.statusCode());
-        assertEquals(2, withOne, "one statement for the session's user, one for the list with its membership check");
+        assertEquals(1, withOne, "one statement: the session's user, the membership check and the list together");
         assertEquals(withOne, withThirty, "no statement per recording or per stem");
+    }
+
+    @Test
+    void a_deleted_users_token_is_401_on_the_files_list_too() throws Exception {
+        assertEquals(200, get("/api/profiles/the%20band/files", member).statusCode());
+        users.delete(member.id());
+        HttpResponse<String> refused = get("/api/profiles/the%20band/files", member);
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.body().contains("\"status\":401"), refused.body());
     }
 
     @Test

@@ -41,11 +41,17 @@ final class RecordingRows {
 
     /** Folds the rest of {@code rs}; rows without a recording (an empty outer join) are passed over. */
     static List<Recording> fold(ResultSet rs) throws SQLException {
+        return fold(rs, false);
+    }
+
+    /** Folds {@code rs}, starting at the current row when {@code onRow} (the caller has read it already). */
+    static List<Recording> fold(ResultSet rs, boolean onRow) throws SQLException {
         List<Recording> recordings = new ArrayList<>();
         UUID current = null;
         ResultRow head = null;
         List<Stem> stems = new ArrayList<>();
-        while (rs.next()) {
+        boolean more = onRow || rs.next();
+        for (; more; more = rs.next()) {
             UUID id = Database.uuid(rs, "id");
             if (id == null) {
                 continue;

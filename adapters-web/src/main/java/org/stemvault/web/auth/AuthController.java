@@ -16,7 +16,6 @@ import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
-import org.stemvault.application.Principal;
 
 /** The session contract existing web clients speak: login, status and logout under {@code /auth}. */
 @Controller("/auth")
@@ -25,10 +24,12 @@ final class AuthController {
 
     private final OauthClient google;
     private final AccessTokenCookieConfiguration cookie;
+    private final CurrentUser currentUser;
 
-    AuthController(@Named("google") OauthClient google, AccessTokenCookieConfiguration cookie) {
+    AuthController(@Named("google") OauthClient google, AccessTokenCookieConfiguration cookie, CurrentUser currentUser) {
         this.google = google;
         this.cookie = cookie;
+        this.currentUser = currentUser;
     }
 
     /** Starts the OpenID Connect login: 302 to the provider with state, nonce and PKCE. */
@@ -39,12 +40,13 @@ final class AuthController {
 
     @Get("/status")
     StatusResponse status(@Nullable Authentication authentication) {
-        if (authentication == null) {
+        if (authentication == null || authentication.getRoles().contains(Sessions.WORKER)) {
             return new StatusResponse(false, null);
         }
-        Principal p = Sessions.principal(authentication);
-        return new StatusResponse(true, new StatusResponse.User(p.id().toString(), p.name(), p.email().value(),
-                p.pictureUrl()));
+        return currentUser.find(authentication)
+                .map(p -> new StatusResponse(true, new StatusResponse.User(p.id().toString(), p.name(),
+                        p.email().value(), p.pictureUrl())))
+                .orElse(new StatusResponse(false, null));
     }
 
     @Get("/logout")

@@ -9,25 +9,21 @@ import jakarta.inject.Singleton;
 import java.text.ParseException;
 import java.util.Optional;
 import java.util.UUID;
-import org.stemvault.application.signin.SignIn;
 import org.stemvault.application.worker.Workers;
-import org.stemvault.domain.user.UserId;
 
 /**
- * Turns a token whose signature and expiry already hold (cookie or bearer) into an authentication, only while
- * its user exists, or, for a worker token, while the token is neither revoked nor expired; the user's admin
- * right comes from the database now, never from the token.
+ * Turns a token whose signature and expiry already hold (cookie or bearer) into an authentication: a session
+ * token names its user (whose existence and rights {@link CurrentUser} reads with the request's own work); a
+ * worker token counts only while its row says it is neither revoked nor expired.
  * Micronaut calls it on its blocking executor.
  */
 @Singleton
 @Replaces(DefaultJwtAuthenticationFactory.class)
 final class SessionAuthenticationFactory implements JwtAuthenticationFactory {
 
-    private final SignIn signIn;
     private final Workers workers;
 
-    SessionAuthenticationFactory(SignIn signIn, Workers workers) {
-        this.signIn = signIn;
+    SessionAuthenticationFactory(Workers workers) {
         this.workers = workers;
     }
 
@@ -42,7 +38,7 @@ final class SessionAuthenticationFactory implements JwtAuthenticationFactory {
                 UUID id = UUID.fromString(subject.substring(Sessions.WORKER_SUBJECT.length()));
                 return workers.active(id).map(t -> Sessions.worker(t.id()));
             }
-            return signIn.principal(new UserId(UUID.fromString(subject))).map(Sessions::authentication);
+            return Optional.of(Sessions.user(UUID.fromString(subject)));
         } catch (ParseException | IllegalArgumentException e) {
             return Optional.empty();
         }

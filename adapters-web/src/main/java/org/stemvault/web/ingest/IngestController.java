@@ -22,7 +22,7 @@ import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.recording.StemType;
-import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
@@ -32,14 +32,16 @@ import org.stemvault.web.library.FileResponse;
 final class IngestController {
 
     private final Ingest ingest;
+    private final CurrentUser currentUser;
 
-    IngestController(Ingest ingest) {
+    IngestController(Ingest ingest, CurrentUser currentUser) {
         this.ingest = ingest;
+        this.currentUser = currentUser;
     }
 
     @Get("/audio-files/{sha256}")
     AudioFileResponse audioFile(@PathVariable String sha256, Authentication authentication) {
-        return AudioFileResponse.from(ingest.audioFile(Sessions.caller(authentication), sha256(sha256)));
+        return AudioFileResponse.from(ingest.audioFile(currentUser.caller(authentication), sha256(sha256)));
     }
 
     /** Body {@code {"filename", "storage_url", "file_size_bytes", "duration_seconds"}}: 201 new, 200 same. */
@@ -47,7 +49,7 @@ final class IngestController {
     HttpResponse<AudioFileResponse> registerAudioFile(@PathVariable String profile, @PathVariable String sha256,
                                                       @Body JsonNode body, Authentication authentication) {
         Fields f = Fields.of(body);
-        Ingest.Stored<AudioFile> stored = ingest.registerAudioFile(Sessions.caller(authentication), profile,
+        Ingest.Stored<AudioFile> stored = ingest.registerAudioFile(currentUser.caller(authentication), profile,
                 sha256(sha256), f.text("filename"), f.optionalText("storage_url"), f.integer("file_size_bytes"),
                 f.number("duration_seconds"));
         return HttpResponse.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -67,7 +69,7 @@ final class IngestController {
         String description = f.optionalText("description");
         Sha256 audio = f.build(() -> new Sha256(f.text("audio_file_sha256")));
         List<Stem> stems = f.objects("stems").stream().map(IngestController::stem).toList();
-        Ingest.Stored<Recording> stored = ingest.putRecording(Sessions.caller(authentication), profile, name,
+        Ingest.Stored<Recording> stored = ingest.putRecording(currentUser.caller(authentication), profile, name,
                 displayName, description, audio, stems);
         return HttpResponse.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(FileResponse.from(profile, stored.value()));

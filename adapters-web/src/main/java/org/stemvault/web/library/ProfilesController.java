@@ -17,6 +17,7 @@ import io.micronaut.json.tree.JsonNode;
 import java.util.List;
 import org.stemvault.application.library.Library;
 import org.stemvault.domain.library.Page;
+import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.json.Fields;
 
@@ -29,25 +30,27 @@ final class ProfilesController {
     static final String NEXT_CURSOR = "X-Next-Cursor";
 
     private final Library library;
+    private final CurrentUser currentUser;
 
-    ProfilesController(Library library) {
+    ProfilesController(Library library, CurrentUser currentUser) {
         this.library = library;
+        this.currentUser = currentUser;
     }
 
     @Get
     List<ProfileResponse> list(Authentication authentication) {
-        return library.profiles(Sessions.principal(authentication)).stream().map(ProfileResponse::from).toList();
+        return library.profiles(currentUser.principal(authentication)).stream().map(ProfileResponse::from).toList();
     }
 
     @Get("/{profile}")
     ProfileResponse profile(@PathVariable String profile, Authentication authentication) {
-        return ProfileResponse.from(library.profile(Sessions.principal(authentication), profile));
+        return ProfileResponse.from(library.profile(currentUser.principal(authentication), profile));
     }
 
     @Get("/{profile}/files{?limit,cursor}")
     HttpResponse<List<FileResponse>> files(@PathVariable String profile, @Nullable @QueryValue Integer limit,
                                            @Nullable @QueryValue String cursor, Authentication authentication) {
-        Page page = library.files(Sessions.principal(authentication), profile, Cursor.decode(cursor), limit);
+        Page page = library.files(currentUser.userId(authentication), profile, Cursor.decode(cursor), limit);
         HttpResponse<List<FileResponse>> response = HttpResponse.ok(
                 page.recordings().stream().map(r -> FileResponse.from(profile, r)).toList());
         return page.next() == null ? response : HttpResponse.ok(response.body()).header(NEXT_CURSOR,
@@ -56,7 +59,7 @@ final class ProfilesController {
 
     @Get("/{profile}/files/{outputName}")
     FileResponse file(@PathVariable String profile, @PathVariable String outputName, Authentication authentication) {
-        return FileResponse.from(profile, library.file(Sessions.principal(authentication), profile, outputName));
+        return FileResponse.from(profile, library.file(currentUser.principal(authentication), profile, outputName));
     }
 
     /** Body {@code {"display_name": "…"}}. */
@@ -64,7 +67,7 @@ final class ProfilesController {
     FileResponse rename(@PathVariable String profile, @PathVariable String outputName, @Body JsonNode body,
                         Authentication authentication) {
         String displayName = Fields.of(body).text("display_name");
-        return FileResponse.from(profile, library.edit(Sessions.principal(authentication), profile, outputName,
+        return FileResponse.from(profile, library.edit(currentUser.principal(authentication), profile, outputName,
                 displayName, null));
     }
 
@@ -73,13 +76,13 @@ final class ProfilesController {
     FileResponse edit(@PathVariable String profile, @PathVariable String outputName, @Body JsonNode body,
                       Authentication authentication) {
         Fields fields = Fields.of(body);
-        return FileResponse.from(profile, library.edit(Sessions.principal(authentication), profile, outputName,
+        return FileResponse.from(profile, library.edit(currentUser.principal(authentication), profile, outputName,
                 fields.optionalText("display_name"), fields.optionalText("description")));
     }
 
     @Delete("/{profile}/files/{outputName}")
     @Status(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String profile, @PathVariable String outputName, Authentication authentication) {
-        library.delete(Sessions.principal(authentication), profile, outputName);
+        library.delete(currentUser.principal(authentication), profile, outputName);
     }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.stemvault.application.library.Library;
 import org.stemvault.domain.media.StoredMedia;
+import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.auth.Sessions;
 
 /**
@@ -38,9 +39,11 @@ final class MediaController {
             "mp3", "audio/mpeg", "m4a", "audio/mp4", "png", "image/png");
 
     private final Library library;
+    private final CurrentUser currentUser;
 
-    MediaController(Library library) {
+    MediaController(Library library, CurrentUser currentUser) {
         this.library = library;
+        this.currentUser = currentUser;
     }
 
     @Get("/{profile}/{outputName}/{+file}")
@@ -48,7 +51,7 @@ final class MediaController {
                           @Nullable @Header(HttpHeaders.RANGE) String range,
                           @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                           Authentication authentication) {
-        StoredMedia media = library.media(Sessions.principal(authentication), profile, outputName, file);
+        StoredMedia media = library.media(currentUser.principal(authentication), profile, outputName, file);
         String etag = "\"" + media.tag() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return headers(HttpResponse.notModified(), etag);

@@ -14,8 +14,9 @@ import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
+import org.stemvault.domain.Unauthenticated;
 
-/** Turns the domain's refusals into problems: 400 naming the field, 403, 404, 409. */
+/** Turns the domain's refusals into problems: 400 naming the field, 401, 403, 404, 409. */
 @Factory
 final class DomainErrorHandlers {
 
@@ -27,6 +28,11 @@ final class DomainErrorHandlers {
     @Singleton
     ExceptionHandler<NotFound, HttpResponse<?>> notFound(ErrorResponseProcessor<?> processor) {
         return (request, e) -> respond(processor, request, HttpStatus.NOT_FOUND, e, new PlainError(e.getMessage()));
+    }
+
+    @Singleton
+    ExceptionHandler<Unauthenticated, HttpResponse<?>> unauthenticated(ErrorResponseProcessor<?> processor) {
+        return (request, e) -> respond(processor, request, HttpStatus.UNAUTHORIZED, e, new PlainError(e.getMessage()));
     }
 
     @Singleton

@@ -2,11 +2,14 @@ package org.stemvault.application.library;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
+import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Page;
 import org.stemvault.domain.library.Position;
 import org.stemvault.domain.library.Viewer;
@@ -19,6 +22,8 @@ import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.UserId;
 
 /**
  * What a member may list, read, rename and delete. Every call checks, in the database and on each request,
@@ -36,15 +41,17 @@ public final class Library {
     private final MediaStore media;
     private final Transactions transactions;
     private final Clock clock;
+    private final Set<Email> adminEmails;
 
     public Library(Profiles profiles, Catalogue catalogue, Recordings recordings, MediaStore media,
-                   Transactions transactions, Clock clock) {
+                   Transactions transactions, Clock clock, Set<Email> adminEmails) {
         this.profiles = profiles;
         this.catalogue = catalogue;
         this.recordings = recordings;
         this.media = media;
         this.transactions = transactions;
         this.clock = clock;
+        this.adminEmails = Set.copyOf(adminEmails);
     }
 
     /** The profiles the principal is a member of, by name; an admin sees every profile. */
@@ -56,13 +63,23 @@ public final class Library {
         return catalogue.profile(viewer(principal), profileName(profile)).orElseThrow(Library::noProfile);
     }
 
-    /** The profile's recordings with their stems, newest first; a page when {@code limit} is given. */
-    public Page files(Principal principal, String profile, Position after, Integer limit) {
+    /**
+     * The profile's recordings with their stems, newest first; a page when {@code limit} is given. This is the
+     * hot path: it takes the session's user id as it is, and the user's existence, admin right and membership
+     * are checked in the same single read as the recordings.
+     */
+    public Page files(UserId user, String profile, Position after, Integer limit) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
         }
-        return catalogue.recordings(viewer(principal), profileName(profile), after, limit)
-                .orElseThrow(Library::noProfile);
+        Listing listing = catalogue.recordings(user, adminEmails, profileName(profile), after, limit);
+        if (!listing.userExists()) {
+            throw new Unauthenticated();
+        }
+        if (listing.page() == null) {
+            throw noProfile();
+        }
+        return listing.page();
     }
 
     public Recording file(Principal principal, String profile, String outputName) {

@@ -1,0 +1,9 @@
+package org.stemvault.domain;
+
+/** The session names a user who no longer exists: the caller must sign in again. */
+public final class Unauthenticated extends RuntimeException {
+
+    public Unauthenticated() {
+        super("the session's user no longer exists", null, false, false);
+    }
+}
