@@ -39,4 +39,9 @@ public final class InMemoryMemberships implements Memberships {
     public List<Membership> ofProfile(ProfileId profile) {
         return memberships.stream().filter(m -> m.profile().equals(profile)).toList();
     }
+
+    @Override
+    public List<Membership> all() {
+        return List.copyOf(memberships);
+    }
 }

@@ -64,4 +64,17 @@ public final class InMemoryUsers implements Users {
     public boolean delete(UserId id) {
         return byId.remove(id) != null;
     }
+
+    @Override
+    public Demotion demoteUnlessLastAdmin(UserId id) {
+        User u = byId.get(id);
+        if (u == null || !u.isAdmin()) {
+            return Demotion.NOT_AN_ADMIN;
+        }
+        if (byId.values().stream().filter(User::isAdmin).count() < 2) {
+            return Demotion.LAST_ADMIN;
+        }
+        changeRole(id, Role.MEMBER);
+        return Demotion.DEMOTED;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.stemvault.application.Transactions;
+import org.stemvault.application.access.Access;
 import org.stemvault.application.ingest.Ingest;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.worker.TokenSigner;
@@ -16,6 +17,7 @@ import org.stemvault.application.worker.Workers;
 import org.stemvault.application.signin.Admission;
 import org.stemvault.application.signin.SignIn;
 import org.stemvault.domain.audio.AudioFiles;
+import org.stemvault.domain.audit.AuditLog;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.files.LocalMediaStore;
@@ -63,6 +65,12 @@ final class UseCases {
     @Singleton
     Workers workers(WorkerTokens tokens, TokenSigner signer, Clock clock) {
         return new Workers(tokens, signer, clock);
+    }
+
+    @Singleton
+    Access access(Users users, Profiles profiles, Memberships memberships, Recordings recordings, AudioFiles audioFiles,
+                  AuditLog audit, Workers workers, Transactions transactions, Clock clock) {
+        return new Access(users, profiles, memberships, recordings, audioFiles, audit, workers, transactions, clock);
     }
 
     @Singleton

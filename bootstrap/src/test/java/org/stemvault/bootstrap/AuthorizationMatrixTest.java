@@ -48,7 +48,8 @@ import org.stemvault.domain.user.Users;
 import org.stemvault.postgres.TestDatabase;
 
 /**
- * Every endpoint under /api and /media against every kind of caller, each status asserted. The table must name
+ * Every endpoint under /api (the admin API included) and /media against every kind of caller, each status
+ * asserted. The table must name
  * every route the service has there: a new endpoint without a row fails this test.
  */
 @MicronautTest(transactional = false)
@@ -109,7 +110,30 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
             new Row("PUT", "/api/profiles/{profile}/recordings/{outputName}", "/api/profiles/band/recordings/take-1",
                     RECORDING, 401, 403, 403, 200, 200, 401),
             new Row("GET", "/media/{profile}/{outputName}/{+file}", "/media/band/take-1/vocals.opus", null,
-                    401, 404, 200, 200, 403, 401));
+                    401, 404, 200, 200, 403, 401),
+            new Row("GET", "/api/admin/users", "/api/admin/users", null, 401, 403, 403, 200, 403, 401),
+            new Row("GET", "/api/admin/profiles", "/api/admin/profiles", null, 401, 403, 403, 200, 403, 401),
+            new Row("POST", "/api/admin/profiles", "/api/admin/profiles",
+                    "{\"name\":\"new\",\"source_folder\":\"/src/new\"}", 401, 403, 403, 201, 403, 401),
+            new Row("PATCH", "/api/admin/profiles/{profile}", "/api/admin/profiles/band",
+                    "{\"source_folder\":\"/src/moved\"}", 401, 403, 403, 200, 403, 401),
+            new Row("DELETE", "/api/admin/profiles/{profile}{?force}", "/api/admin/profiles/band?force=true", null,
+                    401, 403, 403, 204, 403, 401),
+            new Row("GET", "/api/admin/profiles/{profile}/members", "/api/admin/profiles/band/members", null,
+                    401, 403, 403, 200, 403, 401),
+            new Row("PUT", "/api/admin/profiles/{profile}/members/{email}",
+                    "/api/admin/profiles/band/members/new@example.com", null, 401, 403, 403, 201, 403, 401),
+            new Row("DELETE", "/api/admin/profiles/{profile}/members/{email}",
+                    "/api/admin/profiles/band/members/member@example.com", null, 401, 403, 403, 204, 403, 401),
+            new Row("PUT", "/api/admin/users/{email}/role", "/api/admin/users/member@example.com/role",
+                    "{\"role\":\"admin\"}", 401, 403, 403, 204, 403, 401),
+            new Row("GET", "/api/admin/worker-tokens", "/api/admin/worker-tokens", null, 401, 403, 403, 200, 403, 401),
+            new Row("POST", "/api/admin/worker-tokens", "/api/admin/worker-tokens", "{\"name\":\"w\"}",
+                    401, 403, 403, 201, 403, 401),
+            new Row("DELETE", "/api/admin/worker-tokens/{id}", "/api/admin/worker-tokens/WORKER_ID", null,
+                    401, 403, 403, 204, 403, 401),
+            new Row("GET", "/api/admin/audit{?profile,user,since,limit,cursor}", "/api/admin/audit", null,
+                    401, 403, 403, 200, 403, 401));
 
     static Path temporaryMedia() {
         try {
@@ -147,7 +171,9 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         tokens.put("non-member", TestSessions.token(stranger.id()));
         tokens.put("member", TestSessions.token(member.id()));
         tokens.put("admin", TestSessions.token(admin.id()));
-        tokens.put("worker", workers.mint("matrix", Duration.ofDays(1)).bearer());
+        Workers.Minted worker = workers.mint("matrix", Duration.ofDays(1));
+        tokens.put("worker", worker.bearer());
+        tokens.put("worker-id", worker.token().id().toString());
         String real = TestSessions.token(admin.id());
         tokens.put("forged", real.substring(0, real.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         return tokens;
@@ -171,8 +197,10 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         for (Row row : TABLE) {
             for (int i = 0; i < CALLERS.size(); i++) {
                 String caller = CALLERS.get(i);
-                String token = seed().get(caller);
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + row.path()))
+                Map<String, String> world = seed();
+                String token = world.get(caller);
+                String path = row.path().replace("WORKER_ID", world.get("worker-id"));
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                         .method(row.method(), row.body() == null ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(row.body()))
                         .header("Content-Type", "application/json");
@@ -181,7 +209,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 }
                 int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status != row.statuses()[i]) {
-                    mismatches.add(row.method() + " " + row.path() + " as " + caller + ": " + status
+                    mismatches.add(row.method() + " " + path + " as " + caller + ": " + status
                             + " (expected " + row.statuses()[i] + ")");
                 }
             }

@@ -53,6 +53,11 @@ final class PostgresAudioFiles implements AudioFiles {
         }, PostgresAudioFiles::map).orElseThrow();
     }
 
+    @Override
+    public int deleteAllOf(ProfileId profile) {
+        return db.update("DELETE FROM audio_files WHERE profile_id = ?", ps -> ps.setObject(1, profile.value()));
+    }
+
     private static AudioFile map(ResultSet rs) throws SQLException {
         return new AudioFile(new AudioFileId(Database.uuid(rs, "id")), new ProfileId(Database.uuid(rs, "profile_id")),
                 new Sha256(rs.getString("file_hash")), rs.getString("filename"), rs.getString("storage_url"),

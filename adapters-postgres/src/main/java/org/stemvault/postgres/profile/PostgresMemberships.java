@@ -59,6 +59,12 @@ final class PostgresMemberships implements Memberships {
                 ps -> ps.setObject(1, profile.value()), PostgresMemberships::map);
     }
 
+    @Override
+    public List<Membership> all() {
+        return db.list("SELECT " + COLUMNS + " FROM user_profiles ORDER BY granted_at, user_id, profile_id", ps -> { },
+                PostgresMemberships::map);
+    }
+
     private static Membership map(ResultSet rs) throws SQLException {
         return new Membership(new UserId(Database.uuid(rs, "user_id")), new ProfileId(Database.uuid(rs, "profile_id")),
                 Database.instant(rs, "granted_at"));

@@ -159,6 +159,17 @@ final class PostgresRecordings implements Recordings {
     }
 
     @Override
+    public int countOf(ProfileId profile) {
+        return db.first("SELECT count(*) FROM recordings WHERE profile_id = ?", ps -> ps.setObject(1, profile.value()),
+                rs -> rs.getInt(1)).orElse(0);
+    }
+
+    @Override
+    public int deleteAllOf(ProfileId profile) {
+        return db.update("DELETE FROM recordings WHERE profile_id = ?", ps -> ps.setObject(1, profile.value()));
+    }
+
+    @Override
     public boolean delete(ProfileId profile, OutputName outputName) {
         return db.update("DELETE FROM recordings WHERE profile_id = ? AND output_name = ?", ps -> {
             ps.setObject(1, profile.value());

@@ -19,6 +19,8 @@ import org.stemvault.postgres.Database;
 final class PostgresUsers implements Users {
 
     private static final String COLUMNS = "id, email, name, picture_url, role, created_at, last_login_at";
+    /** The advisory lock that serialises demotions. */
+    private static final long ROLE_LOCK = 0x5374656d526f6c65L;
 
     private final Database db;
 
@@ -76,6 +78,30 @@ final class PostgresUsers implements Users {
             ps.setString(1, role(role));
             ps.setObject(2, id.value());
         }) == 1;
+    }
+
+    @Override
+    public Demotion demoteUnlessLastAdmin(UserId id) {
+        return db.write(c -> {
+            try (var lock = c.prepareStatement("SELECT pg_advisory_xact_lock(" + ROLE_LOCK + ")")) {
+                lock.execute();
+            }
+            // A new statement after the lock: it sees every demotion committed before this one got the lock.
+            try (var update = c.prepareStatement("""
+                    UPDATE users SET role = 'member'
+                    WHERE id = ? AND role = 'admin'
+                      AND EXISTS (SELECT 1 FROM users o WHERE o.role = 'admin' AND o.id <> ?)
+                    RETURNING id""")) {
+                update.setObject(1, id.value());
+                update.setObject(2, id.value());
+                try (var rs = update.executeQuery()) {
+                    if (rs.next()) {
+                        return Demotion.DEMOTED;
+                    }
+                }
+            }
+            return byId(id).filter(User::isAdmin).isPresent() ? Demotion.LAST_ADMIN : Demotion.NOT_AN_ADMIN;
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.stemvault.domain.audio;
 
 import java.util.Optional;
+import org.stemvault.domain.profile.ProfileId;
 
 /** The registered source audio files, unique by hash across all profiles. */
 public interface AudioFiles {
@@ -14,4 +15,7 @@ public interface AudioFiles {
      * stored for that hash afterwards: the candidate itself, or the earlier registration.
      */
     AudioFile registerIfAbsent(AudioFile candidate);
+
+    /** Removes every source file of the profile (its recordings must be gone first); answers how many. */
+    int deleteAllOf(ProfileId profile);
 }

@@ -19,4 +19,7 @@ public interface Memberships {
 
     /** The profile's memberships, oldest grant first. */
     List<Membership> ofProfile(ProfileId profile);
+
+    /** Every membership, oldest grant first. */
+    List<Membership> all();
 }

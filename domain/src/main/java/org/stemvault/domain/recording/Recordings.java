@@ -20,4 +20,10 @@ public interface Recordings {
 
     /** Removes the recording with its stems and embeddings; false when there was none. */
     boolean delete(ProfileId profile, OutputName outputName);
+
+    /** How many recordings the profile has. */
+    int countOf(ProfileId profile);
+
+    /** Removes every recording of the profile with their stems and embeddings; answers how many. */
+    int deleteAllOf(ProfileId profile);
 }

@@ -25,6 +25,15 @@ public interface Users {
     /** Sets the role; false when there is no such user. */
     boolean changeRole(UserId id, Role role);
 
+    /** The outcome of a demotion. */
+    enum Demotion { DEMOTED, NOT_AN_ADMIN, LAST_ADMIN }
+
+    /**
+     * Makes an admin a member, unless no other admin would remain; concurrent demotions are serialised, so
+     * two admins demoting each other cannot leave none.
+     */
+    Demotion demoteUnlessLastAdmin(UserId id);
+
     /** Removes the user and their memberships; false when there was none. */
     boolean delete(UserId id);
 }

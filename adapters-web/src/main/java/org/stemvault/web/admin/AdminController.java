@@ -1,0 +1,229 @@
+package org.stemvault.web.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.stemvault.application.access.Access;
+import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.Invalid;
+import org.stemvault.domain.audit.AuditEntry;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.user.Role;
+import org.stemvault.domain.worker.WorkerToken;
+import org.stemvault.web.auth.CurrentUser;
+import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.json.Fields;
+
+/** The admin API: users, profiles, members, admins, worker tokens and the audit log. Admins only (403 otherwise). */
+@Controller("/api/admin")
+@Secured(Sessions.MEMBER)
+final class AdminController {
+
+    private final Access access;
+    private final CurrentUser currentUser;
+
+    AdminController(Access access, CurrentUser currentUser) {
+        this.access = access;
+        this.currentUser = currentUser;
+    }
+
+    private Access.Admin admin(Authentication authentication) {
+        return Access.admin(currentUser.principal(authentication));
+    }
+
+    @Get("/users")
+    List<UserResponse> users(Authentication authentication) {
+        return access.users(admin(authentication)).stream().map(u -> new UserResponse(u.user().id().toString(),
+                u.user().email().value(), u.user().name(), u.user().role().name().toLowerCase(Locale.ROOT),
+                u.user().lastLoginAt() == null ? null : u.user().lastLoginAt().toString(),
+                u.profiles().stream().map(ProfileName::value).toList())).toList();
+    }
+
+    @Get("/profiles")
+    List<ProfileResponse> profiles(Authentication authentication) {
+        return access.profiles(admin(authentication)).stream().map(p -> ProfileResponse.of(p.profile(), p.members()))
+                .toList();
+    }
+
+    /** Body {@code {"name", "source_folder", "strategy_name"?}}. */
+    @Post("/profiles")
+    @Status(HttpStatus.CREATED)
+    ProfileResponse createProfile(@Body JsonNode body, Authentication authentication) {
+        Fields f = Fields.of(body);
+        Profile created = access.createProfile(admin(authentication), f.text("name"), f.text("source_folder"),
+                f.optionalText("strategy_name"));
+        return ProfileResponse.of(created, 0);
+    }
+
+    /** Body {@code {"name"?, "source_folder"?, "strategy_name"?}}: what is absent stays. */
+    @Patch("/profiles/{profile}")
+    ProfileResponse editProfile(@PathVariable String profile, @Body JsonNode body, Authentication authentication) {
+        Fields f = Fields.of(body);
+        Access.Admin admin = admin(authentication);
+        Profile edited = access.editProfile(admin, profile, f.optionalText("name"), f.optionalText("source_folder"),
+                f.optionalText("strategy_name"));
+        return ProfileResponse.of(edited, access.members(admin, edited.name().value()).size());
+    }
+
+    @Delete("/profiles/{profile}{?force}")
+    @Status(HttpStatus.NO_CONTENT)
+    void deleteProfile(@PathVariable String profile, @Nullable @QueryValue Boolean force, Authentication authentication) {
+        access.deleteProfile(admin(authentication), profile, Boolean.TRUE.equals(force));
+    }
+
+    @Get("/profiles/{profile}/members")
+    List<MemberResponse> members(@PathVariable String profile, Authentication authentication) {
+        return access.members(admin(authentication), profile).stream().map(m -> new MemberResponse(
+                m.user().email().value(), m.user().name(), m.grantedAt().toString())).toList();
+    }
+
+    /** Grants; works before that person ever signed in. 201 when new, 200 when they were a member already. */
+    @Put("/profiles/{profile}/members/{email}")
+    HttpResponse<MemberResponse> grant(@PathVariable String profile, @PathVariable String email,
+                                       Authentication authentication) {
+        Access.Admin admin = admin(authentication);
+        boolean created = access.grant(admin, profile, email);
+        MemberResponse member = access.members(admin, profile).stream()
+                .filter(m -> m.user().email().value().equalsIgnoreCase(email.strip()))
+                .map(m -> new MemberResponse(m.user().email().value(), m.user().name(), m.grantedAt().toString()))
+                .findFirst().orElseThrow();
+        return HttpResponse.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(member);
+    }
+
+    @Delete("/profiles/{profile}/members/{email}")
+    @Status(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable String profile, @PathVariable String email, Authentication authentication) {
+        access.revoke(admin(authentication), profile, email);
+    }
+
+    /** Body {@code {"role": "admin" | "member"}}; 409 for the last admin's demotion. */
+    @Put("/users/{email}/role")
+    @Status(HttpStatus.NO_CONTENT)
+    void setRole(@PathVariable String email, @Body JsonNode body, Authentication authentication) {
+        String role = Fields.of(body).text("role");
+        Role parsed = switch (role) {
+            case "admin" -> Role.ADMIN;
+            case "member" -> Role.MEMBER;
+            default -> throw new Invalid("role", "must be admin or member");
+        };
+        access.setRole(admin(authentication), email, parsed);
+    }
+
+    @Get("/worker-tokens")
+    List<WorkerTokenResponse> workerTokens(Authentication authentication) {
+        return access.workerTokens(admin(authentication)).stream().map(t -> WorkerTokenResponse.of(t, null)).toList();
+    }
+
+    /** Body {@code {"name", "days"?}} (default 90): the bearer token is in this answer only. */
+    @Post("/worker-tokens")
+    @Status(HttpStatus.CREATED)
+    WorkerTokenResponse mintWorkerToken(@Body JsonNode body, Authentication authentication) {
+        Fields f = Fields.of(body);
+        long days = f.has("days") ? f.integer("days") : 90;
+        Workers.Minted minted = access.mintWorkerToken(admin(authentication), f.text("name"), Duration.ofDays(days));
+        return WorkerTokenResponse.of(minted.token(), minted.bearer());
+    }
+
+    @Delete("/worker-tokens/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    void revokeWorkerToken(@PathVariable String id, Authentication authentication) {
+        UUID parsed;
+        try {
+            parsed = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("id", "is not a worker token id");
+        }
+        access.revokeWorkerToken(admin(authentication), parsed);
+    }
+
+    /** Newest first; {@code profile}, {@code user} (actor or target) and {@code since} filter; pages by cursor. */
+    @Get("/audit{?profile,user,since,limit,cursor}")
+    HttpResponse<List<AuditResponse>> audit(@Nullable @QueryValue String profile, @Nullable @QueryValue String user,
+                                            @Nullable @QueryValue String since, @Nullable @QueryValue Integer limit,
+                                            @Nullable @QueryValue String cursor, Authentication authentication) {
+        int pageSize = limit == null ? 100 : limit;
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(" ");
+                afterAt = Instant.parse(parts[0]);
+                afterId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw new Invalid("cursor", "is not a cursor this service gave out");
+            }
+        }
+        Instant from;
+        try {
+            from = since == null ? null : Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new Invalid("since", "must be an ISO-8601 instant, e.g. 2025-01-31T00:00:00Z");
+        }
+        List<AuditEntry> entries = access.audit(admin(authentication), profile, user, from, afterAt, afterId, pageSize);
+        HttpResponse<List<AuditResponse>> response = HttpResponse.ok(entries.stream().map(AuditResponse::of).toList());
+        if (entries.size() == pageSize) {
+            AuditEntry last = entries.get(entries.size() - 1);
+            String next = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (last.at() + " " + last.id()).getBytes(StandardCharsets.UTF_8));
+            return HttpResponse.ok(response.body()).header("X-Next-Cursor", next);
+        }
+        return response;
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record UserResponse(String id, String email, String name, String role, String lastLoginAt, List<String> profiles) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record ProfileResponse(String name, String sourceFolder, String strategyName, int members) {
+        static ProfileResponse of(Profile p, int members) {
+            return new ProfileResponse(p.name().value(), p.sourceFolder(), p.strategyName(), members);
+        }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record MemberResponse(String email, String name, String grantedAt) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record WorkerTokenResponse(String id, String name, String createdAt, String expiresAt, String revokedAt,
+                               String token) {
+        static WorkerTokenResponse of(WorkerToken t, String bearer) {
+            return new WorkerTokenResponse(t.id().toString(), t.name(), t.createdAt().toString(),
+                    t.expiresAt().toString(), t.revokedAt() == null ? null : t.revokedAt().toString(), bearer);
+        }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record AuditResponse(String id, String at, String actor, String action, String target, String profile,
+                         String detail) {
+        static AuditResponse of(AuditEntry e) {
+            return new AuditResponse(e.id().toString(), e.at().toString(), e.actor(), e.action(), e.target(),
+                    e.profile(), e.detail());
+        }
+    }
+}
