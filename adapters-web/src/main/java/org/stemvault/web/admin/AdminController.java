@@ -103,15 +103,11 @@ final class AdminController {
 
     /** Grants; works before that person ever signed in. 201 when new, 200 when they were a member already. */
     @Put("/profiles/{profile}/members/{email}")
-    HttpResponse<MemberResponse> grant(@PathVariable String profile, @PathVariable String email,
-                                       Authentication authentication) {
-        Access.Admin admin = admin(authentication);
-        boolean created = access.grant(admin, profile, email);
-        MemberResponse member = access.members(admin, profile).stream()
-                .filter(m -> m.user().email().value().equalsIgnoreCase(email.strip()))
-                .map(m -> new MemberResponse(m.user().email().value(), m.user().name(), m.grantedAt().toString()))
-                .findFirst().orElseThrow();
-        return HttpResponse.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(member);
+    HttpResponse<GrantResponse> grant(@PathVariable String profile, @PathVariable String email,
+                                      Authentication authentication) {
+        boolean created = access.grant(admin(authentication), profile, email);
+        return HttpResponse.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new GrantResponse(email.strip().toLowerCase(Locale.ROOT), profile));
     }
 
     @Delete("/profiles/{profile}/members/{email}")
@@ -203,6 +199,10 @@ final class AdminController {
         static ProfileResponse of(Profile p, int members) {
             return new ProfileResponse(p.name().value(), p.sourceFolder(), p.strategyName(), members);
         }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record GrantResponse(String email, String profile) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
