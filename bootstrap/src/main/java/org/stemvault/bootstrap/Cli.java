@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.stemvault.application.access.Access;
 import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.Conflict;
+import org.stemvault.domain.user.Role;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.worker.WorkerToken;
@@ -17,17 +20,27 @@ final class Cli {
 
     static final String CLI_ENVIRONMENT = "cli";
     private static final Set<String> COMMANDS = Set.of("mint-worker-token", "revoke-worker-token", "worker-tokens",
-            "help", "--help");
+            "grant", "revoke", "members", "create-profile", "promote-admin", "demote-admin", "help", "--help");
 
     private static final String USAGE = """
             Usage: java -jar stemvault.jar <command> [options]
 
             Commands:
+              create-profile NAME --source-folder DIR [--strategy NAME]
+                                                            create a profile
+              grant PROFILE EMAIL                           give EMAIL access to PROFILE (works before that
+                                                            person ever signed in)
+              revoke PROFILE EMAIL                          take that access away, at once
+              members PROFILE                               list a profile's members: email, name, since
+              promote-admin EMAIL                           make EMAIL an admin (the first admin, typically)
+              demote-admin EMAIL                            make an admin a member (never the last one)
               mint-worker-token --name NAME [--days DAYS]   mint a token for a processing worker (default 90 days,
                                                             at most 366); prints its id and the bearer token once
               revoke-worker-token ID                        revoke a worker token at once
               worker-tokens                                 list worker tokens: id, name, expiry, revoked
               help                                          this text
+
+            Every change is written to the audit log with the actor "cli".
 
             The database and the signing key come from the same environment as the service's
             (DATABASE_URL, STEMVAULT_JWT_SECRET, MICRONAUT_ENVIRONMENTS).""";
@@ -50,15 +63,55 @@ final class Cli {
         quiet.put("logger.levels.root", "WARN");
         try (ApplicationContext context = ApplicationContext.builder().environments(CLI_ENVIRONMENT)
                 .properties(quiet).start()) {
-            Workers workers = context.getBean(Workers.class);
+            Access access = context.getBean(Access.class);
+            Access.Admin operator = Access.operator();
             switch (command) {
+                case "create-profile" -> {
+                    String folder = option(args, "--source-folder");
+                    if (args.size() < 2 || args.get(1).startsWith("--") || folder == null) {
+                        return misuse(err, "create-profile needs NAME and --source-folder DIR");
+                    }
+                    access.createProfile(operator, args.get(1), folder, option(args, "--strategy"));
+                    out.println("created profile " + args.get(1));
+                    return 0;
+                }
+                case "grant", "revoke" -> {
+                    if (args.size() != 3) {
+                        return misuse(err, command + " needs PROFILE and EMAIL");
+                    }
+                    boolean changed = command.equals("grant") ? access.grant(operator, args.get(1), args.get(2))
+                            : access.revoke(operator, args.get(1), args.get(2));
+                    out.println((changed ? command.equals("grant") ? "granted " : "revoked "
+                            : command.equals("grant") ? "already a member: " : "was not a member: ")
+                            + args.get(2) + " on " + args.get(1));
+                    return 0;
+                }
+                case "members" -> {
+                    if (args.size() != 2) {
+                        return misuse(err, "members needs PROFILE");
+                    }
+                    for (Access.Member m : access.members(operator, args.get(1))) {
+                        out.println(m.user().email() + "  " + (m.user().name() == null ? "(not signed in yet)"
+                                : m.user().name()) + "  since " + m.grantedAt());
+                    }
+                    return 0;
+                }
+                case "promote-admin", "demote-admin" -> {
+                    if (args.size() != 2) {
+                        return misuse(err, command + " needs EMAIL");
+                    }
+                    access.setRole(operator, args.get(1), command.equals("promote-admin") ? Role.ADMIN : Role.MEMBER);
+                    out.println((command.equals("promote-admin") ? "admin: " : "member: ") + args.get(1));
+                    return 0;
+                }
                 case "mint-worker-token" -> {
                     String name = option(args, "--name");
                     String days = option(args, "--days");
                     if (name == null) {
                         return misuse(err, "mint-worker-token needs --name NAME");
                     }
-                    Workers.Minted minted = workers.mint(name, Duration.ofDays(days == null ? 90 : Long.parseLong(days)));
+                    Workers.Minted minted = access.mintWorkerToken(operator, name,
+                            Duration.ofDays(days == null ? 90 : Long.parseLong(days)));
                     out.println("id: " + minted.token().id());
                     out.println("expires: " + minted.token().expiresAt());
                     out.println("token: " + minted.bearer());
@@ -68,12 +121,12 @@ final class Cli {
                     if (args.size() != 2) {
                         return misuse(err, "revoke-worker-token needs the token's ID");
                     }
-                    workers.revoke(UUID.fromString(args.get(1)));
+                    access.revokeWorkerToken(operator, UUID.fromString(args.get(1)));
                     out.println("revoked " + args.get(1));
                     return 0;
                 }
                 default -> {
-                    for (WorkerToken t : workers.list()) {
+                    for (WorkerToken t : access.workerTokens(operator)) {
                         out.println(t.id() + "  " + t.name() + "  expires " + t.expiresAt()
                                 + (t.revokedAt() == null ? "" : "  revoked " + t.revokedAt()));
                     }
@@ -82,7 +135,7 @@ final class Cli {
             }
         } catch (NumberFormatException e) {
             return misuse(err, "--days takes a whole number of days");
-        } catch (Invalid | NotFound e) {
+        } catch (Invalid | NotFound | Conflict e) {
             err.println("stemvault: " + e.getMessage());
             return 1;
         } catch (IllegalArgumentException e) {
