@@ -36,7 +36,7 @@ public final class Fixtures {
     }
 
     public static AudioFile audioFile(ProfileId profile, Sha256 hash) {
-        return new AudioFile(AudioFileId.random(), profile, hash, "take.wav", "file:///sources/take.wav", 1234, 184.3, T0);
+        return new AudioFile(AudioFileId.random(), profile, hash, "take.wav", "file:///sources/take.wav", 1234L, 184.3, T0);
     }
 
     public static Stem stem(String type, Double lufs) {

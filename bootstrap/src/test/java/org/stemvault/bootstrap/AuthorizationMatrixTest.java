@@ -158,7 +158,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         TestDatabase.truncateAll();
         Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src/band", null, T0));
         AudioFile source = audioFiles.registerIfAbsent(new AudioFile(AudioFileId.random(), band.id(), new Sha256(HASH),
-                "take.wav", null, 1, 1, T0));
+                "take.wav", null, 1L, 1, T0));
         recordings.save(Recording.create(band.id(), new OutputName("take-1"), "Take", "", source.id(),
                 List.of(new Stem(new StemType("vocals"), -1.0, 0.5, 0, new MediaFileName("vocals.opus"),
                         new MediaFileName("vocals.png"), 10, 1)), T0));

@@ -47,7 +47,7 @@ final class PostgresAudioFiles implements AudioFiles {
             ps.setString(3, candidate.sha256().value());
             ps.setString(4, candidate.filename());
             ps.setString(5, candidate.storageUrl());
-            ps.setLong(6, candidate.fileSizeBytes());
+            ps.setObject(6, candidate.fileSizeBytes(), java.sql.Types.BIGINT);
             ps.setDouble(7, candidate.durationSeconds());
             Database.setInstant(ps, 8, candidate.createdAt());
         }, PostgresAudioFiles::map).orElseThrow();
@@ -61,6 +61,6 @@ final class PostgresAudioFiles implements AudioFiles {
     private static AudioFile map(ResultSet rs) throws SQLException {
         return new AudioFile(new AudioFileId(Database.uuid(rs, "id")), new ProfileId(Database.uuid(rs, "profile_id")),
                 new Sha256(rs.getString("file_hash")), rs.getString("filename"), rs.getString("storage_url"),
-                rs.getLong("file_size_bytes"), rs.getDouble("duration_seconds"), Database.instant(rs, "created_at"));
+                (Long) rs.getObject("file_size_bytes"), rs.getDouble("duration_seconds"), Database.instant(rs, "created_at"));
     }
 }

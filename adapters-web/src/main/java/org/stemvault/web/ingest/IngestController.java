@@ -89,7 +89,7 @@ final class IngestController {
 
     /** A registered source file. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record AudioFileResponse(String sha256, String filename, String storageUrl, long fileSizeBytes,
+    record AudioFileResponse(String sha256, String filename, String storageUrl, Long fileSizeBytes,
                              double durationSeconds, String createdAt) {
 
         static AudioFileResponse from(AudioFile a) {

@@ -4,9 +4,12 @@ import java.time.Instant;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.profile.ProfileId;
 
-/** A source recording as the worker found it, known by the hash of its bytes and owned by one profile. */
+/**
+ * A source recording as the worker found it, known by the hash of its bytes and owned by one profile.
+ * {@code fileSizeBytes} is null when it is not known (a legacy import that only had the hash).
+ */
 public record AudioFile(AudioFileId id, ProfileId profile, Sha256 sha256, String filename, String storageUrl,
-                        long fileSizeBytes, double durationSeconds, Instant createdAt) {
+                        Long fileSizeBytes, double durationSeconds, Instant createdAt) {
 
     public AudioFile {
         Checks.required("id", id);
@@ -14,7 +17,9 @@ public record AudioFile(AudioFileId id, ProfileId profile, Sha256 sha256, String
         Checks.required("sha256", sha256);
         Checks.text("filename", filename, 1000);
         Checks.optionalText("storage_url", storageUrl, 2000);
-        Checks.notNegative("file_size_bytes", fileSizeBytes);
+        if (fileSizeBytes != null) {
+            Checks.notNegative("file_size_bytes", fileSizeBytes);
+        }
         Checks.positive("duration_seconds", durationSeconds);
         Checks.required("created_at", createdAt);
     }
@@ -22,7 +27,8 @@ public record AudioFile(AudioFileId id, ProfileId profile, Sha256 sha256, String
     /** True when both describe the same registration, whatever their ids and times. */
     public boolean sameContentAs(AudioFile other) {
         return profile.equals(other.profile) && sha256.equals(other.sha256) && filename.equals(other.filename)
-                && java.util.Objects.equals(storageUrl, other.storageUrl) && fileSizeBytes == other.fileSizeBytes
+                && java.util.Objects.equals(storageUrl, other.storageUrl)
+                && java.util.Objects.equals(fileSizeBytes, other.fileSizeBytes)
                 && Double.compare(durationSeconds, other.durationSeconds) == 0;
     }
 }
