@@ -2,12 +2,15 @@ package org.stemvault.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.stemvault.application.access.Access;
+import org.stemvault.application.legacy.LegacyImport;
+import org.stemvault.files.legacy.LegacyTreeReader;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.user.Role;
@@ -20,7 +23,8 @@ final class Cli {
 
     static final String CLI_ENVIRONMENT = "cli";
     private static final Set<String> COMMANDS = Set.of("mint-worker-token", "revoke-worker-token", "worker-tokens",
-            "grant", "revoke", "members", "create-profile", "promote-admin", "demote-admin", "help", "--help");
+            "grant", "revoke", "members", "create-profile", "promote-admin", "demote-admin", "import-legacy", "help",
+            "--help");
 
     private static final String USAGE = """
             Usage: java -jar stemvault.jar <command> [options]
@@ -38,6 +42,11 @@ final class Cli {
                                                             at most 366); prints its id and the bearer token once
               revoke-worker-token ID                        revoke a worker token at once
               worker-tokens                                 list worker tokens: id, name, expiry, revoked
+              import-legacy --config FILE --media DIR [--dry-run]
+                                                            bring a JSON-on-disk stem library in: profiles from the
+                                                            config, every recording of DIR/<profile>/ in its own
+                                                            transaction; safe to run again (0 new the second time);
+                                                            exit 0 only when nothing failed
               help                                          this text
 
             Every change is written to the audit log with the actor "cli".
@@ -66,6 +75,15 @@ final class Cli {
             Access access = context.getBean(Access.class);
             Access.Admin operator = Access.operator();
             switch (command) {
+                case "import-legacy" -> {
+                    String config = option(args, "--config");
+                    String mediaDir = option(args, "--media");
+                    if (config == null || mediaDir == null) {
+                        return misuse(err, "import-legacy needs --config FILE and --media DIR");
+                    }
+                    return LegacyImportCommand.run(context.getBean(LegacyImport.class),
+                            new LegacyTreeReader(Path.of(config), Path.of(mediaDir)), args.contains("--dry-run"), out);
+                }
                 case "create-profile" -> {
                     String folder = option(args, "--source-folder");
                     if (args.size() < 2 || args.get(1).startsWith("--") || folder == null) {

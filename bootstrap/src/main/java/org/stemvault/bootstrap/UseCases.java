@@ -11,6 +11,7 @@ import java.util.Set;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.access.Access;
 import org.stemvault.application.ingest.Ingest;
+import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.worker.TokenSigner;
 import org.stemvault.application.worker.Workers;
@@ -71,6 +72,12 @@ final class UseCases {
     Access access(Users users, Profiles profiles, Memberships memberships, Recordings recordings, AudioFiles audioFiles,
                   AuditLog audit, Workers workers, Transactions transactions, Clock clock) {
         return new Access(users, profiles, memberships, recordings, audioFiles, audit, workers, transactions, clock);
+    }
+
+    @Singleton
+    LegacyImport legacyImport(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
+                              Clock clock) {
+        return new LegacyImport(profiles, audioFiles, recordings, transactions, clock);
     }
 
     @Singleton

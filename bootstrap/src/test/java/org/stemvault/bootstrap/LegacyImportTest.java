@@ -1,0 +1,195 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemvault.files.legacy.LegacyFixture;
+import org.stemvault.postgres.TestDatabase;
+
+/** The legacy import against the real database: every case, idempotency, and a real interruption. */
+class LegacyImportTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out) {
+    }
+
+    static Run importLegacy(Path config, Path media, String... more) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("import-legacy", "--config", config.toString(), "--media",
+                media.toString()));
+        args.addAll(List.of(more));
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int exit = Cli.run(args, new HashMap<>(TestApp.properties()), print, print);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8));
+    }
+
+    static List<String> rows(String sql) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        }
+    }
+
+    /** Everything an import writes, without the generated ids. */
+    static List<String> snapshot() throws Exception {
+        List<String> all = new ArrayList<>(rows("SELECT name, source_folder, strategy_name FROM profiles ORDER BY name"));
+        all.addAll(rows("""
+                SELECT p.name, r.output_name, r.display_name, r.description, r.created_at, a.file_hash, a.filename,
+                       a.file_size_bytes, a.duration_seconds, ap.name,
+                       (SELECT string_agg(s.stem_type || ':' || coalesce(s.measured_lufs::text, 'null') || ':'
+                               || s.peak_amplitude || ':' || s.stem_gain_adjustment_db || ':' || s.file_size_bytes
+                               || ':' || s.duration_seconds || ':' || s.audio_url || ':' || s.waveform_url, ','
+                               ORDER BY s.position) FROM stems s WHERE s.recording_id = r.id)
+                FROM recordings r JOIN profiles p ON p.id = r.profile_id
+                LEFT JOIN audio_files a ON a.id = r.audio_file_id LEFT JOIN profiles ap ON ap.id = a.profile_id
+                ORDER BY p.name, r.output_name"""));
+        all.addAll(rows("SELECT file_hash, filename, file_size_bytes, duration_seconds FROM audio_files ORDER BY file_hash"));
+        return all;
+    }
+
+    @BeforeAll
+    static void migrate() {
+        assertEquals(0, Cli.run(List.of("worker-tokens"), new HashMap<>(TestApp.properties()),
+                new PrintStream(new ByteArrayOutputStream()), System.err));
+    }
+
+    @BeforeEach
+    void empty() {
+        TestDatabase.truncateAll();
+    }
+
+    LegacyFixture libraryWithEveryCase() throws Exception {
+        LegacyFixture tree = new LegacyFixture(dir).config("band", "attic");
+        tree.recording("band", "take-1", "Tuesday jam", "vocals", "vocals.wav", "drums", "drums.opus",
+                "bass", "bass.flac", "other", "other.mp3");
+        tree.recording("band", "take-2", "", "vocals", "vocals.wav");
+        Files.write(dir.resolve("media/band/take-2/source.wav"), LegacyFixture.wav(2.0, 8000));
+        tree.recording("band", "take-3", "No source", "vocals", "vocals.wav");
+        tree.recording("band", "broken-escape", "", "vocals", "../take-1/vocals.wav");
+        Files.createDirectories(dir.resolve("media/band/broken-no-metadata"));
+        Path malformed = tree.recording("band", "broken-json", "", "vocals", "vocals.wav");
+        Files.writeString(malformed.resolve("metadata.json"), "{not json");
+        tree.processedHashes("band", "{\"" + "ab".repeat(32) + "\": \"take-1\"}");
+        tree.recording("attic", "take-1", "Same source, other profile", "vocals", "vocals.wav");
+        tree.processedHashes("attic", "{\"" + "ab".repeat(32) + "\": \"take-1\"}");
+        return tree;
+    }
+
+    @Test
+    void a_library_comes_in_with_real_hashes_and_durations_and_each_failure_reported() throws Exception {
+        LegacyFixture tree = libraryWithEveryCase();
+
+        Run run = importLegacy(tree.config(), tree.media());
+
+        assertEquals(1, run.exit(), "something failed, so not 0:\n" + run.out());
+        assertTrue(run.out().contains("band: 3 new, 0 already present, 3 failed"), run.out());
+        assertTrue(run.out().contains("attic: 1 new, 0 already present, 0 failed"), run.out());
+        assertTrue(run.out().contains("failed: band/broken-escape: stem 'vocals': "), run.out());
+        assertTrue(run.out().contains("failed: band/broken-no-metadata: no metadata.json"), run.out());
+        assertTrue(run.out().contains("failed: band/broken-json: malformed metadata.json"), run.out());
+        assertTrue(run.out().contains("no source hash (imported without a source-file link): band/take-3"), run.out());
+
+        assertEquals(List.of("attic|/sources/attic|htdemucs|", "band|/sources/band|htdemucs|"),
+                rows("SELECT name, source_folder, strategy_name FROM profiles ORDER BY name"));
+        assertEquals(List.of("band|take-1|Tuesday jam|4|band|", "band|take-2|take-2|1|band|",
+                "band|take-3|No source|1|null|", "attic|take-1|Same source, other profile|1|band|"),
+                rows("""
+                        SELECT p.name, r.output_name, r.display_name, (SELECT count(*) FROM stems s WHERE s.recording_id = r.id),
+                               ap.name FROM recordings r JOIN profiles p ON p.id = r.profile_id
+                        LEFT JOIN audio_files a ON a.id = r.audio_file_id LEFT JOIN profiles ap ON ap.id = a.profile_id
+                        ORDER BY p.name DESC, r.output_name"""));
+        assertEquals(2, rows("SELECT 1 FROM audio_files").size(), "the shared hash is registered once, reused by attic");
+        assertEquals(List.of("2|"), rows("SELECT duration_seconds FROM audio_files WHERE filename = 'source.wav'"));
+        List<String> durations = rows("""
+                SELECT s.stem_type, round(s.duration_seconds::numeric, 1) FROM stems s
+                JOIN recordings r ON r.id = s.recording_id JOIN profiles p ON p.id = r.profile_id
+                WHERE p.name = 'band' AND r.output_name = 'take-1' ORDER BY s.position""");
+        assertEquals(List.of("vocals|1.0|", "drums|1.5|", "bass|1.5|", "other|1.5|"), durations);
+    }
+
+    @Test
+    void a_second_run_changes_nothing_and_reports_nothing_new() throws Exception {
+        LegacyFixture tree = libraryWithEveryCase();
+        importLegacy(tree.config(), tree.media());
+        List<String> first = snapshot();
+
+        Run again = importLegacy(tree.config(), tree.media());
+
+        assertTrue(again.out().contains("band: 0 new, 3 already present, 3 failed"), again.out());
+        assertTrue(again.out().contains("attic: 0 new, 1 already present, 0 failed"), again.out());
+        assertEquals(first, snapshot());
+    }
+
+    @Test
+    void a_clean_library_exits_0_and_a_dry_run_writes_nothing() throws Exception {
+        LegacyFixture tree = new LegacyFixture(dir).config("band");
+        tree.recording("band", "take-1", "One", "vocals", "vocals.wav");
+        Run dry = importLegacy(tree.config(), tree.media(), "--dry-run");
+        assertEquals(0, dry.exit(), dry.out());
+        assertTrue(dry.out().contains("band: 1 new, 0 already present, 0 failed (dry run: nothing written)"), dry.out());
+        assertEquals(List.of(), rows("SELECT 1 FROM profiles"));
+        assertEquals(0, importLegacy(tree.config(), tree.media()).exit());
+        assertEquals(1, rows("SELECT 1 FROM recordings").size());
+    }
+
+    @Test
+    void killing_the_import_at_any_moment_and_running_it_again_ends_like_one_clean_run() throws Exception {
+        LegacyFixture tree = new LegacyFixture(dir).config("band");
+        for (int i = 0; i < 300; i++) {
+            tree.recording("band", String.format("take-%03d", i), "Take " + i, "vocals", "vocals.wav", "drums", "drums.wav");
+        }
+        Map<String, String> env = StartupFailureTest.withTestDatabase("STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Application.class.getName(), "import-legacy", "--config", tree.config().toString(), "--media",
+                tree.media().toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        Process child = builder.start();
+        int seen = 0;
+        for (int i = 0; i < 600 && seen < 20; i++) {
+            Thread.sleep(50);
+            seen = rows("SELECT 1 FROM recordings").size();
+        }
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        int afterKill = rows("SELECT 1 FROM recordings").size();
+        assertTrue(afterKill >= 20 && afterKill < 300, "killed part-way: " + afterKill + " of 300");
+        assertEquals(0, rows("SELECT 1 FROM recordings r WHERE (SELECT count(*) FROM stems s WHERE s.recording_id = r.id) <> 2")
+                .size(), "no recording without all its stems, whenever the kill came");
+
+        Run resumed = importLegacy(tree.config(), tree.media());
+        assertEquals(0, resumed.exit(), resumed.out());
+        List<String> afterResume = snapshot();
+
+        TestDatabase.truncateAll();
+        assertEquals(0, importLegacy(tree.config(), tree.media()).exit());
+        assertEquals(snapshot(), afterResume);
+    }
+}
