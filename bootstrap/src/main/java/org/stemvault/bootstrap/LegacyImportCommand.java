@@ -14,6 +14,7 @@ final class LegacyImportCommand {
     }
 
     static int run(LegacyImport legacyImport, LegacyTree tree, boolean dryRun, PrintStream out) {
+        long start = System.nanoTime();
         int total = legacyImport.count(tree);
         LegacyImport.Report report;
         if (System.console() != null) {
@@ -34,6 +35,9 @@ final class LegacyImportCommand {
                             + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
         }
         LegacyImport.lines(report).forEach(out::println);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(java.util.Locale.ROOT, "%d recordings looked at in %.1f s (%.0f recordings/s)%n", total, seconds,
+                total / Math.max(seconds, 1e-9));
         return report.ok() ? 0 : 1;
     }
 }
