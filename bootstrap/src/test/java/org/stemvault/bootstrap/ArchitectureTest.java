@@ -20,11 +20,19 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_domain_the_use_cases_and_the_file_adapter_know_no_framework() {
-        noClasses().that().resideInAnyPackage("org.stemvault.domain..", "org.stemvault.application..",
-                        "org.stemvault.files..")
+    void the_domain_and_the_use_cases_know_no_framework() {
+        noClasses().that().resideInAnyPackage("org.stemvault.domain..", "org.stemvault.application..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "javax.inject..",
                         "javax.sql..", "java.sql..", "com.fasterxml..", "org.postgresql..", "com.pgvector..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
+    void the_file_adapter_knows_no_framework_and_no_database() {
+        noClasses().that().resideInAPackage("org.stemvault.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "javax.inject..",
+                        "javax.sql..", "java.sql..", "org.postgresql..", "com.pgvector..")
                 .allowEmptyShould(false)
                 .check(classes);
     }
