@@ -18,9 +18,9 @@ import org.stemvault.domain.recording.StemType;
 import org.stemvault.postgres.Database;
 
 /** Reading recordings joined with their stems ({@code r} and {@code s}): one row per stem, folded back. */
-final class RecordingRows {
+public final class RecordingRows {
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
             r.created_at, r.updated_at,
             s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
@@ -44,8 +44,19 @@ final class RecordingRows {
         return fold(rs, false);
     }
 
+    /** Reads the caller's own columns of a recording's first row. */
+    @FunctionalInterface
+    public interface HeadVisitor {
+        void visit(ResultSet rs) throws SQLException;
+    }
+
     /** Folds {@code rs}, starting at the current row when {@code onRow} (the caller has read it already). */
     static List<Recording> fold(ResultSet rs, boolean onRow) throws SQLException {
+        return fold(rs, onRow, row -> { });
+    }
+
+    /** As {@link #fold(ResultSet, boolean)}, showing {@code visitor} each recording's first row. */
+    public static List<Recording> fold(ResultSet rs, boolean onRow, HeadVisitor visitor) throws SQLException {
         List<Recording> recordings = new ArrayList<>();
         UUID current = null;
         ResultRow head = null;
@@ -62,6 +73,7 @@ final class RecordingRows {
                 }
                 current = id;
                 head = ResultRow.read(rs);
+                visitor.visit(rs);
                 stems = new ArrayList<>();
             }
             if (rs.getString("stem_type") != null) {

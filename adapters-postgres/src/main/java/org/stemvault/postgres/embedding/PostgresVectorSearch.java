@@ -1,0 +1,116 @@
+package org.stemvault.postgres.embedding;
+
+import com.pgvector.PGvector;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.embedding.Match;
+import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.UserId;
+import org.stemvault.postgres.Database;
+import org.stemvault.postgres.recording.RecordingRows;
+
+/**
+ * pgvector search: one partial HNSW index per space over {@code embedding::vector(N)} with cosine distance,
+ * and one statement per search that checks the user and the profiles it may see inside the ordered index
+ * scan (pgvector's iterative scan keeps the limit when the filter drops candidates). The space's name and
+ * dimensions are written into the SQL as literals (both are checked values), so that the planner can match
+ * the partial index whatever plan it caches.
+ */
+@Singleton
+final class PostgresVectorSearch implements VectorSearch {
+
+    private final Database db;
+
+    PostgresVectorSearch(Database db) {
+        this.db = db;
+    }
+
+    static String indexName(EmbeddingSpace space) {
+        return "embeddings_hnsw_" + space.name().replace('-', '_');
+    }
+
+    @Override
+    public void ensureIndex(EmbeddingSpace space, int m, int efConstruction) {
+        db.update("CREATE INDEX IF NOT EXISTS " + indexName(space) + " ON embeddings USING hnsw ((embedding::vector("
+                + space.dimensions() + ")) vector_cosine_ops) WITH (m = " + m + ", ef_construction = " + efConstruction
+                + ") WHERE space = '" + space.name() + "' AND stem_type IS NULL", ps -> { });
+    }
+
+    /** The search statement for a space; package-visible so that a test can EXPLAIN exactly this. */
+    static String nearestSql(EmbeddingSpace space) {
+        String cast = "::vector(" + space.dimensions() + ")";
+        return """
+                WITH viewer AS (
+                    SELECT u.id, u.role = 'admin' OR u.email = ANY (?::text[]) AS admin FROM users u WHERE u.id = ?
+                ), nearest AS (
+                    SELECT e.recording_id, 1 - (e.embedding%1$s <=> ?%1$s) AS similarity
+                    FROM embeddings e
+                    JOIN recordings r ON r.id = e.recording_id
+                    WHERE e.space = '%2$s' AND e.stem_type IS NULL
+                      AND e.recording_id IS DISTINCT FROM ?
+                      AND EXISTS (SELECT 1 FROM viewer u WHERE u.admin OR EXISTS (
+                              SELECT 1 FROM user_profiles m WHERE m.profile_id = r.profile_id AND m.user_id = u.id))
+                    ORDER BY e.embedding%1$s <=> ?%1$s
+                    LIMIT ?
+                )
+                SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, n.similarity, p.name AS profile_name, %3$s
+                FROM (SELECT 1) AS one
+                LEFT JOIN nearest n ON n.similarity >= ?
+                LEFT JOIN recordings r ON r.id = n.recording_id
+                LEFT JOIN profiles p ON p.id = r.profile_id
+                LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
+                ORDER BY n.similarity DESC, r.id, s.position
+                """.formatted(cast, space.name(), RecordingRows.COLUMNS);
+    }
+
+    @Override
+    public Optional<List<Match>> nearest(UserId user, Set<Email> adminEmails, EmbeddingSpace space, Vector query,
+                                         RecordingId exclude, int limit, double minSimilarity) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(nearestSql(space))) {
+                PGvector vector = new PGvector(query.toArray());
+                ps.setArray(1, c.createArrayOf("text", adminEmails.stream().map(Email::value).toArray()));
+                ps.setObject(2, user.value());
+                ps.setObject(3, vector);
+                ps.setObject(4, exclude == null ? null : exclude.value(), Types.OTHER);
+                ps.setObject(5, vector);
+                ps.setInt(6, limit);
+                ps.setDouble(7, minSimilarity);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean("user_exists")) {
+                        return Optional.<List<Match>>empty();
+                    }
+                    Map<UUID, Double> similarity = new HashMap<>();
+                    Map<UUID, String> profile = new HashMap<>();
+                    List<Recording> found = RecordingRows.fold(rs, true, row -> {
+                        UUID id = Database.uuid(row, "id");
+                        similarity.put(id, row.getDouble("similarity"));
+                        profile.put(id, row.getString("profile_name"));
+                    });
+                    List<Match> matches = new ArrayList<>();
+                    for (Recording r : found) {
+                        matches.add(new Match(r, new ProfileName(profile.get(r.id().value())),
+                                similarity.get(r.id().value())));
+                    }
+                    return Optional.of(matches);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,201 @@
+package org.stemvault.postgres.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pgvector.PGvector;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.embedding.Match;
+import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.UserId;
+import org.stemvault.domain.user.Users;
+import org.stemvault.postgres.Fixtures;
+import org.stemvault.postgres.PostgresTestSupport;
+import org.stemvault.postgres.TestDatabase;
+
+@MicronautTest(transactional = false)
+class VectorSearchContractTest extends PostgresTestSupport {
+
+    static final EmbeddingSpace SPACE = new EmbeddingSpace("audio", 32, EmbeddingSpace.Distance.COSINE,
+            EmbeddingSpace.Source.EXTERNAL);
+    static final int MINE = 1500;
+    static final int THEIRS = 300;
+
+    @Inject
+    VectorSearch search;
+    @Inject
+    Users users;
+    @Inject
+    Profiles profiles;
+    @Inject
+    Memberships memberships;
+
+    User member;
+    Map<UUID, float[]> vectors;
+    Set<UUID> theirs;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("datasources.default.connection-init-sql",
+                "SET hnsw.ef_search = 40; SET hnsw.iterative_scan = relaxed_order");
+        return properties;
+    }
+
+    static float[] random(Random random) {
+        float[] v = new float[SPACE.dimensions()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    @BeforeEach
+    void seed() throws Exception {
+        member = users.provision(new Email("member@example.com"), Fixtures.at(0));
+        Profile mine = profiles.create(Fixtures.profile("mine"));
+        Profile other = profiles.create(Fixtures.profile("other"));
+        memberships.grant(new Membership(member.id(), mine.id(), Fixtures.at(0)));
+        Random random = new Random(42);
+        vectors = new HashMap<>();
+        theirs = new java.util.HashSet<>();
+        try (Connection c = TestDatabase.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement r = c.prepareStatement("INSERT INTO recordings (id, profile_id, output_name,"
+                    + " display_name, created_at, updated_at) VALUES (?, ?, ?, 'x', now(), now())");
+                 PreparedStatement e = c.prepareStatement("INSERT INTO embeddings (id, recording_id, space, dimensions,"
+                    + " embedding, updated_at) VALUES (gen_random_uuid(), ?, 'audio', 32, ?, now())")) {
+                for (int i = 0; i < MINE + THEIRS; i++) {
+                    UUID id = UUID.randomUUID();
+                    boolean isTheirs = i >= MINE;
+                    r.setObject(1, id);
+                    r.setObject(2, (isTheirs ? other : mine).id().value());
+                    r.setString(3, "take-" + i);
+                    r.addBatch();
+                    float[] v = random(random);
+                    vectors.put(id, v);
+                    if (isTheirs) {
+                        theirs.add(id);
+                    }
+                    e.setObject(1, id);
+                    e.setObject(2, new PGvector(v));
+                    e.addBatch();
+                }
+                r.executeBatch();
+                e.executeBatch();
+            }
+            c.commit();
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE embeddings");
+            }
+        }
+        search.ensureIndex(SPACE, 16, 64);
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
+    List<UUID> exact(float[] query, int k, boolean includeTheirs) {
+        return vectors.entrySet().stream().filter(e -> includeTheirs || !theirs.contains(e.getKey()))
+                .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> e) -> -cosine(query, e.getValue())))
+                .limit(k).map(Map.Entry::getKey).toList();
+    }
+
+    List<UUID> found(float[] query, int k) {
+        return search.nearest(member.id(), Set.of(), SPACE, Vector.of(query), null, k, -1).orElseThrow().stream()
+                .map(m -> m.recording().id().value()).toList();
+    }
+
+    @Test
+    void recall_at_10_is_at_least_095_and_nothing_of_a_profile_the_user_may_not_see_is_ranked() {
+        Random random = new Random(7);
+        int hits = 0;
+        int queries = 50;
+        for (int q = 0; q < queries; q++) {
+            float[] query = random(random);
+            List<UUID> got = found(query, 10);
+            assertEquals(10, got.size(), "the limit is honoured exactly although 1 in 6 candidates is filtered out");
+            assertTrue(got.stream().noneMatch(theirs::contains));
+            List<UUID> truth = exact(query, 10, false);
+            hits += (int) got.stream().filter(truth::contains).count();
+        }
+        double recall = hits / (10.0 * queries);
+        assertTrue(recall >= 0.95, "recall@10 " + recall);
+    }
+
+    @Test
+    void the_nearest_recording_of_another_profile_never_appears_even_as_an_exact_copy() {
+        UUID theirsId = theirs.iterator().next();
+        List<Match> matches = search.nearest(member.id(), Set.of(), SPACE, Vector.of(vectors.get(theirsId)), null, 5, -1)
+                .orElseThrow();
+        assertTrue(matches.stream().noneMatch(m -> m.recording().id().value().equals(theirsId)));
+        List<Match> asAdmin = search.nearest(member.id(), Set.of(new Email("member@example.com")), SPACE,
+                Vector.of(vectors.get(theirsId)), null, 1, -1).orElseThrow();
+        assertEquals(theirsId, asAdmin.get(0).recording().id().value());
+        assertEquals(1.0, asAdmin.get(0).similarity(), 1e-5);
+    }
+
+    @Test
+    void the_threshold_the_exclusion_and_a_missing_user_are_respected() {
+        UUID some = vectors.keySet().stream().filter(id -> !theirs.contains(id)).findFirst().orElseThrow();
+        List<Match> self = search.nearest(member.id(), Set.of(), SPACE, Vector.of(vectors.get(some)),
+                new RecordingId(some), 5, 0.99).orElseThrow();
+        assertTrue(self.isEmpty(), "only itself is that similar, and it is excluded");
+        assertTrue(search.nearest(UserId.random(), Set.of(), SPACE, Vector.of(vectors.get(some)), null, 5, 0)
+                .isEmpty());
+    }
+
+    @Test
+    void the_search_statement_uses_the_spaces_hnsw_index() throws Exception {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement ps = c.prepareStatement("EXPLAIN " + PostgresVectorSearch.nearestSql(SPACE))) {
+            PGvector v = new PGvector(random(new Random(1)));
+            ps.setArray(1, c.createArrayOf("text", new Object[0]));
+            ps.setObject(2, member.id().value());
+            ps.setObject(3, v);
+            ps.setObject(4, null, java.sql.Types.OTHER);
+            ps.setObject(5, v);
+            ps.setInt(6, 10);
+            ps.setDouble(7, 0.5);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.toString().contains("Index Scan using embeddings_hnsw_audio"), plan.toString());
+        }
+    }
+}
