@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.access.Access;
 import org.stemvault.application.ingest.Ingest;
 import org.stemvault.application.legacy.LegacyImport;
+import org.stemvault.application.search.Similarity;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.worker.TokenSigner;
 import org.stemvault.application.worker.Workers;
@@ -19,6 +21,9 @@ import org.stemvault.application.signin.Admission;
 import org.stemvault.application.signin.SignIn;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.embedding.Embeddings;
+import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.files.LocalMediaStore;
@@ -78,6 +83,19 @@ final class UseCases {
     LegacyImport legacyImport(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
                               Clock clock) {
         return new LegacyImport(profiles, audioFiles, recordings, transactions, clock);
+    }
+
+    /** Eager: the spaces' indexes are made (when missing) at start-up, not under the first search. */
+    @io.micronaut.context.annotation.Context
+    Similarity similarity(@Value("${stemvault.embedding.spaces:audio:512:external}") String spaces,
+                          Embeddings embeddings, VectorSearch search, Catalogue catalogue, Profiles profiles,
+                          Recordings recordings, Transactions transactions, Clock clock, Admission admission,
+                          @Value("${stemvault.embedding.hnsw.m:16}") int m,
+                          @Value("${stemvault.embedding.hnsw.ef-construction:64}") int efConstruction) {
+        Map<String, EmbeddingSpace> configured = EmbeddingSpaces.parse(spaces);
+        configured.values().forEach(space -> search.ensureIndex(space, m, efConstruction));
+        return new Similarity(configured, embeddings, search, catalogue, profiles, recordings, transactions, clock,
+                admission.adminEmails().stream().map(Email::new).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Singleton

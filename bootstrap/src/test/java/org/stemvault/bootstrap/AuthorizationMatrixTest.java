@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.audio.AudioFile;
+import org.stemvault.domain.embedding.Embedding;
+import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.embedding.Embeddings;
+import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audio.Sha256;
@@ -79,6 +83,8 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     Recordings recordings;
     @Inject
     Workers workers;
+    @Inject
+    Embeddings embeddings;
 
     /** One endpoint: its route as the router knows it, a concrete request, and the status for each caller. */
     record Row(String method, String route, String path, String body, int... statuses) {
@@ -111,6 +117,14 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                     RECORDING, 401, 403, 403, 200, 200, 401),
             new Row("GET", "/media/{profile}/{outputName}/{+file}", "/media/band/take-1/vocals.opus", null,
                     401, 404, 200, 200, 403, 401),
+            new Row("PUT", "/api/profiles/{profile}/files/{outputName}/embeddings/{space}",
+                    "/api/profiles/band/files/take-1/embeddings/audio", "{\"vector\":[1,2,3,4]}",
+                    401, 404, 200, 200, 200, 401),
+            new Row("PUT", "/api/profiles/{profile}/files/{outputName}/stems/{stemType}/embeddings/{space}",
+                    "/api/profiles/band/files/take-1/stems/vocals/embeddings/audio", "{\"vector\":[1,2,3,4]}",
+                    401, 404, 200, 200, 200, 401),
+            new Row("GET", "/api/profiles/{profile}/files/{outputName}/similar{?space,limit,min_similarity}",
+                    "/api/profiles/band/files/take-1/similar?space=audio", null, 401, 404, 200, 200, 403, 401),
             new Row("GET", "/api/admin/users", "/api/admin/users", null, 401, 403, 403, 200, 403, 401),
             new Row("GET", "/api/admin/profiles", "/api/admin/profiles", null, 401, 403, 403, 200, 403, 401),
             new Row("POST", "/api/admin/profiles", "/api/admin/profiles",
@@ -159,9 +173,11 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src/band", null, T0));
         AudioFile source = audioFiles.registerIfAbsent(new AudioFile(AudioFileId.random(), band.id(), new Sha256(HASH),
                 "take.wav", null, 1L, 1, T0));
-        recordings.save(Recording.create(band.id(), new OutputName("take-1"), "Take", "", source.id(),
+        Recording take = recordings.save(Recording.create(band.id(), new OutputName("take-1"), "Take", "", source.id(),
                 List.of(new Stem(new StemType("vocals"), -1.0, 0.5, 0, new MediaFileName("vocals.opus"),
                         new MediaFileName("vocals.png"), 10, 1)), T0));
+        embeddings.put(new Embedding(take.id(), null, new EmbeddingSpace("audio", 4, EmbeddingSpace.Distance.COSINE,
+                EmbeddingSpace.Source.EXTERNAL), Vector.of(1, 0, 0, 0), null, T0));
         User member = users.signedIn(new Email("member@example.com"), "M", null, T0);
         memberships.grant(new Membership(member.id(), band.id(), T0));
         User stranger = users.signedIn(new Email("stranger@example.com"), "S", null, T0);

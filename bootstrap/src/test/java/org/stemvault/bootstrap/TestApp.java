@@ -22,6 +22,7 @@ final class TestApp {
         properties.put("stemvault.auth.jwt-secret", JWT_SECRET);
         properties.put("stemvault.auth.frontend-url", FRONTEND);
         properties.put("stemvault.auth.admission", "open");
+        properties.put("stemvault.embedding.spaces", "audio:4:external");
         return properties;
     }
 }

@@ -115,6 +115,30 @@ public final class Fields {
         }
     }
 
+    /** An array of finite numbers, as floats. */
+    public float[] floats(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            throw new Invalid(path(name), "is required");
+        }
+        if (!value.isArray()) {
+            throw new Invalid(path(name), "must be an array of numbers");
+        }
+        float[] floats = new float[value.size()];
+        for (int i = 0; i < floats.length; i++) {
+            JsonNode item = value.get(i);
+            if (item == null || !item.isNumber()) {
+                throw new Invalid(path(name), "must hold numbers only (item " + i + " is not)");
+            }
+            float f = item.getFloatValue();
+            if (!Float.isFinite(f)) {
+                throw new Invalid(path(name), "must hold finite numbers only (item " + i + " is not)");
+            }
+            floats[i] = f;
+        }
+        return floats;
+    }
+
     /** A whole number. */
     public long integer(String name) {
         double value = number(name);

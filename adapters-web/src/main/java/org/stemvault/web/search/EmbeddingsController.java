@@ -1,0 +1,80 @@
+package org.stemvault.web.search;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.util.List;
+import org.stemvault.application.search.Similarity;
+import org.stemvault.domain.embedding.Embedding;
+import org.stemvault.web.auth.CurrentUser;
+import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.json.Fields;
+import org.stemvault.web.library.FileResponse;
+
+/** Embeddings of recordings and stems, and the recordings most like one. */
+@Controller("/api/profiles/{profile}/files/{outputName}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+final class EmbeddingsController {
+
+    private final Similarity similarity;
+    private final CurrentUser currentUser;
+
+    EmbeddingsController(Similarity similarity, CurrentUser currentUser) {
+        this.similarity = similarity;
+        this.currentUser = currentUser;
+    }
+
+    /** Body {@code {"vector": [...], "source"?}}; replaces the recording's vector in the space. */
+    @Put("/embeddings/{space}")
+    EmbeddingResponse putRecording(@PathVariable String profile, @PathVariable String outputName,
+                                   @PathVariable String space, @Body JsonNode body, Authentication authentication) {
+        Fields f = Fields.of(body);
+        return EmbeddingResponse.of(similarity.put(currentUser.caller(authentication), profile, outputName, null, space,
+                f.floats("vector"), f.optionalText("source")));
+    }
+
+    /** As for a recording, for one of its stems. */
+    @Put("/stems/{stemType}/embeddings/{space}")
+    EmbeddingResponse putStem(@PathVariable String profile, @PathVariable String outputName,
+                              @PathVariable String stemType, @PathVariable String space, @Body JsonNode body,
+                              Authentication authentication) {
+        Fields f = Fields.of(body);
+        return EmbeddingResponse.of(similarity.put(currentUser.caller(authentication), profile, outputName, stemType,
+                space, f.floats("vector"), f.optionalText("source")));
+    }
+
+    /** {@code [{"file": FileWithStems, "similarity"}]}, best first; defaults: limit 10, min_similarity 0.7. */
+    @Get("/similar{?space,limit,min_similarity}")
+    @Secured(Sessions.MEMBER)
+    List<SimilarResponse> similar(@PathVariable String profile, @PathVariable String outputName,
+                                  @Nullable @QueryValue String space, @Nullable @QueryValue Integer limit,
+                                  @Nullable @QueryValue("min_similarity") Double minSimilarity,
+                                  Authentication authentication) {
+        return similarity.similar(currentUser.principal(authentication), profile, outputName, space,
+                        limit == null ? 10 : limit, minSimilarity == null ? 0.7 : minSimilarity).stream()
+                .map(m -> new SimilarResponse(FileResponse.from(m.profile().value(), m.recording()), m.similarity()))
+                .toList();
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record EmbeddingResponse(String space, int dimensions, String stemType, String source, String updatedAt) {
+        static EmbeddingResponse of(Embedding e) {
+            return new EmbeddingResponse(e.space().name(), e.vector().dimensions(),
+                    e.stem() == null ? null : e.stem().value(), e.source(), e.updatedAt().toString());
+        }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record SimilarResponse(FileResponse file, double similarity) {
+    }
+}
