@@ -11,9 +11,12 @@ final class EmbeddingSpaces {
     private EmbeddingSpaces() {
     }
 
+    /** The spaces when none are configured: one for workers' audio embeddings. */
+    static final String DEFAULT = "audio:512:external";
+
     static Map<String, EmbeddingSpace> parse(String value) {
         Map<String, EmbeddingSpace> spaces = new LinkedHashMap<>();
-        for (String item : value.split(",")) {
+        for (String item : (value == null || value.isBlank() ? DEFAULT : value).split(",")) {
             if (item.isBlank()) {
                 continue;
             }

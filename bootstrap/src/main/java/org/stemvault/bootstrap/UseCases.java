@@ -87,7 +87,7 @@ final class UseCases {
 
     /** Eager: the spaces' indexes are made (when missing) at start-up, not under the first search. */
     @io.micronaut.context.annotation.Context
-    Similarity similarity(@Value("${stemvault.embedding.spaces:audio:512:external}") String spaces,
+    Similarity similarity(@Value("${stemvault.embedding.spaces:}") String spaces,
                           Embeddings embeddings, VectorSearch search, Catalogue catalogue, Profiles profiles,
                           Recordings recordings, Transactions transactions, Clock clock, Admission admission,
                           @Value("${stemvault.embedding.hnsw.m:16}") int m,

@@ -34,21 +34,68 @@ import org.stemvault.postgres.recording.RecordingRows;
 @Singleton
 final class PostgresVectorSearch implements VectorSearch {
 
+    /** The advisory lock that serialises index changes. */
+    private static final long INDEX_LOCK = 0x5374656d496e6478L;
+
     private final Database db;
 
     PostgresVectorSearch(Database db) {
         this.db = db;
     }
 
-    static String indexName(EmbeddingSpace space) {
-        return "embeddings_hnsw_" + space.name().replace('-', '_');
+    static String indexPrefix(EmbeddingSpace space) {
+        return "embeddings_hnsw_" + space.name().replace('-', '_') + "_";
     }
 
+    static String indexName(EmbeddingSpace space) {
+        return indexPrefix(space) + space.dimensions();
+    }
+
+    /**
+     * Creates the space's index when missing, after dropping an index the space had with other dimensions
+     * (its cast would refuse every new vector of the space). Vectors of other dimensions in the space are
+     * never deleted: their presence is an error to settle by hand. One transaction, so instances starting
+     * together do not race.
+     */
     @Override
     public void ensureIndex(EmbeddingSpace space, int m, int efConstruction) {
-        db.update("CREATE INDEX IF NOT EXISTS " + indexName(space) + " ON embeddings USING hnsw ((embedding::vector("
-                + space.dimensions() + ")) vector_cosine_ops) WITH (m = " + m + ", ef_construction = " + efConstruction
-                + ") WHERE space = '" + space.name() + "' AND stem_type IS NULL", ps -> { });
+        db.write(c -> {
+            try (var lock = c.prepareStatement("SELECT pg_advisory_xact_lock(" + INDEX_LOCK + ")")) {
+                lock.execute();
+            }
+            try (var ps = c.prepareStatement("SELECT count(*) FROM embeddings WHERE space = ? AND dimensions <> ?")) {
+                ps.setString(1, space.name());
+                ps.setInt(2, space.dimensions());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        throw new IllegalStateException("embedding space '" + space.name() + "' is configured with "
+                                + space.dimensions() + " dimensions but holds " + rs.getLong(1)
+                                + " vectors of other dimensions: delete them or configure the space as it was");
+                    }
+                }
+            }
+            List<String> stale = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings'"
+                    + " AND indexname LIKE ? AND indexname <> ?")) {
+                ps.setString(1, indexPrefix(space).replace("_", "\\_") + "%");
+                ps.setString(2, indexName(space));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stale.add(rs.getString(1));
+                    }
+                }
+            }
+            try (var s = c.createStatement()) {
+                for (String index : stale) {
+                    s.execute("DROP INDEX IF EXISTS " + index);
+                }
+                s.execute("CREATE INDEX IF NOT EXISTS " + indexName(space) + " ON embeddings USING hnsw ((embedding::vector("
+                        + space.dimensions() + ")) vector_cosine_ops) WITH (m = " + m + ", ef_construction = "
+                        + efConstruction + ") WHERE space = '" + space.name() + "' AND stem_type IS NULL");
+            }
+            return null;
+        });
     }
 
     /** The search statement for a space; package-visible so that a test can EXPLAIN exactly this. */

@@ -39,7 +39,7 @@ import org.stemvault.postgres.TestDatabase;
 @MicronautTest(transactional = false)
 class VectorSearchContractTest extends PostgresTestSupport {
 
-    static final EmbeddingSpace SPACE = new EmbeddingSpace("audio", 32, EmbeddingSpace.Distance.COSINE,
+    static final EmbeddingSpace SPACE = new EmbeddingSpace("search-test", 32, EmbeddingSpace.Distance.COSINE,
             EmbeddingSpace.Source.EXTERNAL);
     static final int MINE = 1500;
     static final int THEIRS = 300;
@@ -75,6 +75,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
 
     @BeforeEach
     void seed() throws Exception {
+        search.ensureIndex(SPACE, 16, 64);
         member = users.provision(new Email("member@example.com"), Fixtures.at(0));
         Profile mine = profiles.create(Fixtures.profile("mine"));
         Profile other = profiles.create(Fixtures.profile("other"));
@@ -87,7 +88,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
             try (PreparedStatement r = c.prepareStatement("INSERT INTO recordings (id, profile_id, output_name,"
                     + " display_name, created_at, updated_at) VALUES (?, ?, ?, 'x', now(), now())");
                  PreparedStatement e = c.prepareStatement("INSERT INTO embeddings (id, recording_id, space, dimensions,"
-                    + " embedding, updated_at) VALUES (gen_random_uuid(), ?, 'audio', 32, ?, now())")) {
+                    + " embedding, updated_at) VALUES (gen_random_uuid(), ?, 'search-test', 32, ?, now())")) {
                 for (int i = 0; i < MINE + THEIRS; i++) {
                     UUID id = UUID.randomUUID();
                     boolean isTheirs = i >= MINE;
@@ -112,7 +113,6 @@ class VectorSearchContractTest extends PostgresTestSupport {
                 s.execute("ANALYZE embeddings");
             }
         }
-        search.ensureIndex(SPACE, 16, 64);
     }
 
     static double cosine(float[] a, float[] b) {
@@ -195,7 +195,45 @@ class VectorSearchContractTest extends PostgresTestSupport {
                     plan.append(rs.getString(1)).append('\n');
                 }
             }
-            assertTrue(plan.toString().contains("Index Scan using embeddings_hnsw_audio"), plan.toString());
+            assertTrue(plan.toString().contains("Index Scan using embeddings_hnsw_search_test_32"), plan.toString());
+        }
+    }
+
+    @Test
+    void a_space_whose_dimensions_change_is_refused_while_it_holds_vectors_and_reindexed_once_empty() throws Exception {
+        EmbeddingSpace resized = new EmbeddingSpace("search-test", 8, EmbeddingSpace.Distance.COSINE,
+                EmbeddingSpace.Source.EXTERNAL);
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> search.ensureIndex(resized, 16, 64));
+        assertTrue(refused.getMessage().contains("holds 1800 vectors of other dimensions"), refused.getMessage());
+        assertEquals(MINE + THEIRS, count("SELECT count(*) FROM embeddings"), "nothing was deleted");
+
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM embeddings WHERE space = 'search-test'");
+        }
+        search.ensureIndex(resized, 16, 64);
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'embeddings_hnsw_search%'")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            assertEquals(List.of("embeddings_hnsw_search_test_8"), names);
+        }
+    }
+
+    static int count(String sql) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void dropIndexes() throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP INDEX IF EXISTS embeddings_hnsw_search_test_32");
+            s.execute("DROP INDEX IF EXISTS embeddings_hnsw_search_test_8");
         }
     }
 }
