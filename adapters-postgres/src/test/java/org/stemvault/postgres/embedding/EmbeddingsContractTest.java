@@ -27,9 +27,9 @@ import org.stemvault.postgres.PostgresTestSupport;
 @MicronautTest(transactional = false)
 class EmbeddingsContractTest extends PostgresTestSupport {
 
-    static final EmbeddingSpace TEXT = new EmbeddingSpace("text", 3, EmbeddingSpace.Distance.COSINE,
+    static final EmbeddingSpace TEXT = new EmbeddingSpace("text-contract", 3, EmbeddingSpace.Distance.COSINE,
             EmbeddingSpace.Source.TEXT);
-    static final EmbeddingSpace AUDIO = new EmbeddingSpace("audio", 5, EmbeddingSpace.Distance.COSINE,
+    static final EmbeddingSpace AUDIO = new EmbeddingSpace("audio-contract", 5, EmbeddingSpace.Distance.COSINE,
             EmbeddingSpace.Source.EXTERNAL);
     static final StemType VOCALS = new StemType("vocals");
 

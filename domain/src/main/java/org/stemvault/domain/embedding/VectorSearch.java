@@ -23,4 +23,10 @@ public interface VectorSearch {
      */
     Optional<List<Match>> nearest(UserId user, Set<Email> adminEmails, EmbeddingSpace space, Vector query,
                                   RecordingId exclude, int limit, double minSimilarity);
+
+    /**
+     * Recordings ranked by the query's mode, best first, exactly {@code limit} of them when there are that many,
+     * all from profiles the user may see; empty when the user does not exist.
+     */
+    Optional<List<Hit>> search(UserId user, Set<Email> adminEmails, SearchQuery query);
 }
