@@ -125,6 +125,8 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                     401, 404, 200, 200, 200, 401),
             new Row("GET", "/api/profiles/{profile}/files/{outputName}/similar{?space,limit,min_similarity}",
                     "/api/profiles/band/files/take-1/similar?space=audio", null, 401, 404, 200, 200, 403, 401),
+            new Row("POST", "/api/search", "/api/search", "{\"mode\":\"fulltext\",\"query\":\"take\"}",
+                    401, 200, 200, 200, 403, 401),
             new Row("GET", "/api/admin/users", "/api/admin/users", null, 401, 403, 403, 200, 403, 401),
             new Row("GET", "/api/admin/profiles", "/api/admin/profiles", null, 401, 403, 403, 200, 403, 401),
             new Row("POST", "/api/admin/profiles", "/api/admin/profiles",

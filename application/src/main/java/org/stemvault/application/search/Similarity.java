@@ -14,7 +14,9 @@ import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.embedding.Embedding;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Embeddings;
+import org.stemvault.domain.embedding.Hit;
 import org.stemvault.domain.embedding.Match;
+import org.stemvault.domain.embedding.SearchQuery;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.library.Catalogue;
@@ -107,6 +109,61 @@ public final class Similarity {
                 .orElseThrow(() -> new NotFound("the recording has no embedding in space '" + space.name() + "'"));
         return search.nearest(principal.id(), adminEmails, space, vector, recording.id(), limit, minSimilarity)
                 .orElseThrow(Unauthenticated::new);
+    }
+
+    /**
+     * Searches the recordings of the profiles the principal may see (optionally only {@code profileNames}):
+     * {@code semantic} by a vector, {@code fulltext} by words, {@code hybrid} by both. Text is not turned into a
+     * vector yet: semantic and hybrid search take the vector from the request.
+     */
+    public List<Hit> search(Principal principal, String mode, String text, float[] vector, String spaceName,
+                            List<String> profileNames, int limit, double minSimilarity, int rrfK,
+                            SearchQuery.Filters filters) {
+        SearchQuery.Mode parsed;
+        try {
+            parsed = SearchQuery.Mode.valueOf(String.valueOf(mode).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("mode", "must be semantic, fulltext or hybrid");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        if (!(minSimilarity >= -1 && minSimilarity <= 1)) {
+            throw new Invalid("min_similarity", "must be from -1 to 1");
+        }
+        boolean wantsVector = parsed != SearchQuery.Mode.FULLTEXT;
+        boolean wantsText = parsed != SearchQuery.Mode.SEMANTIC;
+        EmbeddingSpace space = null;
+        Vector query = null;
+        if (wantsVector) {
+            if (vector == null) {
+                throw new Invalid("vector", text == null ? "is required for " + mode + " search"
+                        : "is required: no text model turns a query into a vector yet");
+            }
+            space = space(spaceName);
+            query = Vector.of(vector);
+            if (query.dimensions() != space.dimensions()) {
+                throw new Invalid("vector", "has " + query.dimensions() + " dimensions; space '" + space.name()
+                        + "' has " + space.dimensions());
+            }
+        }
+        if (wantsText && (text == null || text.isBlank())) {
+            throw new Invalid("query", "is required for " + mode + " search");
+        }
+        java.util.Set<ProfileName> only = null;
+        if (profileNames != null) {
+            only = new java.util.HashSet<>();
+            for (String name : profileNames) {
+                try {
+                    only.add(new ProfileName(name));
+                } catch (Invalid e) {
+                    throw new Invalid("profiles", "holds a name that is not a profile name");
+                }
+            }
+        }
+        SearchQuery q = new SearchQuery(parsed, space, query, wantsText ? text : null, only, limit, minSimilarity,
+                rrfK, filters == null ? SearchQuery.Filters.NONE : filters);
+        return search.search(principal.id(), adminEmails, q).orElseThrow(Unauthenticated::new);
     }
 
     private Recording recording(Caller caller, String profile, String outputName) {

@@ -1,0 +1,129 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.embedding.Embedding;
+import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.embedding.Embeddings;
+import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.Users;
+import org.stemvault.postgres.TestDatabase;
+
+/** POST /api/search over HTTP: the modes, the scoping, and strict input. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchTest implements TestPropertyProvider {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
+    static final EmbeddingSpace AUDIO = new EmbeddingSpace("audio", 4, EmbeddingSpace.Distance.COSINE,
+            EmbeddingSpace.Source.EXTERNAL);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Users users;
+    @Inject
+    Profiles profiles;
+    @Inject
+    Memberships memberships;
+    @Inject
+    Recordings recordings;
+    @Inject
+    Embeddings embeddings;
+
+    String member;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestApp.properties();
+    }
+
+    void take(Profile p, String name, String title, float... v) {
+        Recording r = recordings.save(Recording.create(p.id(), new OutputName(name), title, "", null, List.of(), T0));
+        embeddings.put(new Embedding(r.id(), null, AUDIO, Vector.of(v), null, T0));
+    }
+
+    @BeforeEach
+    void seed() {
+        TestDatabase.truncateAll();
+        Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src", null, T0));
+        Profile other = profiles.create(Profile.create(new ProfileName("other"), "/src2", null, T0));
+        User m = users.signedIn(new Email("member@example.com"), "M", null, T0);
+        memberships.grant(new Membership(m.id(), band.id(), T0));
+        member = TestSessions.token(m.id());
+        take(band, "a", "Dark moody groove", 1, 0, 0, 0);
+        take(band, "b", "Bright pop", 0.9f, 0.1f, 0, 0);
+        take(other, "x", "Dark moody groove", 1, 0, 0, 0);
+    }
+
+    HttpResponse<String> search(String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/search"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + member).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void each_mode_answers_results_from_the_callers_profiles_only() throws Exception {
+        HttpResponse<String> text = search("{\"mode\":\"fulltext\",\"query\":\"moody grooves\"}");
+        assertEquals(200, text.statusCode(), text.body());
+        assertTrue(text.body().startsWith("{\"results\":[{\"file\":{\"name\":\"a\""), text.body());
+        assertTrue(text.body().endsWith("],\"mode\":\"fulltext\"}"), text.body());
+        assertTrue(!text.body().contains("\"name\":\"x\""), text.body());
+
+        HttpResponse<String> semantic = search("{\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[1,0,0,0],\"limit\":5}");
+        assertEquals(200, semantic.statusCode(), semantic.body());
+        assertTrue(semantic.body().contains("\"similarity\":1.0") && !semantic.body().contains("\"name\":\"x\""),
+                semantic.body());
+
+        HttpResponse<String> hybrid = search("{\"mode\":\"hybrid\",\"query\":\"moody\",\"space\":\"audio\","
+                + "\"vector\":[0.9,0.1,0,0],\"filters\":{\"created_after\":\"2020-01-01T00:00:00Z\"}}");
+        assertEquals(200, hybrid.statusCode(), hybrid.body());
+        assertTrue(hybrid.body().contains("\"rank_fulltext\":1") && hybrid.body().contains("\"rank_semantic\":"),
+                hybrid.body());
+    }
+
+    @Test
+    void bad_searches_are_400_naming_the_field() throws Exception {
+        Map<String, String> cases = Map.of(
+                "{\"mode\":\"psychic\",\"query\":\"x\"}", "mode",
+                "{\"mode\":\"semantic\",\"query\":\"dark moody groove\"}", "vector",
+                "{\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[1,0,0]}", "vector",
+                "{\"mode\":\"semantic\",\"space\":\"nope\",\"vector\":[1,0,0,0]}", "space",
+                "{\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[0,0,0,0]}", "vector",
+                "{\"mode\":\"fulltext\"}", "query",
+                "{\"mode\":\"fulltext\",\"query\":\"x\",\"limit\":1000}", "limit",
+                "{\"mode\":\"fulltext\",\"query\":\"x\",\"filters\":{\"created_after\":\"yesterday\"}}", "filters.created_after",
+                "{\"mode\":\"fulltext\",\"query\":\"x\",\"profiles\":\"band\"}", "profiles");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> r = search(c.getKey());
+            assertEquals(400, r.statusCode(), c.getKey() + " -> " + r.body());
+            assertTrue(r.body().contains("\"field\":\"" + c.getValue() + "\""), c.getKey() + " -> " + r.body());
+        }
+    }
+}
