@@ -66,6 +66,11 @@ public final class Database {
         return read(c -> rows(c, sql, binder, mapper).stream().findFirst());
     }
 
+    /** The rows a writing statement returns ({@code … RETURNING}). */
+    public <T> List<T> writeList(String sql, Binder binder, RowMapper<T> mapper) {
+        return write(c -> rows(c, sql, binder, mapper));
+    }
+
     /** The first row a writing statement returns ({@code … RETURNING}), if any. */
     public <T> Optional<T> writeReturning(String sql, Binder binder, RowMapper<T> mapper) {
         return write(c -> rows(c, sql, binder, mapper).stream().findFirst());

@@ -54,7 +54,7 @@ public final class TestDatabase {
     /** Empties every table the service writes, so each test starts from nothing. */
     public static void truncateAll() {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE audit_log, worker_tokens, pending_logins, embeddings, stems, recordings, audio_files, user_profiles, profiles, users CASCADE");
+            s.execute("TRUNCATE embedding_jobs, audit_log, worker_tokens, pending_logins, embeddings, stems, recordings, audio_files, user_profiles, profiles, users CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database: " + e.getMessage(), e);
         }

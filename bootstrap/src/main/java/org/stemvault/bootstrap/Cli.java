@@ -23,7 +23,7 @@ final class Cli {
 
     static final String CLI_ENVIRONMENT = "cli";
     private static final Set<String> COMMANDS = Set.of("mint-worker-token", "revoke-worker-token", "worker-tokens",
-            "grant", "revoke", "members", "create-profile", "promote-admin", "demote-admin", "import-legacy", "help",
+            "grant", "revoke", "members", "create-profile", "promote-admin", "demote-admin", "import-legacy", "backfill-embeddings", "help",
             "--help");
 
     private static final String USAGE = """
@@ -47,6 +47,8 @@ final class Cli {
                                                             config, every recording of DIR/<profile>/ in its own
                                                             transaction; safe to run again (0 new the second time);
                                                             exit 0 only when nothing failed
+              backfill-embeddings --space NAME              recompute every recording's vector in a text space
+                                                            with the built-in model (progress bar on a terminal)
               help                                          this text
 
             Every change is written to the audit log with the actor "cli".
@@ -75,6 +77,27 @@ final class Cli {
             Access access = context.getBean(Access.class);
             Access.Admin operator = Access.operator();
             switch (command) {
+                case "backfill-embeddings" -> {
+                    String spaceName = option(args, "--space");
+                    if (spaceName == null) {
+                        return misuse(err, "backfill-embeddings needs --space NAME");
+                    }
+                    org.stemvault.domain.embedding.EmbeddingSpace space =
+                            context.getBean(org.stemvault.application.search.Similarity.class).space(spaceName);
+                    if (space.source() != org.stemvault.domain.embedding.EmbeddingSpace.Source.TEXT) {
+                        err.println("stemvault: space '" + spaceName + "' takes its vectors from workers, not from text");
+                        return 1;
+                    }
+                    org.stemvault.application.search.TextIndex index =
+                            context.getBean(org.stemvault.application.search.TextIndex.class);
+                    int total = index.total();
+                    try (me.tongfei.progressbar.ProgressBar bar = new me.tongfei.progressbar.ProgressBarBuilder()
+                            .setTaskName("backfill " + spaceName).setInitialMax(total).build()) {
+                        int done = index.backfill(space, n -> bar.stepTo(n));
+                        out.println("embedded " + done + " recordings in space " + spaceName);
+                    }
+                    return 0;
+                }
                 case "import-legacy" -> {
                     String config = option(args, "--config");
                     String mediaDir = option(args, "--media");

@@ -14,6 +14,7 @@ import org.stemvault.application.access.Access;
 import org.stemvault.application.ingest.Ingest;
 import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.search.Similarity;
+import org.stemvault.application.search.TextIndex;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.worker.TokenSigner;
 import org.stemvault.application.worker.Workers;
@@ -21,12 +22,15 @@ import org.stemvault.application.signin.Admission;
 import org.stemvault.application.signin.SignIn;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.embedding.TextEmbedder;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.files.LocalMediaStore;
+import org.stemvault.textmodel.MiniLmTextEmbedder;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
@@ -64,8 +68,8 @@ final class UseCases {
 
     @Singleton
     Ingest ingest(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
-                  Clock clock) {
-        return new Ingest(profiles, audioFiles, recordings, transactions, clock);
+                  Clock clock, TextIndex textIndex) {
+        return new Ingest(profiles, audioFiles, recordings, transactions, clock, textIndex);
     }
 
     @Singleton
@@ -81,28 +85,58 @@ final class UseCases {
 
     @Singleton
     LegacyImport legacyImport(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
-                              Clock clock) {
-        return new LegacyImport(profiles, audioFiles, recordings, transactions, clock);
+                              Clock clock, TextIndex textIndex) {
+        return new LegacyImport(profiles, audioFiles, recordings, transactions, clock, textIndex);
+    }
+
+    /** The configured embedding spaces, by name. */
+    @Singleton
+    @jakarta.inject.Named("spaces")
+    Map<String, EmbeddingSpace> spaces(@Value("${stemvault.embedding.spaces:}") String spaces) {
+        return EmbeddingSpaces.parse(spaces);
+    }
+
+    /** The in-process text model, loaded on first use (only text spaces need it). */
+    @Singleton
+    TextIndex textIndex(@jakarta.inject.Named("spaces") Map<String, EmbeddingSpace> spaces, EmbeddingJobs jobs,
+                        Recordings recordings, Embeddings embeddings, Clock clock) {
+        List<EmbeddingSpace> text = spaces.values().stream()
+                .filter(s -> s.source() == EmbeddingSpace.Source.TEXT).toList();
+        for (EmbeddingSpace space : text) {
+            if (space.dimensions() != MiniLmTextEmbedder.DIMENSIONS) {
+                throw new StartupFailure("STEMVAULT_EMBEDDING_SPACES: text space '" + space.name() + "' must have "
+                        + MiniLmTextEmbedder.DIMENSIONS + " dimensions, those of the built-in text model");
+            }
+        }
+        java.util.concurrent.atomic.AtomicReference<TextEmbedder> model = new java.util.concurrent.atomic.AtomicReference<>();
+        return new TextIndex(text, jobs, recordings, embeddings, () -> {
+            synchronized (model) {
+                if (model.get() == null) {
+                    model.set(new MiniLmTextEmbedder());
+                }
+                return model.get();
+            }
+        }, clock);
     }
 
     /** Eager: the spaces' indexes are made (when missing) at start-up, not under the first search. */
     @io.micronaut.context.annotation.Context
-    Similarity similarity(@Value("${stemvault.embedding.spaces:}") String spaces,
+    Similarity similarity(@jakarta.inject.Named("spaces") Map<String, EmbeddingSpace> spaces,
                           Embeddings embeddings, VectorSearch search, Catalogue catalogue, Profiles profiles,
                           Recordings recordings, Transactions transactions, Clock clock, Admission admission,
+                          TextIndex textIndex,
                           @Value("${stemvault.embedding.hnsw.m:16}") int m,
                           @Value("${stemvault.embedding.hnsw.ef-construction:64}") int efConstruction) {
-        Map<String, EmbeddingSpace> configured = EmbeddingSpaces.parse(spaces);
-        configured.values().forEach(space -> search.ensureIndex(space, m, efConstruction));
-        return new Similarity(configured, embeddings, search, catalogue, profiles, recordings, transactions, clock,
-                admission.adminEmails().stream().map(Email::new).collect(java.util.stream.Collectors.toSet()));
+        spaces.values().forEach(space -> search.ensureIndex(space, m, efConstruction));
+        return new Similarity(spaces, embeddings, search, catalogue, profiles, recordings, transactions, clock,
+                admission.adminEmails().stream().map(Email::new).collect(java.util.stream.Collectors.toSet()), textIndex);
     }
 
     @Singleton
     Library library(Profiles profiles, Catalogue catalogue, Recordings recordings, MediaStore media,
-                    Transactions transactions, Clock clock, Admission admission) {
+                    Transactions transactions, Clock clock, Admission admission, TextIndex textIndex) {
         return new Library(profiles, catalogue, recordings, media, transactions, clock,
-                admission.adminEmails().stream().map(Email::new).collect(java.util.stream.Collectors.toSet()));
+                admission.adminEmails().stream().map(Email::new).collect(java.util.stream.Collectors.toSet()), textIndex);
     }
 
     /** The media store: the local filesystem under {@code STEMVAULT_MEDIA_ROOT}. */

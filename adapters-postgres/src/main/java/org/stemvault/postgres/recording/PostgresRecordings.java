@@ -149,6 +149,22 @@ final class PostgresRecordings implements Recordings {
     }
 
     @Override
+    public Optional<Recording> byId(RecordingId id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.id = ?" + RecordingRows.ORDER)) {
+                ps.setObject(1, id.value());
+                return RecordingRows.fold(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<RecordingId> ids() {
+        return db.list("SELECT id FROM recordings ORDER BY created_at, id", ps -> { },
+                rs -> new RecordingId(Database.uuid(rs, "id")));
+    }
+
+    @Override
     public List<Recording> ofProfile(ProfileId profile) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.profile_id = ?" + RecordingRows.ORDER)) {

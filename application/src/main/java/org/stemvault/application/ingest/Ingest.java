@@ -7,6 +7,7 @@ import org.stemvault.application.Caller;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.WorkerCaller;
+import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
@@ -34,9 +35,11 @@ public final class Ingest {
     private final Recordings recordings;
     private final Transactions transactions;
     private final Clock clock;
+    private final TextIndex textIndex;
 
     public Ingest(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
-                  Clock clock) {
+                  Clock clock, TextIndex textIndex) {
+        this.textIndex = textIndex;
         this.profiles = profiles;
         this.audioFiles = audioFiles;
         this.recordings = recordings;
@@ -96,7 +99,13 @@ public final class Ingest {
             String described = description != null ? description : existing.map(Recording::description).orElse(null);
             Recording recording = Recording.create(profile.id(), outputName, shown, described, source.id(), stems,
                     clock.instant());
-            return new Stored<>(recordings.save(recording), existing.isEmpty());
+            Recording saved = recordings.save(recording);
+            boolean textChanged = existing.map(e -> !e.displayName().equals(saved.displayName())
+                    || !e.description().equals(saved.description())).orElse(true);
+            if (textChanged) {
+                textIndex.textChanged(saved.id());
+            }
+            return new Stored<>(saved, existing.isEmpty());
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.stemvault.application.Transactions;
+import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
@@ -29,9 +30,11 @@ public final class LegacyImport {
     private final Recordings recordings;
     private final Transactions transactions;
     private final Clock clock;
+    private final TextIndex textIndex;
 
     public LegacyImport(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
-                        Clock clock) {
+                        Clock clock, TextIndex textIndex) {
+        this.textIndex = textIndex;
         this.profiles = profiles;
         this.audioFiles = audioFiles;
         this.recordings = recordings;
@@ -126,8 +129,9 @@ public final class LegacyImport {
             // A hash registered already, under this profile or another, is reused as it is.
             source = audioFiles.registerIfAbsent(candidate).id();
         }
-        recordings.save(new Recording(RecordingId.random(), profile.id(),
+        Recording saved = recordings.save(new Recording(RecordingId.random(), profile.id(),
                 r.outputName(), r.displayName(), "", source, r.createdAt(), r.createdAt(), r.stems()));
+        textIndex.textChanged(saved.id());
         return Outcome.NEW;
     }
 

@@ -3,6 +3,7 @@ package org.stemvault.application.library;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.stemvault.application.search.TextIndex;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.domain.Invalid;
@@ -42,9 +43,11 @@ public final class Library {
     private final Transactions transactions;
     private final Clock clock;
     private final Set<Email> adminEmails;
+    private final TextIndex textIndex;
 
     public Library(Profiles profiles, Catalogue catalogue, Recordings recordings, MediaStore media,
-                   Transactions transactions, Clock clock, Set<Email> adminEmails) {
+                   Transactions transactions, Clock clock, Set<Email> adminEmails, TextIndex textIndex) {
+        this.textIndex = textIndex;
         this.profiles = profiles;
         this.catalogue = catalogue;
         this.recordings = recordings;
@@ -99,7 +102,11 @@ public final class Library {
                     displayName == null ? r.displayName() : displayName,
                     description == null ? r.description() : description, r.audioFile(), r.createdAt(),
                     clock.instant(), r.stems());
-            return recordings.save(edited);
+            Recording saved = recordings.save(edited);
+            if (!saved.displayName().equals(r.displayName()) || !saved.description().equals(r.description())) {
+                textIndex.textChanged(saved.id());
+            }
+            return saved;
         });
     }
 

@@ -48,10 +48,12 @@ public final class Similarity {
     private final Transactions transactions;
     private final Clock clock;
     private final Set<Email> adminEmails;
+    private final TextIndex textIndex;
 
     public Similarity(Map<String, EmbeddingSpace> spaces, Embeddings embeddings, VectorSearch search,
                       Catalogue catalogue, Profiles profiles, Recordings recordings, Transactions transactions,
-                      Clock clock, Set<Email> adminEmails) {
+                      Clock clock, Set<Email> adminEmails, TextIndex textIndex) {
+        this.textIndex = textIndex;
         this.spaces = Map.copyOf(spaces);
         this.embeddings = embeddings;
         this.search = search;
@@ -136,12 +138,18 @@ public final class Similarity {
         EmbeddingSpace space = null;
         Vector query = null;
         if (wantsVector) {
-            if (vector == null) {
-                throw new Invalid("vector", text == null ? "is required for " + mode + " search"
-                        : "is required: no text model turns a query into a vector yet");
+            if (vector == null && spaceName == null) {
+                throw new Invalid("vector", "is required for " + mode + " search (or a space whose vectors come from text)");
             }
             space = space(spaceName);
-            query = Vector.of(vector);
+            if (vector == null && text != null && !text.isBlank() && space.source() == EmbeddingSpace.Source.TEXT) {
+                query = textIndex.embedQuery(text);
+            } else if (vector == null) {
+                throw new Invalid("vector", text == null ? "is required for " + mode + " search"
+                        : "is required in space '" + space.name() + "', whose vectors do not come from text");
+            } else {
+                query = Vector.of(vector);
+            }
             if (query.dimensions() != space.dimensions()) {
                 throw new Invalid("vector", "has " + query.dimensions() + " dimensions; space '" + space.name()
                         + "' has " + space.dimensions());

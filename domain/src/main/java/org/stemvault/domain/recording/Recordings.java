@@ -15,6 +15,11 @@ public interface Recordings {
 
     Optional<Recording> byOutputName(ProfileId profile, OutputName outputName);
 
+    Optional<Recording> byId(RecordingId id);
+
+    /** Every recording's id, oldest first. */
+    List<RecordingId> ids();
+
     /** The profile's recordings with their stems, newest first. */
     List<Recording> ofProfile(ProfileId profile);
 

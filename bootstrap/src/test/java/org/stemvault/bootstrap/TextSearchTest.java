@@ -1,0 +1,157 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.audio.AudioFile;
+import org.stemvault.domain.audio.AudioFileId;
+import org.stemvault.domain.audio.AudioFiles;
+import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.Users;
+import org.stemvault.postgres.TestDatabase;
+
+/** The built-in text model end to end: written text queued, embedded in the background, found by a paraphrase. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TextSearchTest implements TestPropertyProvider {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Users users;
+    @Inject
+    Profiles profiles;
+    @Inject
+    Memberships memberships;
+    @Inject
+    AudioFiles audioFiles;
+    @Inject
+    Workers workers;
+
+    String member;
+    String worker;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestApp.properties());
+        properties.put("stemvault.embedding.spaces", "audio:4:external,text:384:text");
+        properties.put("stemvault.embedding.worker-delay", "200ms");
+        return properties;
+    }
+
+    @BeforeEach
+    void seed() throws Exception {
+        TestDatabase.truncateAll();
+        Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src", null, T0));
+        User m = users.signedIn(new Email("member@example.com"), "M", null, T0);
+        memberships.grant(new Membership(m.id(), band.id(), T0));
+        member = TestSessions.token(m.id());
+        worker = workers.mint("w", Duration.ofDays(1)).bearer();
+        audioFiles.registerIfAbsent(new AudioFile(AudioFileId.random(), band.id(), new Sha256("ab".repeat(32)), "s.wav",
+                null, 1L, 1, T0));
+        put("groove", "Dark moody groove", "slow heavy bass jam late at night");
+        put("pop", "Bright cheerful pop song", "upbeat handclaps and whistling");
+        put("speech", "Band meeting", "talking about the tour budget and dates");
+    }
+
+    void put(String name, String title, String description) throws Exception {
+        String body = "{\"display_name\":\"" + title + "\",\"description\":\"" + description + "\",\"audio_file_sha256\":\""
+                + "ab".repeat(32) + "\",\"stems\":[]}";
+        HttpResponse<String> r = send("PUT", "/api/profiles/band/recordings/" + name, worker, body);
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int count(String sql) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    void awaitQueueEmpty() throws Exception {
+        for (int i = 0; i < 300 && count("SELECT count(*) FROM embedding_jobs") > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, count("SELECT count(*) FROM embedding_jobs"), "the background worker drained the queue");
+    }
+
+    @Test
+    void a_paraphrase_finds_the_recording_by_its_meaning() throws Exception {
+        awaitQueueEmpty();
+        assertEquals(3, count("SELECT count(*) FROM embeddings WHERE space = 'text'"));
+
+        HttpResponse<String> found = send("POST", "/api/search", member,
+                "{\"mode\":\"semantic\",\"space\":\"text\",\"query\":\"a gloomy slow rhythm with deep bass\",\"limit\":3}");
+
+        assertEquals(200, found.statusCode(), found.body());
+        assertTrue(found.body().startsWith("{\"results\":[{\"file\":{\"name\":\"groove\""), found.body());
+        HttpResponse<String> hybrid = send("POST", "/api/search", member,
+                "{\"mode\":\"hybrid\",\"space\":\"text\",\"query\":\"tour budget\",\"limit\":3}");
+        assertTrue(hybrid.body().startsWith("{\"results\":[{\"file\":{\"name\":\"speech\""), hybrid.body());
+    }
+
+    @Test
+    void a_rename_is_queued_with_the_change_and_re_embedded() throws Exception {
+        awaitQueueEmpty();
+        assertEquals(200, send("PATCH", "/api/profiles/band/files/pop", member,
+                "{\"description\":\"a funeral dirge for a rainy night\"}").statusCode());
+        awaitQueueEmpty();
+        HttpResponse<String> found = send("POST", "/api/search", member,
+                "{\"mode\":\"semantic\",\"space\":\"text\",\"query\":\"sad slow mourning music\",\"limit\":1}");
+        assertTrue(found.body().contains("\"name\":\"pop\""), found.body());
+    }
+
+    @Test
+    void backfill_recomputes_a_whole_text_space() throws Exception {
+        awaitQueueEmpty();
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM embeddings WHERE space = 'text'");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        int exit = Cli.run(List.of("backfill-embeddings", "--space", "text"), properties,
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
+        assertEquals(3, count("SELECT count(*) FROM embeddings WHERE space = 'text'"));
+    }
+}
