@@ -1,0 +1,124 @@
+package org.stemvault.postgres.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.pgvector.PGvector;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.Users;
+import org.stemvault.postgres.Fixtures;
+import org.stemvault.postgres.PostgresTestSupport;
+import org.stemvault.postgres.TestDatabase;
+
+/** With a wide enough search (ef_search far above the data's difficulty) the index answers exactly as brute force. */
+@MicronautTest(transactional = false)
+class ExactAtHighEfSearchTest extends PostgresTestSupport {
+
+    static final EmbeddingSpace SPACE = new EmbeddingSpace("exact-test", 16, EmbeddingSpace.Distance.COSINE,
+            EmbeddingSpace.Source.EXTERNAL);
+
+    @Inject
+    VectorSearch search;
+    @Inject
+    Users users;
+    @Inject
+    Profiles profiles;
+    @Inject
+    Memberships memberships;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("datasources.default.connection-init-sql",
+                "SET hnsw.ef_search = 1000; SET hnsw.iterative_scan = strict_order");
+        return properties;
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
+    @Test
+    void the_top_10_equals_an_exact_brute_force_computation() throws Exception {
+        search.ensureIndex(SPACE, 16, 64);
+        User member = users.provision(new Email("member@example.com"), Fixtures.at(0));
+        Profile mine = profiles.create(Fixtures.profile("mine"));
+        memberships.grant(new Membership(member.id(), mine.id(), Fixtures.at(0)));
+        Random random = new Random(11);
+        Map<UUID, float[]> vectors = new HashMap<>();
+        try (Connection c = TestDatabase.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement r = c.prepareStatement("INSERT INTO recordings (id, profile_id, output_name,"
+                    + " display_name, created_at, updated_at) VALUES (?, ?, ?, 'x', now(), now())");
+                 PreparedStatement e = c.prepareStatement("INSERT INTO embeddings (id, recording_id, space, dimensions,"
+                    + " embedding, updated_at) VALUES (gen_random_uuid(), ?, 'exact-test', 16, ?, now())")) {
+                for (int i = 0; i < 800; i++) {
+                    UUID id = UUID.randomUUID();
+                    float[] v = new float[16];
+                    for (int d = 0; d < v.length; d++) {
+                        v[d] = (float) random.nextGaussian();
+                    }
+                    vectors.put(id, v);
+                    r.setObject(1, id);
+                    r.setObject(2, mine.id().value());
+                    r.setString(3, "take-" + i);
+                    r.addBatch();
+                    e.setObject(1, id);
+                    e.setObject(2, new PGvector(v));
+                    e.addBatch();
+                }
+                r.executeBatch();
+                e.executeBatch();
+            }
+            c.commit();
+        }
+        for (int q = 0; q < 20; q++) {
+            float[] query = new float[16];
+            for (int d = 0; d < query.length; d++) {
+                query[d] = (float) random.nextGaussian();
+            }
+            List<UUID> exact = vectors.entrySet().stream()
+                    .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> x) -> -cosine(query, x.getValue())))
+                    .limit(10).map(Map.Entry::getKey).toList();
+            List<UUID> found = search.nearest(member.id(), Set.of(), SPACE, Vector.of(query), null, 10, -1).orElseThrow()
+                    .stream().map(m -> m.recording().id().value()).toList();
+            assertEquals(exact, found, "query " + q);
+        }
+    }
+
+    @AfterAll
+    static void dropIndex() throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP INDEX IF EXISTS embeddings_hnsw_exact_test_16");
+        }
+    }
+}
