@@ -31,6 +31,7 @@ import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.files.LocalMediaStore;
 import org.stemvault.textmodel.MiniLmTextEmbedder;
+import org.stemvault.textmodel.OpenAiCompatibleTextEmbedder;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
@@ -99,22 +100,38 @@ final class UseCases {
     /** The in-process text model, loaded on first use (only text spaces need it). */
     @Singleton
     TextIndex textIndex(@jakarta.inject.Named("spaces") Map<String, EmbeddingSpace> spaces, EmbeddingJobs jobs,
-                        Recordings recordings, Embeddings embeddings, Clock clock) {
+                        Recordings recordings, Embeddings embeddings, Clock clock,
+                        @Value("${stemvault.text-model.kind:builtin}") String kind,
+                        @Value("${stemvault.text-model.openai.base-url:}") String baseUrl,
+                        @Value("${stemvault.text-model.openai.api-key:}") String apiKey,
+                        @Value("${stemvault.text-model.openai.model:text-embedding-3-small}") String model) {
         List<EmbeddingSpace> text = spaces.values().stream()
                 .filter(s -> s.source() == EmbeddingSpace.Source.TEXT).toList();
+        if (text.size() > 1) {
+            throw new StartupFailure("STEMVAULT_EMBEDDING_SPACES: one text space at most (the text model has one size)");
+        }
+        boolean openAi = kind.equalsIgnoreCase("openai");
+        if (!openAi && !kind.equalsIgnoreCase("builtin")) {
+            throw new StartupFailure("STEMVAULT_TEXT_MODEL must be builtin or openai, not '" + kind + "'");
+        }
+        if (openAi && baseUrl.isBlank()) {
+            throw new StartupFailure("STEMVAULT_TEXT_MODEL=openai needs STEMVAULT_OPENAI_BASE_URL");
+        }
         for (EmbeddingSpace space : text) {
-            if (space.dimensions() != MiniLmTextEmbedder.DIMENSIONS) {
+            if (!openAi && space.dimensions() != MiniLmTextEmbedder.DIMENSIONS) {
                 throw new StartupFailure("STEMVAULT_EMBEDDING_SPACES: text space '" + space.name() + "' must have "
                         + MiniLmTextEmbedder.DIMENSIONS + " dimensions, those of the built-in text model");
             }
         }
-        java.util.concurrent.atomic.AtomicReference<TextEmbedder> model = new java.util.concurrent.atomic.AtomicReference<>();
+        int dimensions = text.isEmpty() ? MiniLmTextEmbedder.DIMENSIONS : text.get(0).dimensions();
+        java.util.concurrent.atomic.AtomicReference<TextEmbedder> embedder = new java.util.concurrent.atomic.AtomicReference<>();
         return new TextIndex(text, jobs, recordings, embeddings, () -> {
-            synchronized (model) {
-                if (model.get() == null) {
-                    model.set(new MiniLmTextEmbedder());
+            synchronized (embedder) {
+                if (embedder.get() == null) {
+                    embedder.set(openAi ? new OpenAiCompatibleTextEmbedder(baseUrl, apiKey, model, dimensions)
+                            : new MiniLmTextEmbedder());
                 }
-                return model.get();
+                return embedder.get();
             }
         }, clock);
     }
