@@ -7,9 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +38,6 @@ import org.stemvault.postgres.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LibraryTest implements TestPropertyProvider {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
 
     @Inject
@@ -92,15 +88,7 @@ class LibraryTest implements TestPropertyProvider {
     }
 
     HttpResponse<String> call(String method, String path, User user, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            request.header("Authorization", "Bearer " + TestSessions.token(user.id()));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Api.call(server, method, path, user == null ? null : TestSessions.token(user.id()), json);
     }
 
     HttpResponse<String> get(String path, User user) throws Exception {

@@ -7,9 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +36,6 @@ import org.stemvault.postgres.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTest implements TestPropertyProvider {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
     static final EmbeddingSpace AUDIO = new EmbeddingSpace("audio", 4, EmbeddingSpace.Distance.COSINE,
             EmbeddingSpace.Source.EXTERNAL);
@@ -83,9 +79,7 @@ class SearchTest implements TestPropertyProvider {
     }
 
     HttpResponse<String> search(String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/search"))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + member).build(), HttpResponse.BodyHandlers.ofString());
+        return Api.call(server, "POST", "/api/search", member, json);
     }
 
     @Test

@@ -9,9 +9,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -45,7 +42,6 @@ import org.stemvault.postgres.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TextSearchTest implements TestPropertyProvider {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
 
     @Inject
@@ -95,10 +91,7 @@ class TextSearchTest implements TestPropertyProvider {
     }
 
     HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Api.call(server, method, path, token, json);
     }
 
     static int count(String sql) throws Exception {
