@@ -71,21 +71,35 @@ public final class LegacyTreeReader implements LegacyTree {
 
     @Override
     public List<Recording> recordings(String profile) {
+        List<Path> folders = folders(profile);
+        if (folders.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> hashes = processedHashes(folders.get(0).getParent());
+        List<Recording> recordings = new ArrayList<>();
+        for (Path folder : folders) {
+            recordings.add(read(folder, hashes));
+        }
+        return recordings;
+    }
+
+    @Override
+    public int size(String profile) {
+        return folders(profile).size();
+    }
+
+    /** The profile's recording folders, by name (hidden ones left out). */
+    private List<Path> folders(String profile) {
         Path dir = media.resolve(profile).normalize();
         if (!dir.startsWith(media) || !Files.isDirectory(dir)) {
             return List.of();
         }
-        Map<String, String> hashes = processedHashes(dir);
-        List<Recording> recordings = new ArrayList<>();
         try (Stream<Path> folders = Files.list(dir)) {
-            for (Path folder : folders.filter(Files::isDirectory)
-                    .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
-                recordings.add(read(folder, hashes));
-            }
+            return folders.filter(Files::isDirectory).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot list " + dir + ": " + e.getMessage());
         }
-        return recordings;
     }
 
     /** {@code output_name -> sha256} from the profile's {@code .processed_hashes.json} (sha256 -> output_name). */

@@ -70,7 +70,7 @@ public final class LegacyImport {
 
     /** Counts the recordings to look at, for a progress display that knows its total. */
     public int count(LegacyTree tree) {
-        return tree.profiles().stream().mapToInt(p -> tree.recordings(p.name()).size()).sum();
+        return tree.profiles().stream().mapToInt(p -> tree.size(p.name())).sum();
     }
 
     public Report run(LegacyTree tree, boolean dryRun, Progress progress) {

@@ -15,6 +15,9 @@ public interface LegacyTree {
     /** The profile's recording folders, by name, each read whole or failed with a reason. */
     List<Recording> recordings(String profile);
 
+    /** How many recording folders the profile has, without reading them. */
+    int size(String profile);
+
     /** A profile of the config file. */
     record Profile(String name, String sourceFolder, String strategy) {
     }
