@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +36,7 @@ import org.stemvault.postgres.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminPageTest implements TestPropertyProvider {
 
-    static final int PORT = freePort();
+    static final int PORT = Api.freePort();
     static final String BASE = "http://localhost:" + PORT;
 
     @Inject
@@ -48,14 +47,6 @@ class AdminPageTest implements TestPropertyProvider {
     Users users;
 
     WebDriver browser;
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public Map<String, String> getProperties() {

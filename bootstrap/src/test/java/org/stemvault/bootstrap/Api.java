@@ -21,6 +21,15 @@ final class Api {
     private Api() {
     }
 
+    /** A loopback port nobody listens on right now. */
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One request; {@code bearer} and {@code json} may be null. */
     static HttpResponse<String> call(EmbeddedServer server, String method, String path, String bearer, String json)
             throws IOException, InterruptedException {

@@ -7,7 +7,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +27,7 @@ import org.stemvault.postgres.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserSignInTest implements TestPropertyProvider {
 
-    static final int PORT = freePort();
+    static final int PORT = Api.freePort();
     static final String BASE = "http://localhost:" + PORT;
     static final String FRONTEND = BASE + "/auth/status?from=login";
 
@@ -36,14 +35,6 @@ class BrowserSignInTest implements TestPropertyProvider {
     EmbeddedServer server;
 
     WebDriver browser;
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public Map<String, String> getProperties() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +35,7 @@ class StartupFailureTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("STEMVAULT_")
                 || k.startsWith("MICRONAUT_") || k.startsWith("GOOGLE_"));
-        builder.environment().put("PORT", String.valueOf(freePort()));
+        builder.environment().put("PORT", String.valueOf(Api.freePort()));
         builder.environment().putAll(TestOidc.environment());
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -45,12 +44,6 @@ class StartupFailureTest {
             throw new AssertionError("the service did not stop by itself: it should have refused to start");
         }
         return new Outcome(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The child's environment: the test database, plus {@code more} (name, value, name, value, …). */
@@ -75,7 +68,7 @@ class StartupFailureTest {
 
     @Test
     void an_unreachable_database_is_one_line_naming_it() throws Exception {
-        int closed = freePort();
+        int closed = Api.freePort();
         Outcome outcome = start(Map.of("DATABASE_URL", "postgres://postgres@127.0.0.1:" + closed + "/stemvault",
                 "STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET));
         assertRefused(outcome, "cannot reach the database at jdbc:postgresql://127.0.0.1:" + closed + "/stemvault");
@@ -109,7 +102,7 @@ class StartupFailureTest {
 
     @Test
     void an_unreachable_identity_provider_is_one_line_naming_it() throws Exception {
-        String issuer = "http://127.0.0.1:" + freePort() + "/google";
+        String issuer = "http://127.0.0.1:" + Api.freePort() + "/google";
         Outcome outcome = start(withTestDatabase("STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET, "GOOGLE_ISSUER", issuer));
         assertRefused(outcome, "cannot read the OpenID provider's discovery document at " + issuer);
     }

@@ -2,11 +2,9 @@ package org.stemvault.postgres.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.pgvector.PGvector;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,18 +53,6 @@ class ExactAtHighEfSearchTest extends PostgresTestSupport {
         return properties;
     }
 
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
-
     @Test
     void the_top_10_equals_an_exact_brute_force_computation() throws Exception {
         search.ensureIndex(SPACE, 16, 64);
@@ -74,40 +60,11 @@ class ExactAtHighEfSearchTest extends PostgresTestSupport {
         Profile mine = profiles.create(Fixtures.profile("mine"));
         memberships.grant(new Membership(member.id(), mine.id(), Fixtures.at(0)));
         Random random = new Random(11);
-        Map<UUID, float[]> vectors = new HashMap<>();
-        try (Connection c = TestDatabase.connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement r = c.prepareStatement("INSERT INTO recordings (id, profile_id, output_name,"
-                    + " display_name, created_at, updated_at) VALUES (?, ?, ?, 'x', now(), now())");
-                 PreparedStatement e = c.prepareStatement("INSERT INTO embeddings (id, recording_id, space, dimensions,"
-                    + " embedding, updated_at) VALUES (gen_random_uuid(), ?, 'exact-test', 16, ?, now())")) {
-                for (int i = 0; i < 800; i++) {
-                    UUID id = UUID.randomUUID();
-                    float[] v = new float[16];
-                    for (int d = 0; d < v.length; d++) {
-                        v[d] = (float) random.nextGaussian();
-                    }
-                    vectors.put(id, v);
-                    r.setObject(1, id);
-                    r.setObject(2, mine.id().value());
-                    r.setString(3, "take-" + i);
-                    r.addBatch();
-                    e.setObject(1, id);
-                    e.setObject(2, new PGvector(v));
-                    e.addBatch();
-                }
-                r.executeBatch();
-                e.executeBatch();
-            }
-            c.commit();
-        }
+        Map<UUID, float[]> vectors = RandomVectors.insert(mine.id(), SPACE, 800, random, 0);
         for (int q = 0; q < 20; q++) {
-            float[] query = new float[16];
-            for (int d = 0; d < query.length; d++) {
-                query[d] = (float) random.nextGaussian();
-            }
+            float[] query = RandomVectors.gaussian(random, SPACE.dimensions());
             List<UUID> exact = vectors.entrySet().stream()
-                    .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> x) -> -cosine(query, x.getValue())))
+                    .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> x) -> -RandomVectors.cosine(query, x.getValue())))
                     .limit(10).map(Map.Entry::getKey).toList();
             List<UUID> found = search.nearest(member.id(), Set.of(), SPACE, Vector.of(query), null, 10, -1).orElseThrow()
                     .stream().map(m -> m.recording().id().value()).toList();

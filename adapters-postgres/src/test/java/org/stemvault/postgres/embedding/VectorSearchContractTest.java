@@ -65,14 +65,6 @@ class VectorSearchContractTest extends PostgresTestSupport {
         return properties;
     }
 
-    static float[] random(Random random) {
-        float[] v = new float[SPACE.dimensions()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
-    }
-
     @BeforeEach
     void seed() throws Exception {
         search.ensureIndex(SPACE, 16, 64);
@@ -81,55 +73,15 @@ class VectorSearchContractTest extends PostgresTestSupport {
         Profile other = profiles.create(Fixtures.profile("other"));
         memberships.grant(new Membership(member.id(), mine.id(), Fixtures.at(0)));
         Random random = new Random(42);
-        vectors = new HashMap<>();
-        theirs = new java.util.HashSet<>();
-        try (Connection c = TestDatabase.connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement r = c.prepareStatement("INSERT INTO recordings (id, profile_id, output_name,"
-                    + " display_name, created_at, updated_at) VALUES (?, ?, ?, 'x', now(), now())");
-                 PreparedStatement e = c.prepareStatement("INSERT INTO embeddings (id, recording_id, space, dimensions,"
-                    + " embedding, updated_at) VALUES (gen_random_uuid(), ?, 'search-test', 32, ?, now())")) {
-                for (int i = 0; i < MINE + THEIRS; i++) {
-                    UUID id = UUID.randomUUID();
-                    boolean isTheirs = i >= MINE;
-                    r.setObject(1, id);
-                    r.setObject(2, (isTheirs ? other : mine).id().value());
-                    r.setString(3, "take-" + i);
-                    r.addBatch();
-                    float[] v = random(random);
-                    vectors.put(id, v);
-                    if (isTheirs) {
-                        theirs.add(id);
-                    }
-                    e.setObject(1, id);
-                    e.setObject(2, new PGvector(v));
-                    e.addBatch();
-                }
-                r.executeBatch();
-                e.executeBatch();
-            }
-            c.commit();
-            try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE embeddings");
-            }
-        }
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
+        vectors = new HashMap<>(RandomVectors.insert(mine.id(), SPACE, MINE, random, 0));
+        Map<UUID, float[]> others = RandomVectors.insert(other.id(), SPACE, THEIRS, random, MINE);
+        theirs = new java.util.HashSet<>(others.keySet());
+        vectors.putAll(others);
     }
 
     List<UUID> exact(float[] query, int k, boolean includeTheirs) {
         return vectors.entrySet().stream().filter(e -> includeTheirs || !theirs.contains(e.getKey()))
-                .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> e) -> -cosine(query, e.getValue())))
+                .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> e) -> -RandomVectors.cosine(query, e.getValue())))
                 .limit(k).map(Map.Entry::getKey).toList();
     }
 
@@ -144,7 +96,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
         int hits = 0;
         int queries = 50;
         for (int q = 0; q < queries; q++) {
-            float[] query = random(random);
+            float[] query = RandomVectors.gaussian(random, SPACE.dimensions());
             List<UUID> got = found(query, 10);
             assertEquals(10, got.size(), "the limit is honoured exactly although 1 in 6 candidates is filtered out");
             assertTrue(got.stream().noneMatch(theirs::contains));
@@ -181,7 +133,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
     void the_search_statement_uses_the_spaces_hnsw_index() throws Exception {
         try (Connection c = TestDatabase.connect();
              PreparedStatement ps = c.prepareStatement("EXPLAIN " + PostgresVectorSearch.nearestSql(SPACE))) {
-            PGvector v = new PGvector(random(new Random(1)));
+            PGvector v = new PGvector(RandomVectors.gaussian(new Random(1), SPACE.dimensions()));
             ps.setArray(1, c.createArrayOf("text", new Object[0]));
             ps.setObject(2, member.id().value());
             ps.setObject(3, v);
