@@ -6,40 +6,22 @@
 #   bash bench/files-list.sh [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 seconds="${1:-30}"
 db=stemvault_bench
 port=18080
-out=$(mktemp -d)
-log() { echo "[bench] $*" >&2; }
+BENCH_OUT=$(mktemp -d)
+out=$BENCH_OUT
+log() { bench_log "$@"; }
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-bash scripts/ensure-postgres.sh
-runuser -u postgres -- psql -X -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
-bash scripts/ensure-postgres.sh "$db"
-./mvnw -B -q -ntp package -DskipTests
-
-export DEV_OIDC_PORT=19090
-bash scripts/dev-oidc.sh > "$out/oidc.log" 2>&1 &
-oidc=$!
-cleanup() { kill "$oidc" "${app:-}" 2>/dev/null || true; }
-trap cleanup EXIT
-bash scripts/dev-oidc.sh --wait
-
-MICRONAUT_ENVIRONMENTS=dev PORT=$port DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" \
-  GOOGLE_ISSUER="http://localhost:$DEV_OIDC_PORT/google" LOG_LEVEL=warn \
-  java -Xms512m -Xmx1g -jar bootstrap/target/stemvault.jar > "$out/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 60); do curl -sf "localhost:$port/health" >/dev/null && break; sleep 1; done
+bench_need wrk wrk
+bench_fresh_database "$db"
+bench_start_oidc
+bench_start_app "$port" "$db"
 
 log "signing in through the development identity provider"
-jar="$out/cookies"
-authorize=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" "localhost:$port/auth/login")
-callback=$(curl -s -o /dev/null -w '%{redirect_url}' --data-urlencode "username=bench@example.com" \
-  --data-urlencode 'claims={"email":"bench@example.com","email_verified":true,"name":"Bench"}' "$authorize")
-curl -s -o /dev/null -b "$jar" -c "$jar" "$callback"
-token=$(awk '$6 == "JWT" {print $7}' "$jar")
-[ -n "$token" ] || { echo "[bench] sign-in failed" >&2; exit 1; }
+token=$(bench_sign_in "$port" bench@example.com)
 
 log "loading 50 profiles x 200 recordings x 4 stems"
 runuser -u postgres -- psql -X -q -d "$db" -v ON_ERROR_STOP=1 <<'SQL'
@@ -122,13 +104,5 @@ $(cat "$out/wrk.txt")
 \`\`\`
 MD
 )
-python3 - "$section" <<'PY'
-import re, sys, pathlib
-path = pathlib.Path("docs/benchmarks.md")
-text = path.read_text() if path.exists() else "# Benchmarks\n\nEach section is written by the script it names; figures are from one run on this machine, which is noisy: compare ratios measured in the same run.\n"
-section = sys.argv[1].strip() + "\n"
-pattern = re.compile(r"## Files list: .*?(?=\n## |\Z)", re.S)
-text = pattern.sub(lambda m: section.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-path.write_text(text)
-PY
+bench_write_section "## Files list: " "$section"
 log "written to docs/benchmarks.md: ${rps} req/s, p99 ${p99}, pgbench ${tps} tps, ratio ${ratio}"

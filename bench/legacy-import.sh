@@ -5,16 +5,14 @@
 #   bash bench/legacy-import.sh [recordings]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 n="${1:-2000}"
 db=stemvault_bench_import
 tree=$(mktemp -d)
 trap 'rm -rf "$tree"' EXIT
 
-bash scripts/ensure-postgres.sh
-runuser -u postgres -- psql -X -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
-bash scripts/ensure-postgres.sh "$db"
-./mvnw -B -q -ntp package -DskipTests
+bench_fresh_database "$db"
 
 echo "[bench] generating $n recordings x 4 stems in $tree" >&2
 python3 - "$tree" "$n" <<'PY'
@@ -85,13 +83,5 @@ hashed on the fly, into a fresh database, one transaction per recording.
 Command: \`bash bench/legacy-import.sh $n\`
 MD
 )
-python3 - "$section" <<'PY'
-import re, sys, pathlib
-path = pathlib.Path("docs/benchmarks.md")
-text = path.read_text() if path.exists() else "# Benchmarks\n"
-section = sys.argv[1].strip() + "\n"
-pattern = re.compile(r"## Legacy import: .*?(?=\n## |\Z)", re.S)
-text = pattern.sub(lambda m: section.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-path.write_text(text)
-PY
+bench_write_section "## Legacy import: " "$section"
 echo "[bench] ${inside} recordings/s inside the command; ${wall} s in all" >&2

@@ -1,0 +1,89 @@
+# Shared steps of the benchmark scripts; sourced, never run. Each script runs from the project root.
+
+bench_log() { echo "[bench] $*" >&2; }
+
+# Installs the Debian packages named when their command is missing: bench_need wrk wrk gnuplot gnuplot-nox
+bench_need() {
+  while [ $# -gt 1 ]; do
+    command -v "$1" >/dev/null || {
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+    }
+    shift 2
+  done
+}
+
+# A fresh database with pgvector, and the service's jar built: bench_fresh_database NAME
+bench_fresh_database() {
+  bash scripts/ensure-postgres.sh
+  runuser -u postgres -- psql -X -q -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)"
+  bash scripts/ensure-postgres.sh "$1"
+  ./mvnw -B -q -ntp package -DskipTests
+}
+
+bench_psql() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# The development identity provider on port 19090, stopped when the script exits (with the service).
+bench_start_oidc() {
+  export DEV_OIDC_PORT=19090
+  bash scripts/dev-oidc.sh > "$BENCH_OUT/oidc.log" 2>&1 &
+  bench_oidc=$!
+  trap bench_cleanup EXIT
+  bash scripts/dev-oidc.sh --wait
+}
+
+bench_cleanup() {
+  kill "${bench_oidc:-}" "${bench_app:-}" 2>/dev/null || true
+  if [ -n "${bench_on_exit:-}" ]; then eval "$bench_on_exit"; fi
+}
+
+# Starts the service in the dev environment on PORT against database DB, with any further VAR=value settings,
+# and waits until it answers: bench_start_app PORT DB [VAR=value ...]
+bench_start_app() {
+  local port=$1 db=$2
+  shift 2
+  env MICRONAUT_ENVIRONMENTS=dev PORT="$port" DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" \
+    GOOGLE_ISSUER="http://localhost:$DEV_OIDC_PORT/google" LOG_LEVEL=warn "$@" \
+    java -Xms512m -Xmx1g -jar bootstrap/target/stemvault.jar >> "$BENCH_OUT/app.log" 2>&1 &
+  bench_app=$!
+  for _ in $(seq 1 120); do
+    curl -sf "localhost:$port/health" >/dev/null 2>&1 && return 0
+    kill -0 "$bench_app" 2>/dev/null || break
+    sleep 1
+  done
+  tail -n 20 "$BENCH_OUT/app.log" >&2
+  bench_log "the service did not start"
+  exit 1
+}
+
+bench_stop_app() {
+  kill "${bench_app:-}" 2>/dev/null || true
+  wait "${bench_app:-}" 2>/dev/null || true
+  bench_app=
+}
+
+# Signs EMAIL in through the development identity provider and prints the session token: bench_sign_in PORT EMAIL
+bench_sign_in() {
+  local port=$1 email=$2 jar="$BENCH_OUT/cookies" authorize callback token
+  authorize=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" "localhost:$port/auth/login")
+  callback=$(curl -s -o /dev/null -w '%{redirect_url}' --data-urlencode "username=$email" \
+    --data-urlencode "claims={\"email\":\"$email\",\"email_verified\":true,\"name\":\"Bench\"}" "$authorize")
+  curl -s -o /dev/null -b "$jar" -c "$jar" "$callback"
+  token=$(awk '$6 == "JWT" {print $7}' "$jar")
+  [ -n "$token" ] || { bench_log "sign-in failed"; exit 1; }
+  echo "$token"
+}
+
+# Replaces the section of docs/benchmarks.md whose heading starts with HEADING (or appends it):
+# bench_write_section "## Files list: " "$markdown"
+bench_write_section() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys, pathlib
+path = pathlib.Path("docs/benchmarks.md")
+text = path.read_text() if path.exists() else ("# Benchmarks\n\nEach section is written by the script it names; figures "
+    "are from one run on this machine, which is noisy: compare ratios measured in the same run.\n")
+heading, section = sys.argv[1], sys.argv[2].strip() + "\n"
+pattern = re.compile(re.escape(heading) + r".*?(?=\n## |\Z)", re.S)
+text = pattern.sub(lambda m: section.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+path.write_text(text)
+PY
+}
