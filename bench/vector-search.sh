@@ -14,10 +14,11 @@
 #      docs/vector-search-<N>-<kind>.png.
 # PostgreSQL's shared_buffers is raised to 8 GB for the run (so that the index is served from shared memory, as a
 # deployment would configure it) and put back when the script ends; both take a restart of the local cluster.
+# The benchmark's database (several GB at 1,000,000 vectors) is dropped at the end unless --keep-database true.
 # Needs root (apt, the cluster restart).
 #   bash bench/vector-search.sh [--vectors 1000000] [--queries 200] [--seconds 20] [--exact-seconds 60]
 #                               [--ef-search "20 40 100 200 400"] [--m 16] [--ef-construction 64]
-#                               [--intrinsic 24] [--noise 0.1] [--shared-buffers 8GB]
+#                               [--intrinsic 24] [--noise 0.1] [--shared-buffers 8GB] [--keep-database true]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -32,6 +33,7 @@ ef_construction=64
 intrinsic=24
 noise=0.1
 shared_buffers=8GB
+keep_database=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --vectors) vectors=$2 ;;
@@ -44,6 +46,7 @@ while [ $# -gt 0 ]; do
     --intrinsic) intrinsic=$2 ;;
     --noise) noise=$2 ;;
     --shared-buffers) shared_buffers=$2 ;;
+    --keep-database) keep_database=$2 ;;
     *) sed -n '2,/^set -e/p' "$0" | sed '$d' >&2; exit 2 ;;
   esac
   shift 2
@@ -295,3 +298,6 @@ MD
 )
 bench_write_section "## Vector search: $vectors vectors, $kind" "$section"
 bench_log "written to docs/benchmarks.md and $plot"
+if [ "$keep_database" != true ]; then
+  bench_psql -c "DROP DATABASE $db WITH (FORCE)"
+fi
