@@ -12,18 +12,16 @@ seconds="${1:-30}"
 db=stemvault_bench
 port=18080
 BENCH_OUT=$(mktemp -d)
-out=$BENCH_OUT
-log() { bench_log "$@"; }
 
 bench_need wrk wrk
 bench_fresh_database "$db"
 bench_start_oidc
 bench_start_app "$port" "$db"
 
-log "signing in through the development identity provider"
+bench_log "signing in through the development identity provider"
 token=$(bench_sign_in "$port" bench@example.com)
 
-log "loading 50 profiles x 200 recordings x 4 stems"
+bench_log "loading 50 profiles x 200 recordings x 4 stems"
 runuser -u postgres -- psql -X -q -d "$db" -v ON_ERROR_STOP=1 <<'SQL'
 INSERT INTO profiles (id, name, source_folder, created_at)
 SELECT gen_random_uuid(), 'profile-' || p, '/sources/' || p, now() FROM generate_series(1, 50) p;
@@ -40,18 +38,18 @@ SQL
 user_id=$(runuser -u postgres -- psql -X -tA -d "$db" -c "SELECT id FROM users WHERE email = 'bench@example.com'")
 profile=profile-17
 url="http://127.0.0.1:$port/api/profiles/$profile/files"
-status=$(curl -s -o "$out/body.json" -w '%{http_code}' -H "Authorization: Bearer $token" "$url")
+status=$(curl -s -o "$BENCH_OUT/body.json" -w '%{http_code}' -H "Authorization: Bearer $token" "$url")
 [ "$status" = 200 ] || { echo "[bench] the files list answered $status" >&2; exit 1; }
-bytes=$(wc -c < "$out/body.json")
+bytes=$(wc -c < "$BENCH_OUT/body.json")
 
-log "warming up"
+bench_log "warming up"
 wrk -t2 -c16 -d10s -H "Authorization: Bearer $token" "$url" > /dev/null
-log "wrk: 16 connections, ${seconds}s"
-wrk -t2 -c16 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url" | tee "$out/wrk.txt"
+bench_log "wrk: 16 connections, ${seconds}s"
+wrk -t2 -c16 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url" | tee "$BENCH_OUT/wrk.txt"
 
 # The same statement the service sends per request, with the same values (the session's user, its admin
 # right, the membership check, the page and the stems, in one round trip).
-cat > "$out/files.sql" <<SQL
+cat > "$BENCH_OUT/files.sql" <<SQL
 WITH viewer AS (
     SELECT u.id, u.role = 'admin' OR u.email = ANY ('{}'::text[]) AS admin FROM users u WHERE u.id = '$user_id'
 ), visible AS (
@@ -73,14 +71,14 @@ LEFT JOIN page r ON true
 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
 ORDER BY r.created_at DESC, r.id DESC, s.position;
 SQL
-log "pgbench: 16 clients, ${seconds}s, the identical SQL"
-pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 16 -j 2 -T "$seconds" -f "$out/files.sql" "$db" | tee "$out/pgbench.txt"
+bench_log "pgbench: 16 clients, ${seconds}s, the identical SQL"
+pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 16 -j 2 -T "$seconds" -f "$BENCH_OUT/files.sql" "$db" | tee "$BENCH_OUT/pgbench.txt"
 
-rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
-p50=$(awk '$1 == "50%" {print $2}' "$out/wrk.txt")
-p99=$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")
-tps=$(awk '/^tps/ {print $3}' "$out/pgbench.txt")
-lat=$(awk '/latency average/ {print $4}' "$out/pgbench.txt")
+rps=$(awk '/Requests\/sec/ {print $2}' "$BENCH_OUT/wrk.txt")
+p50=$(awk '$1 == "50%" {print $2}' "$BENCH_OUT/wrk.txt")
+p99=$(awk '$1 == "99%" {print $2}' "$BENCH_OUT/wrk.txt")
+tps=$(awk '/^tps/ {print $3}' "$BENCH_OUT/pgbench.txt")
+lat=$(awk '/latency average/ {print $4}' "$BENCH_OUT/pgbench.txt")
 ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')
 
 section=$(cat <<MD
@@ -100,9 +98,9 @@ Command: \`bash bench/files-list.sh ${seconds}\`
 
 wrk:
 \`\`\`
-$(cat "$out/wrk.txt")
+$(cat "$BENCH_OUT/wrk.txt")
 \`\`\`
 MD
 )
 bench_write_section "## Files list: " "$section"
-log "written to docs/benchmarks.md: ${rps} req/s, p99 ${p99}, pgbench ${tps} tps, ratio ${ratio}"
+bench_log "written to docs/benchmarks.md: ${rps} req/s, p99 ${p99}, pgbench ${tps} tps, ratio ${ratio}"

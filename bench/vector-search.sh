@@ -58,7 +58,6 @@ email=bench@example.com
 space=bench
 dims=384
 BENCH_OUT=$(mktemp -d)
-out=$BENCH_OUT
 if [ "$intrinsic" -gt 0 ]; then kind="intrinsic dimension $intrinsic"; tag="k$intrinsic"; else kind=isotropic; tag=isotropic; fi
 plot="docs/vector-search-$vectors-$tag.png"
 hnsw=(STEMVAULT_EMBEDDING_SPACES="$space:$dims:external" STEMVAULT_HNSW_M="$m"
@@ -89,7 +88,7 @@ definition=$(value -c "SELECT pg_get_indexdef('$index'::regclass)")
 
 bench_log "loading $vectors recordings x 4 stems with a random $dims-dimension vector each (index dropped)"
 load_start=$(date +%s.%N)
-sql -v n="$vectors" -v email="$email" -v index="$index" <<'SQL'
+sql -v n="$vectors" -v email="$email" -v index="$index" -v dims="$dims" <<'SQL'
 DROP INDEX :"index";
 INSERT INTO profiles (id, name, source_folder, created_at)
 SELECT gen_random_uuid(), 'band-' || p, '/sources/' || p, now() FROM generate_series(0, 9) p;
@@ -104,7 +103,7 @@ INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude, s
 SELECT gen_random_uuid(), r.id, t.type, -18.5, 0.9, 3.1, t.type || '.opus', t.type || '_waveform.png', 3456789, 184.3, t.pos
 FROM recordings r, (VALUES ('vocals', 1), ('drums', 2), ('bass', 3), ('other', 4)) t(type, pos);
 -- Query vectors, drawn like the data but not part of it.
-CREATE TABLE bench_queries (id integer PRIMARY KEY, v vector(384) NOT NULL);
+CREATE TABLE bench_queries (id integer PRIMARY KEY, v vector(:dims) NOT NULL);
 SQL
 # Two sessions fill the vectors (half the recordings each), seeded so that runs draw the same vectors. With
 # --intrinsic K (default 24) a vector is W z + noise: z a standard normal point in K dimensions, W a fixed random
@@ -156,11 +155,11 @@ bench_log "index built in ${build} s ($sizes)"
 
 bench_log "exact top 10 of $queries queries by brute force, within the caller's profiles"
 truth_start=$(date +%s.%N)
-value -F ' ' -v email="$email" > "$out/truth.txt" <<'SQL'
+value -F ' ' -v email="$email" -v space="$space" -v dims="$dims" > "$BENCH_OUT/truth.txt" <<'SQL'
 CREATE TEMP TABLE visible AS
-SELECT r.output_name, e.embedding::vector(384) AS v
+SELECT r.output_name, e.embedding::vector(:dims) AS v
 FROM embeddings e JOIN recordings r ON r.id = e.recording_id
-WHERE e.space = 'bench' AND e.stem_type IS NULL
+WHERE e.space = :'space' AND e.stem_type IS NULL
   AND r.profile_id IN (SELECT m.profile_id FROM user_profiles m JOIN users u ON u.id = m.user_id WHERE u.email = :'email');
 SELECT q.id, string_agg(x.output_name, ',' ORDER BY x.d, x.output_name)
 FROM bench_queries q CROSS JOIN LATERAL (SELECT output_name, v <=> q.v AS d FROM visible ORDER BY d LIMIT 10) x
@@ -168,13 +167,15 @@ GROUP BY q.id ORDER BY q.id;
 SQL
 truth=$(seconds_since "$truth_start")
 value -c "SELECT json_build_object('mode', 'semantic', 'space', '$space', 'vector', v::real[], 'limit', 10)
-    FROM bench_queries ORDER BY id" > "$out/bodies.txt"
-[ "$(wc -l < "$out/truth.txt")" = "$queries" ] && [ "$(wc -l < "$out/bodies.txt")" = "$queries" ]
+    FROM bench_queries ORDER BY id" > "$BENCH_OUT/bodies.txt"
+for f in truth bodies; do
+  [ "$(wc -l < "$BENCH_OUT/$f.txt")" = "$queries" ] || { bench_log "$f.txt does not hold $queries lines"; exit 1; }
+done
 
 url="http://127.0.0.1:$port/api/search"
 # Recall@10 of the service's answers against the exact top 10, one request at a time.
 recall() {
-  python3 - "$url" "$token" "$out/bodies.txt" "$out/truth.txt" <<'PY'
+  python3 - "$url" "$token" "$BENCH_OUT/bodies.txt" "$BENCH_OUT/truth.txt" <<'PY'
 import json, sys, urllib.request
 url, token, bodies, truth = sys.argv[1:5]
 expected = [line.split()[1].split(",") for line in open(truth)]
@@ -193,21 +194,21 @@ PY
 # wrk at 8 connections over the query bodies: "p50 p99 requests/s" (fails on any answer but 2xx).
 load_test() {
   local secs=$1 name=$2
-  BODIES="$out/bodies.txt" wrk -t2 -c8 -d"${secs}s" --timeout 120s --latency -s bench/search.lua \
-    -H "Authorization: Bearer $token" -H "Content-Type: application/json" "$url" > "$out/wrk-$name.txt"
-  if grep -q -e "Non-2xx" -e "Socket errors" "$out/wrk-$name.txt"; then
-    cat "$out/wrk-$name.txt" >&2
+  BODIES="$BENCH_OUT/bodies.txt" wrk -t2 -c8 -d"${secs}s" --timeout 120s --latency -s bench/search.lua \
+    -H "Authorization: Bearer $token" -H "Content-Type: application/json" "$url" > "$BENCH_OUT/wrk-$name.txt"
+  if grep -q -e "Non-2xx" -e "Socket errors" "$BENCH_OUT/wrk-$name.txt"; then
+    cat "$BENCH_OUT/wrk-$name.txt" >&2
     bench_log "errors under load ($name)"
     exit 1
   fi
   awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} /Requests\/sec/ {rps = $2} END {print p50, p99, rps}' \
-    "$out/wrk-$name.txt"
+    "$BENCH_OUT/wrk-$name.txt"
 }
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0;
                                else if (v ~ /m$/) printf "%.0f", v * 60000; else printf "%.0f", v * 1000 }'; }
 index_scans() { value -c "SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '$index'"; }
 
-: > "$out/results.txt"
+: > "$BENCH_OUT/results.txt"
 for ef in $efs; do
   bench_start_app "$port" "$db" "${hnsw[@]}" STEMVAULT_HNSW_EF_SEARCH="$ef"
   before=$(index_scans)
@@ -218,7 +219,7 @@ for ef in $efs; do
   [ "$(index_scans)" -gt "$before" ] || { bench_log "the service did not use $index"; exit 1; }
   bench_stop_app
   bench_log "ef_search $ef: recall@10 $r, p50 $p50, p99 $p99, $rps req/s"
-  echo "$ef $r $(ms "$p50") $(ms "$p99") $rps" >> "$out/results.txt"
+  echo "$ef $r $(ms "$p50") $(ms "$p99") $rps" >> "$BENCH_OUT/results.txt"
 done
 
 bench_log "the same queries as exact scans (index scans off), wrk ${exact_seconds} s"
@@ -233,35 +234,35 @@ sql -c "ALTER DATABASE $db RESET enable_indexscan"
 exact_p50=$(ms "$p50")
 exact_p99=$(ms "$p99")
 exact_rps=$rps
-exact_requests=$(awk '/requests in/ {print $1}' "$out/wrk-exact.txt")
+exact_requests=$(awk '/requests in/ {print $1}' "$BENCH_OUT/wrk-exact.txt")
 bench_log "exact: p50 $p50, p99 $p99, $rps req/s"
 
-rows=$(awk -v e="$exact_p50" '{ printf "| %s | %s | %s | %s | %s | %.0fx |\n", $1, $2, $3, $4, $5, e / $3 }' "$out/results.txt")
+rows=$(awk -v e="$exact_p50" '{ printf "| %s | %s | %s | %s | %s | %.0fx |\n", $1, $2, $3, $4, $5, e / $3 }' "$BENCH_OUT/results.txt")
 best=$(awk -v e="$exact_p50" '$2 >= 0.95 && (b == "" || $3 < bp) { b = $1; bp = $3; br = $2 }
   END { if (b == "") print "none of the ef_search values reaches recall@10 0.95";
         else printf "ef_search %s: recall@10 %s at p50 %s ms, %.0fx faster than the exact scan", b, br, bp, e / bp }' \
-  "$out/results.txt")
+  "$BENCH_OUT/results.txt")
 
-cat > "$out/plot.gp" <<GP
+cat > "$BENCH_OUT/plot.gp" <<GP
 set terminal pngcairo size 900,560 font ",11" noenhanced
 set output "$plot"
 set title "POST /api/search (vector mode), 8 connections: $vectors random $dims-d vectors, $kind\nHNSW m=$m, ef_construction=$ef_construction; dashed: the targets (p50 10 ms, recall@10 0.95)"
 set xlabel "p50 latency (ms, log scale)"
 set ylabel "recall@10 against exact search"
 set logscale x
-set xrange [$(awk -v e="$exact_p50" 'BEGIN { m = 10 } $3 < m { m = $3 } END { printf "%.2f", m / 1.5 }' "$out/results.txt"):$(awk -v e="$exact_p50" 'BEGIN { printf "%.0f", e * 1.5 }')]
+set xrange [$(awk -v e="$exact_p50" 'BEGIN { m = 10 } $3 < m { m = $3 } END { printf "%.2f", m / 1.5 }' "$BENCH_OUT/results.txt"):$(awk -v e="$exact_p50" 'BEGIN { printf "%.0f", e * 1.5 }')]
 set grid
 set key bottom right
 set yrange [*:1.02]
 set arrow from 10, graph 0 to 10, graph 1 nohead dashtype 2 lc rgb "#aa0000"
 set arrow from graph 0, first 0.95 to graph 1, first 0.95 nohead dashtype 2 lc rgb "#aa0000"
-plot "$out/results.txt" using 3:2 with linespoints pt 7 lw 2 title "HNSW, by ef_search", \
+plot "$BENCH_OUT/results.txt" using 3:2 with linespoints pt 7 lw 2 title "HNSW, by ef_search", \
      "" using 3:2:(sprintf("  ef %d", \$1)) with labels left offset 0.5,-0.6 notitle, \
      "-" using 1:2 with points pt 5 ps 1.5 title "exact scan (p50 $exact_p50 ms)"
 $exact_p50 1
 e
 GP
-gnuplot "$out/plot.gp"
+gnuplot "$BENCH_OUT/plot.gp"
 
 section=$(cat <<MD
 ## Vector search: $vectors vectors, $kind
