@@ -11,7 +11,14 @@ public abstract class PostgresTestSupport implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties();
+        return properties();
+    }
+
+    /** The test database, and the adapter tests' own beans ({@link PostgresPorts}). */
+    public static Map<String, String> properties() {
+        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.properties());
+        properties.put(PostgresPorts.ADAPTER_TESTS, "true");
+        return properties;
     }
 
     @BeforeEach

@@ -3,10 +3,10 @@ package org.stemvault.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.stemvault.postgres.Fixtures.at;
-import static org.stemvault.postgres.Fixtures.fourStems;
-import static org.stemvault.postgres.Fixtures.profile;
-import static org.stemvault.postgres.Fixtures.recording;
+import static org.stemvault.application.contracts.Fixtures.at;
+import static org.stemvault.application.contracts.Fixtures.fourStems;
+import static org.stemvault.application.contracts.Fixtures.profile;
+import static org.stemvault.application.contracts.Fixtures.recording;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -47,6 +47,6 @@ class TransactionsTest extends PostgresTestSupport {
             return created;
         });
 
-        assertEquals(1, recordings.ofProfile(band.id()).size());
+        assertEquals(1, recordings.countOf(band.id()));
     }
 }

@@ -8,8 +8,7 @@ import java.util.Objects;
 /**
  * The session cookie's attributes for where the service runs: SameSite=Lax without Secure in development on
  * plain http; Secure in production, and SameSite=None when the frontend is on another origin than the API
- * ({@code STEMVAULT_FRONTEND_URL} vs {@code STEMVAULT_PUBLIC_URL}). Explicit settings win. Also the CORS
- * origins, for the same cross-origin clients.
+ * ({@code STEMVAULT_FRONTEND_URL} vs {@code STEMVAULT_PUBLIC_URL}). Explicit settings win.
  */
 final class CookiePolicy {
 
@@ -24,23 +23,6 @@ final class CookiePolicy {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.security.token.cookie.cookie-secure", secure);
         properties.put("micronaut.security.token.cookie.cookie-same-site", sameSite);
-        properties.putAll(cors(env.getOrDefault("STEMVAULT_CORS_ORIGINS", "")));
-        return properties;
-    }
-
-    /**
-     * CORS with credentials for the listed origins of web clients hosted elsewhere; without a list, none at all
-     * (Micronaut's CORS without a list would allow every origin).
-     */
-    static Map<String, Object> cors(String origins) {
-        Map<String, Object> properties = new HashMap<>();
-        java.util.List<String> list = java.util.Arrays.stream(origins.split(",")).map(String::strip)
-                .filter(o -> !o.isEmpty()).toList();
-        properties.put("micronaut.server.cors.enabled", !list.isEmpty());
-        if (!list.isEmpty()) {
-            properties.put("micronaut.server.cors.configurations.web.allowed-origins", list);
-            properties.put("micronaut.server.cors.configurations.web.allow-credentials", true);
-        }
         return properties;
     }
 

@@ -23,7 +23,7 @@ final class EmbeddingSpaces {
             String[] parts = item.strip().split(":");
             try {
                 EmbeddingSpace space = new EmbeddingSpace(parts[0], Integer.parseInt(parts[1]),
-                        EmbeddingSpace.Distance.COSINE, EmbeddingSpace.Source.valueOf(parts[2].toUpperCase(Locale.ROOT)));
+                        EmbeddingSpace.Source.valueOf(parts[2].toUpperCase(Locale.ROOT)));
                 if (space.dimensions() > 2000) {
                     throw new IllegalArgumentException("an HNSW index takes at most 2000 dimensions");
                 }

@@ -1,5 +1,7 @@
 package org.stemvault.bootstrap;
 
+import org.stemvault.bootstrap.cli.Cli;
+
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -15,7 +17,7 @@ import java.time.Duration;
  * sign in, and the OAuth client would only log the failure and carry on.
  */
 @Context
-@Requires(notEnv = Cli.CLI_ENVIRONMENT)
+@Requires(notEnv = Cli.ENVIRONMENT)
 final class IdentityProviderCheck {
 
     IdentityProviderCheck(@Value("${micronaut.security.oauth2.clients.google.openid.issuer}") String issuer) {

@@ -1,5 +1,7 @@
 package org.stemvault.bootstrap;
 
+import org.stemvault.bootstrap.cli.Cli;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
@@ -30,6 +32,7 @@ final class Launcher extends Micronaut {
             return null;
         }
         properties.putAll(CookiePolicy.properties(env));
+        properties.putAll(CorsPolicy.properties(env));
         Launcher launcher = new Launcher(database.redacted());
         launcher.mainClass(Application.class).args(args).properties(properties);
         return launcher.start();

@@ -1,5 +1,7 @@
 package org.stemvault.bootstrap;
 
+import org.stemvault.bootstrap.cli.Cli;
+
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
@@ -16,11 +18,12 @@ final class RequiredSecrets {
     static final int MIN_BYTES = 32;
     static final String DEV_KEY = "dev-only-signing-key-not-for-production-use-0123456789";
 
-    RequiredSecrets(@Value("${stemvault.auth.jwt-secret:}") String jwtSecret,
+    RequiredSecrets(AuthSettings auth,
                     @Value("${micronaut.security.oauth2.clients.google.client-id:}") String clientId,
                     @Value("${micronaut.security.oauth2.clients.google.client-secret:}") String clientSecret,
                     Environment environment) {
-        boolean cli = environment.getActiveNames().contains(Cli.CLI_ENVIRONMENT);
+        String jwtSecret = auth.jwtSecret() == null ? "" : auth.jwtSecret();
+        boolean cli = environment.getActiveNames().contains(Cli.ENVIRONMENT);
         if (!cli && (clientId.isBlank() || clientSecret.isBlank())) {
             throw new StartupFailure("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set: the OAuth client of"
                     + " the Google Cloud project (README: Google sign-in), or run in the dev environment");

@@ -5,14 +5,14 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /** A reason the service must not start, said in one line an operator can act on. */
-final class StartupFailure extends RuntimeException {
+public final class StartupFailure extends RuntimeException {
 
-    StartupFailure(String message) {
+    public StartupFailure(String message) {
         super(message);
     }
 
     /** One line for why start-up failed: our own reason where there is one, else the database's, else the root cause's. */
-    static String explain(Throwable failure, String databaseUrl) {
+    public static String explain(Throwable failure, String databaseUrl) {
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof StartupFailure own) {

@@ -1,12 +1,12 @@
 package org.stemvault.bootstrap;
 
+import org.stemvault.bootstrap.cli.Cli;
+
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemvault.application.search.TextIndex;
@@ -16,7 +16,7 @@ import org.stemvault.application.search.TextIndex;
  * instances share the work and a stopped one loses nothing. Does nothing (and asks nothing) without text spaces.
  */
 @Context
-@Requires(notEnv = Cli.CLI_ENVIRONMENT)
+@Requires(notEnv = Cli.ENVIRONMENT)
 final class TextIndexWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(TextIndexWorker.class);
@@ -24,9 +24,9 @@ final class TextIndexWorker {
     private final TextIndex textIndex;
 
     TextIndexWorker(TextIndex textIndex, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-                    @Value("${stemvault.embedding.worker-delay:2s}") Duration delay) {
+                    EmbeddingSettings settings) {
         this.textIndex = textIndex;
-        scheduler.scheduleWithFixedDelay(delay, delay, this::drain);
+        scheduler.scheduleWithFixedDelay(settings.workerDelay(), settings.workerDelay(), this::drain);
     }
 
     void drain() {

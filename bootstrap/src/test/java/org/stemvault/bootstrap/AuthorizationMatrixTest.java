@@ -178,7 +178,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         Recording take = recordings.save(Recording.create(band.id(), new OutputName("take-1"), "Take", "", source.id(),
                 List.of(new Stem(new StemType("vocals"), -1.0, 0.5, 0, new MediaFileName("vocals.opus"),
                         new MediaFileName("vocals.png"), 10, 1)), T0));
-        embeddings.put(new Embedding(take.id(), null, new EmbeddingSpace("audio", 4, EmbeddingSpace.Distance.COSINE,
+        embeddings.put(new Embedding(take.id(), null, new EmbeddingSpace("audio", 4, 
                 EmbeddingSpace.Source.EXTERNAL), Vector.of(1, 0, 0, 0), null, T0));
         User member = users.signedIn(new Email("member@example.com"), "M", null, T0);
         memberships.grant(new Membership(member.id(), band.id(), T0));

@@ -11,7 +11,7 @@ class EmbeddingSpacesTest {
 
     @Test
     void without_configuration_there_is_one_external_audio_space() {
-        assertEquals(List.of(new EmbeddingSpace("audio", 512, EmbeddingSpace.Distance.COSINE, EmbeddingSpace.Source.EXTERNAL)),
+        assertEquals(List.of(new EmbeddingSpace("audio", 512, EmbeddingSpace.Source.EXTERNAL)),
                 List.copyOf(EmbeddingSpaces.parse("").values()));
     }
 

@@ -1,5 +1,7 @@
 package org.stemvault.bootstrap;
 
+import org.stemvault.bootstrap.cli.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -239,7 +239,11 @@ class LibraryTest implements TestPropertyProvider {
     @Test
     void a_deleted_users_token_is_401_on_the_files_list_too() throws Exception {
         assertEquals(200, get("/api/profiles/the%20band/files", member).statusCode());
-        users.delete(member.id());
+        try (java.sql.Connection c = org.stemvault.postgres.TestDatabase.connect();
+             java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
+            ps.setObject(1, member.id().value());
+            ps.executeUpdate();
+        }
         HttpResponse<String> refused = get("/api/profiles/the%20band/files", member);
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("\"status\":401"), refused.body());

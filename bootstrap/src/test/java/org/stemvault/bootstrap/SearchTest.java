@@ -37,7 +37,7 @@ import org.stemvault.postgres.TestDatabase;
 class SearchTest implements TestPropertyProvider {
 
     static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
-    static final EmbeddingSpace AUDIO = new EmbeddingSpace("audio", 4, EmbeddingSpace.Distance.COSINE,
+    static final EmbeddingSpace AUDIO = new EmbeddingSpace("audio", 4, 
             EmbeddingSpace.Source.EXTERNAL);
 
     @Inject

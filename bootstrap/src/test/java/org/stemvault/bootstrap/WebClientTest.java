@@ -40,7 +40,7 @@ class WebClientTest implements TestPropertyProvider {
             Files.writeString(dir.resolve("assets/app.js"), "console.log('stems')");
             Map<String, String> properties = new HashMap<>(TestApp.properties());
             properties.put("stemvault.web.dir", dir.toString());
-            CookiePolicy.cors(ALLOWED + ", https://other.example").forEach((k, v) -> properties.put(k,
+            CorsPolicy.cors(ALLOWED + ", https://other.example").forEach((k, v) -> properties.put(k,
                     v instanceof java.util.List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
                             : String.valueOf(v)));
             return properties;

@@ -127,7 +127,7 @@ class ValuesTest {
 
     @Test
     void an_embedding_has_its_spaces_dimensions() {
-        EmbeddingSpace space = new EmbeddingSpace("audio", 4, EmbeddingSpace.Distance.COSINE,
+        EmbeddingSpace space = new EmbeddingSpace("audio", 4, 
                 EmbeddingSpace.Source.EXTERNAL);
         Invalid e = assertThrows(Invalid.class,
                 () -> new Embedding(RecordingId.random(), null, space, Vector.of(1, 2, 3), null, Instant.EPOCH));

@@ -3,6 +3,7 @@ package org.stemvault.files.legacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import org.stemvault.domain.recording.StemType;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the legacy layout: {@code config.yaml} with its {@code profiles:} list, and
@@ -45,16 +48,35 @@ public final class LegacyTreeReader implements LegacyTree {
         this.media = media.toAbsolutePath().normalize();
     }
 
+    /**
+     * A reader of a tree that can be read: the config parses and has its profiles, and the media folder is a
+     * folder; else {@link Unreadable} naming the file (and the line of a YAML error), before anything is done.
+     */
+    public static LegacyTreeReader open(Path config, Path media) {
+        if (!Files.isDirectory(media)) {
+            throw new Unreadable("the media folder " + media + " does not exist or is not a folder");
+        }
+        LegacyTreeReader reader = new LegacyTreeReader(config, media);
+        reader.profiles();
+        return reader;
+    }
+
     @Override
     public List<Profile> profiles() {
         Object root;
         try (InputStream in = Files.newInputStream(config)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            throw new Unreadable(config + (mark == null ? "" : " line " + (mark.getLine() + 1) + ", column "
+                    + (mark.getColumn() + 1)) + ": " + e.getProblem());
+        } catch (NoSuchFileException e) {
+            throw new Unreadable("the config file " + config + " does not exist");
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read " + config + ": " + e.getMessage());
+            throw new Unreadable("cannot read " + config + ": " + e.getMessage());
         }
         if (!(root instanceof Map<?, ?> top) || !(top.get("profiles") instanceof List<?> list)) {
-            throw new IllegalArgumentException(config + " has no 'profiles:' list");
+            throw new Unreadable(config + " has no 'profiles:' list");
         }
         List<Profile> profiles = new ArrayList<>();
         for (Object item : list) {
@@ -63,7 +85,7 @@ public final class LegacyTreeReader implements LegacyTree {
                         p.get("source_folder") == null ? "" : String.valueOf(p.get("source_folder")),
                         p.get("strategy") == null ? null : String.valueOf(p.get("strategy"))));
             } else {
-                throw new IllegalArgumentException(config + ": every profile needs a name");
+                throw new Unreadable(config + ": every profile needs a name");
             }
         }
         return profiles;

@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.stemvault.domain.Position;
 import org.stemvault.domain.audit.AuditEntry;
 import org.stemvault.domain.audit.AuditLog;
 import org.stemvault.postgres.Database;
@@ -37,7 +38,7 @@ final class PostgresAuditLog implements AuditLog {
     }
 
     @Override
-    public List<AuditEntry> find(String profile, String user, Instant since, Instant afterAt, UUID afterId, int limit) {
+    public List<AuditEntry> find(String profile, String user, Instant since, Position after, int limit) {
         return db.list("""
                 SELECT id, at, actor, action, target, profile, detail FROM audit_log
                 WHERE (?::text IS NULL OR profile = ?)
@@ -54,9 +55,10 @@ final class PostgresAuditLog implements AuditLog {
             ps.setString(5, user);
             Database.setInstant(ps, 6, since);
             Database.setInstant(ps, 7, since);
+            Instant afterAt = after == null ? null : after.at();
             Database.setInstant(ps, 8, afterAt);
             Database.setInstant(ps, 9, afterAt);
-            ps.setObject(10, afterId, Types.OTHER);
+            ps.setObject(10, after == null ? null : after.id(), Types.OTHER);
             ps.setInt(11, limit);
         }, PostgresAuditLog::map);
     }

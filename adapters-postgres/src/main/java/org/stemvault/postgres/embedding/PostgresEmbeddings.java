@@ -55,11 +55,6 @@ final class PostgresEmbeddings implements Embeddings {
                         Database.instant(rs, "updated_at")));
     }
 
-    @Override
-    public boolean remove(RecordingId recording, StemType stem, EmbeddingSpace space) {
-        return db.update("DELETE FROM embeddings WHERE " + TARGET, ps -> bindTarget(ps, recording, stem, space)) == 1;
-    }
-
     private static void bindTarget(PreparedStatement ps, RecordingId recording, StemType stem, EmbeddingSpace space)
             throws SQLException {
         ps.setObject(1, recording.value());

@@ -4,34 +4,36 @@ import com.pgvector.PGvector;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Hit;
-import org.stemvault.domain.embedding.SearchQuery;
 import org.stemvault.domain.embedding.Match;
+import org.stemvault.domain.embedding.SearchQuery;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingId;
-import org.stemvault.domain.user.Email;
-import org.stemvault.domain.user.UserId;
 import org.stemvault.postgres.Database;
+import org.stemvault.postgres.Visibility;
 import org.stemvault.postgres.recording.RecordingRows;
 
 /**
  * pgvector search: one partial HNSW index per space over {@code embedding::vector(N)} with cosine distance,
- * and one statement per search that checks the user and the profiles it may see inside the ordered index
- * scan (pgvector's iterative scan keeps the limit when the filter drops candidates). The space's name and
- * dimensions are written into the SQL as literals (both are checked values), so that the planner can match
- * the partial index whatever plan it caches.
+ * and one statement per search that checks the viewer and the profiles they may see ({@link Visibility})
+ * inside the ordered index scan (pgvector's iterative scan keeps the limit when the filter drops candidates).
+ * Each statement's text is fixed per mode and space: the space's name and dimensions are written in as
+ * literals (both are checked values), so that the planner can match the partial index whatever plan it
+ * caches; every value of a request is bound once, in the {@code args} row, and read from there.
  */
 @Singleton
 final class PostgresVectorSearch implements VectorSearch {
@@ -40,9 +42,12 @@ final class PostgresVectorSearch implements VectorSearch {
     private static final long INDEX_LOCK = 0x5374656d496e6478L;
 
     private final Database db;
+    private final Visibility visibility;
+    private final Map<String, String> statements = new ConcurrentHashMap<>();
 
-    PostgresVectorSearch(Database db) {
+    PostgresVectorSearch(Database db, Visibility visibility) {
         this.db = db;
+        this.visibility = visibility;
     }
 
     static String indexPrefix(EmbeddingSpace space) {
@@ -100,62 +105,60 @@ final class PostgresVectorSearch implements VectorSearch {
         });
     }
 
-    /** The search statement for a space; package-visible so that a test can EXPLAIN exactly this. */
+    /** The nearest-neighbour statement for a space; package-visible so that a test can EXPLAIN exactly this. */
     static String nearestSql(EmbeddingSpace space) {
-        String cast = "::vector(" + space.dimensions() + ")";
-        return """
-                WITH viewer AS (
-                    SELECT u.id, u.role = 'admin' OR u.email = ANY (?::text[]) AS admin FROM users u WHERE u.id = ?
+        return Visibility.with("""
+                , args AS (
+                    SELECT ?::vector AS q, ?::uuid AS exclude, ?::int AS lim, ?::float8 AS min_similarity
                 ), nearest AS (
-                    SELECT e.recording_id, 1 - (e.embedding%1$s <=> ?%1$s) AS similarity
+                    SELECT e.recording_id, 1 - (e.embedding%1$s <=> (SELECT q%1$s FROM args)) AS similarity
                     FROM embeddings e
                     JOIN recordings r ON r.id = e.recording_id
                     WHERE e.space = '%2$s' AND e.stem_type IS NULL
-                      AND e.recording_id IS DISTINCT FROM ?
-                      AND EXISTS (SELECT 1 FROM viewer u WHERE u.admin OR EXISTS (
-                              SELECT 1 FROM user_profiles m WHERE m.profile_id = r.profile_id AND m.user_id = u.id))
-                    ORDER BY e.embedding%1$s <=> ?%1$s
-                    LIMIT ?
+                      AND e.recording_id IS DISTINCT FROM (SELECT exclude FROM args)
+                      AND r.profile_id IN (SELECT id FROM visible)
+                    ORDER BY e.embedding%1$s <=> (SELECT q%1$s FROM args)
+                    LIMIT (SELECT lim FROM args)
                 )
                 SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, n.similarity, p.name AS profile_name, %3$s
                 FROM (SELECT 1) AS one
-                LEFT JOIN nearest n ON n.similarity >= ?
+                LEFT JOIN nearest n ON n.similarity >= (SELECT min_similarity FROM args)
                 LEFT JOIN recordings r ON r.id = n.recording_id
                 LEFT JOIN profiles p ON p.id = r.profile_id
                 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
                 ORDER BY n.similarity DESC, r.id, s.position
-                """.formatted(cast, space.name(), RecordingRows.COLUMNS);
+                """.formatted(cast(space), space.name(), RecordingRows.COLUMNS));
+    }
+
+    /** Binds a nearest-neighbour search to {@link #nearestSql}. */
+    void bindNearest(PreparedStatement ps, Viewer viewer, Vector query, RecordingId exclude, int limit,
+                     double minSimilarity) throws SQLException {
+        int i = visibility.bind(ps, viewer);
+        ps.setObject(i++, new PGvector(query.toArray()));
+        ps.setObject(i++, exclude == null ? null : exclude.value(), Types.OTHER);
+        ps.setInt(i++, limit);
+        ps.setDouble(i, minSimilarity);
     }
 
     @Override
-    public Optional<List<Match>> nearest(UserId user, Set<Email> adminEmails, EmbeddingSpace space, Vector query,
-                                         RecordingId exclude, int limit, double minSimilarity) {
+    public Optional<List<Match>> nearest(Viewer viewer, EmbeddingSpace space, Vector query, RecordingId exclude,
+                                         int limit, double minSimilarity) {
+        String sql = statements.computeIfAbsent("nearest:" + space, k -> nearestSql(space));
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(nearestSql(space))) {
-                PGvector vector = new PGvector(query.toArray());
-                ps.setArray(1, c.createArrayOf("text", adminEmails.stream().map(Email::value).toArray()));
-                ps.setObject(2, user.value());
-                ps.setObject(3, vector);
-                ps.setObject(4, exclude == null ? null : exclude.value(), Types.OTHER);
-                ps.setObject(5, vector);
-                ps.setInt(6, limit);
-                ps.setDouble(7, minSimilarity);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bindNearest(ps, viewer, query, exclude, limit, minSimilarity);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (!rs.getBoolean("user_exists")) {
                         return Optional.<List<Match>>empty();
                     }
-                    Map<UUID, Double> similarity = new HashMap<>();
-                    Map<UUID, String> profile = new HashMap<>();
-                    List<Recording> found = RecordingRows.fold(rs, true, row -> {
-                        UUID id = Database.uuid(row, "id");
-                        similarity.put(id, row.getDouble("similarity"));
-                        profile.put(id, row.getString("profile_name"));
-                    });
+                    Map<UUID, HitRow> rows = new HashMap<>();
+                    List<Recording> found = RecordingRows.fold(rs, true, row -> rows.put(Database.uuid(row, "id"),
+                            HitRow.read(row, false)));
                     List<Match> matches = new ArrayList<>();
                     for (Recording r : found) {
-                        matches.add(new Match(r, new ProfileName(profile.get(r.id().value())),
-                                similarity.get(r.id().value())));
+                        HitRow row = rows.get(r.id().value());
+                        matches.add(new Match(r, row.profile(), row.similarity()));
                     }
                     return Optional.of(matches);
                 }
@@ -163,135 +166,128 @@ final class PostgresVectorSearch implements VectorSearch {
         });
     }
 
-    /** One bound parameter of a statement built piece by piece. */
-    @FunctionalInterface
-    private interface Param {
-        void bind(PreparedStatement ps, int index) throws java.sql.SQLException;
+    /**
+     * The conditions of {@link SearchQuery.Filters} on recording {@code r}, reading the values from the
+     * {@code args} row. A new filter: a column of {@code args}, a condition here, a line in {@link #bindSearch}.
+     */
+    private static final String FILTERS = """
+            EXISTS (SELECT 1 FROM args f WHERE
+                (f.stem_type IS NULL
+                 OR EXISTS (SELECT 1 FROM stems st WHERE st.recording_id = r.id AND st.stem_type = f.stem_type))
+                AND (f.duration_min IS NULL AND f.duration_max IS NULL
+                 OR (SELECT max(st.duration_seconds) FROM stems st WHERE st.recording_id = r.id)
+                    BETWEEN coalesce(f.duration_min, '-infinity') AND coalesce(f.duration_max, 'infinity'))
+                AND (f.lufs_min IS NULL AND f.lufs_max IS NULL
+                 OR EXISTS (SELECT 1 FROM stems st WHERE st.recording_id = r.id
+                        AND (f.stem_type IS NULL OR st.stem_type = f.stem_type)
+                        AND st.measured_lufs BETWEEN coalesce(f.lufs_min, '-infinity') AND coalesce(f.lufs_max, 'infinity')))
+                AND (f.created_after IS NULL OR r.created_at > f.created_after)
+                AND (f.created_before IS NULL OR r.created_at < f.created_before))""";
+
+    private static final String SEMANTIC = """
+            SELECT recording_id, similarity, row_number() OVER (ORDER BY similarity DESC, recording_id) AS rank
+            FROM (SELECT e.recording_id, 1 - (e.embedding%1$s <=> (SELECT q%1$s FROM args)) AS similarity
+                  FROM embeddings e JOIN recordings r ON r.id = e.recording_id
+                  WHERE e.space = '%2$s' AND e.stem_type IS NULL AND r.profile_id IN (SELECT id FROM scope)
+                    AND %3$s
+                  ORDER BY e.embedding%1$s <=> (SELECT q%1$s FROM args)
+                  LIMIT (SELECT depth FROM args)) x
+            WHERE similarity >= (SELECT min_similarity FROM args)""";
+
+    private static final String FULLTEXT = """
+            SELECT recording_id, text_rank, row_number() OVER (ORDER BY text_rank DESC, recording_id) AS rank
+            FROM (SELECT r.id AS recording_id, ts_rank(r.search_text, query) AS text_rank
+                  FROM recordings r, args a, websearch_to_tsquery('english', a.text) query
+                  WHERE r.search_text @@ query AND r.profile_id IN (SELECT id FROM scope)
+                    AND %s
+                  ORDER BY text_rank DESC, r.id
+                  LIMIT (SELECT depth FROM args)) y""";
+
+    private static final String NO_SEMANTIC =
+            "SELECT NULL::uuid AS recording_id, NULL::float8 AS similarity, NULL::bigint AS rank WHERE false";
+    private static final String NO_FULLTEXT =
+            "SELECT NULL::uuid AS recording_id, NULL::float4 AS text_rank, NULL::bigint AS rank WHERE false";
+
+    /** The search statement for a mode (and, for the semantic side, a space). */
+    static String searchSql(SearchQuery.Mode mode, EmbeddingSpace space) {
+        String score = switch (mode) {
+            case SEMANTIC -> "s.similarity";
+            case FULLTEXT -> "f.text_rank";
+            case HYBRID -> "coalesce(1.0 / ((SELECT rrf_k FROM args) + s.rank), 0)"
+                    + " + coalesce(1.0 / ((SELECT rrf_k FROM args) + f.rank), 0)";
+        };
+        return Visibility.with("""
+                , args AS (
+                    SELECT ?::vector AS q, ?::text AS text, ?::text[] AS profiles, ?::text AS stem_type,
+                           ?::float8 AS duration_min, ?::float8 AS duration_max, ?::float8 AS lufs_min,
+                           ?::float8 AS lufs_max, ?::timestamptz AS created_after, ?::timestamptz AS created_before,
+                           ?::int AS depth, ?::float8 AS min_similarity, ?::int AS lim, ?::int AS rrf_k
+                ), scope AS (
+                    SELECT v.id FROM visible v, args a WHERE a.profiles IS NULL OR v.name = ANY (a.profiles)
+                ), semantic AS (%s
+                ), fulltext AS (%s
+                ), fused AS (
+                    SELECT coalesce(s.recording_id, f.recording_id) AS recording_id, s.similarity,
+                           s.rank AS rank_semantic, f.rank AS rank_fulltext, (%s)::float8 AS score
+                    FROM semantic s FULL OUTER JOIN fulltext f ON f.recording_id = s.recording_id
+                    ORDER BY score DESC, recording_id
+                    LIMIT (SELECT lim FROM args)
+                )
+                SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, h.score, h.similarity, h.rank_semantic,
+                       h.rank_fulltext, p.name AS profile_name, %s
+                FROM (SELECT 1) AS one
+                LEFT JOIN fused h ON true
+                LEFT JOIN recordings r ON r.id = h.recording_id
+                LEFT JOIN profiles p ON p.id = r.profile_id
+                LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
+                ORDER BY h.score DESC, r.id, s.position
+                """.formatted(
+                mode.semantic() ? SEMANTIC.formatted(cast(space), space.name(), FILTERS) : NO_SEMANTIC,
+                mode.fulltext() ? FULLTEXT.formatted(FILTERS) : NO_FULLTEXT,
+                score, RecordingRows.COLUMNS));
     }
 
-    /** The filter conditions on recording {@code r}, with their parameters appended to {@code params}. */
-    private static String filters(SearchQuery.Filters f, List<Param> params) {
-        StringBuilder sql = new StringBuilder();
-        if (f.stemType() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM stems st WHERE st.recording_id = r.id AND st.stem_type = ?)");
-            params.add((ps, i) -> ps.setString(i, f.stemType()));
-        }
-        if (f.durationMin() != null || f.durationMax() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM (SELECT max(st.duration_seconds) AS d FROM stems st"
-                    + " WHERE st.recording_id = r.id) x WHERE (?::float8 IS NULL OR x.d >= ?) AND (?::float8 IS NULL OR x.d <= ?))");
-            for (Double v : new Double[] {f.durationMin(), f.durationMin(), f.durationMax(), f.durationMax()}) {
-                params.add((ps, i) -> ps.setObject(i, v, Types.DOUBLE));
-            }
-        }
-        if (f.lufsMin() != null || f.lufsMax() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM stems st WHERE st.recording_id = r.id"
-                    + " AND (?::text IS NULL OR st.stem_type = ?)"
-                    + " AND (?::float8 IS NULL OR st.measured_lufs >= ?) AND (?::float8 IS NULL OR st.measured_lufs <= ?))");
-            params.add((ps, i) -> ps.setString(i, f.stemType()));
-            params.add((ps, i) -> ps.setString(i, f.stemType()));
-            for (Double v : new Double[] {f.lufsMin(), f.lufsMin(), f.lufsMax(), f.lufsMax()}) {
-                params.add((ps, i) -> ps.setObject(i, v, Types.DOUBLE));
-            }
-        }
-        if (f.createdAfter() != null) {
-            sql.append(" AND r.created_at > ?");
-            params.add((ps, i) -> Database.setInstant(ps, i, f.createdAfter()));
-        }
-        if (f.createdBefore() != null) {
-            sql.append(" AND r.created_at < ?");
-            params.add((ps, i) -> Database.setInstant(ps, i, f.createdBefore()));
-        }
-        return sql.toString();
+    /** Binds a search to {@link #searchSql}: the viewer, then the {@code args} row in its column order. */
+    void bindSearch(PreparedStatement ps, Viewer viewer, SearchQuery q, Vector vector, int rrfK) throws SQLException {
+        int i = visibility.bind(ps, viewer);
+        ps.setObject(i++, vector == null ? null : new PGvector(vector.toArray()), Types.OTHER);
+        ps.setString(i++, q.text());
+        ps.setArray(i++, q.profiles() == null ? null : ps.getConnection().createArrayOf("text",
+                q.profiles().stream().map(ProfileName::value).toArray()));
+        SearchQuery.Filters f = q.filters();
+        ps.setString(i++, f.stemType() == null ? null : f.stemType().value());
+        ps.setObject(i++, f.durationMin(), Types.DOUBLE);
+        ps.setObject(i++, f.durationMax(), Types.DOUBLE);
+        ps.setObject(i++, f.lufsMin(), Types.DOUBLE);
+        ps.setObject(i++, f.lufsMax(), Types.DOUBLE);
+        Database.setInstant(ps, i++, f.createdAfter());
+        Database.setInstant(ps, i++, f.createdBefore());
+        ps.setInt(i++, q.mode() == SearchQuery.Mode.HYBRID ? Math.max(q.limit() * 4, 40) : q.limit());
+        ps.setDouble(i++, q.minSimilarity());
+        ps.setInt(i++, q.limit());
+        ps.setInt(i, rrfK);
     }
 
     @Override
-    public Optional<List<Hit>> search(UserId user, Set<Email> adminEmails, SearchQuery q) {
-        List<Param> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("""
-                WITH viewer AS (
-                    SELECT u.id, u.role = 'admin' OR u.email = ANY (?::text[]) AS admin FROM users u WHERE u.id = ?
-                ), visible AS (
-                    SELECT p.id FROM profiles p, viewer u
-                    WHERE (u.admin OR EXISTS (SELECT 1 FROM user_profiles m WHERE m.profile_id = p.id AND m.user_id = u.id))
-                """);
-        params.add((ps, i) -> ps.setArray(i, ps.getConnection().createArrayOf("text",
-                adminEmails.stream().map(Email::value).toArray())));
-        params.add((ps, i) -> ps.setObject(i, user.value()));
-        if (q.profiles() != null) {
-            sql.append(" AND p.name = ANY (?::text[])");
-            params.add((ps, i) -> ps.setArray(i, ps.getConnection().createArrayOf("text",
-                    q.profiles().stream().map(ProfileName::value).toArray())));
-        }
-        boolean semantic = q.mode() != SearchQuery.Mode.FULLTEXT;
-        boolean fulltext = q.mode() != SearchQuery.Mode.SEMANTIC;
-        int depth = q.mode() == SearchQuery.Mode.HYBRID ? Math.max(q.limit() * 4, 40) : q.limit();
-        sql.append("), semantic AS (");
-        if (semantic) {
-            String cast = "::vector(" + q.space().dimensions() + ")";
-            PGvector vector = new PGvector(q.vector().toArray());
-            sql.append("SELECT recording_id, similarity, row_number() OVER (ORDER BY similarity DESC, recording_id) AS rank"
-                    + " FROM (SELECT e.recording_id, 1 - (e.embedding" + cast + " <=> ?" + cast + ") AS similarity"
-                    + " FROM embeddings e JOIN recordings r ON r.id = e.recording_id"
-                    + " WHERE e.space = '" + q.space().name() + "' AND e.stem_type IS NULL"
-                    + " AND r.profile_id IN (SELECT id FROM visible)");
-            params.add((ps, i) -> ps.setObject(i, vector));
-            sql.append(filters(q.filters(), params));
-            sql.append(" ORDER BY e.embedding" + cast + " <=> ?" + cast + " LIMIT ?) x WHERE similarity >= ?");
-            params.add((ps, i) -> ps.setObject(i, vector));
-            params.add((ps, i) -> ps.setInt(i, depth));
-            params.add((ps, i) -> ps.setDouble(i, q.minSimilarity()));
-        } else {
-            sql.append("SELECT NULL::uuid AS recording_id, NULL::float8 AS similarity, NULL::bigint AS rank WHERE false");
-        }
-        sql.append("), fulltext AS (");
-        if (fulltext) {
-            sql.append("SELECT recording_id, text_rank, row_number() OVER (ORDER BY text_rank DESC, recording_id) AS rank"
-                    + " FROM (SELECT r.id AS recording_id, ts_rank(r.search_text, query) AS text_rank"
-                    + " FROM recordings r, websearch_to_tsquery('english', ?) query"
-                    + " WHERE r.search_text @@ query AND r.profile_id IN (SELECT id FROM visible)");
-            params.add((ps, i) -> ps.setString(i, q.text()));
-            sql.append(filters(q.filters(), params));
-            sql.append(" ORDER BY text_rank DESC, r.id LIMIT ?) y");
-            params.add((ps, i) -> ps.setInt(i, depth));
-        } else {
-            sql.append("SELECT NULL::uuid AS recording_id, NULL::float4 AS text_rank, NULL::bigint AS rank WHERE false");
-        }
-        String score = switch (q.mode()) {
-            case SEMANTIC -> "s.similarity";
-            case FULLTEXT -> "f.text_rank";
-            case HYBRID -> "coalesce(1.0 / (" + q.rrfK() + " + s.rank), 0) + coalesce(1.0 / (" + q.rrfK() + " + f.rank), 0)";
-        };
-        sql.append("), fused AS (SELECT coalesce(s.recording_id, f.recording_id) AS recording_id, s.similarity,"
-                + " s.rank AS rank_semantic, f.rank AS rank_fulltext, (" + score + ")::float8 AS score"
-                + " FROM semantic s FULL OUTER JOIN fulltext f ON f.recording_id = s.recording_id"
-                + " ORDER BY score DESC, recording_id LIMIT ?)"
-                + " SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, h.score, h.similarity, h.rank_semantic,"
-                + " h.rank_fulltext, p.name AS profile_name, " + RecordingRows.COLUMNS
-                + " FROM (SELECT 1) AS one LEFT JOIN fused h ON true LEFT JOIN recordings r ON r.id = h.recording_id"
-                + " LEFT JOIN profiles p ON p.id = r.profile_id"
-                + " LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true"
-                + " ORDER BY h.score DESC, r.id, s.position");
-        params.add((ps, i) -> ps.setInt(i, q.limit()));
+    public Optional<List<Hit>> search(Viewer viewer, SearchQuery q, EmbeddingSpace space, Vector vector, int rrfK) {
+        String sql = statements.computeIfAbsent(q.mode() + ":" + (q.mode().semantic() ? space : ""),
+                k -> searchSql(q.mode(), space));
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                    params.get(i).bind(ps, i + 1);
-                }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bindSearch(ps, viewer, q, vector, rrfK);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (!rs.getBoolean("user_exists")) {
                         return Optional.<List<Hit>>empty();
                     }
-                    Map<UUID, Object[]> extra = new HashMap<>();
-                    List<Recording> found = RecordingRows.fold(rs, true, row -> extra.put(Database.uuid(row, "id"),
-                            new Object[] {row.getDouble("score"), Database.nullableDouble(row, "similarity"),
-                                    (Integer) nullableInt(row, "rank_semantic"), (Integer) nullableInt(row, "rank_fulltext"),
-                                    row.getString("profile_name")}));
+                    Map<UUID, HitRow> rows = new HashMap<>();
+                    List<Recording> found = RecordingRows.fold(rs, true, row -> rows.put(Database.uuid(row, "id"),
+                            HitRow.read(row, true)));
                     List<Hit> hits = new ArrayList<>();
                     for (Recording r : found) {
-                        Object[] e = extra.get(r.id().value());
-                        hits.add(new Hit(r, new ProfileName((String) e[4]), (Double) e[0], (Double) e[1],
-                                (Integer) e[2], (Integer) e[3]));
+                        HitRow row = rows.get(r.id().value());
+                        hits.add(new Hit(r, row.profile(), row.score(), row.similarity(), row.rankSemantic(),
+                                row.rankFulltext()));
                     }
                     return Optional.of(hits);
                 }
@@ -299,8 +295,27 @@ final class PostgresVectorSearch implements VectorSearch {
         });
     }
 
-    private static Integer nullableInt(ResultSet rs, String column) throws java.sql.SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : (int) value;
+    private static String cast(EmbeddingSpace space) {
+        return "::vector(" + space.dimensions() + ")";
+    }
+
+    /** What a search answers about a recording besides the recording itself. */
+    private record HitRow(ProfileName profile, double score, Double similarity, Integer rankSemantic,
+                          Integer rankFulltext) {
+
+        static HitRow read(ResultSet rs, boolean ranked) throws SQLException {
+            ProfileName profile = new ProfileName(rs.getString("profile_name"));
+            Double similarity = Database.nullableDouble(rs, "similarity");
+            if (!ranked) {
+                return new HitRow(profile, similarity, similarity, null, null);
+            }
+            return new HitRow(profile, rs.getDouble("score"), similarity, nullableInt(rs, "rank_semantic"),
+                    nullableInt(rs, "rank_fulltext"));
+        }
+
+        private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+            long value = rs.getLong(column);
+            return rs.wasNull() ? null : (int) value;
+        }
     }
 }

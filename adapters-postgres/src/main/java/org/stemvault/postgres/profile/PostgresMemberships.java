@@ -40,14 +40,6 @@ final class PostgresMemberships implements Memberships {
     }
 
     @Override
-    public boolean isMember(UserId user, ProfileId profile) {
-        return db.first("SELECT 1 FROM user_profiles WHERE user_id = ? AND profile_id = ?", ps -> {
-            ps.setObject(1, user.value());
-            ps.setObject(2, profile.value());
-        }, rs -> true).isPresent();
-    }
-
-    @Override
     public List<Membership> ofUser(UserId user) {
         return db.list("SELECT " + COLUMNS + " FROM user_profiles WHERE user_id = ? ORDER BY granted_at, profile_id",
                 ps -> ps.setObject(1, user.value()), PostgresMemberships::map);

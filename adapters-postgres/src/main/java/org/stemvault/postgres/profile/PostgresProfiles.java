@@ -1,8 +1,6 @@
 package org.stemvault.postgres.profile;
 
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.stemvault.domain.Conflict;
@@ -10,7 +8,6 @@ import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
-import org.stemvault.domain.user.UserId;
 import org.stemvault.postgres.Database;
 
 /** Profiles in the {@code profiles} table, unique by name. */
@@ -18,6 +15,7 @@ import org.stemvault.postgres.Database;
 final class PostgresProfiles implements Profiles {
 
     private static final String COLUMNS = "id, name, source_folder, strategy_name, created_at";
+    private static final String SELECT = "SELECT " + ProfileRows.COLUMNS + " FROM profiles p";
 
     private final Database db;
 
@@ -42,27 +40,14 @@ final class PostgresProfiles implements Profiles {
     }
 
     @Override
-    public Optional<Profile> byId(ProfileId id) {
-        return db.first("SELECT " + COLUMNS + " FROM profiles WHERE id = ?", ps -> ps.setObject(1, id.value()),
-                PostgresProfiles::map);
-    }
-
-    @Override
     public Optional<Profile> byName(ProfileName name) {
-        return db.first("SELECT " + COLUMNS + " FROM profiles WHERE name = ?", ps -> ps.setString(1, name.value()),
-                PostgresProfiles::map);
+        return db.first(SELECT + " WHERE p.name = ?", ps -> ps.setString(1, name.value()),
+                ProfileRows::map);
     }
 
     @Override
     public List<Profile> all() {
-        return db.list("SELECT " + COLUMNS + " FROM profiles ORDER BY name", ps -> { }, PostgresProfiles::map);
-    }
-
-    @Override
-    public List<Profile> ofMember(UserId user) {
-        return db.list("SELECT p.id, p.name, p.source_folder, p.strategy_name, p.created_at FROM profiles p"
-                + " JOIN user_profiles m ON m.profile_id = p.id WHERE m.user_id = ? ORDER BY p.name",
-                ps -> ps.setObject(1, user.value()), PostgresProfiles::map);
+        return db.list(SELECT + " ORDER BY p.name", ps -> { }, ProfileRows::map);
     }
 
     @Override
@@ -82,10 +67,5 @@ final class PostgresProfiles implements Profiles {
     @Override
     public boolean delete(ProfileId id) {
         return db.update("DELETE FROM profiles WHERE id = ?", ps -> ps.setObject(1, id.value())) == 1;
-    }
-
-    private static Profile map(ResultSet rs) throws SQLException {
-        return new Profile(new ProfileId(Database.uuid(rs, "id")), new ProfileName(rs.getString("name")),
-                rs.getString("source_folder"), rs.getString("strategy_name"), Database.instant(rs, "created_at"));
     }
 }

@@ -165,16 +165,6 @@ final class PostgresRecordings implements Recordings {
     }
 
     @Override
-    public List<Recording> ofProfile(ProfileId profile) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.profile_id = ?" + RecordingRows.ORDER)) {
-                ps.setObject(1, profile.value());
-                return RecordingRows.fold(ps);
-            }
-        });
-    }
-
-    @Override
     public int countOf(ProfileId profile) {
         return db.first("SELECT count(*) FROM recordings WHERE profile_id = ?", ps -> ps.setObject(1, profile.value()),
                 rs -> rs.getInt(1)).orElse(0);

@@ -104,11 +104,6 @@ final class PostgresUsers implements Users {
         });
     }
 
-    @Override
-    public boolean delete(UserId id) {
-        return db.update("DELETE FROM users WHERE id = ?", ps -> ps.setObject(1, id.value())) == 1;
-    }
-
     private static String role(Role role) {
         return role.name().toLowerCase(Locale.ROOT);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
@@ -25,7 +26,7 @@ import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.Users;
-import org.stemvault.postgres.Fixtures;
+import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.postgres.PostgresTestSupport;
 import org.stemvault.postgres.TestDatabase;
 
@@ -33,7 +34,7 @@ import org.stemvault.postgres.TestDatabase;
 @MicronautTest(transactional = false)
 class ExactAtHighEfSearchTest extends PostgresTestSupport {
 
-    static final EmbeddingSpace SPACE = new EmbeddingSpace("exact-test", 16, EmbeddingSpace.Distance.COSINE,
+    static final EmbeddingSpace SPACE = new EmbeddingSpace("exact-test", 16, 
             EmbeddingSpace.Source.EXTERNAL);
 
     @Inject
@@ -66,7 +67,7 @@ class ExactAtHighEfSearchTest extends PostgresTestSupport {
             List<UUID> exact = vectors.entrySet().stream()
                     .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> x) -> -RandomVectors.cosine(query, x.getValue())))
                     .limit(10).map(Map.Entry::getKey).toList();
-            List<UUID> found = search.nearest(member.id(), Set.of(), SPACE, Vector.of(query), null, 10, -1).orElseThrow()
+            List<UUID> found = search.nearest(new Viewer(member.id()), SPACE, Vector.of(query), null, 10, -1).orElseThrow()
                     .stream().map(m -> m.recording().id().value()).toList();
             assertEquals(exact, found, "query " + q);
         }

@@ -23,6 +23,8 @@ import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Match;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.library.Viewer;
+import org.stemvault.application.fakes.Ports;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
@@ -32,14 +34,14 @@ import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
-import org.stemvault.postgres.Fixtures;
+import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.postgres.PostgresTestSupport;
 import org.stemvault.postgres.TestDatabase;
 
 @MicronautTest(transactional = false)
 class VectorSearchContractTest extends PostgresTestSupport {
 
-    static final EmbeddingSpace SPACE = new EmbeddingSpace("search-test", 32, EmbeddingSpace.Distance.COSINE,
+    static final EmbeddingSpace SPACE = new EmbeddingSpace("search-test", 32, 
             EmbeddingSpace.Source.EXTERNAL);
     static final int MINE = 1500;
     static final int THEIRS = 300;
@@ -86,7 +88,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
     }
 
     List<UUID> found(float[] query, int k) {
-        return search.nearest(member.id(), Set.of(), SPACE, Vector.of(query), null, k, -1).orElseThrow().stream()
+        return search.nearest(new Viewer(member.id()), SPACE, Vector.of(query), null, k, -1).orElseThrow().stream()
                 .map(m -> m.recording().id().value()).toList();
     }
 
@@ -110,10 +112,11 @@ class VectorSearchContractTest extends PostgresTestSupport {
     @Test
     void the_nearest_recording_of_another_profile_never_appears_even_as_an_exact_copy() {
         UUID theirsId = theirs.iterator().next();
-        List<Match> matches = search.nearest(member.id(), Set.of(), SPACE, Vector.of(vectors.get(theirsId)), null, 5, -1)
+        List<Match> matches = search.nearest(new Viewer(member.id()), SPACE, Vector.of(vectors.get(theirsId)), null, 5, -1)
                 .orElseThrow();
         assertTrue(matches.stream().noneMatch(m -> m.recording().id().value().equals(theirsId)));
-        List<Match> asAdmin = search.nearest(member.id(), Set.of(new Email("member@example.com")), SPACE,
+        User admin = users.provision(new Email(Ports.CONFIGURED_ADMIN), Fixtures.at(0));
+        List<Match> asAdmin = search.nearest(new Viewer(admin.id()), SPACE,
                 Vector.of(vectors.get(theirsId)), null, 1, -1).orElseThrow();
         assertEquals(theirsId, asAdmin.get(0).recording().id().value());
         assertEquals(1.0, asAdmin.get(0).similarity(), 1e-5);
@@ -122,10 +125,10 @@ class VectorSearchContractTest extends PostgresTestSupport {
     @Test
     void the_threshold_the_exclusion_and_a_missing_user_are_respected() {
         UUID some = vectors.keySet().stream().filter(id -> !theirs.contains(id)).findFirst().orElseThrow();
-        List<Match> self = search.nearest(member.id(), Set.of(), SPACE, Vector.of(vectors.get(some)),
+        List<Match> self = search.nearest(new Viewer(member.id()), SPACE, Vector.of(vectors.get(some)),
                 new RecordingId(some), 5, 0.99).orElseThrow();
         assertTrue(self.isEmpty(), "only itself is that similar, and it is excluded");
-        assertTrue(search.nearest(UserId.random(), Set.of(), SPACE, Vector.of(vectors.get(some)), null, 5, 0)
+        assertTrue(search.nearest(new Viewer(UserId.random()), SPACE, Vector.of(vectors.get(some)), null, 5, 0)
                 .isEmpty());
     }
 
@@ -133,14 +136,8 @@ class VectorSearchContractTest extends PostgresTestSupport {
     void the_search_statement_uses_the_spaces_hnsw_index() throws Exception {
         try (Connection c = TestDatabase.connect();
              PreparedStatement ps = c.prepareStatement("EXPLAIN " + PostgresVectorSearch.nearestSql(SPACE))) {
-            PGvector v = new PGvector(RandomVectors.gaussian(new Random(1), SPACE.dimensions()));
-            ps.setArray(1, c.createArrayOf("text", new Object[0]));
-            ps.setObject(2, member.id().value());
-            ps.setObject(3, v);
-            ps.setObject(4, null, java.sql.Types.OTHER);
-            ps.setObject(5, v);
-            ps.setInt(6, 10);
-            ps.setDouble(7, 0.5);
+            ((PostgresVectorSearch) search).bindNearest(ps, new Viewer(member.id()),
+                    Vector.of(RandomVectors.gaussian(new Random(1), SPACE.dimensions())), null, 10, 0.5);
             StringBuilder plan = new StringBuilder();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -153,7 +150,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
 
     @Test
     void a_space_whose_dimensions_change_is_refused_while_it_holds_vectors_and_reindexed_once_empty() throws Exception {
-        EmbeddingSpace resized = new EmbeddingSpace("search-test", 8, EmbeddingSpace.Distance.COSINE,
+        EmbeddingSpace resized = new EmbeddingSpace("search-test", 8, 
                 EmbeddingSpace.Source.EXTERNAL);
         IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> search.ensureIndex(resized, 16, 64));

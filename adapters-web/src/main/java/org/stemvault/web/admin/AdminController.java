@@ -15,28 +15,26 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import io.micronaut.http.MutableHttpResponse;
+import org.stemvault.application.Principal;
 import org.stemvault.application.access.Access;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.Invalid;
+import org.stemvault.domain.Position;
 import org.stemvault.domain.audit.AuditEntry;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
-import org.stemvault.domain.user.Role;
 import org.stemvault.domain.worker.WorkerToken;
-import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.json.Fields;
+import org.stemvault.web.paging.Cursor;
 
 /** The admin API: users, profiles, members, admins, worker tokens and the audit log. Admins only (403 otherwise). */
 @Controller("/api/admin")
@@ -44,148 +42,126 @@ import org.stemvault.web.json.Fields;
 final class AdminController {
 
     private final Access access;
-    private final CurrentUser currentUser;
 
-    AdminController(Access access, CurrentUser currentUser) {
+    AdminController(Access access) {
         this.access = access;
-        this.currentUser = currentUser;
     }
 
-    private Access.Admin admin(Authentication authentication) {
-        return Access.admin(currentUser.principal(authentication));
+    private static Access.Admin admin(Principal principal) {
+        return Access.admin(principal);
     }
 
     @Get("/users")
-    List<UserResponse> users(Authentication authentication) {
-        return access.users(admin(authentication)).stream().map(u -> new UserResponse(u.user().id().toString(),
+    List<UserResponse> users(Principal principal) {
+        return access.users(admin(principal)).stream().map(u -> new UserResponse(u.user().id().toString(),
                 u.user().email().value(), u.user().name(), u.user().role().name().toLowerCase(Locale.ROOT),
                 u.user().lastLoginAt() == null ? null : u.user().lastLoginAt().toString(),
                 u.profiles().stream().map(ProfileName::value).toList())).toList();
     }
 
     @Get("/profiles")
-    List<ProfileResponse> profiles(Authentication authentication) {
-        return access.profiles(admin(authentication)).stream().map(p -> ProfileResponse.of(p.profile(), p.members()))
+    List<ProfileResponse> profiles(Principal principal) {
+        return access.profiles(admin(principal)).stream().map(p -> ProfileResponse.of(p.profile(), p.members()))
                 .toList();
     }
 
     /** Body {@code {"name", "source_folder", "strategy_name"?}}. */
     @Post("/profiles")
     @Status(HttpStatus.CREATED)
-    ProfileResponse createProfile(@Body JsonNode body, Authentication authentication) {
-        Fields f = Fields.of(body);
-        Profile created = access.createProfile(admin(authentication), f.text("name"), f.text("source_folder"),
-                f.optionalText("strategy_name"));
+    ProfileResponse createProfile(@Body JsonNode body, Principal principal) {
+        AdminRequests.CreateProfile r = Fields.read(body, AdminRequests.CreateProfile::from);
+        Profile created = access.createProfile(admin(principal), r.name(), r.sourceFolder(), r.strategyName());
         return ProfileResponse.of(created, 0);
     }
 
     /** Body {@code {"name"?, "source_folder"?, "strategy_name"?}}: what is absent stays. */
     @Patch("/profiles/{profile}")
-    ProfileResponse editProfile(@PathVariable String profile, @Body JsonNode body, Authentication authentication) {
-        Fields f = Fields.of(body);
-        Access.Admin admin = admin(authentication);
-        Profile edited = access.editProfile(admin, profile, f.optionalText("name"), f.optionalText("source_folder"),
-                f.optionalText("strategy_name"));
+    ProfileResponse editProfile(@PathVariable String profile, @Body JsonNode body, Principal principal) {
+        AdminRequests.EditProfile r = Fields.read(body, AdminRequests.EditProfile::from);
+        Access.Admin admin = admin(principal);
+        Profile edited = access.editProfile(admin, profile, r.name(), r.sourceFolder(), r.strategyName());
         return ProfileResponse.of(edited, access.members(admin, edited.name().value()).size());
     }
 
     @Delete("/profiles/{profile}{?force}")
     @Status(HttpStatus.NO_CONTENT)
-    void deleteProfile(@PathVariable String profile, @Nullable @QueryValue Boolean force, Authentication authentication) {
-        access.deleteProfile(admin(authentication), profile, Boolean.TRUE.equals(force));
+    void deleteProfile(@PathVariable String profile, @Nullable @QueryValue Boolean force, Principal principal) {
+        access.deleteProfile(admin(principal), profile, Boolean.TRUE.equals(force));
     }
 
     @Get("/profiles/{profile}/members")
-    List<MemberResponse> members(@PathVariable String profile, Authentication authentication) {
-        return access.members(admin(authentication), profile).stream().map(m -> new MemberResponse(
+    List<MemberResponse> members(@PathVariable String profile, Principal principal) {
+        return access.members(admin(principal), profile).stream().map(m -> new MemberResponse(
                 m.user().email().value(), m.user().name(), m.grantedAt().toString())).toList();
     }
 
     /** Grants; works before that person ever signed in. 201 when new, 200 when they were a member already. */
     @Put("/profiles/{profile}/members/{email}")
     HttpResponse<GrantResponse> grant(@PathVariable String profile, @PathVariable String email,
-                                      Authentication authentication) {
-        boolean created = access.grant(admin(authentication), profile, email);
+                                      Principal principal) {
+        boolean created = access.grant(admin(principal), profile, email);
         return HttpResponse.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new GrantResponse(email.strip().toLowerCase(Locale.ROOT), profile));
     }
 
     @Delete("/profiles/{profile}/members/{email}")
     @Status(HttpStatus.NO_CONTENT)
-    void revoke(@PathVariable String profile, @PathVariable String email, Authentication authentication) {
-        access.revoke(admin(authentication), profile, email);
+    void revoke(@PathVariable String profile, @PathVariable String email, Principal principal) {
+        access.revoke(admin(principal), profile, email);
     }
 
     /** Body {@code {"role": "admin" | "member"}}; 409 for the last admin's demotion. */
     @Put("/users/{email}/role")
     @Status(HttpStatus.NO_CONTENT)
-    void setRole(@PathVariable String email, @Body JsonNode body, Authentication authentication) {
-        String role = Fields.of(body).text("role");
-        Role parsed = switch (role) {
-            case "admin" -> Role.ADMIN;
-            case "member" -> Role.MEMBER;
-            default -> throw new Invalid("role", "must be admin or member");
-        };
-        access.setRole(admin(authentication), email, parsed);
+    void setRole(@PathVariable String email, @Body JsonNode body, Principal principal) {
+        access.setRole(admin(principal), email, Fields.read(body, AdminRequests.SetRole::from).role());
     }
 
     @Get("/worker-tokens")
-    List<WorkerTokenResponse> workerTokens(Authentication authentication) {
-        return access.workerTokens(admin(authentication)).stream().map(t -> WorkerTokenResponse.of(t, null)).toList();
+    List<WorkerTokenResponse> workerTokens(Principal principal) {
+        return access.workerTokens(admin(principal)).stream().map(t -> WorkerTokenResponse.of(t, null)).toList();
     }
 
     /** Body {@code {"name", "days"?}} (default 90): the bearer token is in this answer only. */
     @Post("/worker-tokens")
     @Status(HttpStatus.CREATED)
-    WorkerTokenResponse mintWorkerToken(@Body JsonNode body, Authentication authentication) {
-        Fields f = Fields.of(body);
-        long days = f.has("days") ? f.integer("days") : 90;
-        Workers.Minted minted = access.mintWorkerToken(admin(authentication), f.text("name"), Duration.ofDays(days));
+    WorkerTokenResponse mintWorkerToken(@Body JsonNode body, Principal principal) {
+        AdminRequests.MintToken r = Fields.read(body, AdminRequests.MintToken::from);
+        Workers.Minted minted = access.mintWorkerToken(admin(principal), r.name(), r.validity());
         return WorkerTokenResponse.of(minted.token(), minted.bearer());
     }
 
     @Delete("/worker-tokens/{id}")
     @Status(HttpStatus.NO_CONTENT)
-    void revokeWorkerToken(@PathVariable String id, Authentication authentication) {
+    void revokeWorkerToken(@PathVariable String id, Principal principal) {
         UUID parsed;
         try {
             parsed = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new Invalid("id", "is not a worker token id");
         }
-        access.revokeWorkerToken(admin(authentication), parsed);
+        access.revokeWorkerToken(admin(principal), parsed);
     }
 
     /** Newest first; {@code profile}, {@code user} (actor or target) and {@code since} filter; pages by cursor. */
     @Get("/audit{?profile,user,since,limit,cursor}")
     HttpResponse<List<AuditResponse>> audit(@Nullable @QueryValue String profile, @Nullable @QueryValue String user,
                                             @Nullable @QueryValue String since, @Nullable @QueryValue Integer limit,
-                                            @Nullable @QueryValue String cursor, Authentication authentication) {
+                                            @Nullable @QueryValue String cursor, Principal principal) {
         int pageSize = limit == null ? 100 : limit;
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(" ");
-                afterAt = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw new Invalid("cursor", "is not a cursor this service gave out");
-            }
-        }
+        Position after = Cursor.decode(cursor);
         Instant from;
         try {
             from = since == null ? null : Instant.parse(since);
         } catch (DateTimeParseException e) {
             throw new Invalid("since", "must be an ISO-8601 instant, e.g. 2025-01-31T00:00:00Z");
         }
-        List<AuditEntry> entries = access.audit(admin(authentication), profile, user, from, afterAt, afterId, pageSize);
-        HttpResponse<List<AuditResponse>> response = HttpResponse.ok(entries.stream().map(AuditResponse::of).toList());
+        List<AuditEntry> entries = access.audit(admin(principal), profile, user, from, after, pageSize);
+        MutableHttpResponse<List<AuditResponse>> response = HttpResponse.ok(
+                entries.stream().map(AuditResponse::of).toList());
         if (entries.size() == pageSize) {
             AuditEntry last = entries.get(entries.size() - 1);
-            String next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.at() + " " + last.id()).getBytes(StandardCharsets.UTF_8));
-            return HttpResponse.ok(response.body()).header("X-Next-Cursor", next);
+            return response.header(Cursor.NEXT, Cursor.encode(new Position(last.at(), last.id())));
         }
         return response;
     }

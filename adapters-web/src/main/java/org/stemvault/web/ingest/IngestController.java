@@ -10,19 +10,14 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import java.util.List;
+import org.stemvault.application.Caller;
 import org.stemvault.application.ingest.Ingest;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.Sha256;
-import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
-import org.stemvault.domain.recording.Stem;
-import org.stemvault.domain.recording.StemType;
-import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
@@ -32,26 +27,23 @@ import org.stemvault.web.library.FileResponse;
 final class IngestController {
 
     private final Ingest ingest;
-    private final CurrentUser currentUser;
 
-    IngestController(Ingest ingest, CurrentUser currentUser) {
+    IngestController(Ingest ingest) {
         this.ingest = ingest;
-        this.currentUser = currentUser;
     }
 
     @Get("/audio-files/{sha256}")
-    AudioFileResponse audioFile(@PathVariable String sha256, Authentication authentication) {
-        return AudioFileResponse.from(ingest.audioFile(currentUser.caller(authentication), sha256(sha256)));
+    AudioFileResponse audioFile(@PathVariable String sha256, Caller caller) {
+        return AudioFileResponse.from(ingest.audioFile(caller, new Sha256(sha256)));
     }
 
     /** Body {@code {"filename", "storage_url", "file_size_bytes", "duration_seconds"}}: 201 new, 200 same. */
     @Put("/profiles/{profile}/audio-files/{sha256}")
     HttpResponse<AudioFileResponse> registerAudioFile(@PathVariable String profile, @PathVariable String sha256,
-                                                      @Body JsonNode body, Authentication authentication) {
-        Fields f = Fields.of(body);
-        Ingest.Stored<AudioFile> stored = ingest.registerAudioFile(currentUser.caller(authentication), profile,
-                sha256(sha256), f.text("filename"), f.optionalText("storage_url"), f.integer("file_size_bytes"),
-                f.number("duration_seconds"));
+                                                      @Body JsonNode body, Caller caller) {
+        AudioFileRequest r = Fields.read(body, AudioFileRequest::from);
+        Ingest.Stored<AudioFile> stored = ingest.registerAudioFile(caller, profile, new Sha256(sha256), r.filename(),
+                r.storageUrl(), r.fileSizeBytes(), r.durationSeconds());
         return HttpResponse.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(AudioFileResponse.from(stored.value()));
     }
@@ -62,29 +54,13 @@ final class IngestController {
      */
     @Put("/profiles/{profile}/recordings/{outputName}")
     HttpResponse<FileResponse> putRecording(@PathVariable String profile, @PathVariable String outputName,
-                                            @Body JsonNode body, Authentication authentication) {
-        Fields f = Fields.of(body);
+                                            @Body JsonNode body, Caller caller) {
         OutputName name = new OutputName(outputName);
-        String displayName = f.optionalText("display_name");
-        String description = f.optionalText("description");
-        Sha256 audio = f.build(() -> new Sha256(f.text("audio_file_sha256")));
-        List<Stem> stems = f.objects("stems").stream().map(IngestController::stem).toList();
-        Ingest.Stored<Recording> stored = ingest.putRecording(currentUser.caller(authentication), profile, name,
-                displayName, description, audio, stems);
+        RecordingRequest r = Fields.read(body, RecordingRequest::from);
+        Ingest.Stored<Recording> stored = ingest.putRecording(caller, profile, name, r.displayName(),
+                r.description(), r.audio(), r.stems());
         return HttpResponse.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(FileResponse.from(profile, stored.value()));
-    }
-
-    private static Stem stem(Fields s) {
-        return s.build(() -> new Stem(new StemType(s.text("stem_type")), s.optionalNumber("measured_lufs"),
-                s.number("peak_amplitude"), s.number("stem_gain_adjustment_db"),
-                MediaFileName.of("audio_url", s.text("audio_url")),
-                MediaFileName.of("waveform_url", s.text("waveform_url")), s.integer("file_size_bytes"),
-                s.number("duration_seconds")));
-    }
-
-    private static Sha256 sha256(String value) {
-        return new Sha256(value);
     }
 
     /** A registered source file. */

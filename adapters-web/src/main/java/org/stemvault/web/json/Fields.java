@@ -1,6 +1,8 @@
 package org.stemvault.web.json;
 
 import io.micronaut.json.tree.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,6 +20,11 @@ public final class Fields {
     private Fields(JsonNode node, String prefix) {
         this.node = node;
         this.prefix = prefix;
+    }
+
+    /** The fields of a body that must be a JSON object, read with {@code parse} into a request record. */
+    public static <T> T read(JsonNode body, java.util.function.Function<Fields, T> parse) {
+        return parse.apply(of(body));
     }
 
     /** The fields of a body that must be a JSON object. */
@@ -83,6 +90,48 @@ public final class Fields {
             throw new Invalid(path(name), "is required");
         }
         return value;
+    }
+
+    /** A nested object's fields, read as {@code name.field}; null when absent or null. */
+    public Fields optionalObject(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw new Invalid(path(name), "must be a JSON object");
+        }
+        return new Fields(value, path(name) + ".");
+    }
+
+    /** An array of strings, or null when absent or null. */
+    public List<String> optionalTexts(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw new Invalid(path(name), "must be an array of strings");
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (item == null || !item.isString()) {
+                throw new Invalid(path(name), "must hold strings only (item " + i + " is not)");
+            }
+            items.add(item.getStringValue());
+        }
+        return items;
+    }
+
+    /** An ISO-8601 instant ({@code 2025-01-31T00:00:00Z}), or null when absent or null. */
+    public Instant optionalInstant(String name) {
+        String value = optionalText(name);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new Invalid(path(name), "must be an ISO-8601 instant, e.g. 2025-01-31T00:00:00Z");
+        }
     }
 
     /** The objects of an array field, each reading its fields as {@code name[i].field}. */

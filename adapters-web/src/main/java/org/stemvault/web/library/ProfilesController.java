@@ -3,6 +3,7 @@ package org.stemvault.web.library;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -11,78 +12,74 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
 import java.util.List;
+import org.stemvault.application.Principal;
 import org.stemvault.application.library.Library;
-import org.stemvault.domain.library.Page;
-import org.stemvault.web.auth.CurrentUser;
+import org.stemvault.domain.library.Listing;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.json.Fields;
+import org.stemvault.web.paging.Cursor;
 
 /** Profiles and their recordings ("files"), as members see them. */
 @Controller("/api/profiles")
 @Secured(Sessions.MEMBER)
 final class ProfilesController {
 
-    /** The header that carries the next page's cursor of a paged files list. */
-    static final String NEXT_CURSOR = "X-Next-Cursor";
-
     private final Library library;
-    private final CurrentUser currentUser;
 
-    ProfilesController(Library library, CurrentUser currentUser) {
+    ProfilesController(Library library) {
         this.library = library;
-        this.currentUser = currentUser;
     }
 
     @Get
-    List<ProfileResponse> list(Authentication authentication) {
-        return library.profiles(currentUser.principal(authentication)).stream().map(ProfileResponse::from).toList();
+    List<ProfileResponse> list(Principal principal) {
+        return library.profiles(principal).stream().map(ProfileResponse::from).toList();
     }
 
     @Get("/{profile}")
-    ProfileResponse profile(@PathVariable String profile, Authentication authentication) {
-        return ProfileResponse.from(library.profile(currentUser.principal(authentication), profile));
+    ProfileResponse profile(@PathVariable String profile, Principal principal) {
+        return ProfileResponse.from(library.profile(principal, profile));
     }
 
     @Get("/{profile}/files{?limit,cursor}")
     HttpResponse<List<FileResponse>> files(@PathVariable String profile, @Nullable @QueryValue Integer limit,
-                                           @Nullable @QueryValue String cursor, Authentication authentication) {
-        Page page = library.files(currentUser.userId(authentication), profile, Cursor.decode(cursor), limit);
-        HttpResponse<List<FileResponse>> response = HttpResponse.ok(
+                                           @Nullable @QueryValue String cursor, Viewer viewer) {
+        Listing.Page page = library.files(viewer, profile, Cursor.decode(cursor), limit);
+        MutableHttpResponse<List<FileResponse>> response = HttpResponse.ok(
                 page.recordings().stream().map(r -> FileResponse.from(profile, r)).toList());
-        return page.next() == null ? response : HttpResponse.ok(response.body()).header(NEXT_CURSOR,
-                Cursor.encode(page.next()));
+        return page.next() == null ? response : response.header(Cursor.NEXT, Cursor.encode(page.next()));
     }
 
     @Get("/{profile}/files/{outputName}")
-    FileResponse file(@PathVariable String profile, @PathVariable String outputName, Authentication authentication) {
-        return FileResponse.from(profile, library.file(currentUser.principal(authentication), profile, outputName));
+    FileResponse file(@PathVariable String profile, @PathVariable String outputName, Principal principal) {
+        return FileResponse.from(profile, library.file(principal, profile, outputName));
     }
 
-    /** Body {@code {"display_name": "…"}}. */
+    /** Body {@code {"display_name": "…"}}; {@code ""} clears the name (the recording shows its output name). */
     @Patch("/{profile}/files/{outputName}/display-name")
     FileResponse rename(@PathVariable String profile, @PathVariable String outputName, @Body JsonNode body,
-                        Authentication authentication) {
-        String displayName = Fields.of(body).text("display_name");
-        return FileResponse.from(profile, library.edit(currentUser.principal(authentication), profile, outputName,
-                displayName, null));
+                        Principal principal) {
+        return edit(principal, profile, outputName, Fields.read(body, EditRequest::rename));
     }
 
     /** Body {@code {"display_name"?, "description"?}}: what is absent stays as it is. */
     @Patch("/{profile}/files/{outputName}")
     FileResponse edit(@PathVariable String profile, @PathVariable String outputName, @Body JsonNode body,
-                      Authentication authentication) {
-        Fields fields = Fields.of(body);
-        return FileResponse.from(profile, library.edit(currentUser.principal(authentication), profile, outputName,
-                fields.optionalText("display_name"), fields.optionalText("description")));
+                      Principal principal) {
+        return edit(principal, profile, outputName, Fields.read(body, EditRequest::from));
+    }
+
+    private FileResponse edit(Principal principal, String profile, String outputName, EditRequest request) {
+        return FileResponse.from(profile, library.edit(principal, profile, outputName, request.displayName(),
+                request.description()));
     }
 
     @Delete("/{profile}/files/{outputName}")
     @Status(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String profile, @PathVariable String outputName, Authentication authentication) {
-        library.delete(currentUser.principal(authentication), profile, outputName);
+    void delete(@PathVariable String profile, @PathVariable String outputName, Principal principal) {
+        library.delete(principal, profile, outputName);
     }
 }

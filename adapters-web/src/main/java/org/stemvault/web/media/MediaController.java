@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,9 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.stemvault.application.Principal;
 import org.stemvault.application.library.Library;
 import org.stemvault.domain.media.StoredMedia;
-import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.auth.Sessions;
 
 /**
@@ -39,19 +38,16 @@ final class MediaController {
             "mp3", "audio/mpeg", "m4a", "audio/mp4", "png", "image/png");
 
     private final Library library;
-    private final CurrentUser currentUser;
 
-    MediaController(Library library, CurrentUser currentUser) {
+    MediaController(Library library) {
         this.library = library;
-        this.currentUser = currentUser;
     }
 
     @Get("/{profile}/{outputName}/{+file}")
     HttpResponse<?> media(@PathVariable String profile, @PathVariable String outputName, @PathVariable String file,
                           @Nullable @Header(HttpHeaders.RANGE) String range,
-                          @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                          Authentication authentication) {
-        StoredMedia media = library.media(currentUser.principal(authentication), profile, outputName, file);
+                          @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, Principal principal) {
+        StoredMedia media = library.media(principal, profile, outputName, file);
         String etag = "\"" + media.tag() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return headers(HttpResponse.notModified(), etag);

@@ -9,14 +9,15 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.List;
-import org.stemvault.application.search.Similarity;
+import org.stemvault.application.Caller;
+import org.stemvault.application.Principal;
+import org.stemvault.application.search.Search;
+import org.stemvault.application.search.Vectors;
 import org.stemvault.domain.embedding.Embedding;
-import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
@@ -26,31 +27,31 @@ import org.stemvault.web.library.FileResponse;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class EmbeddingsController {
 
-    private final Similarity similarity;
-    private final CurrentUser currentUser;
+    private final Vectors vectors;
+    private final Search search;
 
-    EmbeddingsController(Similarity similarity, CurrentUser currentUser) {
-        this.similarity = similarity;
-        this.currentUser = currentUser;
+    EmbeddingsController(Vectors vectors, Search search) {
+        this.vectors = vectors;
+        this.search = search;
     }
 
     /** Body {@code {"vector": [...], "source"?}}; replaces the recording's vector in the space. */
     @Put("/embeddings/{space}")
     EmbeddingResponse putRecording(@PathVariable String profile, @PathVariable String outputName,
-                                   @PathVariable String space, @Body JsonNode body, Authentication authentication) {
-        Fields f = Fields.of(body);
-        return EmbeddingResponse.of(similarity.put(currentUser.caller(authentication), profile, outputName, null, space,
-                f.floats("vector"), f.optionalText("source")));
+                                   @PathVariable String space, @Body JsonNode body, Caller caller) {
+        EmbeddingRequest request = Fields.read(body, EmbeddingRequest::from);
+        return EmbeddingResponse.of(vectors.put(caller, profile, outputName, null, space, request.vector(),
+                request.source()));
     }
 
     /** As for a recording, for one of its stems. */
     @Put("/stems/{stemType}/embeddings/{space}")
     EmbeddingResponse putStem(@PathVariable String profile, @PathVariable String outputName,
                               @PathVariable String stemType, @PathVariable String space, @Body JsonNode body,
-                              Authentication authentication) {
-        Fields f = Fields.of(body);
-        return EmbeddingResponse.of(similarity.put(currentUser.caller(authentication), profile, outputName, stemType,
-                space, f.floats("vector"), f.optionalText("source")));
+                              Caller caller) {
+        EmbeddingRequest request = Fields.read(body, EmbeddingRequest::from);
+        return EmbeddingResponse.of(vectors.put(caller, profile, outputName, stemType, space, request.vector(),
+                request.source()));
     }
 
     /** {@code [{"file": FileWithStems, "similarity"}]}, best first; defaults: limit 10, min_similarity 0.7. */
@@ -59,8 +60,8 @@ final class EmbeddingsController {
     List<SimilarResponse> similar(@PathVariable String profile, @PathVariable String outputName,
                                   @Nullable @QueryValue String space, @Nullable @QueryValue Integer limit,
                                   @Nullable @QueryValue("min_similarity") Double minSimilarity,
-                                  Authentication authentication) {
-        return similarity.similar(currentUser.principal(authentication), profile, outputName, space,
+                                  Principal principal) {
+        return search.similar(principal, profile, outputName, space,
                         limit == null ? 10 : limit, minSimilarity == null ? 0.7 : minSimilarity).stream()
                 .map(m -> new SimilarResponse(FileResponse.from(m.profile().value(), m.recording()), m.similarity()))
                 .toList();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.stemvault.application.Names;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.worker.Workers;
@@ -16,6 +17,7 @@ import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
+import org.stemvault.domain.Position;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditEntry;
 import org.stemvault.domain.audit.AuditLog;
@@ -223,13 +225,13 @@ public final class Access {
     }
 
     /** Audit entries newest first, filtered, in pages. */
-    public List<AuditEntry> audit(Admin admin, String profile, String user, Instant since, Instant afterAt,
-                                  UUID afterId, int limit) {
+    public List<AuditEntry> audit(Admin admin, String profile, String user, Instant since, Position after,
+                                  int limit) {
         if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
             throw new Invalid("limit", "must be from 1 to " + MAX_AUDIT_LIMIT);
         }
         String who = user == null ? null : new Email(user).value();
-        return audit.find(profile, who, since, afterAt, afterId, limit);
+        return audit.find(profile, who, since, after, limit);
     }
 
     private void record(Admin admin, String action, String target, String profile, String detail) {
@@ -237,11 +239,7 @@ public final class Access {
     }
 
     private Profile profile(String name) {
-        try {
-            return profiles.byName(new ProfileName(name)).orElseThrow(() -> new NotFound("no such profile"));
-        } catch (Invalid e) {
-            throw new NotFound("no such profile");
-        }
+        return profiles.byName(Names.profile(name)).orElseThrow(Names::noProfile);
     }
 
     private Map<ProfileId, Profile> profileMap() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.stemvault.application.Caller;
+import org.stemvault.application.Names;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.WorkerCaller;
@@ -17,7 +18,6 @@ import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audio.Sha256;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
@@ -100,23 +100,13 @@ public final class Ingest {
             Recording recording = Recording.create(profile.id(), outputName, shown, described, source.id(), stems,
                     clock.instant());
             Recording saved = recordings.save(recording);
-            boolean textChanged = existing.map(e -> !e.displayName().equals(saved.displayName())
-                    || !e.description().equals(saved.description())).orElse(true);
-            if (textChanged) {
-                textIndex.textChanged(saved.id());
-            }
+            textIndex.saved(existing.orElse(null), saved);
             return new Stored<>(saved, existing.isEmpty());
         });
     }
 
     private Profile profile(String name) {
-        ProfileName parsed;
-        try {
-            parsed = new ProfileName(name);
-        } catch (Invalid e) {
-            throw new NotFound("no such profile");
-        }
-        return profiles.byName(parsed).orElseThrow(() -> new NotFound("no such profile"));
+        return profiles.byName(Names.profile(name)).orElseThrow(Names::noProfile);
     }
 
     private static void mayIngest(Caller caller) {

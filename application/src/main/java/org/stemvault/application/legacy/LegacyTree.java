@@ -9,6 +9,14 @@ import org.stemvault.domain.recording.Stem;
 /** A stem library from the JSON-on-disk era: the profiles of its config file and each profile's recordings. */
 public interface LegacyTree {
 
+    /** The tree cannot be read at all (its config, or its media folder): the message names the file, and line. */
+    final class Unreadable extends IllegalArgumentException {
+
+        public Unreadable(String message) {
+            super(message);
+        }
+    }
+
     /** The profiles the config file names. */
     List<Profile> profiles();
 

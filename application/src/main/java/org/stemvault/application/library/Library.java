@@ -2,110 +2,95 @@ package org.stemvault.application.library;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import org.stemvault.application.search.TextIndex;
+import org.stemvault.application.Names;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
+import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
+import org.stemvault.domain.Position;
 import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Listing;
-import org.stemvault.domain.library.Page;
-import org.stemvault.domain.library.Position;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.domain.profile.ProfileName;
-import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.MediaFileName;
-import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
-import org.stemvault.domain.user.Email;
-import org.stemvault.domain.user.UserId;
 
 /**
  * What a member may list, read, rename and delete. Every call checks, in the database and on each request,
- * that the principal is a member of the profile (admins reach every profile); a profile the principal may
- * not see is reported exactly like one that does not exist.
+ * that the viewer may see the profile (members of it, and admins); a profile the viewer may not see is
+ * reported exactly like one that does not exist.
  */
 public final class Library {
 
     /** The largest page a client may ask for. */
     public static final int MAX_LIMIT = 500;
 
-    private final Profiles profiles;
     private final Catalogue catalogue;
     private final Recordings recordings;
     private final MediaStore media;
     private final Transactions transactions;
     private final Clock clock;
-    private final Set<Email> adminEmails;
     private final TextIndex textIndex;
 
-    public Library(Profiles profiles, Catalogue catalogue, Recordings recordings, MediaStore media,
-                   Transactions transactions, Clock clock, Set<Email> adminEmails, TextIndex textIndex) {
-        this.textIndex = textIndex;
-        this.profiles = profiles;
+    public Library(Catalogue catalogue, Recordings recordings, MediaStore media, Transactions transactions,
+                   Clock clock, TextIndex textIndex) {
         this.catalogue = catalogue;
         this.recordings = recordings;
         this.media = media;
         this.transactions = transactions;
         this.clock = clock;
-        this.adminEmails = Set.copyOf(adminEmails);
+        this.textIndex = textIndex;
     }
 
-    /** The profiles the principal is a member of, by name; an admin sees every profile. */
+    /** The profiles the principal may see, by name: their own, or every profile for an admin. */
     public List<Profile> profiles(Principal principal) {
-        return principal.admin() ? profiles.all() : profiles.ofMember(principal.id());
+        return catalogue.profiles(principal.viewer());
     }
 
     public Profile profile(Principal principal, String profile) {
-        return catalogue.profile(viewer(principal), profileName(profile)).orElseThrow(Library::noProfile);
+        return catalogue.profile(principal.viewer(), Names.profile(profile)).orElseThrow(Names::noProfile);
     }
 
     /**
      * The profile's recordings with their stems, newest first; a page when {@code limit} is given. This is the
-     * hot path: it takes the session's user id as it is, and the user's existence, admin right and membership
+     * hot path: the viewer comes from the session as it is, and the user's existence, admin right and membership
      * are checked in the same single read as the recordings.
      */
-    public Page files(UserId user, String profile, Position after, Integer limit) {
+    public Listing.Page files(Viewer viewer, String profile, Position after, Integer limit) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
         }
-        Listing listing = catalogue.recordings(user, adminEmails, profileName(profile), after, limit);
-        if (!listing.userExists()) {
-            throw new Unauthenticated();
+        Listing listing = catalogue.files(viewer, Names.profile(profile), after, limit);
+        if (listing instanceof Listing.Page page) {
+            return page;
         }
-        if (listing.page() == null) {
-            throw noProfile();
-        }
-        return listing.page();
+        throw listing instanceof Listing.UnknownViewer ? new Unauthenticated() : Names.noProfile();
     }
 
     public Recording file(Principal principal, String profile, String outputName) {
-        return catalogue.recording(viewer(principal), profileName(profile), outputName(outputName))
-                .orElseThrow(Library::noRecording);
+        return catalogue.recording(principal.viewer(), Names.profile(profile), Names.recording(outputName))
+                .orElseThrow(Names::noRecording);
     }
 
-    /** Changes the display name and/or description (null: unchanged); answers the updated recording. */
+    /**
+     * Changes the display name and/or description (null: unchanged). An empty display name clears it, so the
+     * recording shows its output name again; a blank one is refused. Answers the updated recording.
+     */
     public Recording edit(Principal principal, String profile, String outputName, String displayName,
                           String description) {
-        if (displayName != null && displayName.isBlank()) {
-            throw new Invalid("display_name", "must not be blank");
-        }
         return transactions.inTransaction(() -> {
             Recording r = file(principal, profile, outputName);
-            Recording edited = new Recording(r.id(), r.profile(), r.outputName(),
-                    displayName == null ? r.displayName() : displayName,
+            String shown = displayName == null ? r.displayName()
+                    : displayName.isEmpty() ? r.outputName().value() : displayName;
+            Recording saved = recordings.save(new Recording(r.id(), r.profile(), r.outputName(), shown,
                     description == null ? r.description() : description, r.audioFile(), r.createdAt(),
-                    clock.instant(), r.stems());
-            Recording saved = recordings.save(edited);
-            if (!saved.displayName().equals(r.displayName()) || !saved.description().equals(r.description())) {
-                textIndex.textChanged(saved.id());
-            }
+                    clock.instant(), r.stems()));
+            textIndex.saved(r, saved);
             return saved;
         });
     }
@@ -114,8 +99,8 @@ public final class Library {
     public void delete(Principal principal, String profile, String outputName) {
         transactions.inTransaction(() -> {
             Profile p = profile(principal, profile);
-            if (!recordings.delete(p.id(), outputName(outputName))) {
-                throw noRecording();
+            if (!recordings.delete(p.id(), Names.recording(outputName))) {
+                throw Names.noRecording();
             }
             return null;
         });
@@ -133,38 +118,10 @@ public final class Library {
         } catch (Invalid e) {
             throw noMedia();
         }
-        return media.find(p.name(), outputName(outputName), name).orElseThrow(Library::noMedia);
-    }
-
-    private static Viewer viewer(Principal principal) {
-        return new Viewer(principal.id(), principal.admin());
-    }
-
-    private static ProfileName profileName(String value) {
-        try {
-            return new ProfileName(value);
-        } catch (Invalid e) {
-            throw noProfile();
-        }
-    }
-
-    private static OutputName outputName(String value) {
-        try {
-            return new OutputName(value);
-        } catch (Invalid e) {
-            throw noRecording();
-        }
-    }
-
-    private static NotFound noProfile() {
-        return new NotFound("no such profile");
+        return media.find(p.name(), Names.recording(outputName), name).orElseThrow(Library::noMedia);
     }
 
     private static NotFound noMedia() {
         return new NotFound("no such media file");
-    }
-
-    private static NotFound noRecording() {
-        return new NotFound("no such recording");
     }
 }

@@ -49,6 +49,17 @@ public final class TextIndex {
         }
     }
 
+    /**
+     * Asks for the recording's text to be embedded again when a save changed it: always for a new recording
+     * ({@code before} null), else when its display name or description differ (call inside the save's transaction).
+     */
+    public void saved(Recording before, Recording after) {
+        if (before == null || !before.displayName().equals(after.displayName())
+                || !before.description().equals(after.description())) {
+            textChanged(after.id());
+        }
+    }
+
     /** Does up to {@code max} due jobs; answers how many were done. */
     public int drain(int max) {
         if (textSpaces.isEmpty()) {

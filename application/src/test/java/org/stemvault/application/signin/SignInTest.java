@@ -10,9 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.stemvault.application.InMemoryMemberships;
-import org.stemvault.application.InMemoryUsers;
 import org.stemvault.application.Principal;
+import org.stemvault.application.fakes.InMemoryWorld;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.user.Users;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.user.Email;
@@ -23,8 +24,9 @@ class SignInTest {
 
     static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
-    final InMemoryUsers users = new InMemoryUsers();
-    final InMemoryMemberships memberships = new InMemoryMemberships();
+    final InMemoryWorld world = new InMemoryWorld();
+    final Users users = world.users();
+    final Memberships memberships = world.memberships();
 
     SignIn signIn(Admission admission) {
         return new SignIn(users, memberships, admission, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -106,7 +108,7 @@ class SignInTest {
     void a_deleted_users_session_has_no_principal() {
         SignIn signIn = signIn(admission(Admission.Mode.OPEN));
         Principal p = admitted(signIn.signIn(verified("gone@example.com")));
-        users.delete(p.id());
+        world.deleteUser(p.id());
         assertTrue(signIn.principal(p.id()).isEmpty());
     }
 }

@@ -2,7 +2,7 @@ package org.stemvault.domain.audit;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.stemvault.domain.Position;
 
 /** The append-only record of access changes. */
 public interface AuditLog {
@@ -11,7 +11,7 @@ public interface AuditLog {
 
     /**
      * Entries newest first, filtered by profile and by user (as actor or target) when given, not older than
-     * {@code since}, after the entry {@code afterId} at {@code afterAt} when given, at most {@code limit}.
+     * {@code since}, after the entry at {@code after} when given, at most {@code limit}.
      */
-    List<AuditEntry> find(String profile, String user, Instant since, Instant afterAt, UUID afterId, int limit);
+    List<AuditEntry> find(String profile, String user, Instant since, Position after, int limit);
 }

@@ -4,13 +4,13 @@ import java.util.regex.Pattern;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 
-/** A configured family of comparable vectors: its name, dimensions, distance and where vectors come from. */
-public record EmbeddingSpace(String name, int dimensions, Distance distance, Source source) {
+/**
+ * A configured family of comparable vectors, compared by cosine similarity: its name, dimensions and where its
+ * vectors come from.
+ */
+public record EmbeddingSpace(String name, int dimensions, Source source) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,64}");
-
-    /** How two vectors of the space are compared. */
-    public enum Distance { COSINE }
 
     /** Who computes the vectors: the service from a recording's text, or a worker. */
     public enum Source { TEXT, EXTERNAL }
@@ -23,7 +23,6 @@ public record EmbeddingSpace(String name, int dimensions, Distance distance, Sou
         if (dimensions < 1 || dimensions > Vector.MAX_DIMENSIONS) {
             throw new Invalid("dimensions", "must be from 1 to " + Vector.MAX_DIMENSIONS);
         }
-        Checks.required("distance", distance);
         Checks.required("source", source);
     }
 }

@@ -12,7 +12,4 @@ public interface Embeddings {
 
     /** The recording's embedding in the space, or its stem's when {@code stem} is not null. */
     Optional<Embedding> find(RecordingId recording, StemType stem, EmbeddingSpace space);
-
-    /** Removes one embedding; false when there was none. */
-    boolean remove(RecordingId recording, StemType stem, EmbeddingSpace space);
 }

@@ -2,22 +2,90 @@ package org.stemvault.domain.embedding;
 
 import java.time.Instant;
 import java.util.Set;
+import org.stemvault.domain.Checks;
+import org.stemvault.domain.Invalid;
 import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.recording.StemType;
 
 /**
- * A search over recordings: by vector in a space (semantic), by words (full text), or both fused by reciprocal
- * rank fusion with constant {@code k} (hybrid); restricted to {@code profiles} when given, and by the filters.
+ * A search over recordings as a client asks for it, checked whole: by a vector (or by text, in a space whose
+ * vectors come from text) in {@code space} (semantic), by words (full text), or both fused (hybrid);
+ * restricted to {@code profiles} when given, and by the filters. {@code vector} and {@code space} are null
+ * when not given.
  */
-public record SearchQuery(Mode mode, EmbeddingSpace space, Vector vector, String text, Set<ProfileName> profiles,
-                          int limit, double minSimilarity, int rrfK, Filters filters) {
+public record SearchQuery(Mode mode, String text, Vector vector, String space, Set<ProfileName> profiles, int limit,
+                          double minSimilarity, Filters filters) {
+
+    /** The largest number of results asked for at once. */
+    public static final int MAX_LIMIT = 100;
+    /** The longest query text. */
+    public static final int MAX_TEXT = 1000;
 
     /** How recordings are ranked. */
-    public enum Mode { SEMANTIC, FULLTEXT, HYBRID }
+    public enum Mode {
+        SEMANTIC, FULLTEXT, HYBRID;
 
-    /** Optional conditions a recording must meet: a stem of a type, stem durations and loudness, creation time. */
-    public record Filters(String stemType, Double durationMin, Double durationMax, Double lufsMin, Double lufsMax,
+        /** Whether this mode ranks by vector. */
+        public boolean semantic() {
+            return this != FULLTEXT;
+        }
+
+        /** Whether this mode ranks by words. */
+        public boolean fulltext() {
+            return this != SEMANTIC;
+        }
+    }
+
+    public SearchQuery {
+        Checks.required("mode", mode);
+        text = text == null ? null : Checks.text("query", text, MAX_TEXT);
+        if (mode.fulltext() && text == null) {
+            throw new Invalid("query", "is required for " + name(mode) + " search");
+        }
+        if (mode.semantic()) {
+            if (vector == null && (text == null || space == null)) {
+                throw new Invalid("vector", "is required for " + name(mode)
+                        + " search (or a query text, in a space whose vectors come from text)");
+            }
+            if (space == null) {
+                throw new Invalid("space", "is required for " + name(mode) + " search");
+            }
+        }
+        profiles = profiles == null ? null : Set.copyOf(profiles);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        if (!(minSimilarity >= -1 && minSimilarity <= 1)) {
+            throw new Invalid("min_similarity", "must be from -1 to 1");
+        }
+        filters = filters == null ? Filters.NONE : filters;
+    }
+
+    private static String name(Mode mode) {
+        return mode.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Optional conditions a recording must meet, each null when not asked for: a stem of a type, the longest
+     * stem's duration, a stem's loudness (of that type, when given), creation time. A new filter is a field
+     * here, a line where requests are read, and a condition with its binding in the search adapter.
+     */
+    public record Filters(StemType stemType, Double durationMin, Double durationMax, Double lufsMin, Double lufsMax,
                           Instant createdAfter, Instant createdBefore) {
 
         public static final Filters NONE = new Filters(null, null, null, null, null, null, null);
+
+        public Filters {
+            finite("filters.duration_min", durationMin);
+            finite("filters.duration_max", durationMax);
+            finite("filters.lufs_min", lufsMin);
+            finite("filters.lufs_max", lufsMax);
+        }
+
+        private static void finite(String field, Double value) {
+            if (value != null) {
+                Checks.finite(field, value);
+            }
+        }
     }
 }

@@ -2,14 +2,13 @@ package org.stemvault.domain.embedding;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.recording.RecordingId;
-import org.stemvault.domain.user.Email;
-import org.stemvault.domain.user.UserId;
 
 /**
- * Nearest-neighbour search over recording embeddings, always restricted, inside the search itself, to the
- * profiles a user may see, so a limit is honoured exactly and nothing of anyone else's is ranked.
+ * Nearest-neighbour and full-text search over recordings, always restricted, inside the search itself, to the
+ * profiles the viewer may see, so a limit is honoured exactly and nothing of anyone else's is ranked. Both
+ * answer empty when the viewer's user no longer exists.
  */
 public interface VectorSearch {
 
@@ -18,15 +17,15 @@ public interface VectorSearch {
 
     /**
      * Up to {@code limit} recordings nearest to {@code query} in the space, best first, with similarity at
-     * least {@code minSimilarity}, among the profiles the user may see (admins by role or by one of
-     * {@code adminEmails}: all), leaving out {@code exclude}; empty when the user does not exist.
+     * least {@code minSimilarity}, leaving out {@code exclude}.
      */
-    Optional<List<Match>> nearest(UserId user, Set<Email> adminEmails, EmbeddingSpace space, Vector query,
-                                  RecordingId exclude, int limit, double minSimilarity);
+    Optional<List<Match>> nearest(Viewer viewer, EmbeddingSpace space, Vector query, RecordingId exclude, int limit,
+                                  double minSimilarity);
 
     /**
-     * Recordings ranked by the query's mode, best first, exactly {@code limit} of them when there are that many,
-     * all from profiles the user may see; empty when the user does not exist.
+     * Recordings ranked by the query's mode, best first, exactly {@code limit} of them when there are that many.
+     * {@code space} and {@code vector} are the semantic side (null in full-text mode); hybrid ranks fuse by
+     * reciprocal rank fusion with constant {@code rrfK}.
      */
-    Optional<List<Hit>> search(UserId user, Set<Email> adminEmails, SearchQuery query);
+    Optional<List<Hit>> search(Viewer viewer, SearchQuery query, EmbeddingSpace space, Vector vector, int rrfK);
 }

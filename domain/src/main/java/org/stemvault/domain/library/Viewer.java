@@ -3,8 +3,11 @@ package org.stemvault.domain.library;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.user.UserId;
 
-/** Who is looking: a user, who sees the profiles they are a member of, or every profile when an admin. */
-public record Viewer(UserId user, boolean admin) {
+/**
+ * Who is looking at profiles: a signed-in user, by id. Whether that user still exists, is an admin (who sees
+ * every profile) or a member of a profile is read where the data is read, in the same step, never from a token.
+ */
+public record Viewer(UserId user) {
 
     public Viewer {
         Checks.required("user_id", user);

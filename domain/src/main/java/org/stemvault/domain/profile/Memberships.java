@@ -12,8 +12,6 @@ public interface Memberships {
     /** Takes access away; false when there was none. */
     boolean revoke(UserId user, ProfileId profile);
 
-    boolean isMember(UserId user, ProfileId profile);
-
     /** The user's memberships, oldest grant first. */
     List<Membership> ofUser(UserId user);
 

@@ -2,7 +2,6 @@ package org.stemvault.domain.profile;
 
 import java.util.List;
 import java.util.Optional;
-import org.stemvault.domain.user.UserId;
 
 /** The stored profiles, unique by name. */
 public interface Profiles {
@@ -10,15 +9,10 @@ public interface Profiles {
     /** Stores a new profile; throws {@link org.stemvault.domain.Conflict} when the name is taken. */
     Profile create(Profile profile);
 
-    Optional<Profile> byId(ProfileId id);
-
     Optional<Profile> byName(ProfileName name);
 
     /** All profiles, by name. */
     List<Profile> all();
-
-    /** The profiles the user is a member of, by name. */
-    List<Profile> ofMember(UserId user);
 
     /** Saves name, source folder and strategy; false when there is no such profile. */
     boolean update(Profile profile);

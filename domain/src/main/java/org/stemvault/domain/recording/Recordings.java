@@ -20,9 +20,6 @@ public interface Recordings {
     /** Every recording's id, oldest first. */
     List<RecordingId> ids();
 
-    /** The profile's recordings with their stems, newest first. */
-    List<Recording> ofProfile(ProfileId profile);
-
     /** Removes the recording with its stems and embeddings; false when there was none. */
     boolean delete(ProfileId profile, OutputName outputName);
 

@@ -33,7 +33,4 @@ public interface Users {
      * two admins demoting each other cannot leave none.
      */
     Demotion demoteUnlessLastAdmin(UserId id);
-
-    /** Removes the user and their memberships; false when there was none. */
-    boolean delete(UserId id);
 }

@@ -1,0 +1,12 @@
+package org.stemvault.web.search;
+
+import org.stemvault.domain.embedding.Vector;
+import org.stemvault.web.json.Fields;
+
+/** A vector to store: {@code {"vector": [...], "source"?}}. */
+record EmbeddingRequest(Vector vector, String source) {
+
+    static EmbeddingRequest from(Fields f) {
+        return new EmbeddingRequest(f.build(() -> Vector.of(f.floats("vector"))), f.optionalText("source"));
+    }
+}

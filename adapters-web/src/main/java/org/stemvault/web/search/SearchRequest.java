@@ -1,0 +1,60 @@
+package org.stemvault.web.search;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.stemvault.domain.Invalid;
+import org.stemvault.domain.embedding.SearchQuery;
+import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.recording.StemType;
+import org.stemvault.web.json.Fields;
+
+/**
+ * {@code POST /api/search}'s body: {@code {"query"?, "vector"?, "space"?, "mode", "profiles"?, "limit"?,
+ * "min_similarity"?, "filters"?: {"stem_type"?, "duration_min"?, "duration_max"?, "lufs_min"?, "lufs_max"?,
+ * "created_after"?, "created_before"?}}}, read into a checked query; {@code mode} as the client spelled it.
+ */
+record SearchRequest(SearchQuery query, String mode) {
+
+    static SearchRequest from(Fields f) {
+        String mode = f.text("mode");
+        SearchQuery.Mode parsed;
+        try {
+            parsed = SearchQuery.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("mode", "must be semantic, fulltext or hybrid");
+        }
+        Vector vector = f.has("vector") ? f.build(() -> Vector.of(f.floats("vector"))) : null;
+        return new SearchRequest(new SearchQuery(parsed, f.optionalText("query"), vector, f.optionalText("space"),
+                profiles(f.optionalTexts("profiles")), f.has("limit") ? (int) f.integer("limit") : 10,
+                f.has("min_similarity") ? f.number("min_similarity") : -1, filters(f.optionalObject("filters"))),
+                mode);
+    }
+
+    private static Set<ProfileName> profiles(List<String> names) {
+        if (names == null) {
+            return null;
+        }
+        Set<ProfileName> profiles = new HashSet<>();
+        for (String name : names) {
+            try {
+                profiles.add(new ProfileName(name));
+            } catch (Invalid e) {
+                throw new Invalid("profiles", "holds a name that is not a profile name");
+            }
+        }
+        return profiles;
+    }
+
+    private static SearchQuery.Filters filters(Fields f) {
+        if (f == null) {
+            return SearchQuery.Filters.NONE;
+        }
+        String stemType = f.optionalText("stem_type");
+        return f.build(() -> new SearchQuery.Filters(stemType == null ? null : new StemType(stemType),
+                f.optionalNumber("duration_min"), f.optionalNumber("duration_max"), f.optionalNumber("lufs_min"),
+                f.optionalNumber("lufs_max"), f.optionalInstant("created_after"), f.optionalInstant("created_before")));
+    }
+}

@@ -1,0 +1,61 @@
+package org.stemvault.application.contracts;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.stemvault.application.Transactions;
+import org.stemvault.application.fakes.Ports;
+import org.stemvault.application.signin.PendingLogins;
+import org.stemvault.domain.audio.AudioFiles;
+import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.embedding.EmbeddingJobs;
+import org.stemvault.domain.embedding.Embeddings;
+import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.Users;
+import org.stemvault.domain.worker.WorkerTokens;
+
+/**
+ * The base of every port's contract test: each runs against the in-memory fakes (application's tests) and
+ * against the PostgreSQL adapters (adapters-postgres' tests), so the fakes the use-case tests rely on are
+ * proven to behave as the database does. The store is emptied before every test.
+ */
+public abstract class PortsContract {
+
+    protected Users users;
+    protected Profiles profiles;
+    protected Memberships memberships;
+    protected AudioFiles audioFiles;
+    protected Recordings recordings;
+    protected Catalogue catalogue;
+    protected Embeddings embeddings;
+    protected VectorSearch search;
+    protected EmbeddingJobs jobs;
+    protected AuditLog audit;
+    protected WorkerTokens tokens;
+    protected PendingLogins pending;
+    protected Transactions transactions;
+
+    /** The ports under test. */
+    protected abstract Ports ports();
+
+    @BeforeEach
+    final void connect() {
+        Ports p = ports();
+        p.reset();
+        users = p.users();
+        profiles = p.profiles();
+        memberships = p.memberships();
+        audioFiles = p.audioFiles();
+        recordings = p.recordings();
+        catalogue = p.catalogue();
+        embeddings = p.embeddings();
+        search = p.vectorSearch();
+        jobs = p.embeddingJobs();
+        audit = p.auditLog();
+        tokens = p.workerTokens();
+        pending = p.pendingLogins();
+        transactions = p.transactions();
+    }
+}

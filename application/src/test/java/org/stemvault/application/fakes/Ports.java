@@ -1,0 +1,58 @@
+package org.stemvault.application.fakes;
+
+import org.stemvault.application.Transactions;
+import org.stemvault.application.signin.PendingLogins;
+import org.stemvault.domain.audio.AudioFiles;
+import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.embedding.EmbeddingJobs;
+import org.stemvault.domain.embedding.Embeddings;
+import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.UserId;
+import org.stemvault.domain.user.Users;
+import org.stemvault.domain.worker.WorkerTokens;
+
+/**
+ * Every outbound port over one store, as the contract tests see it: the in-memory fakes, or the PostgreSQL
+ * adapters. Configured admins are {@link #CONFIGURED_ADMIN}.
+ */
+public interface Ports {
+
+    /** The one email configured as an admin wherever ports are made for tests. */
+    String CONFIGURED_ADMIN = "configured-admin@example.com";
+
+    Users users();
+
+    Profiles profiles();
+
+    Memberships memberships();
+
+    AudioFiles audioFiles();
+
+    Recordings recordings();
+
+    Catalogue catalogue();
+
+    Embeddings embeddings();
+
+    VectorSearch vectorSearch();
+
+    EmbeddingJobs embeddingJobs();
+
+    AuditLog auditLog();
+
+    WorkerTokens workerTokens();
+
+    PendingLogins pendingLogins();
+
+    Transactions transactions();
+
+    /** Empties the store. */
+    void reset();
+
+    /** Removes a user with their memberships, as an operator would by hand (no port does it). */
+    void deleteUser(UserId id);
+}

@@ -1,0 +1,26 @@
+package org.stemvault.bootstrap.cli;
+
+import java.util.concurrent.Callable;
+import org.stemvault.application.access.Access;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "members", description = "Lists a profile's members: email, name, since when.")
+final class MembersCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Parameters(paramLabel = "PROFILE")
+    String profile;
+
+    @Override
+    public Integer call() {
+        for (Access.Member m : cli.bean(Access.class).members(Access.operator(), profile)) {
+            cli.out().println(m.user().email() + "  " + (m.user().name() == null ? "(not signed in yet)"
+                    : m.user().name()) + "  since " + m.grantedAt());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,25 @@
+package org.stemvault.bootstrap.cli;
+
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.stemvault.application.access.Access;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "revoke-worker-token", description = "Revokes a worker token at once.")
+final class RevokeWorkerTokenCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Parameters(paramLabel = "ID", description = "The token's id, as mint-worker-token printed it.")
+    UUID id;
+
+    @Override
+    public Integer call() {
+        cli.bean(Access.class).revokeWorkerToken(Access.operator(), id);
+        cli.out().println("revoked " + id);
+        return 0;
+    }
+}

@@ -1,0 +1,23 @@
+package org.stemvault.bootstrap.cli;
+
+import java.util.concurrent.Callable;
+import org.stemvault.application.access.Access;
+import org.stemvault.domain.worker.WorkerToken;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "worker-tokens", description = "Lists worker tokens: id, name, expiry, revoked.")
+final class WorkerTokensCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Override
+    public Integer call() {
+        for (WorkerToken t : cli.bean(Access.class).workerTokens(Access.operator())) {
+            cli.out().println(t.id() + "  " + t.name() + "  expires " + t.expiresAt()
+                    + (t.revokedAt() == null ? "" : "  revoked " + t.revokedAt()));
+        }
+        return 0;
+    }
+}
