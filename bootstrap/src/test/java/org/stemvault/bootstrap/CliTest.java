@@ -1,7 +1,5 @@
 package org.stemvault.bootstrap;
 
-import org.stemvault.bootstrap.cli.Cli;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stemvault.bootstrap.cli.Cli;
 import org.stemvault.postgres.TestDatabase;
 
 /** The operator's command line, so the first admin can be set up on a server with no browser. */
@@ -99,5 +98,64 @@ class CliTest {
         assertEquals(1, last.exit());
         assertTrue(last.err().contains("last admin"), last.err());
         assertEquals(0, cli("help").exit());
+    }
+
+    @Test
+    void help_lists_every_command_and_each_command_has_its_own() {
+        Run help = cli("help");
+        assertEquals(0, help.exit());
+        for (String command : List.of("create-profile", "grant", "revoke", "members", "promote-admin",
+                "demote-admin", "mint-worker-token", "revoke-worker-token", "worker-tokens", "import-legacy",
+                "backfill-embeddings")) {
+            assertTrue(help.out().contains(command), command + " in " + help.out());
+        }
+        Run grantHelp = cli("grant", "--help");
+        assertEquals(0, grantHelp.exit());
+        assertTrue(grantHelp.out().contains("Usage: java -jar stemvault.jar grant [-h] PROFILE EMAIL"), grantHelp.out());
+        assertEquals(0, cli("help", "import-legacy").exit());
+    }
+
+    @Test
+    void an_unreadable_legacy_config_fails_naming_the_file_and_line_and_writes_nothing() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("legacy");
+        java.nio.file.Path config = dir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(config, "profiles:\n  - name: band\n    source_folder: [unclosed\n");
+        java.nio.file.Files.createDirectories(dir.resolve("media"));
+        Run bad = cli("import-legacy", "--config", config.toString(), "--media", dir.resolve("media").toString());
+        assertEquals(1, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("bad.yaml line "), bad.err());
+        assertTrue(!bad.err().contains("Usage:"), "a bad file is a failure, not a misused command: " + bad.err());
+
+        Run missing = cli("import-legacy", "--config", dir.resolve("nope.yaml").toString(), "--media",
+                dir.resolve("media").toString());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("nope.yaml does not exist"), missing.err());
+        assertEquals(List.of(), audit());
+    }
+
+    @Test
+    void a_missing_media_folder_is_refused_before_any_profile_is_written() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("legacy");
+        java.nio.file.Path config = dir.resolve("config.yaml");
+        java.nio.file.Files.writeString(config, "profiles:\n  - name: band\n    source_folder: /srv/band\n");
+        Run run = cli("import-legacy", "--config", config.toString(), "--media", dir.resolve("no-media").toString());
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("no-media does not exist or is not a folder"), run.err());
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM profiles")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "no profile was written");
+        }
+    }
+
+    @Test
+    void a_misused_command_exits_2_with_its_usage_and_an_unknown_option_is_named() {
+        Run unknown = cli("grant", "band", "a@example.com", "--everywhere");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("--everywhere"), unknown.err());
+        assertTrue(unknown.err().contains("Usage: java -jar stemvault.jar grant"), unknown.err());
+        Run noName = cli("mint-worker-token");
+        assertEquals(2, noName.exit());
+        assertTrue(noName.err().contains("--name"), noName.err());
     }
 }

@@ -8,6 +8,7 @@ import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,6 +18,9 @@ final class BackfillEmbeddingsCommand implements Callable<Integer> {
 
     @ParentCommand
     Cli cli;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--space", paramLabel = "NAME", required = true, description = "A space whose vectors come from text.")
     String spaceName;

@@ -14,7 +14,6 @@ import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The service's command line, for operators on a server without a browser: {@code java -jar stemvault.jar
@@ -35,8 +34,8 @@ public final class Cli {
     /** The environment a command runs the application context in: no web server, no background workers. */
     public static final String ENVIRONMENT = "cli";
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help;
 
     private final Map<String, Object> properties;
     private final PrintStream out;

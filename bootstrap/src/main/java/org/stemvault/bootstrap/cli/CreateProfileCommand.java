@@ -3,6 +3,7 @@ package org.stemvault.bootstrap.cli;
 import java.util.concurrent.Callable;
 import org.stemvault.application.access.Access;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -12,6 +13,9 @@ final class CreateProfileCommand implements Callable<Integer> {
 
     @ParentCommand
     Cli cli;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "NAME", description = "The profile's name.")
     String name;

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.stemvault.application.access.Access;
 import org.stemvault.domain.user.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -12,6 +13,9 @@ final class DemoteAdminCommand implements Callable<Integer> {
 
     @ParentCommand
     Cli cli;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "EMAIL")
     String email;

@@ -10,6 +10,7 @@ import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.legacy.LegacyTree;
 import org.stemvault.files.legacy.LegacyTreeReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,6 +24,9 @@ final class ImportLegacyCommand implements Callable<Integer> {
 
     @ParentCommand
     Cli cli;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "The legacy config.yaml.")
     Path config;

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.stemvault.application.access.Access;
 import org.stemvault.application.worker.Workers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,6 +15,9 @@ final class MintWorkerTokenCommand implements Callable<Integer> {
 
     @ParentCommand
     Cli cli;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--name", paramLabel = "NAME", required = true, description = "What the worker is called.")
     String name;

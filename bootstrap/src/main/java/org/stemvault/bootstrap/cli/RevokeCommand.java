@@ -3,6 +3,7 @@ package org.stemvault.bootstrap.cli;
 import java.util.concurrent.Callable;
 import org.stemvault.application.access.Access;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -11,6 +12,9 @@ final class RevokeCommand implements Callable<Integer> {
 
     @ParentCommand
     Cli cli;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "PROFILE")
     String profile;

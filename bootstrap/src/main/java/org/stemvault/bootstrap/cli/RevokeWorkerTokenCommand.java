@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.stemvault.application.access.Access;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -12,6 +13,9 @@ final class RevokeWorkerTokenCommand implements Callable<Integer> {
 
     @ParentCommand
     Cli cli;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "ID", description = "The token's id, as mint-worker-token printed it.")
     UUID id;

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.stemvault.application.access.Access;
 import org.stemvault.domain.worker.WorkerToken;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "worker-tokens", description = "Lists worker tokens: id, name, expiry, revoked.")
@@ -11,6 +12,9 @@ final class WorkerTokensCommand implements Callable<Integer> {
 
     @ParentCommand
     Cli cli;
+
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {
