@@ -53,6 +53,8 @@ class AdminTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     @Inject
+    Seed seed;
+    @Inject
     Users users;
     @Inject
     Profiles profiles;
@@ -72,11 +74,10 @@ class AdminTest implements TestPropertyProvider {
 
     @BeforeEach
     void seed() {
-        TestDatabase.truncateAll();
-        admin = users.signedIn(new Email("admin@example.com"), "Admin", null, T0);
-        users.changeRole(admin.id(), Role.ADMIN);
-        adminToken = TestSessions.token(admin.id());
-        band = profiles.create(Profile.create(new ProfileName("band"), "/src/band", null, T0));
+        seed.reset();
+        admin = seed.admin("admin@example.com");
+        adminToken = Seed.token(admin);
+        band = seed.profile("band");
     }
 
     HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
@@ -116,7 +117,7 @@ class AdminTest implements TestPropertyProvider {
                 "claims", "{\"email\":\"new.person@example.com\",\"email_verified\":true,\"name\":\"New Person\"}")));
         HttpResponse<String> landed = browser.get(callback);
         assertEquals(TestApp.FRONTEND, Browser.location(landed), "members-only admission lets the granted person in");
-        assertEquals("[{\"name\":\"band\",\"source_folder\":\"/src/band\"}]",
+        assertEquals("[{\"name\":\"band\",\"source_folder\":\"/sources/band\"}]",
                 browser.get(server.getURL() + "/api/profiles").body());
         assertEquals("New Person", users.byEmail(new Email("new.person@example.com")).orElseThrow().name());
     }

@@ -70,19 +70,15 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     @Inject
+    Seed seed;
+    @Inject
     Router router;
     @Inject
     Users users;
     @Inject
     Profiles profiles;
     @Inject
-    Memberships memberships;
-    @Inject
-    AudioFiles audioFiles;
-    @Inject
     Recordings recordings;
-    @Inject
-    Workers workers;
     @Inject
     Embeddings embeddings;
 
@@ -171,25 +167,18 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
 
     /** A fresh world for each request: a profile with one recording, and one caller of each kind. */
     Map<String, String> seed() {
-        TestDatabase.truncateAll();
-        Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src/band", null, T0));
-        AudioFile source = audioFiles.registerIfAbsent(new AudioFile(AudioFileId.random(), band.id(), new Sha256(HASH),
-                "take.wav", null, 1L, 1, T0));
-        Recording take = recordings.save(Recording.create(band.id(), new OutputName("take-1"), "Take", "", source.id(),
-                List.of(new Stem(new StemType("vocals"), -1.0, 0.5, 0, new MediaFileName("vocals.opus"),
-                        new MediaFileName("vocals.png"), 10, 1)), T0));
+        seed.reset();
+        Profile band = seed.profile("band");
+        AudioFile source = seed.source(band, HASH);
+        Recording take = seed.take(band, "take-1", "Take", "", source, 0, List.of(Seed.stem("vocals", -1.0)));
         embeddings.put(new Embedding(take.id(), null, new EmbeddingSpace("audio", 4, 
                 EmbeddingSpace.Source.EXTERNAL), Vector.of(1, 0, 0, 0), null, T0));
-        User member = users.signedIn(new Email("member@example.com"), "M", null, T0);
-        memberships.grant(new Membership(member.id(), band.id(), T0));
-        User stranger = users.signedIn(new Email("stranger@example.com"), "S", null, T0);
-        User admin = users.signedIn(new Email("admin@example.com"), "A", null, T0);
-        users.changeRole(admin.id(), Role.ADMIN);
+        User admin = seed.admin("admin@example.com");
         Map<String, String> tokens = new HashMap<>();
-        tokens.put("non-member", TestSessions.token(stranger.id()));
-        tokens.put("member", TestSessions.token(member.id()));
-        tokens.put("admin", TestSessions.token(admin.id()));
-        Workers.Minted worker = workers.mint("matrix", Duration.ofDays(1));
+        tokens.put("non-member", Seed.token(seed.user("stranger@example.com")));
+        tokens.put("member", seed.memberOf(band, "member@example.com"));
+        tokens.put("admin", Seed.token(admin));
+        Workers.Minted worker = seed.worker("matrix");
         tokens.put("worker", worker.bearer());
         tokens.put("worker-id", worker.token().id().toString());
         String real = TestSessions.token(admin.id());

@@ -41,9 +41,9 @@ class IngestTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     @Inject
-    Workers workers;
+    Seed seed;
     @Inject
-    Users users;
+    Workers workers;
     @Inject
     Profiles profiles;
 
@@ -58,15 +58,12 @@ class IngestTest implements TestPropertyProvider {
 
     @BeforeEach
     void seed() {
-        TestDatabase.truncateAll();
-        profiles.create(Profile.create(new ProfileName("band"), "/sources/band", null, T0));
-        profiles.create(Profile.create(new ProfileName("attic"), "/sources/attic", null, T0));
-        worker = workers.mint("scanner", Duration.ofDays(1)).bearer();
-        User m = users.signedIn(new Email("member@example.com"), "M", null, T0);
-        member = TestSessions.token(m.id());
-        User a = users.signedIn(new Email("admin@example.com"), "A", null, T0);
-        users.changeRole(a.id(), Role.ADMIN);
-        admin = TestSessions.token(a.id());
+        seed.reset();
+        seed.profile("band");
+        seed.profile("attic");
+        worker = seed.worker("scanner").bearer();
+        member = Seed.token(seed.user("member@example.com"));
+        admin = Seed.token(seed.admin("admin@example.com"));
     }
 
     HttpResponse<String> call(String method, String path, String token, String json) throws Exception {

@@ -38,14 +38,10 @@ import org.stemvault.postgres.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LibraryTest implements TestPropertyProvider {
 
-    static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
-
     @Inject
     EmbeddedServer server;
     @Inject
-    Users users;
-    @Inject
-    Profiles profiles;
+    Seed seed;
     @Inject
     Memberships memberships;
     @Inject
@@ -67,24 +63,17 @@ class LibraryTest implements TestPropertyProvider {
 
     @BeforeEach
     void seed() {
-        TestDatabase.truncateAll();
-        member = users.signedIn(new Email("member@example.com"), "Member", null, T0);
-        stranger = users.signedIn(new Email("stranger@example.com"), "Stranger", null, T0);
-        admin = users.signedIn(new Email("admin@example.com"), "Admin", null, T0);
-        users.changeRole(admin.id(), Role.ADMIN);
-        band = profiles.create(Profile.create(new ProfileName("the band"), "/sources/band", "htdemucs", T0));
-        profiles.create(Profile.create(new ProfileName("attic"), "/sources/attic", null, T0));
-        memberships.grant(new Membership(member.id(), band.id(), T0));
-    }
-
-    static Stem stem(String type, Double lufs) {
-        return new Stem(new StemType(type), lufs, 0.93, 4.2, new MediaFileName(type + ".opus"),
-                new MediaFileName(type + "_waveform.png"), 1_234_567, 184.3);
+        seed.reset();
+        member = seed.user("member@example.com");
+        stranger = seed.user("stranger@example.com");
+        admin = seed.admin("admin@example.com");
+        band = seed.profile("the band");
+        seed.profile("attic");
+        seed.grant(member, band);
     }
 
     Recording take(String outputName, long secondsAfterT0) {
-        return recordings.save(Recording.create(band.id(), new OutputName(outputName), "Take " + outputName, "",
-                null, List.of(stem("vocals", -18.2), stem("other", null)), T0.plusSeconds(secondsAfterT0)));
+        return seed.take(band, outputName, secondsAfterT0, Seed.stem("vocals", -18.2), Seed.stem("other", null));
     }
 
     HttpResponse<String> call(String method, String path, User user, String json) throws Exception {
@@ -97,11 +86,11 @@ class LibraryTest implements TestPropertyProvider {
 
     @Test
     void a_member_lists_only_their_profiles_and_an_admin_lists_all() throws Exception {
-        assertEquals("[{\"name\":\"the band\",\"source_folder\":\"/sources/band\"}]", get("/api/profiles", member).body());
+        assertEquals("[{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}]", get("/api/profiles", member).body());
         assertEquals("[]", get("/api/profiles", stranger).body());
         assertEquals("[{\"name\":\"attic\",\"source_folder\":\"/sources/attic\"},"
-                + "{\"name\":\"the band\",\"source_folder\":\"/sources/band\"}]", get("/api/profiles", admin).body());
-        assertEquals("{\"name\":\"the band\",\"source_folder\":\"/sources/band\"}",
+                + "{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}]", get("/api/profiles", admin).body());
+        assertEquals("{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}",
                 get("/api/profiles/the%20band", member).body());
     }
 

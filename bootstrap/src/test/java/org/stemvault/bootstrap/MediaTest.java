@@ -47,11 +47,7 @@ class MediaTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     @Inject
-    Users users;
-    @Inject
-    Profiles profiles;
-    @Inject
-    Memberships memberships;
+    Seed seed;
     @Inject
     Workers workers;
 
@@ -82,12 +78,9 @@ class MediaTest implements TestPropertyProvider {
         Files.writeString(ROOT.resolve("secret.txt"), "outside");
         Files.deleteIfExists(take.resolve("escape.opus"));
         Files.createSymbolicLink(take.resolve("escape.opus"), ROOT.resolve("secret.txt"));
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
-        Profile band = profiles.create(Profile.create(new ProfileName("the band"), "/src", null, t0));
-        User m = users.signedIn(new Email("member@example.com"), "M", null, t0);
-        memberships.grant(new Membership(m.id(), band.id(), t0));
-        member = TestSessions.token(m.id());
-        stranger = TestSessions.token(users.signedIn(new Email("stranger@example.com"), "S", null, t0).id());
+        Profile band = seed.profile("the band");
+        member = seed.memberOf(band, "member@example.com");
+        stranger = Seed.token(seed.user("stranger@example.com"));
     }
 
     HttpResponse<String> get(String path, String token, String... headers) throws Exception {

@@ -43,11 +43,9 @@ class SearchTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     @Inject
-    Users users;
+    Seed seed;
     @Inject
     Profiles profiles;
-    @Inject
-    Memberships memberships;
     @Inject
     Recordings recordings;
     @Inject
@@ -67,12 +65,10 @@ class SearchTest implements TestPropertyProvider {
 
     @BeforeEach
     void seed() {
-        TestDatabase.truncateAll();
-        Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src", null, T0));
-        Profile other = profiles.create(Profile.create(new ProfileName("other"), "/src2", null, T0));
-        User m = users.signedIn(new Email("member@example.com"), "M", null, T0);
-        memberships.grant(new Membership(m.id(), band.id(), T0));
-        member = TestSessions.token(m.id());
+        seed.reset();
+        Profile band = seed.profile("band");
+        Profile other = seed.profile("other");
+        member = seed.memberOf(band, "member@example.com");
         take(band, "a", "Dark moody groove", 1, 0, 0, 0);
         take(band, "b", "Bright pop", 0.9f, 0.1f, 0, 0);
         take(other, "x", "Dark moody groove", 1, 0, 0, 0);

@@ -40,13 +40,9 @@ class SimilarityTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     @Inject
-    Users users;
+    Seed seed;
     @Inject
     Profiles profiles;
-    @Inject
-    Memberships memberships;
-    @Inject
-    Recordings recordings;
 
     String member;
 
@@ -57,18 +53,14 @@ class SimilarityTest implements TestPropertyProvider {
 
     @BeforeEach
     void seed() {
-        TestDatabase.truncateAll();
-        Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src", null, T0));
-        Profile other = profiles.create(Profile.create(new ProfileName("other"), "/src2", null, T0));
-        User m = users.signedIn(new Email("member@example.com"), "M", null, T0);
-        memberships.grant(new Membership(m.id(), band.id(), T0));
-        member = TestSessions.token(m.id());
+        seed.reset();
+        Profile band = seed.profile("band");
+        Profile other = seed.profile("other");
+        member = seed.memberOf(band, "member@example.com");
         for (String name : List.of("a", "b", "c", "d")) {
-            recordings.save(Recording.create(band.id(), new OutputName(name), name, "", null,
-                    List.of(new Stem(new StemType("vocals"), -1.0, 0.5, 0, new MediaFileName("v.opus"),
-                            new MediaFileName("v.png"), 1, 1)), T0));
+            seed.take(band, name, 0, Seed.stem("vocals", -1.0));
         }
-        recordings.save(Recording.create(other.id(), new OutputName("x"), "x", "", null, List.of(), T0));
+        seed.take(other, "x", 0);
     }
 
     HttpResponse<String> call(String method, String path, String json) throws Exception {

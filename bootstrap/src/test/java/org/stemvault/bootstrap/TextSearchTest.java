@@ -49,15 +49,9 @@ class TextSearchTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     @Inject
-    Users users;
+    Seed seed;
     @Inject
     Profiles profiles;
-    @Inject
-    Memberships memberships;
-    @Inject
-    AudioFiles audioFiles;
-    @Inject
-    Workers workers;
 
     String member;
     String worker;
@@ -72,14 +66,11 @@ class TextSearchTest implements TestPropertyProvider {
 
     @BeforeEach
     void seed() throws Exception {
-        TestDatabase.truncateAll();
-        Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src", null, T0));
-        User m = users.signedIn(new Email("member@example.com"), "M", null, T0);
-        memberships.grant(new Membership(m.id(), band.id(), T0));
-        member = TestSessions.token(m.id());
-        worker = workers.mint("w", Duration.ofDays(1)).bearer();
-        audioFiles.registerIfAbsent(new AudioFile(AudioFileId.random(), band.id(), new Sha256("ab".repeat(32)), "s.wav",
-                null, 1L, 1, T0));
+        seed.reset();
+        Profile band = seed.profile("band");
+        member = seed.memberOf(band, "member@example.com");
+        worker = seed.worker("w").bearer();
+        seed.source(band, "ab".repeat(32));
         put("groove", "Dark moody groove", "slow heavy bass jam late at night");
         put("pop", "Bright cheerful pop song", "upbeat handclaps and whistling");
         put("speech", "Band meeting", "talking about the tour budget and dates");

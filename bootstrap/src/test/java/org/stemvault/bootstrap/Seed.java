@@ -1,0 +1,118 @@
+package org.stemvault.bootstrap;
+
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.audio.AudioFile;
+import org.stemvault.domain.audio.AudioFileId;
+import org.stemvault.domain.audio.AudioFiles;
+import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.MediaFileName;
+import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.recording.Stem;
+import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.Users;
+import org.stemvault.postgres.TestDatabase;
+
+/**
+ * The one way the end-to-end tests set up their world, through the service's own ports: an empty database,
+ * people (with session tokens), profiles, grants, sources and takes. Time starts at {@link #T0}.
+ */
+@Singleton
+final class Seed {
+
+    static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
+
+    private final Users users;
+    private final Profiles profiles;
+    private final Memberships memberships;
+    private final AudioFiles audioFiles;
+    private final Recordings recordings;
+    private final Workers workers;
+
+    Seed(Users users, Profiles profiles, Memberships memberships, AudioFiles audioFiles, Recordings recordings,
+         Workers workers) {
+        this.users = users;
+        this.profiles = profiles;
+        this.memberships = memberships;
+        this.audioFiles = audioFiles;
+        this.recordings = recordings;
+        this.workers = workers;
+    }
+
+    /** Empties every table. */
+    Seed reset() {
+        TestDatabase.truncateAll();
+        return this;
+    }
+
+    /** A person who has signed in once, named after their email's local part. */
+    User user(String email) {
+        return users.signedIn(new Email(email), email.substring(0, email.indexOf('@')), null, T0);
+    }
+
+    User admin(String email) {
+        User user = user(email);
+        users.changeRole(user.id(), Role.ADMIN);
+        return users.byId(user.id()).orElseThrow();
+    }
+
+    /** A session token for the user, as the service signs them. */
+    static String token(User user) {
+        return TestSessions.token(user.id());
+    }
+
+    /** The bearer token of a new worker token. */
+    Workers.Minted worker(String name) {
+        return workers.mint(name, Duration.ofDays(1));
+    }
+
+    Profile profile(String name) {
+        return profiles.create(Profile.create(new ProfileName(name), "/sources/" + name, null, T0));
+    }
+
+    void grant(User user, Profile profile) {
+        memberships.grant(new Membership(user.id(), profile.id(), T0));
+    }
+
+    /** A member of the profile, with their session token. */
+    String memberOf(Profile profile, String email) {
+        User user = user(email);
+        grant(user, profile);
+        return token(user);
+    }
+
+    AudioFile source(Profile profile, String sha256) {
+        return audioFiles.registerIfAbsent(new AudioFile(AudioFileId.random(), profile.id(), new Sha256(sha256),
+                "take.wav", null, 1L, 1, T0));
+    }
+
+    /** A take with these stems, {@code secondsAfterT0} after {@link #T0}. */
+    Recording take(Profile profile, String outputName, String displayName, String description, AudioFile source,
+                   long secondsAfterT0, List<Stem> stems) {
+        return recordings.save(Recording.create(profile.id(), new OutputName(outputName), displayName, description,
+                source == null ? null : source.id(), stems, T0.plusSeconds(secondsAfterT0)));
+    }
+
+    Recording take(Profile profile, String outputName, long secondsAfterT0, Stem... stems) {
+        return take(profile, outputName, "Take " + outputName, "", null, secondsAfterT0, List.of(stems));
+    }
+
+    /** A stem at {@code <type>.opus} with its waveform at {@code <type>_waveform.png}. */
+    static Stem stem(String type, Double lufs) {
+        return new Stem(new StemType(type), lufs, 0.93, 4.2, new MediaFileName(type + ".opus"),
+                new MediaFileName(type + "_waveform.png"), 1_234_567, 184.3);
+    }
+}
