@@ -18,9 +18,9 @@ import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 
 /**
- * Media under a root folder laid out as {@code <root>/<profile>/<output_name>/<file>} (the legacy layout).
- * The names are checked values already; on top, the resolved real path (links followed) must stay inside the
- * recording's real folder, or nothing is found.
+ * Media under a root folder laid out as {@code <root>/<profile>/<output_name>/<file>} (the legacy
+ * layout). The names are checked values already; on top, the resolved real path (links followed)
+ * must stay inside the recording's real folder, or nothing is found.
  */
 public final class LocalMediaStore implements MediaStore {
 
@@ -31,7 +31,8 @@ public final class LocalMediaStore implements MediaStore {
     }
 
     @Override
-    public Optional<StoredMedia> find(ProfileName profile, OutputName recording, MediaFileName file) {
+    public Optional<StoredMedia> find(
+            ProfileName profile, OutputName recording, MediaFileName file) {
         Path folder = root.resolve(profile.value()).resolve(recording.value()).normalize();
         Path candidate = folder.resolve(file.value()).normalize();
         if (!folder.startsWith(root) || !candidate.startsWith(folder)) {
@@ -40,11 +41,14 @@ public final class LocalMediaStore implements MediaStore {
         try {
             Path realFolder = folder.toRealPath();
             Path real = candidate.toRealPath();
-            if (!real.startsWith(realFolder) || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            if (!real.startsWith(realFolder)
+                    || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty();
             }
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
-            return Optional.of(new LocalFile(real, attributes.size(), attributes.lastModifiedTime().toInstant()));
+            return Optional.of(
+                    new LocalFile(
+                            real, attributes.size(), attributes.lastModifiedTime().toInstant()));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }

@@ -19,8 +19,7 @@ import org.stemvault.domain.recording.OutputName;
 
 class LocalMediaStoreTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     Path root;
     LocalMediaStore store;
 
@@ -37,7 +36,11 @@ class LocalMediaStoreTest {
     }
 
     StoredMedia find(String profile, String recording, String file) {
-        return store.find(new ProfileName(profile), new OutputName(recording), new MediaFileName(file)).orElse(null);
+        return store.find(
+                        new ProfileName(profile),
+                        new OutputName(recording),
+                        new MediaFileName(file))
+                .orElse(null);
     }
 
     @Test
@@ -68,8 +71,10 @@ class LocalMediaStoreTest {
 
     @Test
     void a_link_pointing_out_of_the_recordings_folder_is_not_found() throws Exception {
-        Files.createSymbolicLink(root.resolve("band/take-1/escape.opus"), dir.resolve("secret.txt"));
-        Files.createSymbolicLink(root.resolve("band/take-1/sideways.opus"), root.resolve("band/take-2/other.opus"));
+        Files.createSymbolicLink(
+                root.resolve("band/take-1/escape.opus"), dir.resolve("secret.txt"));
+        Files.createSymbolicLink(
+                root.resolve("band/take-1/sideways.opus"), root.resolve("band/take-2/other.opus"));
         Files.createSymbolicLink(root.resolve("band/take-1/folder"), dir);
         assertEquals(null, find("band", "take-1", "escape.opus"));
         assertEquals(null, find("band", "take-1", "sideways.opus"));

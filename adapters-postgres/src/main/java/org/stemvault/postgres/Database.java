@@ -18,8 +18,9 @@ import java.util.UUID;
 import org.stemvault.domain.Conflict;
 
 /**
- * The adapters' one way to the database: each call runs in the caller's transaction when there is one,
- * else in its own; SQL failures come out as domain or {@link DatabaseException}s, never as checked ones.
+ * The adapters' one way to the database: each call runs in the caller's transaction when there is
+ * one, else in its own; SQL failures come out as domain or {@link DatabaseException}s, never as
+ * checked ones.
  */
 @Singleton
 public final class Database {
@@ -78,12 +79,13 @@ public final class Database {
 
     /** Runs a writing statement; answers how many rows it changed. */
     public int update(String sql, Binder binder) {
-        return write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                binder.bind(ps);
-                return ps.executeUpdate();
-            }
-        });
+        return write(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        binder.bind(ps);
+                        return ps.executeUpdate();
+                    }
+                });
     }
 
     private static <T> List<T> rows(Connection c, String sql, Binder binder, RowMapper<T> mapper)
@@ -116,7 +118,8 @@ public final class Database {
         return new DatabaseException(e);
     }
 
-    public static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    public static void setInstant(PreparedStatement ps, int index, Instant value)
+            throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {

@@ -7,15 +7,17 @@ import org.stemvault.application.signin.Admission;
 import org.stemvault.domain.library.Viewer;
 
 /**
- * The one rule of who sees which profile, as SQL. A profile-scoped statement is {@link #with} its own text: it
- * then starts with two common table expressions, {@code viewer} (the viewer's user: one row while it exists,
- * with {@code admin} true by role or by configured email) and {@code visible} (the profiles that user may see:
- * every one for an admin, else those they are a member of), whose two parameters {@link #bind} sets first.
+ * The one rule of who sees which profile, as SQL. A profile-scoped statement is {@link #with} its
+ * own text: it then starts with two common table expressions, {@code viewer} (the viewer's user:
+ * one row while it exists, with {@code admin} true by role or by configured email) and {@code
+ * visible} (the profiles that user may see: every one for an admin, else those they are a member
+ * of), whose two parameters {@link #bind} sets first.
  */
 @Singleton
 public final class Visibility {
 
-    private static final String CTES = """
+    private static final String CTES =
+            """
             WITH viewer AS (
                 SELECT u.id, (u.role = 'admin' OR u.email = ANY (?::text[])) AS admin FROM users u WHERE u.id = ?
             ), visible AS NOT MATERIALIZED (
@@ -30,14 +32,17 @@ public final class Visibility {
     }
 
     /**
-     * A statement that can see {@code viewer} and {@code visible}: {@code rest} continues the {@code WITH}
-     * list ({@code ", page AS (…) SELECT …"}) or is the query ({@code " SELECT …"}).
+     * A statement that can see {@code viewer} and {@code visible}: {@code rest} continues the
+     * {@code WITH} list ({@code ", page AS (…) SELECT …"}) or is the query ({@code " SELECT …"}).
      */
     public static String with(String rest) {
         return CTES + rest;
     }
 
-    /** Binds the viewer to parameters 1 and 2; answers the index of the statement's own first parameter. */
+    /**
+     * Binds the viewer to parameters 1 and 2; answers the index of the statement's own first
+     * parameter.
+     */
     public int bind(PreparedStatement ps, Viewer viewer) throws SQLException {
         ps.setArray(1, ps.getConnection().createArrayOf("text", configuredAdmins));
         ps.setObject(2, viewer.user().value());

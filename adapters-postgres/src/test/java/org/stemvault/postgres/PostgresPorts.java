@@ -27,13 +27,26 @@ import org.stemvault.domain.worker.WorkerTokens;
 /** The PostgreSQL adapters as the port contracts see them, on the test database. */
 @Singleton
 @Requires(property = PostgresPorts.ADAPTER_TESTS)
-public record PostgresPorts(Users users, Profiles profiles, Memberships memberships, AudioFiles audioFiles,
-                            Recordings recordings, Catalogue catalogue, Embeddings embeddings,
-                            VectorSearch vectorSearch, EmbeddingJobs embeddingJobs, AuditLog auditLog,
-                            WorkerTokens workerTokens, PendingLogins pendingLogins, Transactions transactions)
+public record PostgresPorts(
+        Users users,
+        Profiles profiles,
+        Memberships memberships,
+        AudioFiles audioFiles,
+        Recordings recordings,
+        Catalogue catalogue,
+        Embeddings embeddings,
+        VectorSearch vectorSearch,
+        EmbeddingJobs embeddingJobs,
+        AuditLog auditLog,
+        WorkerTokens workerTokens,
+        PendingLogins pendingLogins,
+        Transactions transactions)
         implements Ports {
 
-    /** Set in the adapter tests' contexts only (the end-to-end tests have the application's own beans). */
+    /**
+     * Set in the adapter tests' contexts only (the end-to-end tests have the application's own
+     * beans).
+     */
     public static final String ADAPTER_TESTS = "stemvault.test.adapter-tests";
 
     @Override
@@ -44,7 +57,7 @@ public record PostgresPorts(Users users, Profiles profiles, Memberships membersh
     @Override
     public void deleteUser(UserId id) {
         try (Connection c = TestDatabase.connect();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
             ps.setObject(1, id.value());
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -58,7 +71,8 @@ public record PostgresPorts(Users users, Profiles profiles, Memberships membersh
     static class TestAdmission {
         @Singleton
         Admission admission() {
-            return new Admission(Admission.Mode.OPEN, Set.of(), Set.of(), Set.of(Ports.CONFIGURED_ADMIN));
+            return new Admission(
+                    Admission.Mode.OPEN, Set.of(), Set.of(), Set.of(Ports.CONFIGURED_ADMIN));
         }
     }
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
-/** Base of the adapter tests: a Micronaut context on the real test database, emptied before every test. */
+/**
+ * Base of the adapter tests: a Micronaut context on the real test database, emptied before every
+ * test.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PostgresTestSupport implements TestPropertyProvider {
 

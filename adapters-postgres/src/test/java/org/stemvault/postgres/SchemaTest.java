@@ -8,33 +8,49 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-/** The constraints hold even for a writer that bypasses the domain (a script, a bad migration, psql). */
+/**
+ * The constraints hold even for a writer that bypasses the domain (a script, a bad migration,
+ * psql).
+ */
 @MicronautTest(transactional = false)
 class SchemaTest extends PostgresTestSupport {
 
-    static final String PROFILE = "INSERT INTO profiles VALUES ('00000000-0000-0000-0000-000000000001', 'band', '/src', NULL, now());";
-    static final String RECORDING = "INSERT INTO recordings (id, profile_id, output_name, display_name, created_at, updated_at)"
-            + " VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'take', 'Take', now(), now());";
+    static final String PROFILE =
+            "INSERT INTO profiles VALUES ('00000000-0000-0000-0000-000000000001', 'band', '/src', NULL, now());";
+    static final String RECORDING =
+            "INSERT INTO recordings (id, profile_id, output_name, display_name, created_at, updated_at)"
+                    + " VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'take', 'Take', now(), now());";
 
     static void run(String sql) throws SQLException {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     static String stem(String type, String lufs, String duration, String size) {
-        return "INSERT INTO stems VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000002', '" + type + "', "
-                + lufs + ", 0.9, 1.0, 'a.opus', 'a.png', " + size + ", " + duration + ", 1)";
+        return "INSERT INTO stems VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000002', '"
+                + type
+                + "', "
+                + lufs
+                + ", 0.9, 1.0, 'a.opus', 'a.png', "
+                + size
+                + ", "
+                + duration
+                + ", 1)";
     }
 
     @Test
     void the_vector_extension_is_installed() throws SQLException {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_extension WHERE extname = 'vector'")) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT count(*) FROM pg_extension WHERE extname = 'vector'")) {
             rs.next();
             assertEquals(1, rs.getInt(1));
         }
@@ -66,16 +82,21 @@ class SchemaTest extends PostgresTestSupport {
 
     @Test
     void emails_are_unique_whatever_their_case_and_stored_in_lower_case() throws SQLException {
-        run("INSERT INTO users (id, email, created_at) VALUES (gen_random_uuid(), 'ada@example.com', now())");
-        assertThrows(SQLException.class,
-                () -> run("INSERT INTO users (id, email, created_at) VALUES (gen_random_uuid(), 'ADA@example.com', now())"));
+        run(
+                "INSERT INTO users (id, email, created_at) VALUES (gen_random_uuid(), 'ada@example.com', now())");
+        assertThrows(
+                SQLException.class,
+                () ->
+                        run(
+                                "INSERT INTO users (id, email, created_at) VALUES (gen_random_uuid(), 'ADA@example.com', now())"));
     }
 
     @Test
     void audio_hashes_are_64_lower_case_hex_characters() throws SQLException {
         run(PROFILE);
-        String insert = "INSERT INTO audio_files VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', '%s',"
-                + " 'f.wav', NULL, 1, 1, now())";
+        String insert =
+                "INSERT INTO audio_files VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', '%s',"
+                        + " 'f.wav', NULL, 1, 1, now())";
         assertThrows(SQLException.class, () -> run(insert.formatted("A".repeat(64))));
         assertThrows(SQLException.class, () -> run(insert.formatted("g".repeat(64))));
         run(insert.formatted("a".repeat(64)));
@@ -90,7 +111,8 @@ class SchemaTest extends PostgresTestSupport {
 
     @Test
     void every_foreign_key_has_an_index() throws SQLException {
-        String unindexed = """
+        String unindexed =
+                """
                 SELECT c.conrelid::regclass || '(' || c.conkey::text || ')'
                 FROM pg_constraint c
                 WHERE c.contype = 'f'
@@ -98,8 +120,9 @@ class SchemaTest extends PostgresTestSupport {
                                   WHERE i.indrelid = c.conrelid
                                     AND (i.indkey::int2[])[0:array_length(c.conkey, 1) - 1] @> c.conkey)
                 """;
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(unindexed)) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(unindexed)) {
             StringBuilder missing = new StringBuilder();
             while (rs.next()) {
                 missing.append(rs.getString(1)).append(' ');

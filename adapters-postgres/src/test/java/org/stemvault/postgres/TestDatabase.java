@@ -12,10 +12,10 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The PostgreSQL with pgvector that tests run against: {@code TEST_DATABASE_URL} (a JDBC URL, credentials in
- * its {@code user} and {@code password} parameters) when set, else a
- * Testcontainers {@code pgvector/pgvector:pg16} when a Docker engine answers; else every test fails with one
- * line saying how to provide one. Never skipped, never an in-memory stand-in.
+ * The PostgreSQL with pgvector that tests run against: {@code TEST_DATABASE_URL} (a JDBC URL,
+ * credentials in its {@code user} and {@code password} parameters) when set, else a Testcontainers
+ * {@code pgvector/pgvector:pg16} when a Docker engine answers; else every test fails with one line
+ * saying how to provide one. Never skipped, never an in-memory stand-in.
  */
 public final class TestDatabase {
 
@@ -24,18 +24,23 @@ public final class TestDatabase {
     private static String url;
     private static Properties credentials = new Properties();
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** The data source properties for a Micronaut test context. */
     public static synchronized Map<String, String> properties() {
         start();
-        Map<String, String> properties = new HashMap<>(Map.of(
-                "datasources.default.url", url,
-                "datasources.default.dialect", "POSTGRES",
-                "datasources.default.driver-class-name", "org.postgresql.Driver",
-                "flyway.datasources.default.enabled", "true"));
-        credentials.forEach((k, v) -> properties.put("datasources.default." + (k.equals("user") ? "username" : k), (String) v));
+        Map<String, String> properties =
+                new HashMap<>(
+                        Map.of(
+                                "datasources.default.url", url,
+                                "datasources.default.dialect", "POSTGRES",
+                                "datasources.default.driver-class-name", "org.postgresql.Driver",
+                                "flyway.datasources.default.enabled", "true"));
+        credentials.forEach(
+                (k, v) ->
+                        properties.put(
+                                "datasources.default." + (k.equals("user") ? "username" : k),
+                                (String) v));
         return properties;
     }
 
@@ -53,8 +58,10 @@ public final class TestDatabase {
 
     /** Empties every table the service writes, so each test starts from nothing. */
     public static void truncateAll() {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE embedding_jobs, audit_log, worker_tokens, pending_logins, embeddings, stems, recordings, audio_files, user_profiles, profiles, users CASCADE");
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "TRUNCATE embedding_jobs, audit_log, worker_tokens, pending_logins, embeddings, stems, recordings, audio_files, user_profiles, profiles, users CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database: " + e.getMessage(), e);
         }
@@ -70,11 +77,15 @@ public final class TestDatabase {
             return;
         }
         if (!dockerAnswers()) {
-            throw new IllegalStateException("No test database: set " + VARIABLE
-                    + "=jdbc:postgresql://127.0.0.1:5432/<db>?user=<user> (bash .ci/run provisions one) or start a Docker engine");
+            throw new IllegalStateException(
+                    "No test database: set "
+                            + VARIABLE
+                            + "=jdbc:postgresql://127.0.0.1:5432/<db>?user=<user> (bash .ci/run provisions one) or start a Docker engine");
         }
-        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(
-                DockerImageName.parse("pgvector/pgvector:pg16").asCompatibleSubstituteFor("postgres"));
+        PostgreSQLContainer<?> container =
+                new PostgreSQLContainer<>(
+                        DockerImageName.parse("pgvector/pgvector:pg16")
+                                .asCompatibleSubstituteFor("postgres"));
         container.start();
         url = container.getJdbcUrl();
         credentials.setProperty("user", container.getUsername());

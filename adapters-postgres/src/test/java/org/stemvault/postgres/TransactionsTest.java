@@ -20,20 +20,22 @@ import org.stemvault.domain.recording.Recordings;
 @MicronautTest(transactional = false)
 class TransactionsTest extends PostgresTestSupport {
 
-    @Inject
-    Transactions transactions;
-    @Inject
-    Profiles profiles;
-    @Inject
-    Recordings recordings;
+    @Inject Transactions transactions;
+    @Inject Profiles profiles;
+    @Inject Recordings recordings;
 
     @Test
     void a_unit_of_work_that_fails_half_way_leaves_nothing_behind() {
-        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
-            Profile band = profiles.create(profile("the-band"));
-            recordings.save(recording(band.id(), "take-1", at(0), fourStems()));
-            throw new IllegalStateException("the worker died");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () ->
+                        transactions.inTransaction(
+                                () -> {
+                                    Profile band = profiles.create(profile("the-band"));
+                                    recordings.save(
+                                            recording(band.id(), "take-1", at(0), fourStems()));
+                                    throw new IllegalStateException("the worker died");
+                                }));
 
         assertTrue(profiles.byName(new ProfileName("the-band")).isEmpty());
         assertTrue(profiles.all().isEmpty());
@@ -41,11 +43,13 @@ class TransactionsTest extends PostgresTestSupport {
 
     @Test
     void a_unit_of_work_that_completes_lands_whole() {
-        Profile band = transactions.inTransaction(() -> {
-            Profile created = profiles.create(profile("the-band"));
-            recordings.save(recording(created.id(), "take-1", at(0), fourStems()));
-            return created;
-        });
+        Profile band =
+                transactions.inTransaction(
+                        () -> {
+                            Profile created = profiles.create(profile("the-band"));
+                            recordings.save(recording(created.id(), "take-1", at(0), fourStems()));
+                            return created;
+                        });
 
         assertEquals(1, recordings.countOf(band.id()));
     }

@@ -5,8 +5,9 @@ import org.stemvault.domain.embedding.TextEmbedder;
 import org.stemvault.domain.embedding.Vector;
 
 /**
- * all-MiniLM-L6-v2, the sentence-embedding model shipped inside a Maven artifact, run in-process by ONNX
- * Runtime: 384 dimensions, no network, no API key. Loading takes a moment; embedding a line of text a few ms.
+ * all-MiniLM-L6-v2, the sentence-embedding model shipped inside a Maven artifact, run in-process by
+ * ONNX Runtime: 384 dimensions, no network, no API key. Loading takes a moment; embedding a line of
+ * text a few ms.
  */
 public final class MiniLmTextEmbedder implements TextEmbedder {
 
@@ -21,6 +22,9 @@ public final class MiniLmTextEmbedder implements TextEmbedder {
 
     @Override
     public Vector embed(String text) {
-        return Vector.of(model.embed(text == null || text.isBlank() ? "(untitled)" : text).content().vector());
+        return Vector.of(
+                model.embed(text == null || text.isBlank() ? "(untitled)" : text)
+                        .content()
+                        .vector());
     }
 }

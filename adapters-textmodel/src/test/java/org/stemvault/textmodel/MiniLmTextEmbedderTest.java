@@ -30,7 +30,8 @@ class MiniLmTextEmbedderTest {
         Vector paraphrase = MODEL.embed("a gloomy, slow rhythm with deep bass");
         Vector unrelated = MODEL.embed("Bright cheerful pop song with handclaps");
         assertEquals(384, groove.dimensions());
-        assertTrue(cosine(groove, paraphrase) > cosine(groove, unrelated),
+        assertTrue(
+                cosine(groove, paraphrase) > cosine(groove, unrelated),
                 cosine(groove, paraphrase) + " vs " + cosine(groove, unrelated));
     }
 

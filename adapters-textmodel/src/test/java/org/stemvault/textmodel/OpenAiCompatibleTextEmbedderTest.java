@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAI-compatible adapter against an HTTP server on loopback that speaks the embeddings protocol. */
+/**
+ * The OpenAI-compatible adapter against an HTTP server on loopback that speaks the embeddings
+ * protocol.
+ */
 class OpenAiCompatibleTextEmbedderTest {
 
     HttpServer server;
@@ -27,14 +30,19 @@ class OpenAiCompatibleTextEmbedderTest {
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/embeddings", exchange -> {
-            lastBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            lastAuth.set(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
+        server.createContext(
+                "/v1/embeddings",
+                exchange -> {
+                    lastBody.set(
+                            new String(
+                                    exchange.getRequestBody().readAllBytes(),
+                                    StandardCharsets.UTF_8));
+                    lastAuth.set(exchange.getRequestHeaders().getFirst("Authorization"));
+                    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(status, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                    exchange.close();
+                });
         server.start();
     }
 
@@ -44,13 +52,17 @@ class OpenAiCompatibleTextEmbedderTest {
     }
 
     OpenAiCompatibleTextEmbedder embedder(int dimensions) {
-        return new OpenAiCompatibleTextEmbedder("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
-                "sk-test", "text-embedding-3-small", dimensions);
+        return new OpenAiCompatibleTextEmbedder(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/",
+                "sk-test",
+                "text-embedding-3-small",
+                dimensions);
     }
 
     @Test
     void it_posts_model_and_input_with_the_key_and_reads_the_vector() {
-        assertArrayEquals(new float[] {0.5f, -0.25f, 1.0f}, embedder(3).embed("Tuesday jam").toArray());
+        assertArrayEquals(
+                new float[] {0.5f, -0.25f, 1.0f}, embedder(3).embed("Tuesday jam").toArray());
         assertTrue(lastBody.get().contains("\"model\":\"text-embedding-3-small\""), lastBody.get());
         assertTrue(lastBody.get().contains("\"input\":\"Tuesday jam\""), lastBody.get());
         assertEquals("Bearer sk-test", lastAuth.get());

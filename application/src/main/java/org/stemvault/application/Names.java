@@ -6,13 +6,12 @@ import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.OutputName;
 
 /**
- * Names that arrive in a request's path: one that could never be stored is simply not found, exactly like a
- * name that is free, so a path never tells more than a lookup would.
+ * Names that arrive in a request's path: one that could never be stored is simply not found,
+ * exactly like a name that is free, so a path never tells more than a lookup would.
  */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     /** The profile name, or {@link NotFound}. */
     public static ProfileName profile(String value) {

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CORS with credentials for the origins of web clients hosted elsewhere ({@code STEMVAULT_CORS_ORIGINS}, comma
- * separated); without a list, none at all (Micronaut's CORS without a list would allow every origin).
+ * CORS with credentials for the origins of web clients hosted elsewhere ({@code
+ * STEMVAULT_CORS_ORIGINS}, comma separated); without a list, none at all (Micronaut's CORS without
+ * a list would allow every origin).
  */
 final class CorsPolicy {
 
-    private CorsPolicy() {
-    }
+    private CorsPolicy() {}
 
     static Map<String, Object> properties(Map<String, String> env) {
         return cors(env.getOrDefault("STEMVAULT_CORS_ORIGINS", ""));
@@ -20,7 +20,11 @@ final class CorsPolicy {
 
     static Map<String, Object> cors(String origins) {
         Map<String, Object> properties = new HashMap<>();
-        List<String> list = Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+        List<String> list =
+                Arrays.stream(origins.split(","))
+                        .map(String::strip)
+                        .filter(o -> !o.isEmpty())
+                        .toList();
         properties.put("micronaut.server.cors.enabled", !list.isEmpty());
         if (!list.isEmpty()) {
             properties.put("micronaut.server.cors.configurations.web.allowed-origins", list);

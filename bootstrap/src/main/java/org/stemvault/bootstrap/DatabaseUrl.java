@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the database is, from {@code DATABASE_URL}: either a JDBC URL ({@code jdbc:postgresql://…}) or the
- * common {@code postgres://user:password@host:port/database?params} form; without it, the local database.
+ * Where the database is, from {@code DATABASE_URL}: either a JDBC URL ({@code jdbc:postgresql://…})
+ * or the common {@code postgres://user:password@host:port/database?params} form; without it, the
+ * local database.
  */
 record DatabaseUrl(String jdbcUrl, String username, String password) {
 
@@ -41,8 +42,12 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
             throw new IllegalArgumentException("DATABASE_URL must name a host and a database");
         }
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-                + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String jdbc =
+                "jdbc:postgresql://"
+                        + uri.getHost()
+                        + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                        + uri.getRawPath()
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String info = uri.getRawUserInfo();
         if (info != null) {
             int colon = info.indexOf(':');

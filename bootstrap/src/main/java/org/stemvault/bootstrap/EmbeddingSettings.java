@@ -20,6 +20,5 @@ record EmbeddingSettings(@Nullable String spaces, Duration workerDelay) {
 
     /** {@code stemvault.embedding.hnsw}: how each space's HNSW index is built. */
     @ConfigurationProperties("hnsw")
-    record Hnsw(int m, int efConstruction) {
-    }
+    record Hnsw(int m, int efConstruction) {}
 }

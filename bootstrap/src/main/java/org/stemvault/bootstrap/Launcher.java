@@ -1,14 +1,16 @@
 package org.stemvault.bootstrap;
 
-import org.stemvault.bootstrap.cli.Cli;
-
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import java.util.HashMap;
 import java.util.Map;
+import org.stemvault.bootstrap.cli.Cli;
 
-/** Micronaut's launcher, but a start-up failure ends the process with one clear line instead of a stack trace. */
+/**
+ * Micronaut's launcher, but a start-up failure ends the process with one clear line instead of a
+ * stack trace.
+ */
 final class Launcher extends Micronaut {
 
     private final String databaseUrl;
@@ -40,7 +42,8 @@ final class Launcher extends Micronaut {
 
     @Override
     protected void handleStartupException(Environment environment, Throwable exception) {
-        System.err.println("stemvault: cannot start: " + StartupFailure.explain(exception, databaseUrl));
+        System.err.println(
+                "stemvault: cannot start: " + StartupFailure.explain(exception, databaseUrl));
         System.exit(1);
     }
 }

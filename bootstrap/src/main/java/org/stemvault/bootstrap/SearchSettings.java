@@ -4,5 +4,4 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 
 /** {@code stemvault.search}: the reciprocal rank fusion constant of hybrid search. */
 @ConfigurationProperties("stemvault.search")
-record SearchSettings(int rrfK) {
-}
+record SearchSettings(int rrfK) {}

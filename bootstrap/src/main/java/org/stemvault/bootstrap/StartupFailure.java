@@ -11,7 +11,10 @@ public final class StartupFailure extends RuntimeException {
         super(message);
     }
 
-    /** One line for why start-up failed: our own reason where there is one, else the database's, else the root cause's. */
+    /**
+     * One line for why start-up failed: our own reason where there is one, else the database's,
+     * else the root cause's.
+     */
     public static String explain(Throwable failure, String databaseUrl) {
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -21,11 +24,15 @@ public final class StartupFailure extends RuntimeException {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("extension \"vector\"") || message.contains("vector.control")) {
                 return "the PostgreSQL extension 'vector' (pgvector) is missing and cannot be created at "
-                        + databaseUrl + ": install pgvector (scripts/ensure-postgres.sh does) or have a superuser"
+                        + databaseUrl
+                        + ": install pgvector (scripts/ensure-postgres.sh does) or have a superuser"
                         + " run CREATE EXTENSION vector in that database";
             }
             if (cannotConnect(t)) {
-                return "cannot reach the database at " + databaseUrl + " (" + t.getMessage()
+                return "cannot reach the database at "
+                        + databaseUrl
+                        + " ("
+                        + t.getMessage()
                         + "): start PostgreSQL or set DATABASE_URL";
             }
             root = t;
@@ -40,7 +47,10 @@ public final class StartupFailure extends RuntimeException {
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
             String state = sql.getSQLState();
-            return state.startsWith("08") || state.equals("28000") || state.equals("28P01") || state.equals("3D000");
+            return state.startsWith("08")
+                    || state.equals("28000")
+                    || state.equals("28P01")
+                    || state.equals("3D000");
         }
         return false;
     }

@@ -1,7 +1,5 @@
 package org.stemvault.bootstrap;
 
-import org.stemvault.bootstrap.cli.Cli;
-
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
@@ -10,10 +8,12 @@ import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemvault.application.search.TextIndex;
+import org.stemvault.bootstrap.cli.Cli;
 
 /**
- * Drains the text-embedding queue in the background, on every instance: jobs are leased in the database, so
- * instances share the work and a stopped one loses nothing. Does nothing (and asks nothing) without text spaces.
+ * Drains the text-embedding queue in the background, on every instance: jobs are leased in the
+ * database, so instances share the work and a stopped one loses nothing. Does nothing (and asks
+ * nothing) without text spaces.
  */
 @Context
 @Requires(notEnv = Cli.ENVIRONMENT)
@@ -23,10 +23,13 @@ final class TextIndexWorker {
 
     private final TextIndex textIndex;
 
-    TextIndexWorker(TextIndex textIndex, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-                    EmbeddingSettings settings) {
+    TextIndexWorker(
+            TextIndex textIndex,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+            EmbeddingSettings settings) {
         this.textIndex = textIndex;
-        scheduler.scheduleWithFixedDelay(settings.workerDelay(), settings.workerDelay(), this::drain);
+        scheduler.scheduleWithFixedDelay(
+                settings.workerDelay(), settings.workerDelay(), this::drain);
     }
 
     void drain() {

@@ -4,8 +4,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * {@code stemvault.text-model}: which model turns text into vectors, {@code builtin} (all-MiniLM-L6-v2
- * in-process) or {@code openai} (an OpenAI-compatible {@code /embeddings} endpoint, which needs its base URL).
+ * {@code stemvault.text-model}: which model turns text into vectors, {@code builtin}
+ * (all-MiniLM-L6-v2 in-process) or {@code openai} (an OpenAI-compatible {@code /embeddings}
+ * endpoint, which needs its base URL).
  */
 @ConfigurationProperties("stemvault.text-model")
 record TextModelSettings(String kind) {
@@ -15,7 +16,8 @@ record TextModelSettings(String kind) {
 
     TextModelSettings {
         if (!BUILTIN.equals(kind) && !OPENAI.equals(kind)) {
-            throw new StartupFailure("STEMVAULT_TEXT_MODEL must be builtin or openai, not '" + kind + "'");
+            throw new StartupFailure(
+                    "STEMVAULT_TEXT_MODEL must be builtin or openai, not '" + kind + "'");
         }
     }
 
@@ -25,6 +27,5 @@ record TextModelSettings(String kind) {
 
     /** {@code stemvault.text-model.openai}. */
     @ConfigurationProperties("openai")
-    record OpenAi(@Nullable String baseUrl, @Nullable String apiKey, String model) {
-    }
+    record OpenAi(@Nullable String baseUrl, @Nullable String apiKey, String model) {}
 }

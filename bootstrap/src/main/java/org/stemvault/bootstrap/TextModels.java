@@ -8,7 +8,10 @@ import org.stemvault.domain.embedding.TextEmbedder;
 import org.stemvault.textmodel.MiniLmTextEmbedder;
 import org.stemvault.textmodel.OpenAiCompatibleTextEmbedder;
 
-/** The text model, chosen by {@code stemvault.text-model.kind}; built on first use (only text spaces need it). */
+/**
+ * The text model, chosen by {@code stemvault.text-model.kind}; built on first use (only text spaces
+ * need it).
+ */
 @Factory
 final class TextModels {
 
@@ -21,7 +24,11 @@ final class TextModels {
     @Singleton
     @Requires(property = "stemvault.text-model.kind", value = TextModelSettings.OPENAI)
     TextEmbedder openAi(TextModelSettings.OpenAi settings, Spaces spaces) {
-        int dimensions = spaces.text().isEmpty() ? MiniLmTextEmbedder.DIMENSIONS : spaces.text().get(0).dimensions();
-        return new OpenAiCompatibleTextEmbedder(settings.baseUrl(), settings.apiKey(), settings.model(), dimensions);
+        int dimensions =
+                spaces.text().isEmpty()
+                        ? MiniLmTextEmbedder.DIMENSIONS
+                        : spaces.text().get(0).dimensions();
+        return new OpenAiCompatibleTextEmbedder(
+                settings.baseUrl(), settings.apiKey(), settings.model(), dimensions);
     }
 }

@@ -33,7 +33,10 @@ import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
 import org.stemvault.files.LocalMediaStore;
 
-/** Builds the use cases from the adapters' port implementations: the one place that knows every module. */
+/**
+ * Builds the use cases from the adapters' port implementations: the one place that knows every
+ * module.
+ */
 @Factory
 final class UseCases {
 
@@ -53,8 +56,13 @@ final class UseCases {
     }
 
     @Singleton
-    Ingest ingest(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
-                  Clock clock, TextIndex textIndex) {
+    Ingest ingest(
+            Profiles profiles,
+            AudioFiles audioFiles,
+            Recordings recordings,
+            Transactions transactions,
+            Clock clock,
+            TextIndex textIndex) {
         return new Ingest(profiles, audioFiles, recordings, transactions, clock, textIndex);
     }
 
@@ -64,14 +72,36 @@ final class UseCases {
     }
 
     @Singleton
-    Access access(Users users, Profiles profiles, Memberships memberships, Recordings recordings, AudioFiles audioFiles,
-                  AuditLog audit, Workers workers, Transactions transactions, Clock clock) {
-        return new Access(users, profiles, memberships, recordings, audioFiles, audit, workers, transactions, clock);
+    Access access(
+            Users users,
+            Profiles profiles,
+            Memberships memberships,
+            Recordings recordings,
+            AudioFiles audioFiles,
+            AuditLog audit,
+            Workers workers,
+            Transactions transactions,
+            Clock clock) {
+        return new Access(
+                users,
+                profiles,
+                memberships,
+                recordings,
+                audioFiles,
+                audit,
+                workers,
+                transactions,
+                clock);
     }
 
     @Singleton
-    LegacyImport legacyImport(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
-                              Clock clock, TextIndex textIndex) {
+    LegacyImport legacyImport(
+            Profiles profiles,
+            AudioFiles audioFiles,
+            Recordings recordings,
+            Transactions transactions,
+            Clock clock,
+            TextIndex textIndex) {
         return new LegacyImport(profiles, audioFiles, recordings, transactions, clock, textIndex);
     }
 
@@ -80,28 +110,52 @@ final class UseCases {
         return new Spaces(settings.parsedSpaces().values());
     }
 
-    /** The text model is asked for on first use only: a service without text spaces never loads it. */
+    /**
+     * The text model is asked for on first use only: a service without text spaces never loads it.
+     */
     @Singleton
-    TextIndex textIndex(Spaces spaces, EmbeddingJobs jobs, Recordings recordings, Embeddings embeddings,
-                        Provider<TextEmbedder> textModel, Clock clock) {
+    TextIndex textIndex(
+            Spaces spaces,
+            EmbeddingJobs jobs,
+            Recordings recordings,
+            Embeddings embeddings,
+            Provider<TextEmbedder> textModel,
+            Clock clock) {
         return new TextIndex(spaces.text(), jobs, recordings, embeddings, textModel::get, clock);
     }
 
     @Singleton
-    Vectors vectors(Spaces spaces, Embeddings embeddings, Catalogue catalogue, Profiles profiles, Recordings recordings,
-                    Transactions transactions, Clock clock) {
-        return new Vectors(spaces, embeddings, catalogue, profiles, recordings, transactions, clock);
+    Vectors vectors(
+            Spaces spaces,
+            Embeddings embeddings,
+            Catalogue catalogue,
+            Profiles profiles,
+            Recordings recordings,
+            Transactions transactions,
+            Clock clock) {
+        return new Vectors(
+                spaces, embeddings, catalogue, profiles, recordings, transactions, clock);
     }
 
     @Singleton
-    Search search(Spaces spaces, Embeddings embeddings, VectorSearch vectorSearch, Catalogue catalogue,
-                  TextIndex textIndex, SearchSettings settings) {
+    Search search(
+            Spaces spaces,
+            Embeddings embeddings,
+            VectorSearch vectorSearch,
+            Catalogue catalogue,
+            TextIndex textIndex,
+            SearchSettings settings) {
         return new Search(spaces, embeddings, vectorSearch, catalogue, textIndex, settings.rrfK());
     }
 
     @Singleton
-    Library library(Catalogue catalogue, Recordings recordings, MediaStore media, Transactions transactions,
-                    Clock clock, TextIndex textIndex) {
+    Library library(
+            Catalogue catalogue,
+            Recordings recordings,
+            MediaStore media,
+            Transactions transactions,
+            Clock clock,
+            TextIndex textIndex) {
         return new Library(catalogue, recordings, media, transactions, clock, textIndex);
     }
 

@@ -31,7 +31,10 @@ import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Users;
 import org.stemvault.postgres.TestDatabase;
 
-/** The admin page at /admin: who sees what, and an admin granting and revoking in a real headless Chromium. */
+/**
+ * The admin page at /admin: who sees what, and an admin granting and revoking in a real headless
+ * Chromium.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminPageTest implements TestPropertyProvider {
@@ -39,12 +42,9 @@ class AdminPageTest implements TestPropertyProvider {
     static final int PORT = Api.freePort();
     static final String BASE = "http://localhost:" + PORT;
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Profiles profiles;
-    @Inject
-    Users users;
+    @Inject EmbeddedServer server;
+    @Inject Profiles profiles;
+    @Inject Users users;
 
     WebDriver browser;
 
@@ -76,7 +76,8 @@ class AdminPageTest implements TestPropertyProvider {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -84,7 +85,10 @@ class AdminPageTest implements TestPropertyProvider {
         HttpResponse<String> anonymous = page(null);
         assertEquals(200, anonymous.statusCode());
         assertTrue(anonymous.body().contains("href=\"/auth/login\""));
-        String member = TestSessions.token(users.signedIn(new Email("plain@example.com"), "P", null, Instant.now()).id());
+        String member =
+                TestSessions.token(
+                        users.signedIn(new Email("plain@example.com"), "P", null, Instant.now())
+                                .id());
         HttpResponse<String> forbidden = page(member);
         assertEquals(403, forbidden.statusCode());
         assertTrue(forbidden.body().contains("Admins only"));
@@ -106,11 +110,17 @@ class AdminPageTest implements TestPropertyProvider {
         browser.findElement(By.id("grant-submit")).click();
         wait.until(d -> d.findElement(By.id("members")).getText().contains("newbie@example.com"));
 
-        browser.findElement(By.cssSelector("#members tr[data-email='newbie@example.com'] button.revoke")).click();
+        browser.findElement(
+                        By.cssSelector(
+                                "#members tr[data-email='newbie@example.com'] button.revoke"))
+                .click();
         wait.until(d -> !d.findElement(By.id("members")).getText().contains("newbie@example.com"));
-        wait.until(d -> {
-            String audit = d.findElement(By.id("audit")).getText();
-            return audit.contains("grant") && audit.contains("revoke") && audit.contains("newbie@example.com");
-        });
+        wait.until(
+                d -> {
+                    String audit = d.findElement(By.id("audit")).getText();
+                    return audit.contains("grant")
+                            && audit.contains("revoke")
+                            && audit.contains("newbie@example.com");
+                });
     }
 }

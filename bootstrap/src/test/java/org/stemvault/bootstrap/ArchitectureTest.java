@@ -15,51 +15,95 @@ class ArchitectureTest {
 
     @BeforeAll
     static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.stemvault");
+        classes =
+                new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.stemvault");
     }
 
     @Test
     void the_domain_and_the_use_cases_know_no_framework() {
-        noClasses().that().resideInAnyPackage("org.stemvault.domain..", "org.stemvault.application..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "javax.inject..",
-                        "javax.sql..", "java.sql..", "com.fasterxml..", "org.postgresql..", "com.pgvector..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.stemvault.domain..", "org.stemvault.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.micronaut..",
+                        "jakarta..",
+                        "javax.inject..",
+                        "javax.sql..",
+                        "java.sql..",
+                        "com.fasterxml..",
+                        "org.postgresql..",
+                        "com.pgvector..")
                 .allowEmptyShould(false)
                 .check(classes);
     }
 
     @Test
     void the_file_adapter_knows_no_framework_and_no_database() {
-        noClasses().that().resideInAPackage("org.stemvault.files..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "javax.inject..",
-                        "javax.sql..", "java.sql..", "org.postgresql..", "com.pgvector..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.stemvault.files..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.micronaut..",
+                        "jakarta..",
+                        "javax.inject..",
+                        "javax.sql..",
+                        "java.sql..",
+                        "org.postgresql..",
+                        "com.pgvector..")
                 .allowEmptyShould(false)
                 .check(classes);
     }
 
     @Test
     void the_domain_knows_nothing_outside_itself() {
-        noClasses().that().resideInAPackage("org.stemvault.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.stemvault.application..",
-                        "org.stemvault.postgres..", "org.stemvault.web..", "org.stemvault.bootstrap..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.stemvault.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.stemvault.application..",
+                        "org.stemvault.postgres..",
+                        "org.stemvault.web..",
+                        "org.stemvault.bootstrap..")
                 .check(classes);
     }
 
     @Test
     void the_use_cases_know_no_adapter() {
-        noClasses().that().resideInAPackage("org.stemvault.application..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.stemvault.postgres..", "org.stemvault.web..",
+        noClasses()
+                .that()
+                .resideInAPackage("org.stemvault.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.stemvault.postgres..",
+                        "org.stemvault.web..",
                         "org.stemvault.bootstrap..")
                 .check(classes);
     }
 
     @Test
     void the_adapters_do_not_know_each_other() {
-        noClasses().that().resideInAPackage("org.stemvault.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.stemvault.postgres..", "org.stemvault.files..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.stemvault.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.stemvault.postgres..", "org.stemvault.files..")
                 .check(classes);
-        noClasses().that().resideInAPackage("org.stemvault.postgres..")
-                .should().dependOnClassesThat().resideInAPackage("org.stemvault.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.stemvault.postgres..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.stemvault.web..")
                 .check(classes);
     }
 }

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,30 +30,17 @@ import org.stemvault.domain.embedding.Embedding;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.Vector;
-import org.stemvault.domain.audio.AudioFileId;
-import org.stemvault.domain.audio.AudioFiles;
-import org.stemvault.domain.audio.Sha256;
-import org.stemvault.domain.profile.Membership;
-import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
-import org.stemvault.domain.recording.MediaFileName;
-import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
-import org.stemvault.domain.recording.Stem;
-import org.stemvault.domain.recording.StemType;
-import org.stemvault.domain.user.Email;
-import org.stemvault.domain.user.Role;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.Users;
-import org.stemvault.postgres.TestDatabase;
 
 /**
- * Every endpoint under /api (the admin API included) and /media against every kind of caller, each status
- * asserted. The table must name
- * every route the service has there: a new endpoint without a row fails this test.
+ * Every endpoint under /api (the admin API included) and /media against every kind of caller, each
+ * status asserted. The table must name every route the service has there: a new endpoint without a
+ * row fails this test.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,87 +51,343 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     static final String HASH = "ab".repeat(32);
     static final String NEW_HASH = "cd".repeat(32);
     static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
-    static final List<String> CALLERS = List.of("anonymous", "non-member", "member", "admin", "worker", "forged");
+    static final List<String> CALLERS =
+            List.of("anonymous", "non-member", "member", "admin", "worker", "forged");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Seed seed;
-    @Inject
-    Router router;
-    @Inject
-    Users users;
-    @Inject
-    Profiles profiles;
-    @Inject
-    Recordings recordings;
-    @Inject
-    Embeddings embeddings;
+    @Inject EmbeddedServer server;
+    @Inject Seed seed;
+    @Inject Router router;
+    @Inject Users users;
+    @Inject Profiles profiles;
+    @Inject Recordings recordings;
+    @Inject Embeddings embeddings;
 
-    /** One endpoint: its route as the router knows it, a concrete request, and the status for each caller. */
-    record Row(String method, String route, String path, String body, int... statuses) {
-    }
+    /**
+     * One endpoint: its route as the router knows it, a concrete request, and the status for each
+     * caller.
+     */
+    record Row(String method, String route, String path, String body, int... statuses) {}
 
-    static final String RECORDING = "{\"audio_file_sha256\":\"" + HASH + "\",\"stems\":[{\"stem_type\":\"vocals\","
-            + "\"measured_lufs\":-1,\"peak_amplitude\":0.5,\"stem_gain_adjustment_db\":0,\"audio_url\":\"vocals.opus\","
-            + "\"waveform_url\":\"vocals.png\",\"file_size_bytes\":10,\"duration_seconds\":1}]}";
-    static final String AUDIO = "{\"filename\":\"new.wav\",\"file_size_bytes\":1,\"duration_seconds\":1}";
+    static final String RECORDING =
+            "{\"audio_file_sha256\":\""
+                    + HASH
+                    + "\",\"stems\":[{\"stem_type\":\"vocals\","
+                    + "\"measured_lufs\":-1,\"peak_amplitude\":0.5,\"stem_gain_adjustment_db\":0,\"audio_url\":\"vocals.opus\","
+                    + "\"waveform_url\":\"vocals.png\",\"file_size_bytes\":10,\"duration_seconds\":1}]}";
+    static final String AUDIO =
+            "{\"filename\":\"new.wav\",\"file_size_bytes\":1,\"duration_seconds\":1}";
 
     //                   callers:                            anon non-m member admin worker forged
-    static final List<Row> TABLE = List.of(
-            new Row("GET", "/api/profiles", "/api/profiles", null, 401, 200, 200, 200, 403, 401),
-            new Row("GET", "/api/profiles/{profile}", "/api/profiles/band", null, 401, 404, 200, 200, 403, 401),
-            new Row("GET", "/api/profiles/{profile}/files{?limit,cursor}", "/api/profiles/band/files", null,
-                    401, 404, 200, 200, 403, 401),
-            new Row("GET", "/api/profiles/{profile}/files/{outputName}", "/api/profiles/band/files/take-1", null,
-                    401, 404, 200, 200, 403, 401),
-            new Row("PATCH", "/api/profiles/{profile}/files/{outputName}/display-name",
-                    "/api/profiles/band/files/take-1/display-name", "{\"display_name\":\"x\"}",
-                    401, 404, 200, 200, 403, 401),
-            new Row("PATCH", "/api/profiles/{profile}/files/{outputName}", "/api/profiles/band/files/take-1",
-                    "{\"description\":\"x\"}", 401, 404, 200, 200, 403, 401),
-            new Row("DELETE", "/api/profiles/{profile}/files/{outputName}", "/api/profiles/band/files/take-1", null,
-                    401, 404, 204, 204, 403, 401),
-            new Row("GET", "/api/audio-files/{sha256}", "/api/audio-files/" + HASH, null, 401, 403, 403, 200, 200, 401),
-            new Row("PUT", "/api/profiles/{profile}/audio-files/{sha256}", "/api/profiles/band/audio-files/" + NEW_HASH,
-                    AUDIO, 401, 403, 403, 201, 201, 401),
-            new Row("PUT", "/api/profiles/{profile}/recordings/{outputName}", "/api/profiles/band/recordings/take-1",
-                    RECORDING, 401, 403, 403, 200, 200, 401),
-            new Row("GET", "/media/{profile}/{outputName}/{+file}", "/media/band/take-1/vocals.opus", null,
-                    401, 404, 200, 200, 403, 401),
-            new Row("PUT", "/api/profiles/{profile}/files/{outputName}/embeddings/{space}",
-                    "/api/profiles/band/files/take-1/embeddings/audio", "{\"vector\":[1,2,3,4]}",
-                    401, 404, 200, 200, 200, 401),
-            new Row("PUT", "/api/profiles/{profile}/files/{outputName}/stems/{stemType}/embeddings/{space}",
-                    "/api/profiles/band/files/take-1/stems/vocals/embeddings/audio", "{\"vector\":[1,2,3,4]}",
-                    401, 404, 200, 200, 200, 401),
-            new Row("GET", "/api/profiles/{profile}/files/{outputName}/similar{?space,limit,min_similarity}",
-                    "/api/profiles/band/files/take-1/similar?space=audio", null, 401, 404, 200, 200, 403, 401),
-            new Row("POST", "/api/search", "/api/search", "{\"mode\":\"fulltext\",\"query\":\"take\"}",
-                    401, 200, 200, 200, 403, 401),
-            new Row("GET", "/api/admin/users", "/api/admin/users", null, 401, 403, 403, 200, 403, 401),
-            new Row("GET", "/api/admin/profiles", "/api/admin/profiles", null, 401, 403, 403, 200, 403, 401),
-            new Row("POST", "/api/admin/profiles", "/api/admin/profiles",
-                    "{\"name\":\"new\",\"source_folder\":\"/src/new\"}", 401, 403, 403, 201, 403, 401),
-            new Row("PATCH", "/api/admin/profiles/{profile}", "/api/admin/profiles/band",
-                    "{\"source_folder\":\"/src/moved\"}", 401, 403, 403, 200, 403, 401),
-            new Row("DELETE", "/api/admin/profiles/{profile}{?force}", "/api/admin/profiles/band?force=true", null,
-                    401, 403, 403, 204, 403, 401),
-            new Row("GET", "/api/admin/profiles/{profile}/members", "/api/admin/profiles/band/members", null,
-                    401, 403, 403, 200, 403, 401),
-            new Row("PUT", "/api/admin/profiles/{profile}/members/{email}",
-                    "/api/admin/profiles/band/members/new@example.com", null, 401, 403, 403, 201, 403, 401),
-            new Row("DELETE", "/api/admin/profiles/{profile}/members/{email}",
-                    "/api/admin/profiles/band/members/member@example.com", null, 401, 403, 403, 204, 403, 401),
-            new Row("PUT", "/api/admin/users/{email}/role", "/api/admin/users/member@example.com/role",
-                    "{\"role\":\"admin\"}", 401, 403, 403, 204, 403, 401),
-            new Row("GET", "/api/admin/worker-tokens", "/api/admin/worker-tokens", null, 401, 403, 403, 200, 403, 401),
-            new Row("POST", "/api/admin/worker-tokens", "/api/admin/worker-tokens", "{\"name\":\"w\"}",
-                    401, 403, 403, 201, 403, 401),
-            new Row("DELETE", "/api/admin/worker-tokens/{id}", "/api/admin/worker-tokens/WORKER_ID", null,
-                    401, 403, 403, 204, 403, 401),
-            new Row("GET", "/api/admin/audit{?profile,user,since,limit,cursor}", "/api/admin/audit", null,
-                    401, 403, 403, 200, 403, 401));
+    static final List<Row> TABLE =
+            List.of(
+                    new Row(
+                            "GET",
+                            "/api/profiles",
+                            "/api/profiles",
+                            null,
+                            401,
+                            200,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/profiles/{profile}",
+                            "/api/profiles/band",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/profiles/{profile}/files{?limit,cursor}",
+                            "/api/profiles/band/files",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/profiles/{profile}/files/{outputName}",
+                            "/api/profiles/band/files/take-1",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/profiles/{profile}/files/{outputName}/display-name",
+                            "/api/profiles/band/files/take-1/display-name",
+                            "{\"display_name\":\"x\"}",
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/profiles/{profile}/files/{outputName}",
+                            "/api/profiles/band/files/take-1",
+                            "{\"description\":\"x\"}",
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/profiles/{profile}/files/{outputName}",
+                            "/api/profiles/band/files/take-1",
+                            null,
+                            401,
+                            404,
+                            204,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/audio-files/{sha256}",
+                            "/api/audio-files/" + HASH,
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            200,
+                            401),
+                    new Row(
+                            "PUT",
+                            "/api/profiles/{profile}/audio-files/{sha256}",
+                            "/api/profiles/band/audio-files/" + NEW_HASH,
+                            AUDIO,
+                            401,
+                            403,
+                            403,
+                            201,
+                            201,
+                            401),
+                    new Row(
+                            "PUT",
+                            "/api/profiles/{profile}/recordings/{outputName}",
+                            "/api/profiles/band/recordings/take-1",
+                            RECORDING,
+                            401,
+                            403,
+                            403,
+                            200,
+                            200,
+                            401),
+                    new Row(
+                            "GET",
+                            "/media/{profile}/{outputName}/{+file}",
+                            "/media/band/take-1/vocals.opus",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "PUT",
+                            "/api/profiles/{profile}/files/{outputName}/embeddings/{space}",
+                            "/api/profiles/band/files/take-1/embeddings/audio",
+                            "{\"vector\":[1,2,3,4]}",
+                            401,
+                            404,
+                            200,
+                            200,
+                            200,
+                            401),
+                    new Row(
+                            "PUT",
+                            "/api/profiles/{profile}/files/{outputName}/stems/{stemType}/embeddings/{space}",
+                            "/api/profiles/band/files/take-1/stems/vocals/embeddings/audio",
+                            "{\"vector\":[1,2,3,4]}",
+                            401,
+                            404,
+                            200,
+                            200,
+                            200,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/profiles/{profile}/files/{outputName}/similar{?space,limit,min_similarity}",
+                            "/api/profiles/band/files/take-1/similar?space=audio",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/search",
+                            "/api/search",
+                            "{\"mode\":\"fulltext\",\"query\":\"take\"}",
+                            401,
+                            200,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/admin/users",
+                            "/api/admin/users",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/admin/profiles",
+                            "/api/admin/profiles",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/admin/profiles",
+                            "/api/admin/profiles",
+                            "{\"name\":\"new\",\"source_folder\":\"/src/new\"}",
+                            401,
+                            403,
+                            403,
+                            201,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/admin/profiles/{profile}",
+                            "/api/admin/profiles/band",
+                            "{\"source_folder\":\"/src/moved\"}",
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/admin/profiles/{profile}{?force}",
+                            "/api/admin/profiles/band?force=true",
+                            null,
+                            401,
+                            403,
+                            403,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/admin/profiles/{profile}/members",
+                            "/api/admin/profiles/band/members",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "PUT",
+                            "/api/admin/profiles/{profile}/members/{email}",
+                            "/api/admin/profiles/band/members/new@example.com",
+                            null,
+                            401,
+                            403,
+                            403,
+                            201,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/admin/profiles/{profile}/members/{email}",
+                            "/api/admin/profiles/band/members/member@example.com",
+                            null,
+                            401,
+                            403,
+                            403,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "PUT",
+                            "/api/admin/users/{email}/role",
+                            "/api/admin/users/member@example.com/role",
+                            "{\"role\":\"admin\"}",
+                            401,
+                            403,
+                            403,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/admin/worker-tokens",
+                            "/api/admin/worker-tokens",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/admin/worker-tokens",
+                            "/api/admin/worker-tokens",
+                            "{\"name\":\"w\"}",
+                            401,
+                            403,
+                            403,
+                            201,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/admin/worker-tokens/{id}",
+                            "/api/admin/worker-tokens/WORKER_ID",
+                            null,
+                            401,
+                            403,
+                            403,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/admin/audit{?profile,user,since,limit,cursor}",
+                            "/api/admin/audit",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401));
 
     static Path temporaryMedia() {
         try {
@@ -165,14 +407,24 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         return properties;
     }
 
-    /** A fresh world for each request: a profile with one recording, and one caller of each kind. */
+    /**
+     * A fresh world for each request: a profile with one recording, and one caller of each kind.
+     */
     Map<String, String> seed() {
         seed.reset();
         Profile band = seed.profile("band");
         AudioFile source = seed.source(band, HASH);
-        Recording take = seed.take(band, "take-1", "Take", "", source, 0, List.of(Seed.stem("vocals", -1.0)));
-        embeddings.put(new Embedding(take.id(), null, new EmbeddingSpace("audio", 4, 
-                EmbeddingSpace.Source.EXTERNAL), Vector.of(1, 0, 0, 0), null, T0));
+        Recording take =
+                seed.take(
+                        band, "take-1", "Take", "", source, 0, List.of(Seed.stem("vocals", -1.0)));
+        embeddings.put(
+                new Embedding(
+                        take.id(),
+                        null,
+                        new EmbeddingSpace("audio", 4, EmbeddingSpace.Source.EXTERNAL),
+                        Vector.of(1, 0, 0, 0),
+                        null,
+                        T0));
         User admin = seed.admin("admin@example.com");
         Map<String, String> tokens = new HashMap<>();
         tokens.put("non-member", Seed.token(seed.user("stranger@example.com")));
@@ -182,19 +434,26 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         tokens.put("worker", worker.bearer());
         tokens.put("worker-id", worker.token().id().toString());
         String real = TestSessions.token(admin.id());
-        tokens.put("forged", real.substring(0, real.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        tokens.put(
+                "forged",
+                real.substring(0, real.lastIndexOf('.') + 1)
+                        + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         return tokens;
     }
 
     @Test
     void every_route_under_api_and_media_has_a_row() {
-        TreeSet<String> routes = router.uriRoutes()
-                .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString())
-                .filter(r -> r.contains(" /api") || r.contains(" /media"))
-                .filter(r -> !r.startsWith("HEAD ")) // Micronaut adds HEAD to every GET: it answers as the GET does
-                .collect(Collectors.toCollection(TreeSet::new));
-        TreeSet<String> rows = TABLE.stream().map(r -> r.method() + " " + r.route())
-                .collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> routes =
+                router.uriRoutes()
+                        .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString())
+                        .filter(r -> r.contains(" /api") || r.contains(" /media"))
+                        .filter(r -> !r.startsWith("HEAD ")) // Micronaut adds HEAD to every GET: it
+                        // answers as the GET does
+                        .collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> rows =
+                TABLE.stream()
+                        .map(r -> r.method() + " " + r.route())
+                        .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(routes, rows);
     }
 
@@ -207,17 +466,32 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 Map<String, String> world = seed();
                 String token = world.get(caller);
                 String path = row.path().replace("WORKER_ID", world.get("worker-id"));
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                        .method(row.method(), row.body() == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(row.body()))
-                        .header("Content-Type", "application/json");
+                HttpRequest.Builder request =
+                        HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                                .method(
+                                        row.method(),
+                                        row.body() == null
+                                                ? HttpRequest.BodyPublishers.noBody()
+                                                : HttpRequest.BodyPublishers.ofString(row.body()))
+                                .header("Content-Type", "application/json");
                 if (token != null) {
                     request.header("Authorization", "Bearer " + token);
                 }
-                int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status =
+                        HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                 if (status != row.statuses()[i]) {
-                    mismatches.add(row.method() + " " + path + " as " + caller + ": " + status
-                            + " (expected " + row.statuses()[i] + ")");
+                    mismatches.add(
+                            row.method()
+                                    + " "
+                                    + path
+                                    + " as "
+                                    + caller
+                                    + ": "
+                                    + status
+                                    + " (expected "
+                                    + row.statuses()[i]
+                                    + ")");
                 }
             }
         }

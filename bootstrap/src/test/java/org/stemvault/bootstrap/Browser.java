@@ -13,23 +13,26 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A user agent that follows no redirect, so each hop of a login is seen and asserted, and that keeps one
- * cookie jar for every host (the service and the identity provider run on loopback with different ports).
+ * A user agent that follows no redirect, so each hop of a login is seen and asserted, and that
+ * keeps one cookie jar for every host (the service and the identity provider run on loopback with
+ * different ports).
  */
 final class Browser {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     final Map<String, String> cookies = new LinkedHashMap<>();
 
-    Browser() {
-    }
+    Browser() {}
 
     Browser(Map<String, String> cookies) {
         this.cookies.putAll(cookies);
     }
 
-    /** A copy with the same cookies, as a second tab, or an attacker who copied them, would have. */
+    /**
+     * A copy with the same cookies, as a second tab, or an attacker who copied them, would have.
+     */
     Browser copy() {
         return new Browser(cookies);
     }
@@ -39,20 +42,32 @@ final class Browser {
     }
 
     HttpResponse<String> get(String url, String bearer) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).GET(), false);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + bearer)
+                        .GET(),
+                false);
     }
 
     HttpResponse<String> post(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     HttpResponse<String> postForm(String url, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        String body =
+                form.entrySet().stream()
+                        .map(
+                                e ->
+                                        URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                                                + "="
+                                                + URLEncoder.encode(
+                                                        e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -61,11 +76,15 @@ final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder request, boolean withCookies) {
         if (withCookies && !cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             keepCookies(response.headers().allValues("set-cookie"));
             return response;
         } catch (IOException e) {
@@ -92,8 +111,12 @@ final class Browser {
     }
 
     static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("location").orElseThrow(() ->
-                new AssertionError("no Location header; status " + response.statusCode()));
+        return response.headers()
+                .firstValue("location")
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "no Location header; status " + response.statusCode()));
     }
 
     static List<String> setCookies(HttpResponse<?> response) {

@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.stemvault.postgres.TestDatabase;
 
 /**
- * A person signing in: headless Chromium opens /auth/login, signs in on the development provider's page,
- * lands on the frontend, and /auth/status in that browser names them.
+ * A person signing in: headless Chromium opens /auth/login, signs in on the development provider's
+ * page, lands on the frontend, and /auth/status in that browser names them.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,8 +31,7 @@ class BrowserSignInTest implements TestPropertyProvider {
     static final String BASE = "http://localhost:" + PORT;
     static final String FRONTEND = BASE + "/auth/status?from=login";
 
-    @Inject
-    EmbeddedServer server;
+    @Inject EmbeddedServer server;
 
     WebDriver browser;
 

@@ -21,21 +21,28 @@ import org.stemvault.postgres.TestDatabase;
 /** The operator's command line, so the first admin can be set up on a server with no browser. */
 class CliTest {
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, Object> properties = new HashMap<>(TestApp.properties());
-        int exit = Cli.run(List.of(args), properties, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int exit =
+                Cli.run(
+                        List.of(args),
+                        properties,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(
+                exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     static List<String> audit() throws Exception {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT actor || ' ' || action FROM audit_log ORDER BY at, id")) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT actor || ' ' || action FROM audit_log ORDER BY at, id")) {
             List<String> rows = new java.util.ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1));
@@ -46,7 +53,10 @@ class CliTest {
 
     @BeforeAll
     static void migrate() {
-        assertEquals(0, cli("worker-tokens").exit(), "the command line migrates the schema like the service");
+        assertEquals(
+                0,
+                cli("worker-tokens").exit(),
+                "the command line migrates the schema like the service");
     }
 
     @BeforeEach
@@ -64,18 +74,28 @@ class CliTest {
         assertTrue(cli("grant", "band", "drummer@example.com").out().contains("already a member"));
 
         Run members = cli("members", "band");
-        assertTrue(members.out().contains("drummer@example.com  (not signed in yet)  since "), members.out());
+        assertTrue(
+                members.out().contains("drummer@example.com  (not signed in yet)  since "),
+                members.out());
 
         assertEquals(0, cli("revoke", "band", "drummer@example.com").exit());
         assertEquals("", cli("members", "band").out());
-        assertEquals(List.of("cli profile.create", "cli role.admin", "cli grant", "cli revoke"), audit());
+        assertEquals(
+                List.of("cli profile.create", "cli role.admin", "cli grant", "cli revoke"),
+                audit());
     }
 
     @Test
     void worker_tokens_are_minted_listed_and_revoked() {
         Run minted = cli("mint-worker-token", "--name", "scanner", "--days", "30");
         assertEquals(0, minted.exit(), minted.err());
-        String id = minted.out().lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
+        String id =
+                minted.out()
+                        .lines()
+                        .filter(l -> l.startsWith("id: "))
+                        .findFirst()
+                        .orElseThrow()
+                        .substring(4);
         assertTrue(minted.out().contains("token: ey"), minted.out());
         assertTrue(cli("worker-tokens").out().contains(id + "  scanner  expires "));
         assertEquals(0, cli("revoke-worker-token", id).exit());
@@ -104,30 +124,57 @@ class CliTest {
     void help_lists_every_command_and_each_command_has_its_own() {
         Run help = cli("help");
         assertEquals(0, help.exit());
-        for (String command : List.of("create-profile", "grant", "revoke", "members", "promote-admin",
-                "demote-admin", "mint-worker-token", "revoke-worker-token", "worker-tokens", "import-legacy",
-                "backfill-embeddings")) {
+        for (String command :
+                List.of(
+                        "create-profile",
+                        "grant",
+                        "revoke",
+                        "members",
+                        "promote-admin",
+                        "demote-admin",
+                        "mint-worker-token",
+                        "revoke-worker-token",
+                        "worker-tokens",
+                        "import-legacy",
+                        "backfill-embeddings")) {
             assertTrue(help.out().contains(command), command + " in " + help.out());
         }
         Run grantHelp = cli("grant", "--help");
         assertEquals(0, grantHelp.exit());
-        assertTrue(grantHelp.out().contains("Usage: java -jar stemvault.jar grant [-h] PROFILE EMAIL"), grantHelp.out());
+        assertTrue(
+                grantHelp.out().contains("Usage: java -jar stemvault.jar grant [-h] PROFILE EMAIL"),
+                grantHelp.out());
         assertEquals(0, cli("help", "import-legacy").exit());
     }
 
     @Test
-    void an_unreadable_legacy_config_fails_naming_the_file_and_line_and_writes_nothing() throws Exception {
+    void an_unreadable_legacy_config_fails_naming_the_file_and_line_and_writes_nothing()
+            throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("legacy");
         java.nio.file.Path config = dir.resolve("bad.yaml");
-        java.nio.file.Files.writeString(config, "profiles:\n  - name: band\n    source_folder: [unclosed\n");
+        java.nio.file.Files.writeString(
+                config, "profiles:\n  - name: band\n    source_folder: [unclosed\n");
         java.nio.file.Files.createDirectories(dir.resolve("media"));
-        Run bad = cli("import-legacy", "--config", config.toString(), "--media", dir.resolve("media").toString());
+        Run bad =
+                cli(
+                        "import-legacy",
+                        "--config",
+                        config.toString(),
+                        "--media",
+                        dir.resolve("media").toString());
         assertEquals(1, bad.exit(), bad.err());
         assertTrue(bad.err().contains("bad.yaml line "), bad.err());
-        assertTrue(!bad.err().contains("Usage:"), "a bad file is a failure, not a misused command: " + bad.err());
+        assertTrue(
+                !bad.err().contains("Usage:"),
+                "a bad file is a failure, not a misused command: " + bad.err());
 
-        Run missing = cli("import-legacy", "--config", dir.resolve("nope.yaml").toString(), "--media",
-                dir.resolve("media").toString());
+        Run missing =
+                cli(
+                        "import-legacy",
+                        "--config",
+                        dir.resolve("nope.yaml").toString(),
+                        "--media",
+                        dir.resolve("media").toString());
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("nope.yaml does not exist"), missing.err());
         assertEquals(List.of(), audit());
@@ -137,12 +184,20 @@ class CliTest {
     void a_missing_media_folder_is_refused_before_any_profile_is_written() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("legacy");
         java.nio.file.Path config = dir.resolve("config.yaml");
-        java.nio.file.Files.writeString(config, "profiles:\n  - name: band\n    source_folder: /srv/band\n");
-        Run run = cli("import-legacy", "--config", config.toString(), "--media", dir.resolve("no-media").toString());
+        java.nio.file.Files.writeString(
+                config, "profiles:\n  - name: band\n    source_folder: /srv/band\n");
+        Run run =
+                cli(
+                        "import-legacy",
+                        "--config",
+                        config.toString(),
+                        "--media",
+                        dir.resolve("no-media").toString());
         assertEquals(1, run.exit(), run.err());
         assertTrue(run.err().contains("no-media does not exist or is not a folder"), run.err());
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM profiles")) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM profiles")) {
             rs.next();
             assertEquals(0, rs.getInt(1), "no profile was written");
         }

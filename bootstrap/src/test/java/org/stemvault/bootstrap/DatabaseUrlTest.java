@@ -18,8 +18,11 @@ class DatabaseUrlTest {
 
     @Test
     void a_postgres_url_becomes_a_jdbc_url_with_decoded_credentials() {
-        DatabaseUrl url = DatabaseUrl.fromEnvironment(
-                Map.of("DATABASE_URL", "postgres://svc:p%40ss@db.internal:6543/stemvault?sslmode=require"));
+        DatabaseUrl url =
+                DatabaseUrl.fromEnvironment(
+                        Map.of(
+                                "DATABASE_URL",
+                                "postgres://svc:p%40ss@db.internal:6543/stemvault?sslmode=require"));
         assertEquals("jdbc:postgresql://db.internal:6543/stemvault?sslmode=require", url.jdbcUrl());
         assertEquals("svc", url.username());
         assertEquals("p@ss", url.password());
@@ -28,17 +31,24 @@ class DatabaseUrlTest {
 
     @Test
     void a_jdbc_url_is_taken_as_it_is_and_shown_without_its_password() {
-        DatabaseUrl url = DatabaseUrl.fromEnvironment(Map.of("DATABASE_URL",
-                "jdbc:postgresql://h/db?user=u&password=secret", "DATABASE_USER", "u"));
+        DatabaseUrl url =
+                DatabaseUrl.fromEnvironment(
+                        Map.of(
+                                "DATABASE_URL",
+                                "jdbc:postgresql://h/db?user=u&password=secret",
+                                "DATABASE_USER",
+                                "u"));
         assertEquals("jdbc:postgresql://h/db?user=u&password=secret", url.jdbcUrl());
         assertFalse(url.redacted().contains("secret"));
     }
 
     @Test
     void anything_else_is_refused_with_a_reason() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> DatabaseUrl.fromEnvironment(Map.of("DATABASE_URL", "mysql://h/db")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> DatabaseUrl.fromEnvironment(Map.of("DATABASE_URL", "postgres://hostonly")));
     }
 }

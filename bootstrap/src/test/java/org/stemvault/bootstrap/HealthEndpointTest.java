@@ -48,11 +48,16 @@ class HealthEndpointTest implements TestPropertyProvider {
 
     @Test
     void the_api_answers_anonymous_callers_401_as_problem_json_without_a_stack_trace() {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.GET("/api/profiles"), String.class));
+        HttpClientResponseException e =
+                assertThrows(
+                        HttpClientResponseException.class,
+                        () ->
+                                http.toBlocking()
+                                        .exchange(HttpRequest.GET("/api/profiles"), String.class));
         HttpResponse<?> response = e.getResponse();
         assertEquals(HttpStatus.UNAUTHORIZED, response.getStatus());
-        assertEquals("application/problem+json", response.getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/problem+json", response.getContentType().orElseThrow().toString());
         String body = response.getBody(String.class).orElseThrow();
         assertTrue(body.contains("\"status\":401"), body);
         assertFalse(body.contains("at org."), body);

@@ -21,13 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stemvault.application.worker.Workers;
-import org.stemvault.domain.profile.Profile;
-import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
-import org.stemvault.domain.user.Email;
-import org.stemvault.domain.user.Role;
-import org.stemvault.domain.user.User;
-import org.stemvault.domain.user.Users;
 import org.stemvault.postgres.TestDatabase;
 
 /** The worker's ingest over HTTP: idempotent, one transaction per write, strict about its input. */
@@ -38,14 +32,10 @@ class IngestTest implements TestPropertyProvider {
     static final String HASH = "ab".repeat(32);
     static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Seed seed;
-    @Inject
-    Workers workers;
-    @Inject
-    Profiles profiles;
+    @Inject EmbeddedServer server;
+    @Inject Seed seed;
+    @Inject Workers workers;
+    @Inject Profiles profiles;
 
     String worker;
     String member;
@@ -66,28 +56,45 @@ class IngestTest implements TestPropertyProvider {
         admin = Seed.token(seed.admin("admin@example.com"));
     }
 
-    HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
+    HttpResponse<String> call(String method, String path, String token, String json)
+            throws Exception {
         return Api.call(server, method, path, token, json);
     }
 
     static String audioBody(String filename) {
-        return "{\"filename\":\"" + filename + "\",\"storage_url\":\"s3://bucket/" + filename + "\","
+        return "{\"filename\":\""
+                + filename
+                + "\",\"storage_url\":\"s3://bucket/"
+                + filename
+                + "\","
                 + "\"file_size_bytes\":1234,\"duration_seconds\":184.3}";
     }
 
     static String stem(String type, String lufs) {
-        return "{\"stem_type\":\"" + type + "\",\"measured_lufs\":" + lufs + ",\"peak_amplitude\":0.93,"
-                + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\"" + type + ".opus\",\"waveform_url\":\"" + type
+        return "{\"stem_type\":\""
+                + type
+                + "\",\"measured_lufs\":"
+                + lufs
+                + ",\"peak_amplitude\":0.93,"
+                + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\""
+                + type
+                + ".opus\",\"waveform_url\":\""
+                + type
                 + "_waveform.png\",\"file_size_bytes\":1234567,\"duration_seconds\":184.3}";
     }
 
     static String recordingBody(String... stems) {
-        return "{\"display_name\":\"Tuesday jam\",\"audio_file_sha256\":\"" + HASH + "\",\"stems\":["
-                + String.join(",", stems) + "]}";
+        return "{\"display_name\":\"Tuesday jam\",\"audio_file_sha256\":\""
+                + HASH
+                + "\",\"stems\":["
+                + String.join(",", stems)
+                + "]}";
     }
 
     static List<String> rows(String query) throws SQLException {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             List<String> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -109,24 +116,54 @@ class IngestTest implements TestPropertyProvider {
     }
 
     void registerAudio() throws Exception {
-        assertEquals(201, call("PUT", "/api/profiles/band/audio-files/" + HASH, worker, audioBody("take.wav")).statusCode());
+        assertEquals(
+                201,
+                call("PUT", "/api/profiles/band/audio-files/" + HASH, worker, audioBody("take.wav"))
+                        .statusCode());
     }
 
     @Test
-    void an_audio_file_is_created_once_found_by_hash_and_refused_to_another_profile() throws Exception {
+    void an_audio_file_is_created_once_found_by_hash_and_refused_to_another_profile()
+            throws Exception {
         assertEquals(404, call("GET", "/api/audio-files/" + HASH, worker, null).statusCode());
-        HttpResponse<String> created = call("PUT", "/api/profiles/band/audio-files/" + HASH, worker, audioBody("take.wav"));
+        HttpResponse<String> created =
+                call(
+                        "PUT",
+                        "/api/profiles/band/audio-files/" + HASH,
+                        worker,
+                        audioBody("take.wav"));
         assertEquals(201, created.statusCode(), created.body());
         List<String> before = snapshot();
 
-        assertEquals(200, call("PUT", "/api/profiles/band/audio-files/" + HASH.toUpperCase(), worker, audioBody("take.wav")).statusCode());
+        assertEquals(
+                200,
+                call(
+                                "PUT",
+                                "/api/profiles/band/audio-files/" + HASH.toUpperCase(),
+                                worker,
+                                audioBody("take.wav"))
+                        .statusCode());
         assertEquals(before, snapshot(), "the same registration again changes nothing");
         HttpResponse<String> found = call("GET", "/api/audio-files/" + HASH, worker, null);
         assertEquals(200, found.statusCode());
         assertTrue(found.body().contains("\"sha256\":\"" + HASH + "\""), found.body());
 
-        assertEquals(409, call("PUT", "/api/profiles/attic/audio-files/" + HASH, worker, audioBody("take.wav")).statusCode());
-        assertEquals(409, call("PUT", "/api/profiles/band/audio-files/" + HASH, worker, audioBody("other.wav")).statusCode());
+        assertEquals(
+                409,
+                call(
+                                "PUT",
+                                "/api/profiles/attic/audio-files/" + HASH,
+                                worker,
+                                audioBody("take.wav"))
+                        .statusCode());
+        assertEquals(
+                409,
+                call(
+                                "PUT",
+                                "/api/profiles/band/audio-files/" + HASH,
+                                worker,
+                                audioBody("other.wav"))
+                        .statusCode());
         assertEquals(before, snapshot());
     }
 
@@ -134,12 +171,16 @@ class IngestTest implements TestPropertyProvider {
     void a_recording_put_twice_is_created_then_unchanged() throws Exception {
         registerAudio();
         String body = recordingBody(stem("vocals", "-18.2"), stem("other", "null"));
-        HttpResponse<String> created = call("PUT", "/api/profiles/band/recordings/take-1", worker, body);
+        HttpResponse<String> created =
+                call("PUT", "/api/profiles/band/recordings/take-1", worker, body);
         assertEquals(201, created.statusCode(), created.body());
-        assertTrue(created.body().startsWith("{\"name\":\"take-1\",\"display_name\":\"Tuesday jam\""), created.body());
+        assertTrue(
+                created.body().startsWith("{\"name\":\"take-1\",\"display_name\":\"Tuesday jam\""),
+                created.body());
         List<String> before = snapshot();
 
-        HttpResponse<String> again = call("PUT", "/api/profiles/band/recordings/take-1", worker, body);
+        HttpResponse<String> again =
+                call("PUT", "/api/profiles/band/recordings/take-1", worker, body);
 
         assertEquals(200, again.statusCode());
         assertEquals(created.body(), again.body());
@@ -149,33 +190,65 @@ class IngestTest implements TestPropertyProvider {
     @Test
     void a_recording_put_replaces_all_its_stems() throws Exception {
         registerAudio();
-        call("PUT", "/api/profiles/band/recordings/take-1", worker, recordingBody(stem("vocals", "-18"), stem("drums", "-12")));
-        HttpResponse<String> replaced = call("PUT", "/api/profiles/band/recordings/take-1", worker,
-                recordingBody(stem("bass", "-14")));
+        call(
+                "PUT",
+                "/api/profiles/band/recordings/take-1",
+                worker,
+                recordingBody(stem("vocals", "-18"), stem("drums", "-12")));
+        HttpResponse<String> replaced =
+                call(
+                        "PUT",
+                        "/api/profiles/band/recordings/take-1",
+                        worker,
+                        recordingBody(stem("bass", "-14")));
         assertEquals(200, replaced.statusCode());
         assertEquals(List.of("bass|"), rows("SELECT stem_type FROM stems"));
     }
 
     @Test
-    void a_failure_half_way_through_a_recording_put_leaves_the_previous_state_intact() throws Exception {
+    void a_failure_half_way_through_a_recording_put_leaves_the_previous_state_intact()
+            throws Exception {
         registerAudio();
-        call("PUT", "/api/profiles/band/recordings/take-1", worker, recordingBody(stem("vocals", "-18"), stem("drums", "-12")));
+        call(
+                "PUT",
+                "/api/profiles/band/recordings/take-1",
+                worker,
+                recordingBody(stem("vocals", "-18"), stem("drums", "-12")));
         List<String> before = snapshot();
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                    + " RAISE EXCEPTION 'disk full, say'; END $$");
-            s.execute("CREATE TRIGGER boom BEFORE INSERT ON stems FOR EACH ROW WHEN (NEW.stem_type = 'boom')"
-                    + " EXECUTE FUNCTION boom()");
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                            + " RAISE EXCEPTION 'disk full, say'; END $$");
+            s.execute(
+                    "CREATE TRIGGER boom BEFORE INSERT ON stems FOR EACH ROW WHEN (NEW.stem_type = 'boom')"
+                            + " EXECUTE FUNCTION boom()");
         }
         try {
-            HttpResponse<String> failed = call("PUT", "/api/profiles/band/recordings/take-1", worker,
-                    "{\"display_name\":\"Renamed\",\"audio_file_sha256\":\"" + HASH + "\",\"stems\":["
-                            + stem("bass", "-1") + "," + stem("boom", "-1") + "]}");
+            HttpResponse<String> failed =
+                    call(
+                            "PUT",
+                            "/api/profiles/band/recordings/take-1",
+                            worker,
+                            "{\"display_name\":\"Renamed\",\"audio_file_sha256\":\""
+                                    + HASH
+                                    + "\",\"stems\":["
+                                    + stem("bass", "-1")
+                                    + ","
+                                    + stem("boom", "-1")
+                                    + "]}");
             assertEquals(500, failed.statusCode());
-            assertTrue(failed.body().contains("\"status\":500") && !failed.body().contains("disk full"), failed.body());
-            assertEquals(before, snapshot(), "neither the new name, nor the dropped stems, nor the new stem");
+            assertTrue(
+                    failed.body().contains("\"status\":500")
+                            && !failed.body().contains("disk full"),
+                    failed.body());
+            assertEquals(
+                    before,
+                    snapshot(),
+                    "neither the new name, nor the dropped stems, nor the new stem");
         } finally {
-            try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            try (Connection c = TestDatabase.connect();
+                    Statement s = c.createStatement()) {
                 s.execute("DROP TRIGGER boom ON stems");
                 s.execute("DROP FUNCTION boom()");
             }
@@ -186,60 +259,115 @@ class IngestTest implements TestPropertyProvider {
     void bad_input_is_400_naming_the_field_and_writes_nothing() throws Exception {
         registerAudio();
         List<String> before = snapshot();
-        Map<String, String> cases = Map.ofEntries(
-                Map.entry(recordingBody(stem("vocals", "\"loud\"")), "stems[0].measured_lufs"),
-                Map.entry(recordingBody(stem("vocals", "-1").replace("1234567", "-5")), "stems[0].file_size_bytes"),
-                Map.entry(recordingBody(stem("vocals", "-1").replace("\"duration_seconds\":184.3", "\"duration_seconds\":0")),
-                        "stems[0].duration_seconds"),
-                Map.entry(recordingBody(stem("Vocals!", "-1")), "stems[0].stem_type"),
-                Map.entry(recordingBody(stem("vocals", "-1").replace("vocals.opus", "../../etc/passwd")), "stems[0].audio_url"),
-                Map.entry(recordingBody(stem("vocals", "-1").replace("vocals.opus", "/etc/passwd")), "stems[0].audio_url"),
-                Map.entry(recordingBody(stem("vocals", "-1"), stem("vocals", "-2")), "stems"),
-                Map.entry("{\"audio_file_sha256\":\"" + HASH + "\"}", "stems"),
-                Map.entry("{\"stems\":[]}", "audio_file_sha256"),
-                Map.entry("{\"audio_file_sha256\":\"" + "cd".repeat(32) + "\",\"stems\":[]}", "audio_file_sha256"),
-                Map.entry("[1,2]", "body"));
+        Map<String, String> cases =
+                Map.ofEntries(
+                        Map.entry(
+                                recordingBody(stem("vocals", "\"loud\"")),
+                                "stems[0].measured_lufs"),
+                        Map.entry(
+                                recordingBody(stem("vocals", "-1").replace("1234567", "-5")),
+                                "stems[0].file_size_bytes"),
+                        Map.entry(
+                                recordingBody(
+                                        stem("vocals", "-1")
+                                                .replace(
+                                                        "\"duration_seconds\":184.3",
+                                                        "\"duration_seconds\":0")),
+                                "stems[0].duration_seconds"),
+                        Map.entry(recordingBody(stem("Vocals!", "-1")), "stems[0].stem_type"),
+                        Map.entry(
+                                recordingBody(
+                                        stem("vocals", "-1")
+                                                .replace("vocals.opus", "../../etc/passwd")),
+                                "stems[0].audio_url"),
+                        Map.entry(
+                                recordingBody(
+                                        stem("vocals", "-1").replace("vocals.opus", "/etc/passwd")),
+                                "stems[0].audio_url"),
+                        Map.entry(
+                                recordingBody(stem("vocals", "-1"), stem("vocals", "-2")), "stems"),
+                        Map.entry("{\"audio_file_sha256\":\"" + HASH + "\"}", "stems"),
+                        Map.entry("{\"stems\":[]}", "audio_file_sha256"),
+                        Map.entry(
+                                "{\"audio_file_sha256\":\"" + "cd".repeat(32) + "\",\"stems\":[]}",
+                                "audio_file_sha256"),
+                        Map.entry("[1,2]", "body"));
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            HttpResponse<String> refused = call("PUT", "/api/profiles/band/recordings/take-1", worker, c.getKey());
+            HttpResponse<String> refused =
+                    call("PUT", "/api/profiles/band/recordings/take-1", worker, c.getKey());
             assertEquals(400, refused.statusCode(), c.getKey() + " -> " + refused.body());
-            assertTrue(refused.body().contains("\"field\":\"" + c.getValue().replace("[", "[").replace("]", "]") + "\""),
+            assertTrue(
+                    refused.body()
+                            .contains(
+                                    "\"field\":\""
+                                            + c.getValue().replace("[", "[").replace("]", "]")
+                                            + "\""),
                     c.getKey() + " -> " + refused.body());
         }
-        HttpResponse<String> nan = call("PUT", "/api/profiles/band/recordings/take-1", worker,
-                recordingBody(stem("vocals", "NaN")));
+        HttpResponse<String> nan =
+                call(
+                        "PUT",
+                        "/api/profiles/band/recordings/take-1",
+                        worker,
+                        recordingBody(stem("vocals", "NaN")));
         assertEquals(400, nan.statusCode(), "NaN is not JSON: " + nan.body());
-        HttpResponse<String> separator = call("PUT", "/api/profiles/band/recordings/a%5Cb", worker,
-                recordingBody(stem("vocals", "-1")));
+        HttpResponse<String> separator =
+                call(
+                        "PUT",
+                        "/api/profiles/band/recordings/a%5Cb",
+                        worker,
+                        recordingBody(stem("vocals", "-1")));
         assertEquals(400, separator.statusCode(), separator.body());
         assertTrue(separator.body().contains("\"field\":\"output_name\""), separator.body());
-        assertEquals(400, call("PUT", "/api/profiles/band/audio-files/not-a-hash", worker, audioBody("x.wav")).statusCode());
-        assertEquals(400, call("PUT", "/api/profiles/band/audio-files/" + "ef".repeat(32), worker,
-                audioBody("x.wav").replace("184.3", "\"long\"")).statusCode());
+        assertEquals(
+                400,
+                call("PUT", "/api/profiles/band/audio-files/not-a-hash", worker, audioBody("x.wav"))
+                        .statusCode());
+        assertEquals(
+                400,
+                call(
+                                "PUT",
+                                "/api/profiles/band/audio-files/" + "ef".repeat(32),
+                                worker,
+                                audioBody("x.wav").replace("184.3", "\"long\""))
+                        .statusCode());
         assertEquals(before, snapshot());
     }
 
     @Test
     void a_body_over_the_limit_is_413() throws Exception {
-        String huge = recordingBody(stem("vocals", "-1")).replace("Tuesday jam", "x".repeat(2_000_000));
-        assertEquals(413, call("PUT", "/api/profiles/band/recordings/take-1", worker, huge).statusCode());
+        String huge =
+                recordingBody(stem("vocals", "-1")).replace("Tuesday jam", "x".repeat(2_000_000));
+        assertEquals(
+                413,
+                call("PUT", "/api/profiles/band/recordings/take-1", worker, huge).statusCode());
     }
 
     @Test
     void members_may_not_ingest_admins_may_and_anonymous_callers_are_401() throws Exception {
-        assertEquals(403, call("PUT", "/api/profiles/band/audio-files/" + HASH, member, audioBody("a.wav")).statusCode());
-        assertEquals(201, call("PUT", "/api/profiles/band/audio-files/" + HASH, admin, audioBody("a.wav")).statusCode());
+        assertEquals(
+                403,
+                call("PUT", "/api/profiles/band/audio-files/" + HASH, member, audioBody("a.wav"))
+                        .statusCode());
+        assertEquals(
+                201,
+                call("PUT", "/api/profiles/band/audio-files/" + HASH, admin, audioBody("a.wav"))
+                        .statusCode());
         assertEquals(401, call("GET", "/api/audio-files/" + HASH, null, null).statusCode());
         assertEquals(403, call("GET", "/api/audio-files/" + HASH, member, null).statusCode());
     }
 
     @Test
-    void a_worker_cannot_read_the_member_library_and_a_revoked_token_stops_at_once() throws Exception {
+    void a_worker_cannot_read_the_member_library_and_a_revoked_token_stops_at_once()
+            throws Exception {
         assertEquals(403, call("GET", "/api/profiles", worker, null).statusCode());
         assertEquals(403, call("GET", "/api/profiles/band/files", worker, null).statusCode());
 
         Workers.Minted minted = workers.mint("temporary", Duration.ofDays(1));
-        assertEquals(404, call("GET", "/api/audio-files/" + HASH, minted.bearer(), null).statusCode());
+        assertEquals(
+                404, call("GET", "/api/audio-files/" + HASH, minted.bearer(), null).statusCode());
         workers.revoke(minted.token().id());
-        assertEquals(401, call("GET", "/api/audio-files/" + HASH, minted.bearer(), null).statusCode());
+        assertEquals(
+                401, call("GET", "/api/audio-files/" + HASH, minted.bearer(), null).statusCode());
     }
 }

@@ -1,7 +1,5 @@
 package org.stemvault.bootstrap;
 
-import org.stemvault.bootstrap.cli.Cli;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,22 +20,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stemvault.bootstrap.cli.Cli;
 import org.stemvault.files.legacy.LegacyFixture;
 import org.stemvault.postgres.TestDatabase;
 
-/** The legacy import against the real database: every case, idempotency, and a real interruption. */
+/**
+ * The legacy import against the real database: every case, idempotency, and a real interruption.
+ */
 class LegacyImportTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    record Run(int exit, String out) {
-    }
+    record Run(int exit, String out) {}
 
     static Run importLegacy(Path config, Path media, String... more) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("import-legacy", "--config", config.toString(), "--media",
-                media.toString()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "import-legacy",
+                                "--config",
+                                config.toString(),
+                                "--media",
+                                media.toString()));
         args.addAll(List.of(more));
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         int exit = Cli.run(args, new HashMap<>(TestApp.properties()), print, print);
@@ -45,7 +50,9 @@ class LegacyImportTest {
     }
 
     static List<String> rows(String sql) throws Exception {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -61,8 +68,13 @@ class LegacyImportTest {
 
     /** Everything an import writes, without the generated ids. */
     static List<String> snapshot() throws Exception {
-        List<String> all = new ArrayList<>(rows("SELECT name, source_folder, strategy_name FROM profiles ORDER BY name"));
-        all.addAll(rows("""
+        List<String> all =
+                new ArrayList<>(
+                        rows(
+                                "SELECT name, source_folder, strategy_name FROM profiles ORDER BY name"));
+        all.addAll(
+                rows(
+                        """
                 SELECT p.name, r.output_name, r.display_name, r.description, r.created_at, a.file_hash, a.filename,
                        a.file_size_bytes, a.duration_seconds, ap.name,
                        (SELECT string_agg(s.stem_type || ':' || coalesce(s.measured_lufs::text, 'null') || ':'
@@ -72,14 +84,21 @@ class LegacyImportTest {
                 FROM recordings r JOIN profiles p ON p.id = r.profile_id
                 LEFT JOIN audio_files a ON a.id = r.audio_file_id LEFT JOIN profiles ap ON ap.id = a.profile_id
                 ORDER BY p.name, r.output_name"""));
-        all.addAll(rows("SELECT file_hash, filename, file_size_bytes, duration_seconds FROM audio_files ORDER BY file_hash"));
+        all.addAll(
+                rows(
+                        "SELECT file_hash, filename, file_size_bytes, duration_seconds FROM audio_files ORDER BY file_hash"));
         return all;
     }
 
     @BeforeAll
     static void migrate() {
-        assertEquals(0, Cli.run(List.of("worker-tokens"), new HashMap<>(TestApp.properties()),
-                new PrintStream(new ByteArrayOutputStream()), System.err));
+        assertEquals(
+                0,
+                Cli.run(
+                        List.of("worker-tokens"),
+                        new HashMap<>(TestApp.properties()),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        System.err));
     }
 
     @BeforeEach
@@ -89,8 +108,18 @@ class LegacyImportTest {
 
     LegacyFixture libraryWithEveryCase() throws Exception {
         LegacyFixture tree = new LegacyFixture(dir).config("band", "attic");
-        tree.recording("band", "take-1", "Tuesday jam", "vocals", "vocals.wav", "drums", "drums.opus",
-                "bass", "bass.flac", "other", "other.mp3");
+        tree.recording(
+                "band",
+                "take-1",
+                "Tuesday jam",
+                "vocals",
+                "vocals.wav",
+                "drums",
+                "drums.opus",
+                "bass",
+                "bass.flac",
+                "other",
+                "other.mp3");
         tree.recording("band", "take-2", "", "vocals", "vocals.wav");
         Files.write(dir.resolve("media/band/take-2/source.wav"), LegacyFixture.wav(2.0, 8000));
         tree.recording("band", "take-3", "No source", "vocals", "vocals.wav");
@@ -105,7 +134,8 @@ class LegacyImportTest {
     }
 
     @Test
-    void a_library_comes_in_with_real_hashes_and_durations_and_each_failure_reported() throws Exception {
+    void a_library_comes_in_with_real_hashes_and_durations_and_each_failure_reported()
+            throws Exception {
         LegacyFixture tree = libraryWithEveryCase();
 
         Run run = importLegacy(tree.config(), tree.media());
@@ -114,26 +144,46 @@ class LegacyImportTest {
         assertTrue(run.out().contains("band: 3 new, 0 already present, 3 failed"), run.out());
         assertTrue(run.out().contains("attic: 1 new, 0 already present, 0 failed"), run.out());
         assertTrue(run.out().contains("failed: band/broken-escape: stem 'vocals': "), run.out());
-        assertTrue(run.out().contains("failed: band/broken-no-metadata: no metadata.json"), run.out());
-        assertTrue(run.out().contains("failed: band/broken-json: malformed metadata.json"), run.out());
-        assertTrue(run.out().contains("no source hash (imported without a source-file link): band/take-3"), run.out());
+        assertTrue(
+                run.out().contains("failed: band/broken-no-metadata: no metadata.json"), run.out());
+        assertTrue(
+                run.out().contains("failed: band/broken-json: malformed metadata.json"), run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "no source hash (imported without a source-file link): band/take-3"),
+                run.out());
 
-        assertEquals(List.of("attic|/sources/attic|htdemucs|", "band|/sources/band|htdemucs|"),
+        assertEquals(
+                List.of("attic|/sources/attic|htdemucs|", "band|/sources/band|htdemucs|"),
                 rows("SELECT name, source_folder, strategy_name FROM profiles ORDER BY name"));
-        assertEquals(List.of("band|take-1|Tuesday jam|4|band|", "band|take-2|take-2|1|band|",
-                "band|take-3|No source|1|null|", "attic|take-1|Same source, other profile|1|band|"),
-                rows("""
+        assertEquals(
+                List.of(
+                        "band|take-1|Tuesday jam|4|band|",
+                        "band|take-2|take-2|1|band|",
+                        "band|take-3|No source|1|null|",
+                        "attic|take-1|Same source, other profile|1|band|"),
+                rows(
+                        """
                         SELECT p.name, r.output_name, r.display_name, (SELECT count(*) FROM stems s WHERE s.recording_id = r.id),
                                ap.name FROM recordings r JOIN profiles p ON p.id = r.profile_id
                         LEFT JOIN audio_files a ON a.id = r.audio_file_id LEFT JOIN profiles ap ON ap.id = a.profile_id
                         ORDER BY p.name DESC, r.output_name"""));
-        assertEquals(2, rows("SELECT 1 FROM audio_files").size(), "the shared hash is registered once, reused by attic");
-        assertEquals(List.of("2|"), rows("SELECT duration_seconds FROM audio_files WHERE filename = 'source.wav'"));
-        List<String> durations = rows("""
+        assertEquals(
+                2,
+                rows("SELECT 1 FROM audio_files").size(),
+                "the shared hash is registered once, reused by attic");
+        assertEquals(
+                List.of("2|"),
+                rows("SELECT duration_seconds FROM audio_files WHERE filename = 'source.wav'"));
+        List<String> durations =
+                rows(
+                        """
                 SELECT s.stem_type, round(s.duration_seconds::numeric, 0) FROM stems s
                 JOIN recordings r ON r.id = s.recording_id JOIN profiles p ON p.id = r.profile_id
                 WHERE p.name = 'band' AND r.output_name = 'take-1' ORDER BY s.position""");
-        // 1 s of WAV, 1.5 s of Opus, FLAC and MP3 (an MP3's frames pad it a little): whole seconds, rounded.
+        // 1 s of WAV, 1.5 s of Opus, FLAC and MP3 (an MP3's frames pad it a little): whole seconds,
+        // rounded.
         assertEquals(List.of("vocals|1|", "drums|2|", "bass|2|", "other|2|"), durations);
     }
 
@@ -156,23 +206,46 @@ class LegacyImportTest {
         tree.recording("band", "take-1", "One", "vocals", "vocals.wav");
         Run dry = importLegacy(tree.config(), tree.media(), "--dry-run");
         assertEquals(0, dry.exit(), dry.out());
-        assertTrue(dry.out().contains("band: 1 new, 0 already present, 0 failed (dry run: nothing written)"), dry.out());
+        assertTrue(
+                dry.out()
+                        .contains(
+                                "band: 1 new, 0 already present, 0 failed (dry run: nothing written)"),
+                dry.out());
         assertEquals(List.of(), rows("SELECT 1 FROM profiles"));
         assertEquals(0, importLegacy(tree.config(), tree.media()).exit());
         assertEquals(1, rows("SELECT 1 FROM recordings").size());
     }
 
     @Test
-    void killing_the_import_at_any_moment_and_running_it_again_ends_like_one_clean_run() throws Exception {
+    void killing_the_import_at_any_moment_and_running_it_again_ends_like_one_clean_run()
+            throws Exception {
         LegacyFixture tree = new LegacyFixture(dir).config("band");
         for (int i = 0; i < 300; i++) {
-            tree.recording("band", String.format("take-%03d", i), "Take " + i, "vocals", "vocals.wav", "drums", "drums.wav");
+            tree.recording(
+                    "band",
+                    String.format("take-%03d", i),
+                    "Take " + i,
+                    "vocals",
+                    "vocals.wav",
+                    "drums",
+                    "drums.wav");
         }
-        Map<String, String> env = StartupFailureTest.withTestDatabase("STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET);
+        Map<String, String> env =
+                StartupFailureTest.withTestDatabase("STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Application.class.getName(), "import-legacy", "--config", tree.config().toString(), "--media",
-                tree.media().toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                java,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                Application.class.getName(),
+                                "import-legacy",
+                                "--config",
+                                tree.config().toString(),
+                                "--media",
+                                tree.media().toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
         Process child = builder.start();
         int seen = 0;
@@ -184,8 +257,11 @@ class LegacyImportTest {
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         int afterKill = rows("SELECT 1 FROM recordings").size();
         assertTrue(afterKill >= 20 && afterKill < 300, "killed part-way: " + afterKill + " of 300");
-        assertEquals(0, rows("SELECT 1 FROM recordings r WHERE (SELECT count(*) FROM stems s WHERE s.recording_id = r.id) <> 2")
-                .size(), "no recording without all its stems, whenever the kill came");
+        assertEquals(
+                0,
+                rows("SELECT 1 FROM recordings r WHERE (SELECT count(*) FROM stems s WHERE s.recording_id = r.id) <> 2")
+                        .size(),
+                "no recording without all its stems, whenever the kill came");
 
         Run resumed = importLegacy(tree.config(), tree.media());
         assertEquals(0, resumed.exit(), resumed.out());

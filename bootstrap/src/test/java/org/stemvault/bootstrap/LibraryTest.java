@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,38 +15,23 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.domain.profile.ProfileName;
-import org.stemvault.domain.profile.Profiles;
-import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
-import org.stemvault.domain.recording.Stem;
-import org.stemvault.domain.recording.StemType;
-import org.stemvault.domain.user.Email;
-import org.stemvault.domain.user.Role;
 import org.stemvault.domain.user.User;
-import org.stemvault.domain.user.Users;
-import org.stemvault.postgres.TestDatabase;
 
 /** The member library over HTTP: what a member, a stranger and an admin see and may change. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LibraryTest implements TestPropertyProvider {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Seed seed;
-    @Inject
-    Memberships memberships;
-    @Inject
-    Recordings recordings;
-    @Inject
-    StatementCounter counter;
+    @Inject EmbeddedServer server;
+    @Inject Seed seed;
+    @Inject Memberships memberships;
+    @Inject Recordings recordings;
+    @Inject StatementCounter counter;
 
     User member;
     User stranger;
@@ -73,11 +57,17 @@ class LibraryTest implements TestPropertyProvider {
     }
 
     Recording take(String outputName, long secondsAfterT0) {
-        return seed.take(band, outputName, secondsAfterT0, Seed.stem("vocals", -18.2), Seed.stem("other", null));
+        return seed.take(
+                band,
+                outputName,
+                secondsAfterT0,
+                Seed.stem("vocals", -18.2),
+                Seed.stem("other", null));
     }
 
     HttpResponse<String> call(String method, String path, User user, String json) throws Exception {
-        return Api.call(server, method, path, user == null ? null : TestSessions.token(user.id()), json);
+        return Api.call(
+                server, method, path, user == null ? null : TestSessions.token(user.id()), json);
     }
 
     HttpResponse<String> get(String path, User user) throws Exception {
@@ -86,55 +76,83 @@ class LibraryTest implements TestPropertyProvider {
 
     @Test
     void a_member_lists_only_their_profiles_and_an_admin_lists_all() throws Exception {
-        assertEquals("[{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}]", get("/api/profiles", member).body());
+        assertEquals(
+                "[{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}]",
+                get("/api/profiles", member).body());
         assertEquals("[]", get("/api/profiles", stranger).body());
-        assertEquals("[{\"name\":\"attic\",\"source_folder\":\"/sources/attic\"},"
-                + "{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}]", get("/api/profiles", admin).body());
-        assertEquals("{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}",
+        assertEquals(
+                "[{\"name\":\"attic\",\"source_folder\":\"/sources/attic\"},"
+                        + "{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}]",
+                get("/api/profiles", admin).body());
+        assertEquals(
+                "{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}",
                 get("/api/profiles/the%20band", member).body());
     }
 
     @Test
-    void the_files_list_is_newest_first_with_every_stem_in_the_existing_clients_shape() throws Exception {
+    void the_files_list_is_newest_first_with_every_stem_in_the_existing_clients_shape()
+            throws Exception {
         take("080805-001_a1b2c3d4", 0);
         take("080806-002_b2c3d4e5", 60);
 
         HttpResponse<String> files = get("/api/profiles/the%20band/files", member);
 
         assertEquals(200, files.statusCode());
-        assertEquals("[{\"name\":\"080806-002_b2c3d4e5\",\"display_name\":\"Take 080806-002_b2c3d4e5\","
-                + "\"description\":\"\",\"created_at\":\"2025-10-30T05:42:36Z\",\"stems\":["
-                + "{\"stem_type\":\"vocals\",\"measured_lufs\":-18.2,\"peak_amplitude\":0.93,"
-                + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\"/media/the%20band/080806-002_b2c3d4e5/vocals.opus\","
-                + "\"waveform_url\":\"/media/the%20band/080806-002_b2c3d4e5/vocals_waveform.png\","
-                + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3},"
-                + "{\"stem_type\":\"other\",\"measured_lufs\":null,\"peak_amplitude\":0.93,"
-                + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\"/media/the%20band/080806-002_b2c3d4e5/other.opus\","
-                + "\"waveform_url\":\"/media/the%20band/080806-002_b2c3d4e5/other_waveform.png\","
-                + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3}]},"
-                + "{\"name\":\"080805-001_a1b2c3d4\"", files.body().substring(0, files.body().indexOf(",\"display_name\":\"Take 080805")));
+        assertEquals(
+                "[{\"name\":\"080806-002_b2c3d4e5\",\"display_name\":\"Take 080806-002_b2c3d4e5\","
+                        + "\"description\":\"\",\"created_at\":\"2025-10-30T05:42:36Z\",\"stems\":["
+                        + "{\"stem_type\":\"vocals\",\"measured_lufs\":-18.2,\"peak_amplitude\":0.93,"
+                        + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\"/media/the%20band/080806-002_b2c3d4e5/vocals.opus\","
+                        + "\"waveform_url\":\"/media/the%20band/080806-002_b2c3d4e5/vocals_waveform.png\","
+                        + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3},"
+                        + "{\"stem_type\":\"other\",\"measured_lufs\":null,\"peak_amplitude\":0.93,"
+                        + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\"/media/the%20band/080806-002_b2c3d4e5/other.opus\","
+                        + "\"waveform_url\":\"/media/the%20band/080806-002_b2c3d4e5/other_waveform.png\","
+                        + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3}]},"
+                        + "{\"name\":\"080805-001_a1b2c3d4\"",
+                files.body().substring(0, files.body().indexOf(",\"display_name\":\"Take 080805")));
     }
 
     @Test
     void a_stranger_gets_exactly_what_a_missing_profile_gets_on_every_path() throws Exception {
         take("take-1", 0);
-        for (String path : List.of("/api/profiles/the%20band", "/api/profiles/the%20band/files",
-                "/api/profiles/the%20band/files/take-1")) {
+        for (String path :
+                List.of(
+                        "/api/profiles/the%20band",
+                        "/api/profiles/the%20band/files",
+                        "/api/profiles/the%20band/files/take-1")) {
             HttpResponse<String> forbidden = get(path, stranger);
-            HttpResponse<String> missing = get(path.replace("the%20band", "no%20such%20band"), stranger);
+            HttpResponse<String> missing =
+                    get(path.replace("the%20band", "no%20such%20band"), stranger);
             assertEquals(404, forbidden.statusCode(), path);
             assertEquals(missing.statusCode(), forbidden.statusCode(), path);
             assertEquals(missing.body(), forbidden.body(), path);
             assertEquals(200, get(path, member).statusCode(), path);
             assertEquals(200, get(path, admin).statusCode(), path);
         }
-        assertEquals(404, call("PATCH", "/api/profiles/the%20band/files/take-1", stranger, "{\"display_name\":\"x\"}").statusCode());
-        assertEquals(404, call("DELETE", "/api/profiles/the%20band/files/take-1", stranger, null).statusCode());
-        assertEquals("Take take-1", recordings.byOutputName(band.id(), new OutputName("take-1")).orElseThrow().displayName());
+        assertEquals(
+                404,
+                call(
+                                "PATCH",
+                                "/api/profiles/the%20band/files/take-1",
+                                stranger,
+                                "{\"display_name\":\"x\"}")
+                        .statusCode());
+        assertEquals(
+                404,
+                call("DELETE", "/api/profiles/the%20band/files/take-1", stranger, null)
+                        .statusCode());
+        assertEquals(
+                "Take take-1",
+                recordings
+                        .byOutputName(band.id(), new OutputName("take-1"))
+                        .orElseThrow()
+                        .displayName());
     }
 
     @Test
-    void a_revoked_member_is_refused_on_the_very_next_request_with_the_same_token() throws Exception {
+    void a_revoked_member_is_refused_on_the_very_next_request_with_the_same_token()
+            throws Exception {
         take("take-1", 0);
         assertEquals(200, get("/api/profiles/the%20band/files", member).statusCode());
         memberships.revoke(member.id(), band.id());
@@ -156,8 +174,11 @@ class LibraryTest implements TestPropertyProvider {
                     seen.add(part.substring(0, part.indexOf('"')));
                 }
             }
-            path = page.headers().firstValue("X-Next-Cursor")
-                    .map(c -> "/api/profiles/the%20band/files?limit=2&cursor=" + c).orElse(null);
+            path =
+                    page.headers()
+                            .firstValue("X-Next-Cursor")
+                            .map(c -> "/api/profiles/the%20band/files?limit=2&cursor=" + c)
+                            .orElse(null);
         }
         assertEquals(List.of("take-4", "take-3", "take-2", "take-1", "take-0"), seen);
     }
@@ -167,7 +188,8 @@ class LibraryTest implements TestPropertyProvider {
         HttpResponse<String> limit = get("/api/profiles/the%20band/files?limit=0", member);
         assertEquals(400, limit.statusCode());
         assertTrue(limit.body().contains("\"field\":\"limit\""), limit.body());
-        HttpResponse<String> cursor = get("/api/profiles/the%20band/files?limit=2&cursor=garbage", member);
+        HttpResponse<String> cursor =
+                get("/api/profiles/the%20band/files?limit=2&cursor=garbage", member);
         assertEquals(400, cursor.statusCode());
         assertTrue(cursor.body().contains("\"field\":\"cursor\""), cursor.body());
         assertEquals(400, get("/api/profiles/the%20band/files?limit=many", member).statusCode());
@@ -176,37 +198,73 @@ class LibraryTest implements TestPropertyProvider {
     @Test
     void renaming_answers_the_updated_file_and_bad_bodies_change_nothing() throws Exception {
         take("take-1", 0);
-        HttpResponse<String> renamed = call("PATCH", "/api/profiles/the%20band/files/take-1/display-name", member,
-                "{\"display_name\":\"Tuesday jam\"}");
+        HttpResponse<String> renamed =
+                call(
+                        "PATCH",
+                        "/api/profiles/the%20band/files/take-1/display-name",
+                        member,
+                        "{\"display_name\":\"Tuesday jam\"}");
         assertEquals(200, renamed.statusCode(), renamed.body());
-        assertTrue(renamed.body().startsWith("{\"name\":\"take-1\",\"display_name\":\"Tuesday jam\""), renamed.body());
+        assertTrue(
+                renamed.body().startsWith("{\"name\":\"take-1\",\"display_name\":\"Tuesday jam\""),
+                renamed.body());
 
-        for (String bad : List.of("{}", "{\"display_name\":\"  \"}", "{\"display_name\":42}", "not json", "[]")) {
-            HttpResponse<String> refused = call("PATCH", "/api/profiles/the%20band/files/take-1/display-name", member, bad);
+        for (String bad :
+                List.of(
+                        "{}",
+                        "{\"display_name\":\"  \"}",
+                        "{\"display_name\":42}",
+                        "not json",
+                        "[]")) {
+            HttpResponse<String> refused =
+                    call(
+                            "PATCH",
+                            "/api/profiles/the%20band/files/take-1/display-name",
+                            member,
+                            bad);
             assertEquals(400, refused.statusCode(), bad + " -> " + refused.body());
-            assertTrue(refused.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
+            assertTrue(
+                    refused.headers()
+                            .firstValue("content-type")
+                            .orElse("")
+                            .startsWith("application/problem+json"));
         }
-        assertEquals("Tuesday jam", recordings.byOutputName(band.id(), new OutputName("take-1")).orElseThrow().displayName());
+        assertEquals(
+                "Tuesday jam",
+                recordings
+                        .byOutputName(band.id(), new OutputName("take-1"))
+                        .orElseThrow()
+                        .displayName());
     }
 
     @Test
     void editing_changes_only_what_is_given_and_deleting_removes_the_file() throws Exception {
         take("take-1", 0);
-        HttpResponse<String> edited = call("PATCH", "/api/profiles/the%20band/files/take-1", member,
-                "{\"description\":\"dark moody groove\"}");
+        HttpResponse<String> edited =
+                call(
+                        "PATCH",
+                        "/api/profiles/the%20band/files/take-1",
+                        member,
+                        "{\"description\":\"dark moody groove\"}");
         assertEquals(200, edited.statusCode(), edited.body());
-        Recording stored = recordings.byOutputName(band.id(), new OutputName("take-1")).orElseThrow();
+        Recording stored =
+                recordings.byOutputName(band.id(), new OutputName("take-1")).orElseThrow();
         assertEquals("Take take-1", stored.displayName());
         assertEquals("dark moody groove", stored.description());
         assertEquals(2, stored.stems().size());
 
-        assertEquals(204, call("DELETE", "/api/profiles/the%20band/files/take-1", member, null).statusCode());
+        assertEquals(
+                204,
+                call("DELETE", "/api/profiles/the%20band/files/take-1", member, null).statusCode());
         assertEquals(404, get("/api/profiles/the%20band/files/take-1", member).statusCode());
-        assertEquals(404, call("DELETE", "/api/profiles/the%20band/files/take-1", member, null).statusCode());
+        assertEquals(
+                404,
+                call("DELETE", "/api/profiles/the%20band/files/take-1", member, null).statusCode());
     }
 
     @Test
-    void the_files_list_is_one_statement_per_request_whatever_the_number_of_recordings() throws Exception {
+    void the_files_list_is_one_statement_per_request_whatever_the_number_of_recordings()
+            throws Exception {
         take("take-0", 0);
         get("/api/profiles/the%20band/files", member);
         counter.statements.set(0);
@@ -221,7 +279,10 @@ class LibraryTest implements TestPropertyProvider {
         int withThirty = counter.statements.get();
 
         assertEquals(200, files.statusCode());
-        assertEquals(1, withOne, "one statement: the session's user, the membership check and the list together");
+        assertEquals(
+                1,
+                withOne,
+                "one statement: the session's user, the membership check and the list together");
         assertEquals(withOne, withThirty, "no statement per recording or per stem");
     }
 
@@ -229,7 +290,8 @@ class LibraryTest implements TestPropertyProvider {
     void a_deleted_users_token_is_401_on_the_files_list_too() throws Exception {
         assertEquals(200, get("/api/profiles/the%20band/files", member).statusCode());
         try (java.sql.Connection c = org.stemvault.postgres.TestDatabase.connect();
-             java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
+                java.sql.PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM users WHERE id = ?")) {
             ps.setObject(1, member.id().value());
             ps.executeUpdate();
         }

@@ -26,17 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stemvault.application.worker.Workers;
-import org.stemvault.domain.profile.Membership;
-import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.domain.profile.ProfileName;
-import org.stemvault.domain.profile.Profiles;
-import org.stemvault.domain.user.Email;
-import org.stemvault.domain.user.User;
-import org.stemvault.domain.user.Users;
 import org.stemvault.postgres.TestDatabase;
 
-/** Media streaming: members only, ranges for seeking, entity tags, and nothing outside a recording's folder. */
+/**
+ * Media streaming: members only, ranges for seeking, entity tags, and nothing outside a recording's
+ * folder.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaTest implements TestPropertyProvider {
@@ -44,12 +40,9 @@ class MediaTest implements TestPropertyProvider {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Path ROOT = temporaryRoot();
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Seed seed;
-    @Inject
-    Workers workers;
+    @Inject EmbeddedServer server;
+    @Inject Seed seed;
+    @Inject Workers workers;
 
     String member;
     String stranger;
@@ -84,7 +77,8 @@ class MediaTest implements TestPropertyProvider {
     }
 
     HttpResponse<String> get(String path, String token, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -101,12 +95,17 @@ class MediaTest implements TestPropertyProvider {
         HttpResponse<String> r = get(VOCALS, member);
         assertEquals(200, r.statusCode());
         assertEquals("0123456789", r.body());
-        assertEquals("audio/ogg; codecs=opus", r.headers().firstValue("content-type").orElseThrow());
+        assertEquals(
+                "audio/ogg; codecs=opus", r.headers().firstValue("content-type").orElseThrow());
         assertEquals("private", r.headers().firstValue("cache-control").orElseThrow());
         assertEquals("bytes", r.headers().firstValue("accept-ranges").orElseThrow());
         assertTrue(r.headers().firstValue("etag").orElseThrow().startsWith("\""));
-        assertEquals("image/png", get("/media/the%20band/take-1/vocals_waveform.png", member)
-                .headers().firstValue("content-type").orElseThrow());
+        assertEquals(
+                "image/png",
+                get("/media/the%20band/take-1/vocals_waveform.png", member)
+                        .headers()
+                        .firstValue("content-type")
+                        .orElseThrow());
     }
 
     @Test
@@ -138,33 +137,49 @@ class MediaTest implements TestPropertyProvider {
 
         Path file = ROOT.resolve("media/the band/take-1/vocals.opus");
         Files.writeString(file, "changed content");
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
+        Files.setLastModifiedTime(
+                file,
+                java.nio.file.attribute.FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
         assertEquals(200, get(VOCALS, member, "If-None-Match", etag).statusCode());
     }
 
     /** A request line as an attacker writes it, bypassing any client-side normalisation. */
     int rawStatus(String path) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + member + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            socket.getOutputStream()
+                    .write(
+                            ("GET "
+                                            + path
+                                            + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                                            + member
+                                            + "\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+            String status =
+                    new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             return Integer.parseInt(status.substring(9, 12));
         }
     }
 
     @Test
     void no_path_leaves_the_recordings_folder() throws Exception {
-        for (String path : List.of("/media/the%20band/take-1/../../secret.txt", "/media/the%20band/take-1/%2e%2e/%2e%2e/secret.txt",
-                "/media/the%20band/take-1/%2E%2E%2F%2E%2E%2Fsecret.txt", "/media/the%20band/take-1/%2Fetc%2Fpasswd",
-                "/media/the%20band/take-1//etc/passwd", "/media/the%20band/%2e%2e/take-1/vocals.opus",
-                "/media/the%20band/take-1/escape.opus", "/media/the%20band/take-1/..%5C..%5Csecret.txt")) {
+        for (String path :
+                List.of(
+                        "/media/the%20band/take-1/../../secret.txt",
+                        "/media/the%20band/take-1/%2e%2e/%2e%2e/secret.txt",
+                        "/media/the%20band/take-1/%2E%2E%2F%2E%2E%2Fsecret.txt",
+                        "/media/the%20band/take-1/%2Fetc%2Fpasswd",
+                        "/media/the%20band/take-1//etc/passwd",
+                        "/media/the%20band/%2e%2e/take-1/vocals.opus",
+                        "/media/the%20band/take-1/escape.opus",
+                        "/media/the%20band/take-1/..%5C..%5Csecret.txt")) {
             assertEquals(404, rawStatus(path), path);
         }
         assertEquals(200, rawStatus(VOCALS));
     }
 
     @Test
-    void strangers_get_what_a_missing_file_gets_workers_403_and_anonymous_callers_401() throws Exception {
+    void strangers_get_what_a_missing_file_gets_workers_403_and_anonymous_callers_401()
+            throws Exception {
         HttpResponse<String> forbidden = get(VOCALS, stranger);
         HttpResponse<String> missing = get("/media/no%20band/take-1/vocals.opus", stranger);
         assertEquals(404, forbidden.statusCode());

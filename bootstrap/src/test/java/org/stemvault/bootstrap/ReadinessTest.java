@@ -14,7 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stemvault.postgres.TestDatabase;
 
-/** Readiness follows the database: DOWN within 5 s of losing it, UP again by itself when it returns. */
+/**
+ * Readiness follows the database: DOWN within 5 s of losing it, UP again by itself when it returns.
+ */
 class ReadinessTest {
 
     static HttpStatus readiness(HttpClient http) {
@@ -25,7 +27,8 @@ class ReadinessTest {
         }
     }
 
-    static long millisUntil(HttpClient http, HttpStatus wanted, long limitMillis) throws InterruptedException {
+    static long millisUntil(HttpClient http, HttpStatus wanted, long limitMillis)
+            throws InterruptedException {
         long start = System.nanoTime();
         while ((System.nanoTime() - start) / 1_000_000 < limitMillis) {
             if (readiness(http) == wanted) {
@@ -37,15 +40,24 @@ class ReadinessTest {
     }
 
     @Test
-    void readiness_is_down_within_5_seconds_without_the_database_and_comes_back_without_a_restart() throws Exception {
-        URI db = URI.create(TestDatabase.properties().get("datasources.default.url").substring("jdbc:".length()));
+    void readiness_is_down_within_5_seconds_without_the_database_and_comes_back_without_a_restart()
+            throws Exception {
+        URI db =
+                URI.create(
+                        TestDatabase.properties()
+                                .get("datasources.default.url")
+                                .substring("jdbc:".length()));
         try (TcpProxy proxy = new TcpProxy(db.getHost(), db.getPort() > 0 ? db.getPort() : 5432)) {
             Map<String, Object> properties = new HashMap<>(TestApp.properties());
-            properties.put("datasources.default.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + db.getRawPath()
-                    + (db.getRawQuery() == null ? "" : "?" + db.getRawQuery()));
+            properties.put(
+                    "datasources.default.url",
+                    "jdbc:postgresql://127.0.0.1:"
+                            + proxy.port()
+                            + db.getRawPath()
+                            + (db.getRawQuery() == null ? "" : "?" + db.getRawQuery()));
             properties.put("micronaut.server.port", "-1");
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
-                 HttpClient http = HttpClient.create(server.getURL())) {
+                    HttpClient http = HttpClient.create(server.getURL())) {
                 assertEquals(HttpStatus.OK, readiness(http));
 
                 proxy.down();
@@ -54,7 +66,9 @@ class ReadinessTest {
 
                 proxy.up();
                 long up = millisUntil(http, HttpStatus.OK, 10_000);
-                assertTrue(up <= 10_000, "readiness did not come back within 10 s of the database returning");
+                assertTrue(
+                        up <= 10_000,
+                        "readiness did not come back within 10 s of the database returning");
             }
         }
     }

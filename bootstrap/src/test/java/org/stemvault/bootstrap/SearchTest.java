@@ -18,18 +18,11 @@ import org.stemvault.domain.embedding.Embedding;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.Vector;
-import org.stemvault.domain.profile.Membership;
-import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
-import org.stemvault.domain.user.Email;
-import org.stemvault.domain.user.User;
-import org.stemvault.domain.user.Users;
-import org.stemvault.postgres.TestDatabase;
 
 /** POST /api/search over HTTP: the modes, the scoping, and strict input. */
 @MicronautTest(transactional = false)
@@ -37,19 +30,14 @@ import org.stemvault.postgres.TestDatabase;
 class SearchTest implements TestPropertyProvider {
 
     static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
-    static final EmbeddingSpace AUDIO = new EmbeddingSpace("audio", 4, 
-            EmbeddingSpace.Source.EXTERNAL);
+    static final EmbeddingSpace AUDIO =
+            new EmbeddingSpace("audio", 4, EmbeddingSpace.Source.EXTERNAL);
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Seed seed;
-    @Inject
-    Profiles profiles;
-    @Inject
-    Recordings recordings;
-    @Inject
-    Embeddings embeddings;
+    @Inject EmbeddedServer server;
+    @Inject Seed seed;
+    @Inject Profiles profiles;
+    @Inject Recordings recordings;
+    @Inject Embeddings embeddings;
 
     String member;
 
@@ -59,7 +47,10 @@ class SearchTest implements TestPropertyProvider {
     }
 
     void take(Profile p, String name, String title, float... v) {
-        Recording r = recordings.save(Recording.create(p.id(), new OutputName(name), title, "", null, List.of(), T0));
+        Recording r =
+                recordings.save(
+                        Recording.create(
+                                p.id(), new OutputName(name), title, "", null, List.of(), T0));
         embeddings.put(new Embedding(r.id(), null, AUDIO, Vector.of(v), null, T0));
     }
 
@@ -86,34 +77,48 @@ class SearchTest implements TestPropertyProvider {
         assertTrue(text.body().endsWith("],\"mode\":\"fulltext\"}"), text.body());
         assertTrue(!text.body().contains("\"name\":\"x\""), text.body());
 
-        HttpResponse<String> semantic = search("{\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[1,0,0,0],\"limit\":5}");
+        HttpResponse<String> semantic =
+                search(
+                        "{\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[1,0,0,0],\"limit\":5}");
         assertEquals(200, semantic.statusCode(), semantic.body());
-        assertTrue(semantic.body().contains("\"similarity\":1.0") && !semantic.body().contains("\"name\":\"x\""),
+        assertTrue(
+                semantic.body().contains("\"similarity\":1.0")
+                        && !semantic.body().contains("\"name\":\"x\""),
                 semantic.body());
 
-        HttpResponse<String> hybrid = search("{\"mode\":\"hybrid\",\"query\":\"moody\",\"space\":\"audio\","
-                + "\"vector\":[0.9,0.1,0,0],\"filters\":{\"created_after\":\"2020-01-01T00:00:00Z\"}}");
+        HttpResponse<String> hybrid =
+                search(
+                        "{\"mode\":\"hybrid\",\"query\":\"moody\",\"space\":\"audio\","
+                                + "\"vector\":[0.9,0.1,0,0],\"filters\":{\"created_after\":\"2020-01-01T00:00:00Z\"}}");
         assertEquals(200, hybrid.statusCode(), hybrid.body());
-        assertTrue(hybrid.body().contains("\"rank_fulltext\":1") && hybrid.body().contains("\"rank_semantic\":"),
+        assertTrue(
+                hybrid.body().contains("\"rank_fulltext\":1")
+                        && hybrid.body().contains("\"rank_semantic\":"),
                 hybrid.body());
     }
 
     @Test
     void bad_searches_are_400_naming_the_field() throws Exception {
-        Map<String, String> cases = Map.of(
-                "{\"mode\":\"psychic\",\"query\":\"x\"}", "mode",
-                "{\"mode\":\"semantic\",\"query\":\"dark moody groove\"}", "vector",
-                "{\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[1,0,0]}", "vector",
-                "{\"mode\":\"semantic\",\"space\":\"nope\",\"vector\":[1,0,0,0]}", "space",
-                "{\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[0,0,0,0]}", "vector",
-                "{\"mode\":\"fulltext\"}", "query",
-                "{\"mode\":\"fulltext\",\"query\":\"x\",\"limit\":1000}", "limit",
-                "{\"mode\":\"fulltext\",\"query\":\"x\",\"filters\":{\"created_after\":\"yesterday\"}}", "filters.created_after",
-                "{\"mode\":\"fulltext\",\"query\":\"x\",\"profiles\":\"band\"}", "profiles");
+        Map<String, String> cases =
+                Map.of(
+                        "{\"mode\":\"psychic\",\"query\":\"x\"}", "mode",
+                        "{\"mode\":\"semantic\",\"query\":\"dark moody groove\"}", "vector",
+                        "{\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[1,0,0]}", "vector",
+                        "{\"mode\":\"semantic\",\"space\":\"nope\",\"vector\":[1,0,0,0]}", "space",
+                        "{\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[0,0,0,0]}",
+                                "vector",
+                        "{\"mode\":\"fulltext\"}", "query",
+                        "{\"mode\":\"fulltext\",\"query\":\"x\",\"limit\":1000}", "limit",
+                        "{\"mode\":\"fulltext\",\"query\":\"x\",\"filters\":{\"created_after\":\"yesterday\"}}",
+                                "filters.created_after",
+                        "{\"mode\":\"fulltext\",\"query\":\"x\",\"profiles\":\"band\"}",
+                                "profiles");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             HttpResponse<String> r = search(c.getKey());
             assertEquals(400, r.statusCode(), c.getKey() + " -> " + r.body());
-            assertTrue(r.body().contains("\"field\":\"" + c.getValue() + "\""), c.getKey() + " -> " + r.body());
+            assertTrue(
+                    r.body().contains("\"field\":\"" + c.getValue() + "\""),
+                    c.getKey() + " -> " + r.body());
         }
     }
 }

@@ -27,8 +27,9 @@ import org.stemvault.domain.user.Users;
 import org.stemvault.postgres.TestDatabase;
 
 /**
- * The one way the end-to-end tests set up their world, through the service's own ports: an empty database,
- * people (with session tokens), profiles, grants, sources and takes. Time starts at {@link #T0}.
+ * The one way the end-to-end tests set up their world, through the service's own ports: an empty
+ * database, people (with session tokens), profiles, grants, sources and takes. Time starts at
+ * {@link #T0}.
  */
 @Singleton
 final class Seed {
@@ -42,8 +43,13 @@ final class Seed {
     private final Recordings recordings;
     private final Workers workers;
 
-    Seed(Users users, Profiles profiles, Memberships memberships, AudioFiles audioFiles, Recordings recordings,
-         Workers workers) {
+    Seed(
+            Users users,
+            Profiles profiles,
+            Memberships memberships,
+            AudioFiles audioFiles,
+            Recordings recordings,
+            Workers workers) {
         this.users = users;
         this.profiles = profiles;
         this.memberships = memberships;
@@ -95,24 +101,59 @@ final class Seed {
     }
 
     AudioFile source(Profile profile, String sha256) {
-        return audioFiles.registerIfAbsent(new AudioFile(AudioFileId.random(), profile.id(), new Sha256(sha256),
-                "take.wav", null, 1L, 1, T0));
+        return audioFiles.registerIfAbsent(
+                new AudioFile(
+                        AudioFileId.random(),
+                        profile.id(),
+                        new Sha256(sha256),
+                        "take.wav",
+                        null,
+                        1L,
+                        1,
+                        T0));
     }
 
     /** A take with these stems, {@code secondsAfterT0} after {@link #T0}. */
-    Recording take(Profile profile, String outputName, String displayName, String description, AudioFile source,
-                   long secondsAfterT0, List<Stem> stems) {
-        return recordings.save(Recording.create(profile.id(), new OutputName(outputName), displayName, description,
-                source == null ? null : source.id(), stems, T0.plusSeconds(secondsAfterT0)));
+    Recording take(
+            Profile profile,
+            String outputName,
+            String displayName,
+            String description,
+            AudioFile source,
+            long secondsAfterT0,
+            List<Stem> stems) {
+        return recordings.save(
+                Recording.create(
+                        profile.id(),
+                        new OutputName(outputName),
+                        displayName,
+                        description,
+                        source == null ? null : source.id(),
+                        stems,
+                        T0.plusSeconds(secondsAfterT0)));
     }
 
     Recording take(Profile profile, String outputName, long secondsAfterT0, Stem... stems) {
-        return take(profile, outputName, "Take " + outputName, "", null, secondsAfterT0, List.of(stems));
+        return take(
+                profile,
+                outputName,
+                "Take " + outputName,
+                "",
+                null,
+                secondsAfterT0,
+                List.of(stems));
     }
 
     /** A stem at {@code <type>.opus} with its waveform at {@code <type>_waveform.png}. */
     static Stem stem(String type, Double lufs) {
-        return new Stem(new StemType(type), lufs, 0.93, 4.2, new MediaFileName(type + ".opus"),
-                new MediaFileName(type + "_waveform.png"), 1_234_567, 184.3);
+        return new Stem(
+                new StemType(type),
+                lufs,
+                0.93,
+                4.2,
+                new MediaFileName(type + ".opus"),
+                new MediaFileName(type + "_waveform.png"),
+                1_234_567,
+                184.3);
     }
 }

@@ -36,15 +36,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.stemvault.postgres.TestDatabase;
 
 /**
- * The whole login against a real OpenID provider on loopback, hop by hop: the service's redirect, the
- * provider's sign-in form, the callback, the session cookie; and every way to get it wrong.
+ * The whole login against a real OpenID provider on loopback, hop by hop: the service's redirect,
+ * the provider's sign-in form, the callback, the session cookie; and every way to get it wrong.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInTest implements TestPropertyProvider {
 
-    @Inject
-    EmbeddedServer server;
+    @Inject EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -61,13 +60,21 @@ class SignInTest implements TestPropertyProvider {
     }
 
     static String claims(String email, boolean verified, String name) {
-        return "{\"email\": \"" + email + "\", \"email_verified\": " + verified + ", \"name\": \"" + name
-                + "\", \"picture\": \"https://pictures.test/" + name + ".png\"}";
+        return "{\"email\": \""
+                + email
+                + "\", \"email_verified\": "
+                + verified
+                + ", \"name\": \""
+                + name
+                + "\", \"picture\": \"https://pictures.test/"
+                + name
+                + ".png\"}";
     }
 
-    /** A login begun and signed in at the provider: the browser is about to open the callback URL. */
-    record Started(Browser browser, String callback) {
-    }
+    /**
+     * A login begun and signed in at the provider: the browser is about to open the callback URL.
+     */
+    record Started(Browser browser, String callback) {}
 
     Started begin(String username, String claimsJson) {
         Browser browser = new Browser();
@@ -75,11 +82,16 @@ class SignInTest implements TestPropertyProvider {
         assertEquals(302, login.statusCode());
         String authorize = Browser.location(login);
         assertTrue(authorize.startsWith(TestOidc.issuer() + "/authorize?"), authorize);
-        for (String parameter : List.of("state=", "nonce=", "code_challenge=", "code_challenge_method=S256")) {
-            assertTrue(authorize.contains(parameter), "the authorization request carries " + parameter);
+        for (String parameter :
+                List.of("state=", "nonce=", "code_challenge=", "code_challenge_method=S256")) {
+            assertTrue(
+                    authorize.contains(parameter),
+                    "the authorization request carries " + parameter);
         }
-        assertEquals(200, browser.get(authorize).statusCode(), "the provider shows its sign-in page");
-        HttpResponse<String> signedIn = browser.postForm(authorize, Map.of("username", username, "claims", claimsJson));
+        assertEquals(
+                200, browser.get(authorize).statusCode(), "the provider shows its sign-in page");
+        HttpResponse<String> signedIn =
+                browser.postForm(authorize, Map.of("username", username, "claims", claimsJson));
         assertEquals(302, signedIn.statusCode());
         String callback = Browser.location(signedIn);
         assertTrue(callback.startsWith(base() + "/auth/callback/google?"), callback);
@@ -92,8 +104,11 @@ class SignInTest implements TestPropertyProvider {
         HttpResponse<String> callback = started.browser().get(started.callback());
         assertEquals(302, callback.statusCode());
         assertEquals(TestApp.FRONTEND, Browser.location(callback));
-        String session = Browser.setCookies(callback).stream().filter(c -> c.startsWith("JWT=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie"));
+        String session =
+                Browser.setCookies(callback).stream()
+                        .filter(c -> c.startsWith("JWT="))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no session cookie"));
         assertTrue(session.contains("HTTPOnly") || session.contains("HttpOnly"), session);
         assertTrue(session.contains("Path=/"), session);
         return started.browser();
@@ -101,34 +116,56 @@ class SignInTest implements TestPropertyProvider {
 
     static void assertRefused(HttpResponse<String> callback) {
         assertEquals(302, callback.statusCode());
-        assertTrue(Browser.location(callback).startsWith(TestApp.FRONTEND + "?error="), Browser.location(callback));
-        assertTrue(Browser.setCookies(callback).stream().noneMatch(c -> c.startsWith("JWT=") && !c.startsWith("JWT=;")),
+        assertTrue(
+                Browser.location(callback).startsWith(TestApp.FRONTEND + "?error="),
+                Browser.location(callback));
+        assertTrue(
+                Browser.setCookies(callback).stream()
+                        .noneMatch(c -> c.startsWith("JWT=") && !c.startsWith("JWT=;")),
                 "a refused login sets no session cookie");
     }
 
     static List<Map<String, Object>> users() throws SQLException {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, email, name, created_at, last_login_at FROM users")) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT id, email, name, created_at, last_login_at FROM users")) {
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(Map.of("id", rs.getString("id"), "email", rs.getString("email"), "name", rs.getString("name"),
-                        "created_at", rs.getTimestamp("created_at"), "last_login_at", rs.getTimestamp("last_login_at")));
+                rows.add(
+                        Map.of(
+                                "id",
+                                rs.getString("id"),
+                                "email",
+                                rs.getString("email"),
+                                "name",
+                                rs.getString("name"),
+                                "created_at",
+                                rs.getTimestamp("created_at"),
+                                "last_login_at",
+                                rs.getTimestamp("last_login_at")));
             }
             return rows;
         }
     }
 
     static void sql(String statement) throws SQLException {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
     @Test
-    void a_first_login_creates_the_user_and_a_later_one_refreshes_name_and_last_login_but_keeps_id_and_created_at()
-            throws Exception {
+    void
+            a_first_login_creates_the_user_and_a_later_one_refreshes_name_and_last_login_but_keeps_id_and_created_at()
+                    throws Exception {
         Browser first = signIn("Ada@Example.com", "Ada");
-        assertTrue(first.get(base() + "/auth/status").body().contains("\"email\":\"ada@example.com\""));
+        assertTrue(
+                first.get(base() + "/auth/status")
+                        .body()
+                        .contains("\"email\":\"ada@example.com\""));
         Map<String, Object> created = users().get(0);
         assertEquals("ada@example.com", created.get("email"));
         assertEquals("Ada", created.get("name"));
@@ -142,7 +179,9 @@ class SignInTest implements TestPropertyProvider {
         assertEquals(created.get("id"), refreshed.get("id"));
         assertEquals(created.get("created_at"), refreshed.get("created_at"));
         assertEquals("Ada Lovelace", refreshed.get("name"));
-        assertTrue(((Timestamp) refreshed.get("last_login_at")).after((Timestamp) created.get("last_login_at")));
+        assertTrue(
+                ((Timestamp) refreshed.get("last_login_at"))
+                        .after((Timestamp) created.get("last_login_at")));
     }
 
     @Test
@@ -153,12 +192,17 @@ class SignInTest implements TestPropertyProvider {
         Browser browser = signIn("bob@example.com", "Bob");
         String status = browser.get(base() + "/auth/status").body();
         assertTrue(status.startsWith("{\"authenticated\":true,\"user\":{\"id\":\""), status);
-        assertTrue(status.contains("\"name\":\"Bob\",\"email\":\"bob@example.com\",\"picture\":\"https://pictures.test/Bob.png\""), status);
+        assertTrue(
+                status.contains(
+                        "\"name\":\"Bob\",\"email\":\"bob@example.com\",\"picture\":\"https://pictures.test/Bob.png\""),
+                status);
 
         HttpResponse<String> logout = browser.post(base() + "/auth/logout");
         assertEquals(200, logout.statusCode());
         assertEquals("{\"success\":true}", logout.body());
-        assertTrue(Browser.setCookies(logout).stream().anyMatch(c -> c.startsWith("JWT=;") && c.contains("Max-Age=0")));
+        assertTrue(
+                Browser.setCookies(logout).stream()
+                        .anyMatch(c -> c.startsWith("JWT=;") && c.contains("Max-Age=0")));
         assertFalse(browser.cookies.containsKey("JWT"));
         assertEquals("{\"authenticated\":false}", browser.get(base() + "/auth/status").body());
     }
@@ -175,7 +219,8 @@ class SignInTest implements TestPropertyProvider {
     void a_login_begun_on_one_instance_finishes_on_another() throws Exception {
         Map<String, Object> properties = new java.util.HashMap<>(TestApp.properties());
         properties.put("micronaut.server.port", "-1");
-        try (EmbeddedServer second = io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, properties)) {
+        try (EmbeddedServer second =
+                io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, properties)) {
             Started started = begin("kim@example.com", claims("kim@example.com", true, "Kim"));
             String elsewhere = started.callback().replace(base(), second.getURL().toString());
             assertNotEquals(started.callback(), elsewhere);
@@ -185,7 +230,11 @@ class SignInTest implements TestPropertyProvider {
             assertEquals(302, callback.statusCode());
             assertEquals(TestApp.FRONTEND, Browser.location(callback));
             assertTrue(started.browser().cookies.containsKey("JWT"));
-            assertTrue(started.browser().get(base() + "/auth/status").body().contains("kim@example.com"),
+            assertTrue(
+                    started.browser()
+                            .get(base() + "/auth/status")
+                            .body()
+                            .contains("kim@example.com"),
                     "the session made by the second instance is good on the first");
         }
         assertEquals(1, users().size());
@@ -204,8 +253,11 @@ class SignInTest implements TestPropertyProvider {
     void a_state_from_another_browser_is_refused() throws Exception {
         Started victim = begin("victim@example.com", claims("victim@example.com", true, "V"));
         Started attacker = begin("attacker@example.com", claims("attacker@example.com", true, "A"));
-        String crossed = victim.callback().replaceFirst("state=[^&]+",
-                attacker.callback().replaceFirst(".*(state=[^&]+).*", "$1"));
+        String crossed =
+                victim.callback()
+                        .replaceFirst(
+                                "state=[^&]+",
+                                attacker.callback().replaceFirst(".*(state=[^&]+).*", "$1"));
         assertRefused(victim.browser().get(crossed));
         assertEquals(0, users().size());
     }
@@ -249,16 +301,18 @@ class SignInTest implements TestPropertyProvider {
     }
 
     @Test
-    void twenty_parallel_first_logins_of_one_email_in_different_cases_make_one_user() throws Exception {
+    void twenty_parallel_first_logins_of_one_email_in_different_cases_make_one_user()
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Callable<Integer>> logins = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String email = i % 2 == 0 ? "same@example.com" : "SAME@Example.COM";
-                logins.add(() -> {
-                    Started started = begin(email, claims(email, true, "Same"));
-                    return started.browser().get(started.callback()).statusCode();
-                });
+                logins.add(
+                        () -> {
+                            Started started = begin(email, claims(email, true, "Same"));
+                            return started.browser().get(started.callback()).statusCode();
+                        });
             }
             for (Future<Integer> login : pool.invokeAll(logins)) {
                 assertEquals(302, login.get());
@@ -300,12 +354,19 @@ class SignInTest implements TestPropertyProvider {
         String unsigned = new PlainJWT(claims).serialize();
         assertEquals(401, new Browser().get(url, unsigned).statusCode(), "alg: none");
 
-        JWTClaimsSet expiredClaims = new JWTClaimsSet.Builder(claims)
-                .issueTime(new Date(System.currentTimeMillis() - 7_200_000))
-                .notBeforeTime(new Date(System.currentTimeMillis() - 7_200_000))
-                .expirationTime(new Date(System.currentTimeMillis() - 3_600_000)).build();
-        assertEquals(401, new Browser().get(url, sign(expiredClaims, TestApp.JWT_SECRET)).statusCode(), "expired");
-        assertEquals(200, new Browser().get(url, sign(claims, TestApp.JWT_SECRET)).statusCode(),
+        JWTClaimsSet expiredClaims =
+                new JWTClaimsSet.Builder(claims)
+                        .issueTime(new Date(System.currentTimeMillis() - 7_200_000))
+                        .notBeforeTime(new Date(System.currentTimeMillis() - 7_200_000))
+                        .expirationTime(new Date(System.currentTimeMillis() - 3_600_000))
+                        .build();
+        assertEquals(
+                401,
+                new Browser().get(url, sign(expiredClaims, TestApp.JWT_SECRET)).statusCode(),
+                "expired");
+        assertEquals(
+                200,
+                new Browser().get(url, sign(claims, TestApp.JWT_SECRET)).statusCode(),
                 "the same claims, properly signed, are accepted: the refusals above are for the reason named");
 
         sql("DELETE FROM users WHERE email = 'ivan@example.com'");
@@ -317,17 +378,25 @@ class SignInTest implements TestPropertyProvider {
     @Test
     void the_admin_right_is_read_from_the_database_on_every_request() throws Exception {
         Browser judy = signIn("judy@example.com", "Judy");
-        sql("INSERT INTO profiles VALUES (gen_random_uuid(), 'attic', '/src/attic', NULL, now()),"
-                + " (gen_random_uuid(), 'band', '/src/band', NULL, now())");
-        sql("INSERT INTO user_profiles SELECT u.id, p.id, now() FROM users u, profiles p WHERE p.name = 'band'");
-        assertEquals("[{\"name\":\"band\",\"source_folder\":\"/src/band\"}]", judy.get(base() + "/api/profiles").body());
+        sql(
+                "INSERT INTO profiles VALUES (gen_random_uuid(), 'attic', '/src/attic', NULL, now()),"
+                        + " (gen_random_uuid(), 'band', '/src/band', NULL, now())");
+        sql(
+                "INSERT INTO user_profiles SELECT u.id, p.id, now() FROM users u, profiles p WHERE p.name = 'band'");
+        assertEquals(
+                "[{\"name\":\"band\",\"source_folder\":\"/src/band\"}]",
+                judy.get(base() + "/api/profiles").body());
 
         sql("UPDATE users SET role = 'admin'");
-        assertEquals("[{\"name\":\"attic\",\"source_folder\":\"/src/attic\"},{\"name\":\"band\",\"source_folder\":\"/src/band\"}]",
-                judy.get(base() + "/api/profiles").body(), "promotion counts at once, with the same token");
+        assertEquals(
+                "[{\"name\":\"attic\",\"source_folder\":\"/src/attic\"},{\"name\":\"band\",\"source_folder\":\"/src/band\"}]",
+                judy.get(base() + "/api/profiles").body(),
+                "promotion counts at once, with the same token");
 
         sql("UPDATE users SET role = 'member'");
-        assertEquals("[{\"name\":\"band\",\"source_folder\":\"/src/band\"}]", judy.get(base() + "/api/profiles").body(),
+        assertEquals(
+                "[{\"name\":\"band\",\"source_folder\":\"/src/band\"}]",
+                judy.get(base() + "/api/profiles").body(),
                 "demotion counts at once, with the same token");
     }
 }

@@ -11,14 +11,20 @@ import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
-/** Counts the SQL statements the service prepares, for tests that bound the round trips of a request. */
+/**
+ * Counts the SQL statements the service prepares, for tests that bound the round trips of a
+ * request.
+ */
 @Singleton
 @Requires(property = "stemvault.test.count-statements", value = "true")
 final class StatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
 
     final AtomicInteger statements = new AtomicInteger();
 
-    /** First, so that it wraps the pool itself and Micronaut's transaction-aware wrapper wraps it in turn. */
+    /**
+     * First, so that it wraps the pool itself and Micronaut's transaction-aware wrapper wraps it in
+     * turn.
+     */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
@@ -27,25 +33,36 @@ final class StatementCounter implements BeanCreatedEventListener<DataSource>, Or
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         DataSource target = event.getBean();
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    return result instanceof Connection c && method.getName().equals("getConnection") ? count(c) : result;
-                });
+        return (DataSource)
+                Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {DataSource.class},
+                        (proxy, method, args) -> {
+                            Object result = invoke(method, target, args);
+                            return result instanceof Connection c
+                                            && method.getName().equals("getConnection")
+                                    ? count(c)
+                                    : result;
+                        });
     }
 
     private Connection count(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
-                            || method.getName().equals("prepareCall")) {
-                        statements.incrementAndGet();
-                    }
-                    return invoke(method, connection, args);
-                });
+        return (Connection)
+                Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("prepareStatement")
+                                    || method.getName().equals("createStatement")
+                                    || method.getName().equals("prepareCall")) {
+                                statements.incrementAndGet();
+                            }
+                            return invoke(method, connection, args);
+                        });
     }
 
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args)
+            throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP relay in front of the test database, so a test can take the database away (refuse and cut
- * every connection) and give it back on the same port, as a stopped and restarted PostgreSQL would.
+ * A loopback TCP relay in front of the test database, so a test can take the database away (refuse
+ * and cut every connection) and give it back on the same port, as a stopped and restarted
+ * PostgreSQL would.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -69,20 +70,24 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private static void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException ignored) {
-                // the other side went away: so does this one
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // already closed
-                }
-            }
-        }, "proxy-pump");
+        Thread t =
+                new Thread(
+                        () -> {
+                            try (InputStream in = from.getInputStream();
+                                    OutputStream out = to.getOutputStream()) {
+                                in.transferTo(out);
+                            } catch (IOException ignored) {
+                                // the other side went away: so does this one
+                            } finally {
+                                try {
+                                    from.close();
+                                    to.close();
+                                } catch (IOException ignored) {
+                                    // already closed
+                                }
+                            }
+                        },
+                        "proxy-pump");
         t.setDaemon(true);
         t.start();
     }

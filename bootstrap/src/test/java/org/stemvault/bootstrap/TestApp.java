@@ -5,16 +5,15 @@ import java.util.Map;
 import org.stemvault.postgres.TestDatabase;
 
 /**
- * The settings every end-to-end test starts the service with: the test database, a test signing key, the
- * loopback OpenID provider, and a frontend URL to land on.
+ * The settings every end-to-end test starts the service with: the test database, a test signing
+ * key, the loopback OpenID provider, and a frontend URL to land on.
  */
 final class TestApp {
 
     static final String JWT_SECRET = "end-to-end-test-signing-key-0123456789abcdef";
     static final String FRONTEND = "http://frontend.test/app";
 
-    private TestApp() {
-    }
+    private TestApp() {}
 
     static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());

@@ -8,8 +8,8 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 
 /**
- * A real OpenID Connect provider on loopback for the whole test run (mock-oauth2-server), with the same
- * interactive sign-in page a developer sees ({@code scripts/dev-oidc/login.html}).
+ * A real OpenID Connect provider on loopback for the whole test run (mock-oauth2-server), with the
+ * same interactive sign-in page a developer sees ({@code scripts/dev-oidc/login.html}).
  */
 final class TestOidc {
 
@@ -17,17 +17,19 @@ final class TestOidc {
     static final String CLIENT_SECRET = "stemvault-test-secret";
     private static MockOAuth2Server server;
 
-    private TestOidc() {
-    }
+    private TestOidc() {}
 
     static synchronized MockOAuth2Server server() {
         if (server == null) {
-            Path page = Path.of("..", "scripts", "dev-oidc", "login.html").toAbsolutePath().normalize();
+            Path page =
+                    Path.of("..", "scripts", "dev-oidc", "login.html").toAbsolutePath().normalize();
             if (!Files.isRegularFile(page)) {
                 throw new IllegalStateException("the development sign-in page is missing: " + page);
             }
-            String json = "{\"interactiveLogin\": true, \"httpServer\": \"NettyWrapper\", \"loginPagePath\": \""
-                    + page.toString().replace("\\", "\\\\") + "\"}";
+            String json =
+                    "{\"interactiveLogin\": true, \"httpServer\": \"NettyWrapper\", \"loginPagePath\": \""
+                            + page.toString().replace("\\", "\\\\")
+                            + "\"}";
             MockOAuth2Server started = new MockOAuth2Server(OAuth2Config.Companion.fromJson(json));
             started.start(InetAddress.getLoopbackAddress(), 0);
             server = started;
@@ -49,6 +51,12 @@ final class TestOidc {
 
     /** The same settings as environment variables, for a service in a child process. */
     static Map<String, String> environment() {
-        return Map.of("GOOGLE_CLIENT_ID", CLIENT_ID, "GOOGLE_CLIENT_SECRET", CLIENT_SECRET, "GOOGLE_ISSUER", issuer());
+        return Map.of(
+                "GOOGLE_CLIENT_ID",
+                CLIENT_ID,
+                "GOOGLE_CLIENT_SECRET",
+                CLIENT_SECRET,
+                "GOOGLE_ISSUER",
+                issuer());
     }
 }

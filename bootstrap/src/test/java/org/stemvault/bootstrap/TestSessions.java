@@ -12,13 +12,17 @@ import org.stemvault.domain.user.UserId;
 /** Session tokens as the service signs them, for tests that are not about the login itself. */
 final class TestSessions {
 
-    private TestSessions() {
-    }
+    private TestSessions() {}
 
     static String token(UserId user) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(user.toString()).issuer("stemvault")
-                    .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 3_600_000)).build();
+            JWTClaimsSet claims =
+                    new JWTClaimsSet.Builder()
+                            .subject(user.toString())
+                            .issuer("stemvault")
+                            .issueTime(new Date())
+                            .expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
+                            .build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(TestApp.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();

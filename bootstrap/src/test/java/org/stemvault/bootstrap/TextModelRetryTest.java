@@ -39,8 +39,9 @@ import org.stemvault.domain.profile.Profiles;
 import org.stemvault.postgres.TestDatabase;
 
 /**
- * The text model chosen by configuration (an OpenAI-compatible endpoint, here an HTTP server on loopback
- * that fails once), and the queue's retry: the failure is recorded, the job comes back, the vector lands.
+ * The text model chosen by configuration (an OpenAI-compatible endpoint, here an HTTP server on
+ * loopback that fails once), and the queue's retry: the failure is recorded, the job comes back,
+ * the vector lands.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,27 +50,30 @@ class TextModelRetryTest implements TestPropertyProvider {
     static final AtomicInteger CALLS = new AtomicInteger();
     static final HttpServer ENDPOINT = endpoint();
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Profiles profiles;
-    @Inject
-    AudioFiles audioFiles;
-    @Inject
-    Workers workers;
+    @Inject EmbeddedServer server;
+    @Inject Profiles profiles;
+    @Inject AudioFiles audioFiles;
+    @Inject Workers workers;
 
     static HttpServer endpoint() {
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            http.createContext("/v1/embeddings", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                boolean fail = CALLS.incrementAndGet() == 1;
-                byte[] body = (fail ? "{\"error\":\"overloaded\"}" : "{\"data\":[{\"embedding\":[0.1,0.2,0.3]}]}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
+            HttpServer http =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            http.createContext(
+                    "/v1/embeddings",
+                    exchange -> {
+                        exchange.getRequestBody().readAllBytes();
+                        boolean fail = CALLS.incrementAndGet() == 1;
+                        byte[] body =
+                                (fail
+                                                ? "{\"error\":\"overloaded\"}"
+                                                : "{\"data\":[{\"embedding\":[0.1,0.2,0.3]}]}")
+                                        .getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
             http.start();
             return http;
         } catch (IOException e) {
@@ -88,12 +92,16 @@ class TextModelRetryTest implements TestPropertyProvider {
         properties.put("stemvault.embedding.spaces", "notes:3:text");
         properties.put("stemvault.embedding.worker-delay", "200ms");
         properties.put("stemvault.text-model.kind", "openai");
-        properties.put("stemvault.text-model.openai.base-url", "http://127.0.0.1:" + ENDPOINT.getAddress().getPort() + "/v1");
+        properties.put(
+                "stemvault.text-model.openai.base-url",
+                "http://127.0.0.1:" + ENDPOINT.getAddress().getPort() + "/v1");
         return properties;
     }
 
     static String one(String sql) throws Exception {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
@@ -101,16 +109,36 @@ class TextModelRetryTest implements TestPropertyProvider {
     @Test
     void a_failed_embedding_is_recorded_and_retried_until_it_lands() throws Exception {
         TestDatabase.truncateAll();
-        Profile band = profiles.create(Profile.create(new ProfileName("band"), "/src", null, Instant.EPOCH));
-        audioFiles.registerIfAbsent(new AudioFile(AudioFileId.random(), band.id(), new Sha256("cd".repeat(32)), "s.wav",
-                null, 1L, 1, Instant.EPOCH));
+        Profile band =
+                profiles.create(
+                        Profile.create(new ProfileName("band"), "/src", null, Instant.EPOCH));
+        audioFiles.registerIfAbsent(
+                new AudioFile(
+                        AudioFileId.random(),
+                        band.id(),
+                        new Sha256("cd".repeat(32)),
+                        "s.wav",
+                        null,
+                        1L,
+                        1,
+                        Instant.EPOCH));
         String worker = workers.mint("w", Duration.ofDays(1)).bearer();
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server.getURL() + "/api/profiles/band/recordings/take-1"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"display_name\":\"Tuesday jam\",\"audio_file_sha256\":\""
-                        + "cd".repeat(32) + "\",\"stems\":[]}"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + worker).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        server.getURL()
+                                                                + "/api/profiles/band/recordings/take-1"))
+                                        .PUT(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"display_name\":\"Tuesday jam\",\"audio_file_sha256\":\""
+                                                                + "cd".repeat(32)
+                                                                + "\",\"stems\":[]}"))
+                                        .header("Content-Type", "application/json")
+                                        .header("Authorization", "Bearer " + worker)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
         assertEquals(201, put.statusCode(), put.body());
 
         String error = null;
@@ -118,7 +146,9 @@ class TextModelRetryTest implements TestPropertyProvider {
             Thread.sleep(100);
             error = one("SELECT last_error FROM embedding_jobs WHERE space = 'notes'");
         }
-        assertTrue(error != null && error.contains("503"), "the failure is kept with the job: " + error);
+        assertTrue(
+                error != null && error.contains("503"),
+                "the failure is kept with the job: " + error);
 
         String stored = null;
         for (int i = 0; i < 200 && stored == null; i++) {

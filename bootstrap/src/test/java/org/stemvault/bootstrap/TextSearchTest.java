@@ -1,7 +1,5 @@
 package org.stemvault.bootstrap;
 
-import org.stemvault.bootstrap.cli.Cli;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,34 +21,24 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.stemvault.application.worker.Workers;
-import org.stemvault.domain.audio.AudioFile;
-import org.stemvault.domain.audio.AudioFileId;
-import org.stemvault.domain.audio.AudioFiles;
-import org.stemvault.domain.audio.Sha256;
-import org.stemvault.domain.profile.Membership;
-import org.stemvault.domain.profile.Memberships;
+import org.stemvault.bootstrap.cli.Cli;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
-import org.stemvault.domain.user.Email;
-import org.stemvault.domain.user.User;
-import org.stemvault.domain.user.Users;
 import org.stemvault.postgres.TestDatabase;
 
-/** The built-in text model end to end: written text queued, embedded in the background, found by a paraphrase. */
+/**
+ * The built-in text model end to end: written text queued, embedded in the background, found by a
+ * paraphrase.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TextSearchTest implements TestPropertyProvider {
 
     static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Seed seed;
-    @Inject
-    Profiles profiles;
+    @Inject EmbeddedServer server;
+    @Inject Seed seed;
+    @Inject Profiles profiles;
 
     String member;
     String worker;
@@ -77,18 +64,27 @@ class TextSearchTest implements TestPropertyProvider {
     }
 
     void put(String name, String title, String description) throws Exception {
-        String body = "{\"display_name\":\"" + title + "\",\"description\":\"" + description + "\",\"audio_file_sha256\":\""
-                + "ab".repeat(32) + "\",\"stems\":[]}";
+        String body =
+                "{\"display_name\":\""
+                        + title
+                        + "\",\"description\":\""
+                        + description
+                        + "\",\"audio_file_sha256\":\""
+                        + "ab".repeat(32)
+                        + "\",\"stems\":[]}";
         HttpResponse<String> r = send("PUT", "/api/profiles/band/recordings/" + name, worker, body);
         assertEquals(201, r.statusCode(), r.body());
     }
 
-    HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    HttpResponse<String> send(String method, String path, String token, String json)
+            throws Exception {
         return Api.call(server, method, path, token, json);
     }
 
     static int count(String sql) throws Exception {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }
@@ -98,7 +94,10 @@ class TextSearchTest implements TestPropertyProvider {
         for (int i = 0; i < 300 && count("SELECT count(*) FROM embedding_jobs") > 0; i++) {
             Thread.sleep(100);
         }
-        assertEquals(0, count("SELECT count(*) FROM embedding_jobs"), "the background worker drained the queue");
+        assertEquals(
+                0,
+                count("SELECT count(*) FROM embedding_jobs"),
+                "the background worker drained the queue");
     }
 
     @Test
@@ -106,37 +105,64 @@ class TextSearchTest implements TestPropertyProvider {
         awaitQueueEmpty();
         assertEquals(3, count("SELECT count(*) FROM embeddings WHERE space = 'text'"));
 
-        HttpResponse<String> found = send("POST", "/api/search", member,
-                "{\"mode\":\"semantic\",\"space\":\"text\",\"query\":\"a gloomy slow rhythm with deep bass\",\"limit\":3}");
+        HttpResponse<String> found =
+                send(
+                        "POST",
+                        "/api/search",
+                        member,
+                        "{\"mode\":\"semantic\",\"space\":\"text\",\"query\":\"a gloomy slow rhythm with deep bass\",\"limit\":3}");
 
         assertEquals(200, found.statusCode(), found.body());
-        assertTrue(found.body().startsWith("{\"results\":[{\"file\":{\"name\":\"groove\""), found.body());
-        HttpResponse<String> hybrid = send("POST", "/api/search", member,
-                "{\"mode\":\"hybrid\",\"space\":\"text\",\"query\":\"tour budget\",\"limit\":3}");
-        assertTrue(hybrid.body().startsWith("{\"results\":[{\"file\":{\"name\":\"speech\""), hybrid.body());
+        assertTrue(
+                found.body().startsWith("{\"results\":[{\"file\":{\"name\":\"groove\""),
+                found.body());
+        HttpResponse<String> hybrid =
+                send(
+                        "POST",
+                        "/api/search",
+                        member,
+                        "{\"mode\":\"hybrid\",\"space\":\"text\",\"query\":\"tour budget\",\"limit\":3}");
+        assertTrue(
+                hybrid.body().startsWith("{\"results\":[{\"file\":{\"name\":\"speech\""),
+                hybrid.body());
     }
 
     @Test
     void a_rename_is_queued_with_the_change_and_re_embedded() throws Exception {
         awaitQueueEmpty();
-        assertEquals(200, send("PATCH", "/api/profiles/band/files/pop", member,
-                "{\"description\":\"a funeral dirge for a rainy night\"}").statusCode());
+        assertEquals(
+                200,
+                send(
+                                "PATCH",
+                                "/api/profiles/band/files/pop",
+                                member,
+                                "{\"description\":\"a funeral dirge for a rainy night\"}")
+                        .statusCode());
         awaitQueueEmpty();
-        HttpResponse<String> found = send("POST", "/api/search", member,
-                "{\"mode\":\"semantic\",\"space\":\"text\",\"query\":\"sad slow mourning music\",\"limit\":1}");
+        HttpResponse<String> found =
+                send(
+                        "POST",
+                        "/api/search",
+                        member,
+                        "{\"mode\":\"semantic\",\"space\":\"text\",\"query\":\"sad slow mourning music\",\"limit\":1}");
         assertTrue(found.body().contains("\"name\":\"pop\""), found.body());
     }
 
     @Test
     void backfill_recomputes_a_whole_text_space() throws Exception {
         awaitQueueEmpty();
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
             s.execute("DELETE FROM embeddings WHERE space = 'text'");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Map<String, Object> properties = new HashMap<>(getProperties());
-        int exit = Cli.run(List.of("backfill-embeddings", "--space", "text"), properties,
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int exit =
+                Cli.run(
+                        List.of("backfill-embeddings", "--space", "text"),
+                        properties,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        System.err);
         assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
         assertEquals(3, count("SELECT count(*) FROM embeddings WHERE space = 'text'"));
     }

@@ -20,7 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** A web client served by the service itself, and CORS with credentials for one hosted elsewhere. */
+/**
+ * A web client served by the service itself, and CORS with credentials for one hosted elsewhere.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebClientTest implements TestPropertyProvider {
@@ -28,8 +30,7 @@ class WebClientTest implements TestPropertyProvider {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String ALLOWED = "https://app.example";
 
-    @Inject
-    EmbeddedServer server;
+    @Inject EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -40,9 +41,18 @@ class WebClientTest implements TestPropertyProvider {
             Files.writeString(dir.resolve("assets/app.js"), "console.log('stems')");
             Map<String, String> properties = new HashMap<>(TestApp.properties());
             properties.put("stemvault.web.dir", dir.toString());
-            CorsPolicy.cors(ALLOWED + ", https://other.example").forEach((k, v) -> properties.put(k,
-                    v instanceof java.util.List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
-                            : String.valueOf(v)));
+            CorsPolicy.cors(ALLOWED + ", https://other.example")
+                    .forEach(
+                            (k, v) ->
+                                    properties.put(
+                                            k,
+                                            v instanceof java.util.List<?> list
+                                                    ? String.join(
+                                                            ",",
+                                                            list.stream()
+                                                                    .map(String::valueOf)
+                                                                    .toList())
+                                                    : String.valueOf(v)));
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,14 +68,19 @@ class WebClientTest implements TestPropertyProvider {
     }
 
     @Test
-    void the_client_is_served_at_the_root_with_its_files_and_index_html_for_its_routes() throws Exception {
+    void the_client_is_served_at_the_root_with_its_files_and_index_html_for_its_routes()
+            throws Exception {
         assertTrue(get("/").body().contains("<title>Stemvault</title>"));
         assertEquals("console.log('stems')", get("/assets/app.js").body());
         HttpResponse<String> route = get("/profiles/the-band/take-1");
         assertEquals(200, route.statusCode());
         assertTrue(route.body().contains("<title>Stemvault</title>"));
-        for (String escape : new String[] {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-                "/assets/..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd"}) {
+        for (String escape :
+                new String[] {
+                    "/../../../../etc/passwd",
+                    "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                    "/assets/..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd"
+                }) {
             assertTrue(!rawGet(escape).contains("root:"), escape);
         }
     }
@@ -73,9 +88,15 @@ class WebClientTest implements TestPropertyProvider {
     /** A request line as an attacker writes it, bypassing any client-side normalisation. */
     String rawGet(String path) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream()
+                    .write(
+                            ("GET "
+                                            + path
+                                            + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(
+                    socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -89,14 +110,24 @@ class WebClientTest implements TestPropertyProvider {
 
     @Test
     void a_listed_origin_may_call_with_credentials_and_another_may_not() throws Exception {
-        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/profiles"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", ALLOWED)
-                .header("Access-Control-Request-Method", "GET"));
-        assertEquals(ALLOWED, preflight.headers().firstValue("access-control-allow-origin").orElse(null));
-        assertEquals("true", preflight.headers().firstValue("access-control-allow-credentials").orElse(null));
+        HttpResponse<String> preflight =
+                send(
+                        HttpRequest.newBuilder(URI.create(server.getURL() + "/api/profiles"))
+                                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                                .header("Origin", ALLOWED)
+                                .header("Access-Control-Request-Method", "GET"));
+        assertEquals(
+                ALLOWED,
+                preflight.headers().firstValue("access-control-allow-origin").orElse(null));
+        assertEquals(
+                "true",
+                preflight.headers().firstValue("access-control-allow-credentials").orElse(null));
 
-        HttpResponse<String> stranger = send(HttpRequest.newBuilder(URI.create(server.getURL() + "/auth/status"))
-                .GET().header("Origin", "https://evil.example"));
+        HttpResponse<String> stranger =
+                send(
+                        HttpRequest.newBuilder(URI.create(server.getURL() + "/auth/status"))
+                                .GET()
+                                .header("Origin", "https://evil.example"));
         assertTrue(stranger.headers().firstValue("access-control-allow-origin").isEmpty());
     }
 }

@@ -3,8 +3,7 @@ package org.stemvault.domain;
 /** Small argument checks shared by the domain's constructors; each failure names the field. */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     public static <T> T required(String field, T value) {
         if (value == null) {

@@ -1,6 +1,9 @@
 package org.stemvault.domain;
 
-/** A value that breaks a domain rule; {@link #field()} names what was wrong, in the API's snake_case words. */
+/**
+ * A value that breaks a domain rule; {@link #field()} names what was wrong, in the API's snake_case
+ * words.
+ */
 public final class Invalid extends IllegalArgumentException {
 
     private final String field;

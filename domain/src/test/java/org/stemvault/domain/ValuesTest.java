@@ -26,8 +26,15 @@ import org.stemvault.domain.user.Email;
 class ValuesTest {
 
     static Stem stem(String type) {
-        return new Stem(new StemType(type), null, 0.5, 0, new MediaFileName(type + ".opus"),
-                new MediaFileName(type + ".png"), 10, 1.5);
+        return new Stem(
+                new StemType(type),
+                null,
+                0.5,
+                0,
+                new MediaFileName(type + ".opus"),
+                new MediaFileName(type + ".png"),
+                10,
+                1.5);
     }
 
     @Test
@@ -64,8 +71,16 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Vocals", "", "voc/als", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "drums!"})
-    void a_stem_type_is_1_to_40_of_lower_case_letters_digits_underscore_dash_and_space(String value) {
+    @ValueSource(
+            strings = {
+                "Vocals",
+                "",
+                "voc/als",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "drums!"
+            })
+    void a_stem_type_is_1_to_40_of_lower_case_letters_digits_underscore_dash_and_space(
+            String value) {
         assertThrows(Invalid.class, () -> new StemType(value));
     }
 
@@ -75,24 +90,47 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/etc/passwd", "../x.opus", "a/../../x", "https://evil/x.opus", "a\\b.opus", "a//b", "./a"})
+    @ValueSource(
+            strings = {
+                "/etc/passwd",
+                "../x.opus",
+                "a/../../x",
+                "https://evil/x.opus",
+                "a\\b.opus",
+                "a//b",
+                "./a"
+            })
     void a_media_file_name_cannot_leave_its_recording_folder(String value) {
-        Invalid e = assertThrows(Invalid.class, () -> MediaFileName.of("stems[0].audio_url", value));
+        Invalid e =
+                assertThrows(Invalid.class, () -> MediaFileName.of("stems[0].audio_url", value));
         assertEquals("stems[0].audio_url", e.field());
     }
 
     @Test
-    void a_stem_rejects_non_finite_numbers_negative_sizes_and_non_positive_durations_but_allows_silence() {
+    void
+            a_stem_rejects_non_finite_numbers_negative_sizes_and_non_positive_durations_but_allows_silence() {
         MediaFileName a = new MediaFileName("a.opus");
         StemType t = new StemType("vocals");
-        assertEquals("measured_lufs",
-                assertThrows(Invalid.class, () -> new Stem(t, Double.NaN, 0, 0, a, a, 1, 1)).field());
-        assertEquals("peak_amplitude",
-                assertThrows(Invalid.class, () -> new Stem(t, null, Double.POSITIVE_INFINITY, 0, a, a, 1, 1)).field());
-        assertEquals("file_size_bytes", assertThrows(Invalid.class, () -> new Stem(t, null, 0, 0, a, a, -1, 1)).field());
-        assertEquals("duration_seconds", assertThrows(Invalid.class, () -> new Stem(t, null, 0, 0, a, a, 1, 0)).field());
-        assertEquals("duration_seconds",
-                assertThrows(Invalid.class, () -> new Stem(t, null, 0, 0, a, a, 1, Double.NaN)).field());
+        assertEquals(
+                "measured_lufs",
+                assertThrows(Invalid.class, () -> new Stem(t, Double.NaN, 0, 0, a, a, 1, 1))
+                        .field());
+        assertEquals(
+                "peak_amplitude",
+                assertThrows(
+                                Invalid.class,
+                                () -> new Stem(t, null, Double.POSITIVE_INFINITY, 0, a, a, 1, 1))
+                        .field());
+        assertEquals(
+                "file_size_bytes",
+                assertThrows(Invalid.class, () -> new Stem(t, null, 0, 0, a, a, -1, 1)).field());
+        assertEquals(
+                "duration_seconds",
+                assertThrows(Invalid.class, () -> new Stem(t, null, 0, 0, a, a, 1, 0)).field());
+        assertEquals(
+                "duration_seconds",
+                assertThrows(Invalid.class, () -> new Stem(t, null, 0, 0, a, a, 1, Double.NaN))
+                        .field());
         assertEquals(null, new Stem(t, null, 0, 0, a, a, 0, 0.1).measuredLufs());
     }
 
@@ -100,9 +138,20 @@ class ValuesTest {
     void a_recording_holds_one_stem_per_type_and_falls_back_to_its_output_name_for_display() {
         ProfileId profile = ProfileId.random();
         OutputName name = new OutputName("080805-001_a1b2c3d4");
-        assertThrows(Invalid.class, () -> Recording.create(profile, name, "x", null, null,
-                List.of(stem("vocals"), stem("vocals")), Instant.EPOCH));
-        Recording r = Recording.create(profile, name, " ", null, null, List.of(stem("vocals")), Instant.EPOCH);
+        assertThrows(
+                Invalid.class,
+                () ->
+                        Recording.create(
+                                profile,
+                                name,
+                                "x",
+                                null,
+                                null,
+                                List.of(stem("vocals"), stem("vocals")),
+                                Instant.EPOCH));
+        Recording r =
+                Recording.create(
+                        profile, name, " ", null, null, List.of(stem("vocals")), Instant.EPOCH);
         assertEquals("080805-001_a1b2c3d4", r.displayName());
         assertEquals("", r.description());
     }
@@ -127,10 +176,18 @@ class ValuesTest {
 
     @Test
     void an_embedding_has_its_spaces_dimensions() {
-        EmbeddingSpace space = new EmbeddingSpace("audio", 4, 
-                EmbeddingSpace.Source.EXTERNAL);
-        Invalid e = assertThrows(Invalid.class,
-                () -> new Embedding(RecordingId.random(), null, space, Vector.of(1, 2, 3), null, Instant.EPOCH));
+        EmbeddingSpace space = new EmbeddingSpace("audio", 4, EmbeddingSpace.Source.EXTERNAL);
+        Invalid e =
+                assertThrows(
+                        Invalid.class,
+                        () ->
+                                new Embedding(
+                                        RecordingId.random(),
+                                        null,
+                                        space,
+                                        Vector.of(1, 2, 3),
+                                        null,
+                                        Instant.EPOCH));
         assertEquals("vector", e.field());
     }
 }

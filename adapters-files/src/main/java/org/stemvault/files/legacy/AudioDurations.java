@@ -10,8 +10,8 @@ import org.gagravarr.opus.OpusStatistics;
 import org.jaudiotagger.audio.AudioFileIO;
 
 /**
- * The duration of an audio file, read by maintained metadata libraries: vorbis-java for Ogg Opus (which
- * jaudiotagger does not read), jaudiotagger for WAV, FLAC, MP3, M4A and Ogg Vorbis.
+ * The duration of an audio file, read by maintained metadata libraries: vorbis-java for Ogg Opus
+ * (which jaudiotagger does not read), jaudiotagger for WAV, FLAC, MP3, M4A and Ogg Vorbis.
  */
 final class AudioDurations {
 
@@ -19,8 +19,7 @@ final class AudioDurations {
         Logger.getLogger("org.jaudiotagger").setLevel(Level.OFF);
     }
 
-    private AudioDurations() {
-    }
+    private AudioDurations() {}
 
     /** Seconds, above zero; throws with a reason when the file cannot be read as audio. */
     static double seconds(Path path) throws Exception {

@@ -3,9 +3,9 @@ package org.stemvault.files.legacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,9 +31,9 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads the legacy layout: {@code config.yaml} with its {@code profiles:} list, and
- * {@code media/<profile>/<output_name>/metadata.json} with the stems beside it, plus the profile's
- * {@code .processed_hashes.json}. Every stem file is measured (size, and duration from its audio headers);
+ * Reads the legacy layout: {@code config.yaml} with its {@code profiles:} list, and {@code
+ * media/<profile>/<output_name>/metadata.json} with the stems beside it, plus the profile's {@code
+ * .processed_hashes.json}. Every stem file is measured (size, and duration from its audio headers);
  * anything wrong with a folder fails that folder alone, with the reason.
  */
 public final class LegacyTreeReader implements LegacyTree {
@@ -49,12 +49,14 @@ public final class LegacyTreeReader implements LegacyTree {
     }
 
     /**
-     * A reader of a tree that can be read: the config parses and has its profiles, and the media folder is a
-     * folder; else {@link Unreadable} naming the file (and the line of a YAML error), before anything is done.
+     * A reader of a tree that can be read: the config parses and has its profiles, and the media
+     * folder is a folder; else {@link Unreadable} naming the file (and the line of a YAML error),
+     * before anything is done.
      */
     public static LegacyTreeReader open(Path config, Path media) {
         if (!Files.isDirectory(media)) {
-            throw new Unreadable("the media folder " + media + " does not exist or is not a folder");
+            throw new Unreadable(
+                    "the media folder " + media + " does not exist or is not a folder");
         }
         LegacyTreeReader reader = new LegacyTreeReader(config, media);
         reader.profiles();
@@ -68,8 +70,16 @@ public final class LegacyTreeReader implements LegacyTree {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
-            throw new Unreadable(config + (mark == null ? "" : " line " + (mark.getLine() + 1) + ", column "
-                    + (mark.getColumn() + 1)) + ": " + e.getProblem());
+            throw new Unreadable(
+                    config
+                            + (mark == null
+                                    ? ""
+                                    : " line "
+                                            + (mark.getLine() + 1)
+                                            + ", column "
+                                            + (mark.getColumn() + 1))
+                            + ": "
+                            + e.getProblem());
         } catch (NoSuchFileException e) {
             throw new Unreadable("the config file " + config + " does not exist");
         } catch (IOException | RuntimeException e) {
@@ -81,9 +91,15 @@ public final class LegacyTreeReader implements LegacyTree {
         List<Profile> profiles = new ArrayList<>();
         for (Object item : list) {
             if (item instanceof Map<?, ?> p && p.get("name") != null) {
-                profiles.add(new Profile(String.valueOf(p.get("name")),
-                        p.get("source_folder") == null ? "" : String.valueOf(p.get("source_folder")),
-                        p.get("strategy") == null ? null : String.valueOf(p.get("strategy"))));
+                profiles.add(
+                        new Profile(
+                                String.valueOf(p.get("name")),
+                                p.get("source_folder") == null
+                                        ? ""
+                                        : String.valueOf(p.get("source_folder")),
+                                p.get("strategy") == null
+                                        ? null
+                                        : String.valueOf(p.get("strategy"))));
             } else {
                 throw new Unreadable(config + ": every profile needs a name");
             }
@@ -117,26 +133,32 @@ public final class LegacyTreeReader implements LegacyTree {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(dir)) {
-            return folders.filter(Files::isDirectory).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+            return folders.filter(Files::isDirectory)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot list " + dir + ": " + e.getMessage());
         }
     }
 
-    /** {@code output_name -> sha256} from the profile's {@code .processed_hashes.json} (sha256 -> output_name). */
+    /**
+     * {@code output_name -> sha256} from the profile's {@code .processed_hashes.json} (sha256 ->
+     * output_name).
+     */
     private static Map<String, String> processedHashes(Path dir) {
         Path file = dir.resolve(".processed_hashes.json");
         Map<String, String> byOutput = new java.util.HashMap<>();
         if (Files.isRegularFile(file)) {
             try {
                 JsonNode node = JSON.readTree(file.toFile());
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     byOutput.putIfAbsent(e.getValue().asText(), e.getKey());
                 }
             } catch (IOException e) {
-                // unreadable: every recording of the profile then reports that it has no source hash
+                // unreadable: every recording of the profile then reports that it has no source
+                // hash
             }
         }
         return byOutput;
@@ -148,7 +170,8 @@ public final class LegacyTreeReader implements LegacyTree {
         try {
             outputName = new OutputName(folder.getFileName().toString());
         } catch (Invalid e) {
-            return Recording.failed(path, "the folder name is not a valid output name: " + e.getMessage());
+            return Recording.failed(
+                    path, "the folder name is not a valid output name: " + e.getMessage());
         }
         Path metadata = folder.resolve("metadata.json");
         if (!Files.isRegularFile(metadata)) {
@@ -158,8 +181,10 @@ public final class LegacyTreeReader implements LegacyTree {
         try {
             root = JSON.readTree(metadata.toFile());
         } catch (IOException e) {
-            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
-                    : e.getMessage();
+            String why =
+                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? j.getOriginalMessage()
+                            : e.getMessage();
             return Recording.failed(path, "malformed metadata.json: " + why);
         }
         JsonNode stemsNode = root == null ? null : root.get("stems");
@@ -167,7 +192,7 @@ public final class LegacyTreeReader implements LegacyTree {
             return Recording.failed(path, "no stems in metadata.json");
         }
         List<Stem> stems = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = stemsNode.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = stemsNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             try {
                 stems.add(stem(folder, entry.getValue()));
@@ -177,9 +202,14 @@ public final class LegacyTreeReader implements LegacyTree {
         }
         String displayName = root.path("display_name").asText("");
         try {
-            return new Recording(path, outputName, displayName.isBlank() ? outputName.value() : displayName, stems,
+            return new Recording(
+                    path,
+                    outputName,
+                    displayName.isBlank() ? outputName.value() : displayName,
+                    stems,
                     source(folder, hashes.get(outputName.value())),
-                    Files.getLastModifiedTime(metadata).toInstant().truncatedTo(ChronoUnit.MICROS), null);
+                    Files.getLastModifiedTime(metadata).toInstant().truncatedTo(ChronoUnit.MICROS),
+                    null);
         } catch (IOException e) {
             return Recording.failed(path, "cannot read " + e.getMessage());
         }
@@ -196,18 +226,26 @@ public final class LegacyTreeReader implements LegacyTree {
         try {
             duration = AudioDurations.seconds(file);
         } catch (Exception e) {
-            throw new IllegalArgumentException("cannot read the duration of " + audio + " (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(
+                    "cannot read the duration of " + audio + " (" + e.getMessage() + ")");
         }
         JsonNode lufs = s.get("measured_lufs");
-        return new Stem(new StemType(text(s, "stem_type")), lufs == null || lufs.isNull() ? null : number(s, "measured_lufs"),
-                number(s, "peak_amplitude"), number(s, "stem_gain_adjustment_db"), audio, waveform, Files.size(file),
+        return new Stem(
+                new StemType(text(s, "stem_type")),
+                lufs == null || lufs.isNull() ? null : number(s, "measured_lufs"),
+                number(s, "peak_amplitude"),
+                number(s, "stem_gain_adjustment_db"),
+                audio,
+                waveform,
+                Files.size(file),
                 duration);
     }
 
     /** The file a name points at, when it stays inside the recording's folder (links followed). */
     private static Path inside(Path folder, MediaFileName name) throws IOException {
         Path file = folder.resolve(name.value()).normalize();
-        if (!file.startsWith(folder) || (Files.exists(file) && !file.toRealPath().startsWith(folder.toRealPath()))) {
+        if (!file.startsWith(folder)
+                || (Files.exists(file) && !file.toRealPath().startsWith(folder.toRealPath()))) {
             throw new IllegalArgumentException(name + " leaves the recording's folder");
         }
         return file;
@@ -229,12 +267,19 @@ public final class LegacyTreeReader implements LegacyTree {
         return v.asDouble();
     }
 
-    /** The source's real hash: from the processed-hashes file, else by hashing {@code source.<ext>}; else none. */
+    /**
+     * The source's real hash: from the processed-hashes file, else by hashing {@code source.<ext>};
+     * else none.
+     */
     private static Source source(Path folder, String knownHash) throws IOException {
         Optional<Path> file;
         try (Stream<Path> files = Files.list(folder)) {
-            file = files.filter(f -> f.getFileName().toString().startsWith("source.") && Files.isRegularFile(f))
-                    .findFirst();
+            file =
+                    files.filter(
+                                    f ->
+                                            f.getFileName().toString().startsWith("source.")
+                                                    && Files.isRegularFile(f))
+                            .findFirst();
         }
         Sha256 hash = null;
         if (knownHash != null) {
@@ -264,7 +309,7 @@ public final class LegacyTreeReader implements LegacyTree {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0;) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Builds legacy trees for tests: a config file, recording folders with metadata.json, real audio files (WAV
- * written here, tiny Opus/FLAC/MP3 from the test resources), processed-hash files.
+ * Builds legacy trees for tests: a config file, recording folders with metadata.json, real audio
+ * files (WAV written here, tiny Opus/FLAC/MP3 from the test resources), processed-hash files.
  */
 public final class LegacyFixture {
 
@@ -28,9 +28,13 @@ public final class LegacyFixture {
     }
 
     public LegacyFixture config(String... profiles) throws IOException {
-        StringBuilder yaml = new StringBuilder("auth:\n  client_secret: ${GOOGLE_SECRET}\nprofiles:\n");
+        StringBuilder yaml =
+                new StringBuilder("auth:\n  client_secret: ${GOOGLE_SECRET}\nprofiles:\n");
         for (String p : profiles) {
-            yaml.append("  - name: ").append(p).append("\n    source_folder: /sources/").append(p)
+            yaml.append("  - name: ")
+                    .append(p)
+                    .append("\n    source_folder: /sources/")
+                    .append(p)
                     .append("\n    strategy: htdemucs\n");
         }
         yaml.append("r2:\n  bucket: ${R2_BUCKET}\n");
@@ -39,8 +43,11 @@ public final class LegacyFixture {
         return this;
     }
 
-    /** A recording folder with the given stems ({@code type -> file name}) and its metadata.json. */
-    public Path recording(String profile, String outputName, String displayName, String... typeAndFile)
+    /**
+     * A recording folder with the given stems ({@code type -> file name}) and its metadata.json.
+     */
+    public Path recording(
+            String profile, String outputName, String displayName, String... typeAndFile)
             throws IOException {
         Path folder = Files.createDirectories(media().resolve(profile).resolve(outputName));
         StringBuilder stems = new StringBuilder();
@@ -50,16 +57,25 @@ public final class LegacyFixture {
             if (stems.length() > 0) {
                 stems.append(",");
             }
-            stems.append("\"").append(type).append("\": {\"stem_type\": \"").append(type)
-                    .append("\", \"measured_lufs\": ").append(type.equals("other") ? "null" : "-18.5")
-                    .append(", \"peak_amplitude\": 0.9, \"stem_gain_adjustment_db\": 2.5, \"stem_url\": \"")
-                    .append(file).append("\", \"waveform_url\": \"").append(type).append("_waveform.png\"}");
+            stems.append("\"")
+                    .append(type)
+                    .append("\": {\"stem_type\": \"")
+                    .append(type)
+                    .append("\", \"measured_lufs\": ")
+                    .append(type.equals("other") ? "null" : "-18.5")
+                    .append(
+                            ", \"peak_amplitude\": 0.9, \"stem_gain_adjustment_db\": 2.5, \"stem_url\": \"")
+                    .append(file)
+                    .append("\", \"waveform_url\": \"")
+                    .append(type)
+                    .append("_waveform.png\"}");
             Path audio = folder.resolve(file).normalize();
             if (audio.startsWith(folder) && !Files.exists(audio)) {
                 write(audio);
             }
         }
-        Files.writeString(folder.resolve("metadata.json"),
+        Files.writeString(
+                folder.resolve("metadata.json"),
                 "{\"display_name\": \"" + displayName + "\", \"stems\": {" + stems + "}}");
         return folder;
     }
@@ -69,7 +85,10 @@ public final class LegacyFixture {
         Files.writeString(media().resolve(profile).resolve(".processed_hashes.json"), json);
     }
 
-    /** Real audio of the file's kind: a WAV written here, or a committed fixture for the compressed formats. */
+    /**
+     * Real audio of the file's kind: a WAV written here, or a committed fixture for the compressed
+     * formats.
+     */
     public static void write(Path file) throws IOException {
         String name = file.getFileName().toString();
         String ext = name.substring(name.lastIndexOf('.') + 1);
@@ -89,8 +108,14 @@ public final class LegacyFixture {
         int samples = (int) (seconds * rate);
         ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                .putShort((short) 2).putShort((short) 16);
+        b.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(rate * 2)
+                .putShort((short) 2)
+                .putShort((short) 16);
         b.put("data".getBytes()).putInt(samples * 2);
         for (int i = 0; i < samples; i++) {
             b.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate)));
@@ -100,7 +125,8 @@ public final class LegacyFixture {
 
     public static String sha256Hex(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

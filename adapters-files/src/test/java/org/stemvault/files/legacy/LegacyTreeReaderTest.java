@@ -18,8 +18,7 @@ import org.stemvault.domain.recording.Stem;
 
 class LegacyTreeReaderTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     LegacyFixture tree;
     LegacyTreeReader reader;
 
@@ -30,34 +29,54 @@ class LegacyTreeReaderTest {
     }
 
     Map<String, LegacyTree.Recording> read(String profile) {
-        return reader.recordings(profile).stream().collect(Collectors.toMap(LegacyTree.Recording::path, r -> r));
+        return reader.recordings(profile).stream()
+                .collect(Collectors.toMap(LegacyTree.Recording::path, r -> r));
     }
 
     @Test
     void the_config_names_the_profiles_and_other_keys_and_placeholders_are_ignored() {
-        assertEquals(List.of(new LegacyTree.Profile("band", "/sources/band", "htdemucs"),
-                new LegacyTree.Profile("attic", "/sources/attic", "htdemucs")), reader.profiles());
+        assertEquals(
+                List.of(
+                        new LegacyTree.Profile("band", "/sources/band", "htdemucs"),
+                        new LegacyTree.Profile("attic", "/sources/attic", "htdemucs")),
+                reader.profiles());
     }
 
     @Test
     void every_stem_is_measured_from_its_own_file_whatever_its_format() throws Exception {
-        tree.recording("band", "take-1", "Tuesday jam", "vocals", "vocals.wav", "drums", "drums.opus",
-                "bass", "bass.flac", "other", "other.mp3");
+        tree.recording(
+                "band",
+                "take-1",
+                "Tuesday jam",
+                "vocals",
+                "vocals.wav",
+                "drums",
+                "drums.opus",
+                "bass",
+                "bass.flac",
+                "other",
+                "other.mp3");
         LegacyTree.Recording r = read("band").get("band/take-1");
         assertNull(r.problem());
         assertEquals("Tuesday jam", r.displayName());
-        Map<String, Stem> stems = r.stems().stream().collect(Collectors.toMap(s -> s.type().value(), s -> s));
+        Map<String, Stem> stems =
+                r.stems().stream().collect(Collectors.toMap(s -> s.type().value(), s -> s));
         assertEquals(1.0, stems.get("vocals").durationSeconds(), 0.01);
         assertEquals(1.5, stems.get("drums").durationSeconds(), 0.05);
         assertEquals(1.5, stems.get("bass").durationSeconds(), 0.05);
         assertEquals(1.5, stems.get("other").durationSeconds(), 0.1);
-        assertEquals(Files.size(dir.resolve("media/band/take-1/bass.flac")), stems.get("bass").fileSizeBytes());
+        assertEquals(
+                Files.size(dir.resolve("media/band/take-1/bass.flac")),
+                stems.get("bass").fileSizeBytes());
         assertNull(stems.get("other").measuredLufs(), "a silent stem keeps its null loudness");
-        assertEquals(List.of("vocals", "drums", "bass", "other"), r.stems().stream().map(s -> s.type().value()).toList());
+        assertEquals(
+                List.of("vocals", "drums", "bass", "other"),
+                r.stems().stream().map(s -> s.type().value()).toList());
     }
 
     @Test
-    void the_source_hash_comes_from_the_processed_hashes_or_from_hashing_the_source_file() throws Exception {
+    void the_source_hash_comes_from_the_processed_hashes_or_from_hashing_the_source_file()
+            throws Exception {
         tree.recording("band", "hashed", "", "vocals", "vocals.wav");
         tree.recording("band", "with-source", "", "vocals", "vocals.wav");
         byte[] source = LegacyFixture.wav(2.0, 8000);
@@ -67,7 +86,10 @@ class LegacyTreeReaderTest {
 
         Map<String, LegacyTree.Recording> rs = read("band");
         assertEquals("ab".repeat(32), rs.get("band/hashed").source().sha256().value());
-        assertEquals("hashed", rs.get("band/hashed").displayName(), "an empty display name means the folder name");
+        assertEquals(
+                "hashed",
+                rs.get("band/hashed").displayName(),
+                "an empty display name means the folder name");
         LegacyTree.Source s = rs.get("band/with-source").source();
         assertEquals(LegacyFixture.sha256Hex(source), s.sha256().value());
         assertEquals("source.wav", s.filename());
@@ -86,18 +108,25 @@ class LegacyTreeReaderTest {
         Files.writeString(malformed.resolve("metadata.json"), "{\"stems\": {");
         Files.createDirectories(dir.resolve("media/band/no-metadata"));
         Path empty = tree.recording("band", "no-stems", "", "vocals", "vocals.wav");
-        Files.writeString(empty.resolve("metadata.json"), "{\"display_name\": \"x\", \"stems\": {}}");
+        Files.writeString(
+                empty.resolve("metadata.json"), "{\"display_name\": \"x\", \"stems\": {}}");
         tree.recording("band", "unreadable", "", "vocals", "vocals.opus");
-        Files.writeString(dir.resolve("media/band/unreadable/vocals.opus"), "this is not an Ogg stream");
+        Files.writeString(
+                dir.resolve("media/band/unreadable/vocals.opus"), "this is not an Ogg stream");
 
         Map<String, LegacyTree.Recording> rs = read("band");
         assertNull(rs.get("band/good").problem());
         assertTrue(rs.get("band/missing-stem").problem().contains("stem file missing: vocals.wav"));
-        assertTrue(rs.get("band/escape").problem().contains("stem_url"), rs.get("band/escape").problem());
+        assertTrue(
+                rs.get("band/escape").problem().contains("stem_url"),
+                rs.get("band/escape").problem());
         assertTrue(rs.get("band/malformed").problem().startsWith("malformed metadata.json"));
         assertEquals("no metadata.json", rs.get("band/no-metadata").problem());
         assertEquals("no stems in metadata.json", rs.get("band/no-stems").problem());
-        assertTrue(rs.get("band/unreadable").problem().contains("cannot read the duration of vocals.opus"),
+        assertTrue(
+                rs.get("band/unreadable")
+                        .problem()
+                        .contains("cannot read the duration of vocals.opus"),
                 rs.get("band/unreadable").problem());
     }
 
@@ -108,13 +137,18 @@ class LegacyTreeReaderTest {
         Path outside = dir.resolve("outside.wav");
         Files.write(outside, LegacyFixture.wav(1, 8000));
         Files.createSymbolicLink(folder.resolve("vocals.wav"), outside);
-        assertTrue(read("band").get("band/linked").problem().contains("leaves the recording's folder"));
+        assertTrue(
+                read("band")
+                        .get("band/linked")
+                        .problem()
+                        .contains("leaves the recording's folder"));
     }
 
     @Test
     void a_config_without_profiles_is_refused_with_a_reason() throws Exception {
         Files.writeString(tree.config(), "auth: {}\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> reader.profiles());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> reader.profiles());
         assertTrue(e.getMessage().contains("no 'profiles:' list"));
     }
 }

@@ -26,35 +26,54 @@ final class PostgresAudioFiles implements AudioFiles {
 
     @Override
     public Optional<AudioFile> bySha256(Sha256 sha256) {
-        return db.first("SELECT " + COLUMNS + " FROM audio_files WHERE file_hash = ?",
-                ps -> ps.setString(1, sha256.value()), PostgresAudioFiles::map);
+        return db.first(
+                "SELECT " + COLUMNS + " FROM audio_files WHERE file_hash = ?",
+                ps -> ps.setString(1, sha256.value()),
+                PostgresAudioFiles::map);
     }
 
     @Override
     public AudioFile registerIfAbsent(AudioFile candidate) {
-        // The no-op update returns the earlier registration in the same statement when the hash is taken.
-        String sql = "INSERT INTO audio_files (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (file_hash) DO UPDATE SET file_hash = audio_files.file_hash RETURNING " + COLUMNS;
-        return db.writeReturning(sql, ps -> {
-            ps.setObject(1, candidate.id().value());
-            ps.setObject(2, candidate.profile().value());
-            ps.setString(3, candidate.sha256().value());
-            ps.setString(4, candidate.filename());
-            ps.setString(5, candidate.storageUrl());
-            ps.setObject(6, candidate.fileSizeBytes(), java.sql.Types.BIGINT);
-            ps.setDouble(7, candidate.durationSeconds());
-            Database.setInstant(ps, 8, candidate.createdAt());
-        }, PostgresAudioFiles::map).orElseThrow();
+        // The no-op update returns the earlier registration in the same statement when the hash is
+        // taken.
+        String sql =
+                "INSERT INTO audio_files ("
+                        + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (file_hash) DO UPDATE SET file_hash = audio_files.file_hash RETURNING "
+                        + COLUMNS;
+        return db.writeReturning(
+                        sql,
+                        ps -> {
+                            ps.setObject(1, candidate.id().value());
+                            ps.setObject(2, candidate.profile().value());
+                            ps.setString(3, candidate.sha256().value());
+                            ps.setString(4, candidate.filename());
+                            ps.setString(5, candidate.storageUrl());
+                            ps.setObject(6, candidate.fileSizeBytes(), java.sql.Types.BIGINT);
+                            ps.setDouble(7, candidate.durationSeconds());
+                            Database.setInstant(ps, 8, candidate.createdAt());
+                        },
+                        PostgresAudioFiles::map)
+                .orElseThrow();
     }
 
     @Override
     public int deleteAllOf(ProfileId profile) {
-        return db.update("DELETE FROM audio_files WHERE profile_id = ?", ps -> ps.setObject(1, profile.value()));
+        return db.update(
+                "DELETE FROM audio_files WHERE profile_id = ?",
+                ps -> ps.setObject(1, profile.value()));
     }
 
     private static AudioFile map(ResultSet rs) throws SQLException {
-        return new AudioFile(new AudioFileId(Database.uuid(rs, "id")), new ProfileId(Database.uuid(rs, "profile_id")),
-                new Sha256(rs.getString("file_hash")), rs.getString("filename"), rs.getString("storage_url"),
-                (Long) rs.getObject("file_size_bytes"), rs.getDouble("duration_seconds"), Database.instant(rs, "created_at"));
+        return new AudioFile(
+                new AudioFileId(Database.uuid(rs, "id")),
+                new ProfileId(Database.uuid(rs, "profile_id")),
+                new Sha256(rs.getString("file_hash")),
+                rs.getString("filename"),
+                rs.getString("storage_url"),
+                (Long) rs.getObject("file_size_bytes"),
+                rs.getDouble("duration_seconds"),
+                Database.instant(rs, "created_at"));
     }
 }

@@ -13,11 +13,15 @@ import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.StemType;
 import org.stemvault.postgres.Database;
 
-/** Embeddings in the {@code embeddings} table, as pgvector values; one row per recording (or stem) and space. */
+/**
+ * Embeddings in the {@code embeddings} table, as pgvector values; one row per recording (or stem)
+ * and space.
+ */
 @Singleton
 final class PostgresEmbeddings implements Embeddings {
 
-    private static final String TARGET = "recording_id = ? AND stem_type IS NOT DISTINCT FROM ? AND space = ?";
+    private static final String TARGET =
+            "recording_id = ? AND stem_type IS NOT DISTINCT FROM ? AND space = ?";
 
     private final Database db;
 
@@ -27,7 +31,8 @@ final class PostgresEmbeddings implements Embeddings {
 
     @Override
     public void put(Embedding e) {
-        db.update("""
+        db.update(
+                """
                 INSERT INTO embeddings (id, recording_id, stem_type, space, dimensions, embedding, source, updated_at)
                 VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (recording_id, (coalesce(stem_type, '')), space) DO UPDATE SET
@@ -35,27 +40,36 @@ final class PostgresEmbeddings implements Embeddings {
                     embedding = EXCLUDED.embedding,
                     source = EXCLUDED.source,
                     updated_at = EXCLUDED.updated_at
-                """, ps -> {
-            ps.setObject(1, e.recording().value());
-            ps.setString(2, e.stem() == null ? null : e.stem().value());
-            ps.setString(3, e.space().name());
-            ps.setInt(4, e.vector().dimensions());
-            ps.setObject(5, new PGvector(e.vector().toArray()));
-            ps.setString(6, e.source());
-            Database.setInstant(ps, 7, e.updatedAt());
-        });
+                """,
+                ps -> {
+                    ps.setObject(1, e.recording().value());
+                    ps.setString(2, e.stem() == null ? null : e.stem().value());
+                    ps.setString(3, e.space().name());
+                    ps.setInt(4, e.vector().dimensions());
+                    ps.setObject(5, new PGvector(e.vector().toArray()));
+                    ps.setString(6, e.source());
+                    Database.setInstant(ps, 7, e.updatedAt());
+                });
     }
 
     @Override
     public Optional<Embedding> find(RecordingId recording, StemType stem, EmbeddingSpace space) {
-        return db.first("SELECT embedding::text AS embedding, source, updated_at FROM embeddings WHERE " + TARGET,
+        return db.first(
+                "SELECT embedding::text AS embedding, source, updated_at FROM embeddings WHERE "
+                        + TARGET,
                 ps -> bindTarget(ps, recording, stem, space),
-                rs -> new Embedding(recording, stem, space,
-                        Vector.of(new PGvector(rs.getString("embedding")).toArray()), rs.getString("source"),
-                        Database.instant(rs, "updated_at")));
+                rs ->
+                        new Embedding(
+                                recording,
+                                stem,
+                                space,
+                                Vector.of(new PGvector(rs.getString("embedding")).toArray()),
+                                rs.getString("source"),
+                                Database.instant(rs, "updated_at")));
     }
 
-    private static void bindTarget(PreparedStatement ps, RecordingId recording, StemType stem, EmbeddingSpace space)
+    private static void bindTarget(
+            PreparedStatement ps, RecordingId recording, StemType stem, EmbeddingSpace space)
             throws SQLException {
         ps.setObject(1, recording.value());
         ps.setString(2, stem == null ? null : stem.value());

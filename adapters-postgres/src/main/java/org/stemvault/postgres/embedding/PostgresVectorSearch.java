@@ -28,12 +28,13 @@ import org.stemvault.postgres.Visibility;
 import org.stemvault.postgres.recording.RecordingRows;
 
 /**
- * pgvector search: one partial HNSW index per space over {@code embedding::vector(N)} with cosine distance,
- * and one statement per search that checks the viewer and the profiles they may see ({@link Visibility})
- * inside the ordered index scan (pgvector's iterative scan keeps the limit when the filter drops candidates).
- * Each statement's text is fixed per mode and space: the space's name and dimensions are written in as
- * literals (both are checked values), so that the planner can match the partial index whatever plan it
- * caches; every value of a request is bound once, in the {@code args} row, and read from there.
+ * pgvector search: one partial HNSW index per space over {@code embedding::vector(N)} with cosine
+ * distance, and one statement per search that checks the viewer and the profiles they may see
+ * ({@link Visibility}) inside the ordered index scan (pgvector's iterative scan keeps the limit
+ * when the filter drops candidates). Each statement's text is fixed per mode and space: the space's
+ * name and dimensions are written in as literals (both are checked values), so that the planner can
+ * match the partial index whatever plan it caches; every value of a request is bound once, in the
+ * {@code args} row, and read from there.
  */
 @Singleton
 final class PostgresVectorSearch implements VectorSearch {
@@ -59,55 +60,80 @@ final class PostgresVectorSearch implements VectorSearch {
     }
 
     /**
-     * Creates the space's index when missing, after dropping an index the space had with other dimensions
-     * (its cast would refuse every new vector of the space). Vectors of other dimensions in the space are
-     * never deleted: their presence is an error to settle by hand. One transaction, so instances starting
-     * together do not race.
+     * Creates the space's index when missing, after dropping an index the space had with other
+     * dimensions (its cast would refuse every new vector of the space). Vectors of other dimensions
+     * in the space are never deleted: their presence is an error to settle by hand. One
+     * transaction, so instances starting together do not race.
      */
     @Override
     public void ensureIndex(EmbeddingSpace space, int m, int efConstruction) {
-        db.write(c -> {
-            try (var lock = c.prepareStatement("SELECT pg_advisory_xact_lock(" + INDEX_LOCK + ")")) {
-                lock.execute();
-            }
-            try (var ps = c.prepareStatement("SELECT count(*) FROM embeddings WHERE space = ? AND dimensions <> ?")) {
-                ps.setString(1, space.name());
-                ps.setInt(2, space.dimensions());
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        throw new IllegalStateException("embedding space '" + space.name() + "' is configured with "
-                                + space.dimensions() + " dimensions but holds " + rs.getLong(1)
-                                + " vectors of other dimensions: delete them or configure the space as it was");
+        db.write(
+                c -> {
+                    try (var lock =
+                            c.prepareStatement(
+                                    "SELECT pg_advisory_xact_lock(" + INDEX_LOCK + ")")) {
+                        lock.execute();
                     }
-                }
-            }
-            List<String> stale = new ArrayList<>();
-            try (var ps = c.prepareStatement("SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings'"
-                    + " AND indexname LIKE ? AND indexname <> ?")) {
-                ps.setString(1, indexPrefix(space).replace("_", "\\_") + "%");
-                ps.setString(2, indexName(space));
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stale.add(rs.getString(1));
+                    try (var ps =
+                            c.prepareStatement(
+                                    "SELECT count(*) FROM embeddings WHERE space = ? AND dimensions <> ?")) {
+                        ps.setString(1, space.name());
+                        ps.setInt(2, space.dimensions());
+                        try (var rs = ps.executeQuery()) {
+                            rs.next();
+                            if (rs.getLong(1) > 0) {
+                                throw new IllegalStateException(
+                                        "embedding space '"
+                                                + space.name()
+                                                + "' is configured with "
+                                                + space.dimensions()
+                                                + " dimensions but holds "
+                                                + rs.getLong(1)
+                                                + " vectors of other dimensions: delete them or configure the space as it was");
+                            }
+                        }
                     }
-                }
-            }
-            try (var s = c.createStatement()) {
-                for (String index : stale) {
-                    s.execute("DROP INDEX IF EXISTS " + index);
-                }
-                s.execute("CREATE INDEX IF NOT EXISTS " + indexName(space) + " ON embeddings USING hnsw ((embedding::vector("
-                        + space.dimensions() + ")) vector_cosine_ops) WITH (m = " + m + ", ef_construction = "
-                        + efConstruction + ") WHERE space = '" + space.name() + "' AND stem_type IS NULL");
-            }
-            return null;
-        });
+                    List<String> stale = new ArrayList<>();
+                    try (var ps =
+                            c.prepareStatement(
+                                    "SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings'"
+                                            + " AND indexname LIKE ? AND indexname <> ?")) {
+                        ps.setString(1, indexPrefix(space).replace("_", "\\_") + "%");
+                        ps.setString(2, indexName(space));
+                        try (var rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                stale.add(rs.getString(1));
+                            }
+                        }
+                    }
+                    try (var s = c.createStatement()) {
+                        for (String index : stale) {
+                            s.execute("DROP INDEX IF EXISTS " + index);
+                        }
+                        s.execute(
+                                "CREATE INDEX IF NOT EXISTS "
+                                        + indexName(space)
+                                        + " ON embeddings USING hnsw ((embedding::vector("
+                                        + space.dimensions()
+                                        + ")) vector_cosine_ops) WITH (m = "
+                                        + m
+                                        + ", ef_construction = "
+                                        + efConstruction
+                                        + ") WHERE space = '"
+                                        + space.name()
+                                        + "' AND stem_type IS NULL");
+                    }
+                    return null;
+                });
     }
 
-    /** The nearest-neighbour statement for a space; package-visible so that a test can EXPLAIN exactly this. */
+    /**
+     * The nearest-neighbour statement for a space; package-visible so that a test can EXPLAIN
+     * exactly this.
+     */
     static String nearestSql(EmbeddingSpace space) {
-        return Visibility.with("""
+        return Visibility.with(
+                """
                 , args AS (
                     SELECT ?::vector AS q, ?::uuid AS exclude, ?::int AS lim, ?::float8 AS min_similarity
                 ), nearest AS (
@@ -127,12 +153,19 @@ final class PostgresVectorSearch implements VectorSearch {
                 LEFT JOIN profiles p ON p.id = r.profile_id
                 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
                 ORDER BY n.similarity DESC, r.id, s.position
-                """.formatted(cast(space), space.name(), RecordingRows.COLUMNS));
+                """
+                        .formatted(cast(space), space.name(), RecordingRows.COLUMNS));
     }
 
     /** Binds a nearest-neighbour search to {@link #nearestSql}. */
-    void bindNearest(PreparedStatement ps, Viewer viewer, Vector query, RecordingId exclude, int limit,
-                     double minSimilarity) throws SQLException {
+    void bindNearest(
+            PreparedStatement ps,
+            Viewer viewer,
+            Vector query,
+            RecordingId exclude,
+            int limit,
+            double minSimilarity)
+            throws SQLException {
         int i = visibility.bind(ps, viewer);
         ps.setObject(i++, new PGvector(query.toArray()));
         ps.setObject(i++, exclude == null ? null : exclude.value(), Types.OTHER);
@@ -141,36 +174,65 @@ final class PostgresVectorSearch implements VectorSearch {
     }
 
     @Override
-    public Optional<List<Match>> nearest(Viewer viewer, EmbeddingSpace space, Vector query, RecordingId exclude,
-                                         int limit, double minSimilarity) {
+    public Optional<List<Match>> nearest(
+            Viewer viewer,
+            EmbeddingSpace space,
+            Vector query,
+            RecordingId exclude,
+            int limit,
+            double minSimilarity) {
         String sql = statements.computeIfAbsent("nearest:" + space, k -> nearestSql(space));
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindNearest(ps, viewer, query, exclude, limit, minSimilarity);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean("user_exists")) {
-                        return Optional.<List<Match>>empty();
-                    }
-                    Map<UUID, HitRow> rows = new HashMap<>();
-                    List<Recording> found = RecordingRows.fold(rs, true, row -> rows.put(Database.uuid(row, "id"),
-                            HitRow.read(row, false)));
-                    List<Match> matches = new ArrayList<>();
-                    for (Recording r : found) {
-                        HitRow row = rows.get(r.id().value());
-                        matches.add(new Match(r, row.profile(), row.similarity()));
-                    }
-                    return Optional.of(matches);
-                }
-            }
-        });
+        return ranked(
+                sql,
+                ps -> bindNearest(ps, viewer, query, exclude, limit, minSimilarity),
+                false,
+                (r, row) -> new Match(r, row.profile(), row.similarity()));
     }
 
     /**
-     * The conditions of {@link SearchQuery.Filters} on recording {@code r}, reading the values from the
-     * {@code args} row. A new filter: a column of {@code args}, a condition here, a line in {@link #bindSearch}.
+     * Runs a ranking statement: empty when its viewer is unknown, else its recordings in order,
+     * each built with what the statement says of it.
      */
-    private static final String FILTERS = """
+    private <T> Optional<List<T>> ranked(
+            String sql,
+            Database.Binder binder,
+            boolean scored,
+            java.util.function.BiFunction<Recording, HitRow, T> build) {
+        return db.read(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        binder.bind(ps);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            if (!rs.getBoolean("user_exists")) {
+                                return Optional.<List<T>>empty();
+                            }
+                            Map<UUID, HitRow> rows = new HashMap<>();
+                            List<Recording> found =
+                                    RecordingRows.fold(
+                                            rs,
+                                            true,
+                                            row ->
+                                                    rows.put(
+                                                            Database.uuid(row, "id"),
+                                                            HitRow.read(row, scored)));
+                            List<T> ranked = new ArrayList<>();
+                            for (Recording r : found) {
+                                ranked.add(build.apply(r, rows.get(r.id().value())));
+                            }
+                            return Optional.of(ranked);
+                        }
+                    }
+                });
+    }
+
+    /**
+     * The conditions of {@link SearchQuery.Filters} on recording {@code r}, reading the values from
+     * the {@code args} row. A new filter: a column of {@code args}, a condition here, a line in
+     * {@link #bindSearch}.
+     */
+    private static final String FILTERS =
+            """
             EXISTS (SELECT 1 FROM args f WHERE
                 (f.stem_type IS NULL
                  OR EXISTS (SELECT 1 FROM stems st WHERE st.recording_id = r.id AND st.stem_type = f.stem_type))
@@ -184,7 +246,8 @@ final class PostgresVectorSearch implements VectorSearch {
                 AND (f.created_after IS NULL OR r.created_at > f.created_after)
                 AND (f.created_before IS NULL OR r.created_at < f.created_before))""";
 
-    private static final String SEMANTIC = """
+    private static final String SEMANTIC =
+            """
             SELECT recording_id, similarity, row_number() OVER (ORDER BY similarity DESC, recording_id) AS rank
             FROM (SELECT e.recording_id, 1 - (e.embedding%1$s <=> (SELECT q%1$s FROM args)) AS similarity
                   FROM embeddings e JOIN recordings r ON r.id = e.recording_id
@@ -194,7 +257,8 @@ final class PostgresVectorSearch implements VectorSearch {
                   LIMIT (SELECT depth FROM args)) x
             WHERE similarity >= (SELECT min_similarity FROM args)""";
 
-    private static final String FULLTEXT = """
+    private static final String FULLTEXT =
+            """
             SELECT recording_id, text_rank, row_number() OVER (ORDER BY text_rank DESC, recording_id) AS rank
             FROM (SELECT r.id AS recording_id, ts_rank(r.search_text, query) AS text_rank
                   FROM recordings r, args a, websearch_to_tsquery('english', a.text) query
@@ -210,13 +274,16 @@ final class PostgresVectorSearch implements VectorSearch {
 
     /** The search statement for a mode (and, for the semantic side, a space). */
     static String searchSql(SearchQuery.Mode mode, EmbeddingSpace space) {
-        String score = switch (mode) {
-            case SEMANTIC -> "s.similarity";
-            case FULLTEXT -> "f.text_rank";
-            case HYBRID -> "coalesce(1.0 / ((SELECT rrf_k FROM args) + s.rank), 0)"
-                    + " + coalesce(1.0 / ((SELECT rrf_k FROM args) + f.rank), 0)";
-        };
-        return Visibility.with("""
+        String score =
+                switch (mode) {
+                    case SEMANTIC -> "s.similarity";
+                    case FULLTEXT -> "f.text_rank";
+                    case HYBRID ->
+                            "coalesce(1.0 / ((SELECT rrf_k FROM args) + s.rank), 0)"
+                                    + " + coalesce(1.0 / ((SELECT rrf_k FROM args) + f.rank), 0)";
+                };
+        return Visibility.with(
+                """
                 , args AS (
                     SELECT ?::vector AS q, ?::text AS text, ?::text[] AS profiles, ?::text AS stem_type,
                            ?::float8 AS duration_min, ?::float8 AS duration_max, ?::float8 AS lufs_min,
@@ -241,19 +308,33 @@ final class PostgresVectorSearch implements VectorSearch {
                 LEFT JOIN profiles p ON p.id = r.profile_id
                 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
                 ORDER BY h.score DESC, r.id, s.position
-                """.formatted(
-                mode.semantic() ? SEMANTIC.formatted(cast(space), space.name(), FILTERS) : NO_SEMANTIC,
-                mode.fulltext() ? FULLTEXT.formatted(FILTERS) : NO_FULLTEXT,
-                score, RecordingRows.COLUMNS));
+                """
+                        .formatted(
+                                mode.semantic()
+                                        ? SEMANTIC.formatted(cast(space), space.name(), FILTERS)
+                                        : NO_SEMANTIC,
+                                mode.fulltext() ? FULLTEXT.formatted(FILTERS) : NO_FULLTEXT,
+                                score,
+                                RecordingRows.COLUMNS));
     }
 
-    /** Binds a search to {@link #searchSql}: the viewer, then the {@code args} row in its column order. */
-    void bindSearch(PreparedStatement ps, Viewer viewer, SearchQuery q, Vector vector, int rrfK) throws SQLException {
+    /**
+     * Binds a search to {@link #searchSql}: the viewer, then the {@code args} row in its column
+     * order.
+     */
+    void bindSearch(PreparedStatement ps, Viewer viewer, SearchQuery q, Vector vector, int rrfK)
+            throws SQLException {
         int i = visibility.bind(ps, viewer);
         ps.setObject(i++, vector == null ? null : new PGvector(vector.toArray()), Types.OTHER);
         ps.setString(i++, q.text());
-        ps.setArray(i++, q.profiles() == null ? null : ps.getConnection().createArrayOf("text",
-                q.profiles().stream().map(ProfileName::value).toArray()));
+        ps.setArray(
+                i++,
+                q.profiles() == null
+                        ? null
+                        : ps.getConnection()
+                                .createArrayOf(
+                                        "text",
+                                        q.profiles().stream().map(ProfileName::value).toArray()));
         SearchQuery.Filters f = q.filters();
         ps.setString(i++, f.stemType() == null ? null : f.stemType().value());
         ps.setObject(i++, f.durationMin(), Types.DOUBLE);
@@ -262,37 +343,32 @@ final class PostgresVectorSearch implements VectorSearch {
         ps.setObject(i++, f.lufsMax(), Types.DOUBLE);
         Database.setInstant(ps, i++, f.createdAfter());
         Database.setInstant(ps, i++, f.createdBefore());
-        ps.setInt(i++, q.mode() == SearchQuery.Mode.HYBRID ? Math.max(q.limit() * 4, 40) : q.limit());
+        ps.setInt(
+                i++, q.mode() == SearchQuery.Mode.HYBRID ? Math.max(q.limit() * 4, 40) : q.limit());
         ps.setDouble(i++, q.minSimilarity());
         ps.setInt(i++, q.limit());
         ps.setInt(i, rrfK);
     }
 
     @Override
-    public Optional<List<Hit>> search(Viewer viewer, SearchQuery q, EmbeddingSpace space, Vector vector, int rrfK) {
-        String sql = statements.computeIfAbsent(q.mode() + ":" + (q.mode().semantic() ? space : ""),
-                k -> searchSql(q.mode(), space));
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindSearch(ps, viewer, q, vector, rrfK);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean("user_exists")) {
-                        return Optional.<List<Hit>>empty();
-                    }
-                    Map<UUID, HitRow> rows = new HashMap<>();
-                    List<Recording> found = RecordingRows.fold(rs, true, row -> rows.put(Database.uuid(row, "id"),
-                            HitRow.read(row, true)));
-                    List<Hit> hits = new ArrayList<>();
-                    for (Recording r : found) {
-                        HitRow row = rows.get(r.id().value());
-                        hits.add(new Hit(r, row.profile(), row.score(), row.similarity(), row.rankSemantic(),
+    public Optional<List<Hit>> search(
+            Viewer viewer, SearchQuery q, EmbeddingSpace space, Vector vector, int rrfK) {
+        String sql =
+                statements.computeIfAbsent(
+                        q.mode() + ":" + (q.mode().semantic() ? space : ""),
+                        k -> searchSql(q.mode(), space));
+        return ranked(
+                sql,
+                ps -> bindSearch(ps, viewer, q, vector, rrfK),
+                true,
+                (r, row) ->
+                        new Hit(
+                                r,
+                                row.profile(),
+                                row.score(),
+                                row.similarity(),
+                                row.rankSemantic(),
                                 row.rankFulltext()));
-                    }
-                    return Optional.of(hits);
-                }
-            }
-        });
     }
 
     private static String cast(EmbeddingSpace space) {
@@ -300,8 +376,12 @@ final class PostgresVectorSearch implements VectorSearch {
     }
 
     /** What a search answers about a recording besides the recording itself. */
-    private record HitRow(ProfileName profile, double score, Double similarity, Integer rankSemantic,
-                          Integer rankFulltext) {
+    private record HitRow(
+            ProfileName profile,
+            double score,
+            Double similarity,
+            Integer rankSemantic,
+            Integer rankFulltext) {
 
         static HitRow read(ResultSet rs, boolean ranked) throws SQLException {
             ProfileName profile = new ProfileName(rs.getString("profile_name"));
@@ -309,7 +389,11 @@ final class PostgresVectorSearch implements VectorSearch {
             if (!ranked) {
                 return new HitRow(profile, similarity, similarity, null, null);
             }
-            return new HitRow(profile, rs.getDouble("score"), similarity, nullableInt(rs, "rank_semantic"),
+            return new HitRow(
+                    profile,
+                    rs.getDouble("score"),
+                    similarity,
+                    nullableInt(rs, "rank_semantic"),
                     nullableInt(rs, "rank_fulltext"));
         }
 

@@ -24,41 +24,63 @@ final class PostgresMemberships implements Memberships {
 
     @Override
     public boolean grant(Membership membership) {
-        return db.update("INSERT INTO user_profiles (" + COLUMNS + ") VALUES (?, ?, ?) ON CONFLICT DO NOTHING", ps -> {
-            ps.setObject(1, membership.user().value());
-            ps.setObject(2, membership.profile().value());
-            Database.setInstant(ps, 3, membership.grantedAt());
-        }) == 1;
+        return db.update(
+                        "INSERT INTO user_profiles ("
+                                + COLUMNS
+                                + ") VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                        ps -> {
+                            ps.setObject(1, membership.user().value());
+                            ps.setObject(2, membership.profile().value());
+                            Database.setInstant(ps, 3, membership.grantedAt());
+                        })
+                == 1;
     }
 
     @Override
     public boolean revoke(UserId user, ProfileId profile) {
-        return db.update("DELETE FROM user_profiles WHERE user_id = ? AND profile_id = ?", ps -> {
-            ps.setObject(1, user.value());
-            ps.setObject(2, profile.value());
-        }) == 1;
+        return db.update(
+                        "DELETE FROM user_profiles WHERE user_id = ? AND profile_id = ?",
+                        ps -> {
+                            ps.setObject(1, user.value());
+                            ps.setObject(2, profile.value());
+                        })
+                == 1;
     }
 
     @Override
     public List<Membership> ofUser(UserId user) {
-        return db.list("SELECT " + COLUMNS + " FROM user_profiles WHERE user_id = ? ORDER BY granted_at, profile_id",
-                ps -> ps.setObject(1, user.value()), PostgresMemberships::map);
+        return db.list(
+                "SELECT "
+                        + COLUMNS
+                        + " FROM user_profiles WHERE user_id = ? ORDER BY granted_at, profile_id",
+                ps -> ps.setObject(1, user.value()),
+                PostgresMemberships::map);
     }
 
     @Override
     public List<Membership> ofProfile(ProfileId profile) {
-        return db.list("SELECT " + COLUMNS + " FROM user_profiles WHERE profile_id = ? ORDER BY granted_at, user_id",
-                ps -> ps.setObject(1, profile.value()), PostgresMemberships::map);
+        return db.list(
+                "SELECT "
+                        + COLUMNS
+                        + " FROM user_profiles WHERE profile_id = ? ORDER BY granted_at, user_id",
+                ps -> ps.setObject(1, profile.value()),
+                PostgresMemberships::map);
     }
 
     @Override
     public List<Membership> all() {
-        return db.list("SELECT " + COLUMNS + " FROM user_profiles ORDER BY granted_at, user_id, profile_id", ps -> { },
+        return db.list(
+                "SELECT "
+                        + COLUMNS
+                        + " FROM user_profiles ORDER BY granted_at, user_id, profile_id",
+                ps -> {},
                 PostgresMemberships::map);
     }
 
     private static Membership map(ResultSet rs) throws SQLException {
-        return new Membership(new UserId(Database.uuid(rs, "user_id")), new ProfileId(Database.uuid(rs, "profile_id")),
+        return new Membership(
+                new UserId(Database.uuid(rs, "user_id")),
+                new ProfileId(Database.uuid(rs, "profile_id")),
                 Database.instant(rs, "granted_at"));
     }
 }

@@ -26,13 +26,15 @@ final class PostgresProfiles implements Profiles {
     @Override
     public Profile create(Profile profile) {
         try {
-            db.update("INSERT INTO profiles (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", ps -> {
-                ps.setObject(1, profile.id().value());
-                ps.setString(2, profile.name().value());
-                ps.setString(3, profile.sourceFolder());
-                ps.setString(4, profile.strategyName());
-                Database.setInstant(ps, 5, profile.createdAt());
-            });
+            db.update(
+                    "INSERT INTO profiles (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+                    ps -> {
+                        ps.setObject(1, profile.id().value());
+                        ps.setString(2, profile.name().value());
+                        ps.setString(3, profile.sourceFolder());
+                        ps.setString(4, profile.strategyName());
+                        Database.setInstant(ps, 5, profile.createdAt());
+                    });
             return profile;
         } catch (Conflict e) {
             throw new Conflict("a profile named '" + profile.name() + "' exists already");
@@ -41,24 +43,29 @@ final class PostgresProfiles implements Profiles {
 
     @Override
     public Optional<Profile> byName(ProfileName name) {
-        return db.first(SELECT + " WHERE p.name = ?", ps -> ps.setString(1, name.value()),
+        return db.first(
+                SELECT + " WHERE p.name = ?",
+                ps -> ps.setString(1, name.value()),
                 ProfileRows::map);
     }
 
     @Override
     public List<Profile> all() {
-        return db.list(SELECT + " ORDER BY p.name", ps -> { }, ProfileRows::map);
+        return db.list(SELECT + " ORDER BY p.name", ps -> {}, ProfileRows::map);
     }
 
     @Override
     public boolean update(Profile profile) {
         try {
-            return db.update("UPDATE profiles SET name = ?, source_folder = ?, strategy_name = ? WHERE id = ?", ps -> {
-                ps.setString(1, profile.name().value());
-                ps.setString(2, profile.sourceFolder());
-                ps.setString(3, profile.strategyName());
-                ps.setObject(4, profile.id().value());
-            }) == 1;
+            return db.update(
+                            "UPDATE profiles SET name = ?, source_folder = ?, strategy_name = ? WHERE id = ?",
+                            ps -> {
+                                ps.setString(1, profile.name().value());
+                                ps.setString(2, profile.sourceFolder());
+                                ps.setString(3, profile.strategyName());
+                                ps.setObject(4, profile.id().value());
+                            })
+                    == 1;
         } catch (Conflict e) {
             throw new Conflict("a profile named '" + profile.name() + "' exists already");
         }
@@ -66,6 +73,7 @@ final class PostgresProfiles implements Profiles {
 
     @Override
     public boolean delete(ProfileId id) {
-        return db.update("DELETE FROM profiles WHERE id = ?", ps -> ps.setObject(1, id.value())) == 1;
+        return db.update("DELETE FROM profiles WHERE id = ?", ps -> ps.setObject(1, id.value()))
+                == 1;
     }
 }

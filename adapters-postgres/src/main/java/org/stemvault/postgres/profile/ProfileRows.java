@@ -10,13 +10,17 @@ import org.stemvault.postgres.Database;
 /** Reading a profile row ({@code p}). */
 public final class ProfileRows {
 
-    public static final String COLUMNS = "p.id, p.name, p.source_folder, p.strategy_name, p.created_at";
+    public static final String COLUMNS =
+            "p.id, p.name, p.source_folder, p.strategy_name, p.created_at";
 
-    private ProfileRows() {
-    }
+    private ProfileRows() {}
 
     public static Profile map(ResultSet rs) throws SQLException {
-        return new Profile(new ProfileId(Database.uuid(rs, "id")), new ProfileName(rs.getString("name")),
-                rs.getString("source_folder"), rs.getString("strategy_name"), Database.instant(rs, "created_at"));
+        return new Profile(
+                new ProfileId(Database.uuid(rs, "id")),
+                new ProfileName(rs.getString("name")),
+                rs.getString("source_folder"),
+                rs.getString("strategy_name"),
+                Database.instant(rs, "created_at"));
     }
 }

@@ -16,16 +16,21 @@ import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.postgres.Database;
 
-/** Recordings and their stems in {@code recordings} and {@code stems}; every call is one SQL statement. */
+/**
+ * Recordings and their stems in {@code recordings} and {@code stems}; every call is one SQL
+ * statement.
+ */
 @Singleton
 final class PostgresRecordings implements Recordings {
 
     /**
-     * Creates or replaces a recording with all its stems in one statement: the recording row is upserted by
-     * (profile, output name), stems it no longer has are deleted (with their embeddings), the others upserted
-     * by type, so an unchanged stem keeps its id and embeddings. updated_at moves only when the row's content does.
+     * Creates or replaces a recording with all its stems in one statement: the recording row is
+     * upserted by (profile, output name), stems it no longer has are deleted (with their
+     * embeddings), the others upserted by type, so an unchanged stem keeps its id and embeddings.
+     * updated_at moves only when the row's content does.
      */
-    private static final String SAVE = """
+    private static final String SAVE =
+            """
             WITH saved AS (
                 INSERT INTO recordings (id, profile_id, audio_file_id, output_name, display_name, description,
                                         created_at, updated_at)
@@ -67,8 +72,10 @@ final class PostgresRecordings implements Recordings {
             SELECT id, created_at, updated_at FROM saved
             """;
 
-    private static final String SELECT = "SELECT " + RecordingRows.COLUMNS
-            + " FROM recordings r LEFT JOIN stems s ON s.recording_id = r.id";
+    private static final String SELECT =
+            "SELECT "
+                    + RecordingRows.COLUMNS
+                    + " FROM recordings r LEFT JOIN stems s ON s.recording_id = r.id";
 
     private final Database db;
 
@@ -78,18 +85,25 @@ final class PostgresRecordings implements Recordings {
 
     @Override
     public Recording save(Recording recording) {
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SAVE)) {
-                bind(c, ps, recording);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new Recording(new RecordingId(Database.uuid(rs, "id")), recording.profile(),
-                            recording.outputName(), recording.displayName(), recording.description(),
-                            recording.audioFile(), Database.instant(rs, "created_at"),
-                            Database.instant(rs, "updated_at"), recording.stems());
-                }
-            }
-        });
+        return db.write(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(SAVE)) {
+                        bind(c, ps, recording);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return new Recording(
+                                    new RecordingId(Database.uuid(rs, "id")),
+                                    recording.profile(),
+                                    recording.outputName(),
+                                    recording.displayName(),
+                                    recording.description(),
+                                    recording.audioFile(),
+                                    Database.instant(rs, "created_at"),
+                                    Database.instant(rs, "updated_at"),
+                                    recording.stems());
+                        }
+                    }
+                });
     }
 
     private static void bind(Connection c, PreparedStatement ps, Recording r) throws SQLException {
@@ -138,49 +152,64 @@ final class PostgresRecordings implements Recordings {
 
     @Override
     public Optional<Recording> byOutputName(ProfileId profile, OutputName outputName) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.profile_id = ? AND r.output_name = ?"
-                    + RecordingRows.ORDER)) {
-                ps.setObject(1, profile.value());
-                ps.setString(2, outputName.value());
-                return RecordingRows.fold(ps).stream().findFirst();
-            }
-        });
+        return db.read(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    SELECT
+                                            + " WHERE r.profile_id = ? AND r.output_name = ?"
+                                            + RecordingRows.ORDER)) {
+                        ps.setObject(1, profile.value());
+                        ps.setString(2, outputName.value());
+                        return RecordingRows.fold(ps).stream().findFirst();
+                    }
+                });
     }
 
     @Override
     public Optional<Recording> byId(RecordingId id) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.id = ?" + RecordingRows.ORDER)) {
-                ps.setObject(1, id.value());
-                return RecordingRows.fold(ps).stream().findFirst();
-            }
-        });
+        return db.read(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement(SELECT + " WHERE r.id = ?" + RecordingRows.ORDER)) {
+                        ps.setObject(1, id.value());
+                        return RecordingRows.fold(ps).stream().findFirst();
+                    }
+                });
     }
 
     @Override
     public List<RecordingId> ids() {
-        return db.list("SELECT id FROM recordings ORDER BY created_at, id", ps -> { },
+        return db.list(
+                "SELECT id FROM recordings ORDER BY created_at, id",
+                ps -> {},
                 rs -> new RecordingId(Database.uuid(rs, "id")));
     }
 
     @Override
     public int countOf(ProfileId profile) {
-        return db.first("SELECT count(*) FROM recordings WHERE profile_id = ?", ps -> ps.setObject(1, profile.value()),
-                rs -> rs.getInt(1)).orElse(0);
+        return db.first(
+                        "SELECT count(*) FROM recordings WHERE profile_id = ?",
+                        ps -> ps.setObject(1, profile.value()),
+                        rs -> rs.getInt(1))
+                .orElse(0);
     }
 
     @Override
     public int deleteAllOf(ProfileId profile) {
-        return db.update("DELETE FROM recordings WHERE profile_id = ?", ps -> ps.setObject(1, profile.value()));
+        return db.update(
+                "DELETE FROM recordings WHERE profile_id = ?",
+                ps -> ps.setObject(1, profile.value()));
     }
 
     @Override
     public boolean delete(ProfileId profile, OutputName outputName) {
-        return db.update("DELETE FROM recordings WHERE profile_id = ? AND output_name = ?", ps -> {
-            ps.setObject(1, profile.value());
-            ps.setString(2, outputName.value());
-        }) == 1;
+        return db.update(
+                        "DELETE FROM recordings WHERE profile_id = ? AND output_name = ?",
+                        ps -> {
+                            ps.setObject(1, profile.value());
+                            ps.setString(2, outputName.value());
+                        })
+                == 1;
     }
-
 }

@@ -17,10 +17,14 @@ import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.recording.StemType;
 import org.stemvault.postgres.Database;
 
-/** Reading recordings joined with their stems ({@code r} and {@code s}): one row per stem, folded back. */
+/**
+ * Reading recordings joined with their stems ({@code r} and {@code s}): one row per stem, folded
+ * back.
+ */
 public final class RecordingRows {
 
-    public static final String COLUMNS = """
+    public static final String COLUMNS =
+            """
             r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
             r.created_at, r.updated_at,
             s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
@@ -29,8 +33,7 @@ public final class RecordingRows {
 
     static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC, s.position";
 
-    private RecordingRows() {
-    }
+    private RecordingRows() {}
 
     /** Folds the joined rows (one per stem, grouped by recording) into recordings. */
     static List<Recording> fold(PreparedStatement ps) throws SQLException {
@@ -39,7 +42,9 @@ public final class RecordingRows {
         }
     }
 
-    /** Folds the rest of {@code rs}; rows without a recording (an empty outer join) are passed over. */
+    /**
+     * Folds the rest of {@code rs}; rows without a recording (an empty outer join) are passed over.
+     */
     static List<Recording> fold(ResultSet rs) throws SQLException {
         return fold(rs, false);
     }
@@ -50,13 +55,17 @@ public final class RecordingRows {
         void visit(ResultSet rs) throws SQLException;
     }
 
-    /** Folds {@code rs}, starting at the current row when {@code onRow} (the caller has read it already). */
+    /**
+     * Folds {@code rs}, starting at the current row when {@code onRow} (the caller has read it
+     * already).
+     */
     static List<Recording> fold(ResultSet rs, boolean onRow) throws SQLException {
-        return fold(rs, onRow, row -> { });
+        return fold(rs, onRow, row -> {});
     }
 
     /** As {@link #fold(ResultSet, boolean)}, showing {@code visitor} each recording's first row. */
-    public static List<Recording> fold(ResultSet rs, boolean onRow, HeadVisitor visitor) throws SQLException {
+    public static List<Recording> fold(ResultSet rs, boolean onRow, HeadVisitor visitor)
+            throws SQLException {
         List<Recording> recordings = new ArrayList<>();
         UUID current = null;
         ResultRow head = null;
@@ -87,26 +96,51 @@ public final class RecordingRows {
     }
 
     private static Stem stem(ResultSet rs) throws SQLException {
-        return new Stem(new StemType(rs.getString("stem_type")), Database.nullableDouble(rs, "measured_lufs"),
-                rs.getDouble("peak_amplitude"), rs.getDouble("stem_gain_adjustment_db"),
-                new MediaFileName(rs.getString("audio_url")), new MediaFileName(rs.getString("waveform_url")),
-                rs.getLong("file_size_bytes"), rs.getDouble("duration_seconds"));
+        return new Stem(
+                new StemType(rs.getString("stem_type")),
+                Database.nullableDouble(rs, "measured_lufs"),
+                rs.getDouble("peak_amplitude"),
+                rs.getDouble("stem_gain_adjustment_db"),
+                new MediaFileName(rs.getString("audio_url")),
+                new MediaFileName(rs.getString("waveform_url")),
+                rs.getLong("file_size_bytes"),
+                rs.getDouble("duration_seconds"));
     }
 
     /** The recording columns of a joined row. */
-    private record ResultRow(UUID id, UUID profile, UUID audioFile, String outputName, String displayName,
-                             String description, Instant createdAt, Instant updatedAt) {
+    private record ResultRow(
+            UUID id,
+            UUID profile,
+            UUID audioFile,
+            String outputName,
+            String displayName,
+            String description,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static ResultRow read(ResultSet rs) throws SQLException {
-            return new ResultRow(Database.uuid(rs, "id"), Database.uuid(rs, "profile_id"),
-                    Database.uuid(rs, "audio_file_id"), rs.getString("output_name"), rs.getString("display_name"),
-                    rs.getString("description"), Database.instant(rs, "created_at"),
+            return new ResultRow(
+                    Database.uuid(rs, "id"),
+                    Database.uuid(rs, "profile_id"),
+                    Database.uuid(rs, "audio_file_id"),
+                    rs.getString("output_name"),
+                    rs.getString("display_name"),
+                    rs.getString("description"),
+                    Database.instant(rs, "created_at"),
                     Database.instant(rs, "updated_at"));
         }
 
         Recording with(List<Stem> stems) {
-            return new Recording(new RecordingId(id), new ProfileId(profile), new OutputName(outputName), displayName,
-                    description, audioFile == null ? null : new AudioFileId(audioFile), createdAt, updatedAt, stems);
+            return new Recording(
+                    new RecordingId(id),
+                    new ProfileId(profile),
+                    new OutputName(outputName),
+                    displayName,
+                    description,
+                    audioFile == null ? null : new AudioFileId(audioFile),
+                    createdAt,
+                    updatedAt,
+                    stems);
         }
     }
 }

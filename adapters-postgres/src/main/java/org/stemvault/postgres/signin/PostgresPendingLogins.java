@@ -18,25 +18,27 @@ final class PostgresPendingLogins implements PendingLogins {
 
     @Override
     public void remember(String key, String value, Instant expiresAt) {
-        db.update("""
+        db.update(
+                """
                 WITH expired AS (DELETE FROM pending_logins WHERE expires_at < now())
                 INSERT INTO pending_logins (key, value, expires_at) VALUES (?, ?, ?)
-                """, ps -> {
-            ps.setString(1, key);
-            ps.setString(2, value);
-            Database.setInstant(ps, 3, expiresAt);
-        });
+                """,
+                ps -> {
+                    ps.setString(1, key);
+                    ps.setString(2, value);
+                    Database.setInstant(ps, 3, expiresAt);
+                });
     }
 
     @Override
     public Optional<String> take(String key, Instant now) {
-        return db.writeReturning("DELETE FROM pending_logins WHERE key = ? RETURNING value, expires_at",
+        return db.writeReturning(
+                        "DELETE FROM pending_logins WHERE key = ? RETURNING value, expires_at",
                         ps -> ps.setString(1, key),
                         rs -> new Taken(rs.getString("value"), Database.instant(rs, "expires_at")))
                 .filter(taken -> taken.expiresAt().isAfter(now))
                 .map(Taken::value);
     }
 
-    private record Taken(String value, Instant expiresAt) {
-    }
+    private record Taken(String value, Instant expiresAt) {}
 }

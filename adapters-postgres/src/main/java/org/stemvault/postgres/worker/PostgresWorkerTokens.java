@@ -25,37 +25,50 @@ final class PostgresWorkerTokens implements WorkerTokens {
 
     @Override
     public void create(WorkerToken token) {
-        db.update("INSERT INTO worker_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", ps -> {
-            ps.setObject(1, token.id());
-            ps.setString(2, token.name());
-            Database.setInstant(ps, 3, token.createdAt());
-            Database.setInstant(ps, 4, token.expiresAt());
-            Database.setInstant(ps, 5, token.revokedAt());
-        });
+        db.update(
+                "INSERT INTO worker_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setObject(1, token.id());
+                    ps.setString(2, token.name());
+                    Database.setInstant(ps, 3, token.createdAt());
+                    Database.setInstant(ps, 4, token.expiresAt());
+                    Database.setInstant(ps, 5, token.revokedAt());
+                });
     }
 
     @Override
     public Optional<WorkerToken> byId(UUID id) {
-        return db.first("SELECT " + COLUMNS + " FROM worker_tokens WHERE id = ?", ps -> ps.setObject(1, id),
+        return db.first(
+                "SELECT " + COLUMNS + " FROM worker_tokens WHERE id = ?",
+                ps -> ps.setObject(1, id),
                 PostgresWorkerTokens::map);
     }
 
     @Override
     public List<WorkerToken> all() {
-        return db.list("SELECT " + COLUMNS + " FROM worker_tokens ORDER BY created_at DESC, id", ps -> { },
+        return db.list(
+                "SELECT " + COLUMNS + " FROM worker_tokens ORDER BY created_at DESC, id",
+                ps -> {},
                 PostgresWorkerTokens::map);
     }
 
     @Override
     public boolean revoke(UUID id, Instant at) {
-        return db.update("UPDATE worker_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", ps -> {
-            Database.setInstant(ps, 1, at);
-            ps.setObject(2, id);
-        }) == 1;
+        return db.update(
+                        "UPDATE worker_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                        ps -> {
+                            Database.setInstant(ps, 1, at);
+                            ps.setObject(2, id);
+                        })
+                == 1;
     }
 
     private static WorkerToken map(ResultSet rs) throws SQLException {
-        return new WorkerToken(Database.uuid(rs, "id"), rs.getString("name"), Database.instant(rs, "created_at"),
-                Database.instant(rs, "expires_at"), Database.instant(rs, "revoked_at"));
+        return new WorkerToken(
+                Database.uuid(rs, "id"),
+                rs.getString("name"),
+                Database.instant(rs, "created_at"),
+                Database.instant(rs, "expires_at"),
+                Database.instant(rs, "revoked_at"));
     }
 }

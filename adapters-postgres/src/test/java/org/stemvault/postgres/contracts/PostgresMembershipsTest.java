@@ -14,8 +14,7 @@ import org.stemvault.postgres.PostgresTestSupport;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresMembershipsTest extends MembershipsContract implements TestPropertyProvider {
 
-    @Inject
-    PostgresPorts postgres;
+    @Inject PostgresPorts postgres;
 
     @Override
     protected Ports ports() {

@@ -14,8 +14,7 @@ import org.stemvault.postgres.PostgresTestSupport;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresSearchTest extends SearchContract implements TestPropertyProvider {
 
-    @Inject
-    PostgresPorts postgres;
+    @Inject PostgresPorts postgres;
 
     @Override
     protected Ports ports() {
@@ -25,14 +24,16 @@ class PostgresSearchTest extends SearchContract implements TestPropertyProvider 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(PostgresTestSupport.properties());
-        properties.put("datasources.default.connection-init-sql", "SET hnsw.iterative_scan = relaxed_order");
+        properties.put(
+                "datasources.default.connection-init-sql",
+                "SET hnsw.iterative_scan = relaxed_order");
         return properties;
     }
 
     @org.junit.jupiter.api.AfterAll
     void dropIndex() throws Exception {
         try (java.sql.Connection c = org.stemvault.postgres.TestDatabase.connect();
-             java.sql.Statement s = c.createStatement()) {
+                java.sql.Statement s = c.createStatement()) {
             s.execute("DROP INDEX IF EXISTS embeddings_hnsw_search_small_3");
         }
     }

@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.embedding.VectorSearch;
@@ -26,30 +26,29 @@ import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.Users;
-import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.postgres.PostgresTestSupport;
 import org.stemvault.postgres.TestDatabase;
 
-/** With a wide enough search (ef_search far above the data's difficulty) the index answers exactly as brute force. */
+/**
+ * With a wide enough search (ef_search far above the data's difficulty) the index answers exactly
+ * as brute force.
+ */
 @MicronautTest(transactional = false)
 class ExactAtHighEfSearchTest extends PostgresTestSupport {
 
-    static final EmbeddingSpace SPACE = new EmbeddingSpace("exact-test", 16, 
-            EmbeddingSpace.Source.EXTERNAL);
+    static final EmbeddingSpace SPACE =
+            new EmbeddingSpace("exact-test", 16, EmbeddingSpace.Source.EXTERNAL);
 
-    @Inject
-    VectorSearch search;
-    @Inject
-    Users users;
-    @Inject
-    Profiles profiles;
-    @Inject
-    Memberships memberships;
+    @Inject VectorSearch search;
+    @Inject Users users;
+    @Inject Profiles profiles;
+    @Inject Memberships memberships;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("datasources.default.connection-init-sql",
+        properties.put(
+                "datasources.default.connection-init-sql",
                 "SET hnsw.ef_search = 1000; SET hnsw.iterative_scan = strict_order");
         return properties;
     }
@@ -64,18 +63,30 @@ class ExactAtHighEfSearchTest extends PostgresTestSupport {
         Map<UUID, float[]> vectors = RandomVectors.insert(mine.id(), SPACE, 800, random, 0);
         for (int q = 0; q < 20; q++) {
             float[] query = RandomVectors.gaussian(random, SPACE.dimensions());
-            List<UUID> exact = vectors.entrySet().stream()
-                    .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> x) -> -RandomVectors.cosine(query, x.getValue())))
-                    .limit(10).map(Map.Entry::getKey).toList();
-            List<UUID> found = search.nearest(new Viewer(member.id()), SPACE, Vector.of(query), null, 10, -1).orElseThrow()
-                    .stream().map(m -> m.recording().id().value()).toList();
+            List<UUID> exact =
+                    vectors.entrySet().stream()
+                            .sorted(
+                                    Comparator.comparingDouble(
+                                            (Map.Entry<UUID, float[]> x) ->
+                                                    -RandomVectors.cosine(query, x.getValue())))
+                            .limit(10)
+                            .map(Map.Entry::getKey)
+                            .toList();
+            List<UUID> found =
+                    search
+                            .nearest(new Viewer(member.id()), SPACE, Vector.of(query), null, 10, -1)
+                            .orElseThrow()
+                            .stream()
+                            .map(m -> m.recording().id().value())
+                            .toList();
             assertEquals(exact, found, "query " + q);
         }
     }
 
     @AfterAll
     static void dropIndex() throws Exception {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP INDEX IF EXISTS embeddings_hnsw_exact_test_16");
         }
     }

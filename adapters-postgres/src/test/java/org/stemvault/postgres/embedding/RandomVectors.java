@@ -13,11 +13,13 @@ import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.postgres.TestDatabase;
 
-/** Seeded random vectors for the search tests: drawing them, comparing them exactly, and loading them in bulk. */
+/**
+ * Seeded random vectors for the search tests: drawing them, comparing them exactly, and loading
+ * them in bulk.
+ */
 final class RandomVectors {
 
-    private RandomVectors() {
-    }
+    private RandomVectors() {}
 
     static float[] gaussian(Random random, int dimensions) {
         float[] v = new float[dimensions];
@@ -40,18 +42,24 @@ final class RandomVectors {
     }
 
     /**
-     * {@code count} recordings of the profile ({@code take-<first>} onwards), each with a recording-level vector
-     * drawn from {@code random} in the space, in one transaction; answers the vectors by recording id.
+     * {@code count} recordings of the profile ({@code take-<first>} onwards), each with a
+     * recording-level vector drawn from {@code random} in the space, in one transaction; answers
+     * the vectors by recording id.
      */
-    static Map<UUID, float[]> insert(ProfileId profile, EmbeddingSpace space, int count, Random random, int first)
+    static Map<UUID, float[]> insert(
+            ProfileId profile, EmbeddingSpace space, int count, Random random, int first)
             throws SQLException {
         Map<UUID, float[]> vectors = new LinkedHashMap<>();
         try (Connection c = TestDatabase.connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement r = c.prepareStatement("INSERT INTO recordings (id, profile_id, output_name,"
-                    + " display_name, created_at, updated_at) VALUES (?, ?, ?, 'x', now(), now())");
-                 PreparedStatement e = c.prepareStatement("INSERT INTO embeddings (id, recording_id, space, dimensions,"
-                    + " embedding, updated_at) VALUES (gen_random_uuid(), ?, ?, ?, ?, now())")) {
+            try (PreparedStatement r =
+                            c.prepareStatement(
+                                    "INSERT INTO recordings (id, profile_id, output_name,"
+                                            + " display_name, created_at, updated_at) VALUES (?, ?, ?, 'x', now(), now())");
+                    PreparedStatement e =
+                            c.prepareStatement(
+                                    "INSERT INTO embeddings (id, recording_id, space, dimensions,"
+                                            + " embedding, updated_at) VALUES (gen_random_uuid(), ?, ?, ?, ?, now())")) {
                 for (int i = first; i < first + count; i++) {
                     UUID id = UUID.randomUUID();
                     float[] v = gaussian(random, space.dimensions());

@@ -3,7 +3,6 @@ package org.stemvault.postgres.embedding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pgvector.PGvector;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -19,12 +18,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stemvault.application.contracts.Fixtures;
+import org.stemvault.application.fakes.Ports;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Match;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.library.Viewer;
-import org.stemvault.application.fakes.Ports;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
@@ -34,26 +34,21 @@ import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
-import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.postgres.PostgresTestSupport;
 import org.stemvault.postgres.TestDatabase;
 
 @MicronautTest(transactional = false)
 class VectorSearchContractTest extends PostgresTestSupport {
 
-    static final EmbeddingSpace SPACE = new EmbeddingSpace("search-test", 32, 
-            EmbeddingSpace.Source.EXTERNAL);
+    static final EmbeddingSpace SPACE =
+            new EmbeddingSpace("search-test", 32, EmbeddingSpace.Source.EXTERNAL);
     static final int MINE = 1500;
     static final int THEIRS = 300;
 
-    @Inject
-    VectorSearch search;
-    @Inject
-    Users users;
-    @Inject
-    Profiles profiles;
-    @Inject
-    Memberships memberships;
+    @Inject VectorSearch search;
+    @Inject Users users;
+    @Inject Profiles profiles;
+    @Inject Memberships memberships;
 
     User member;
     Map<UUID, float[]> vectors;
@@ -62,7 +57,8 @@ class VectorSearchContractTest extends PostgresTestSupport {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("datasources.default.connection-init-sql",
+        properties.put(
+                "datasources.default.connection-init-sql",
                 "SET hnsw.ef_search = 40; SET hnsw.iterative_scan = relaxed_order");
         return properties;
     }
@@ -82,14 +78,24 @@ class VectorSearchContractTest extends PostgresTestSupport {
     }
 
     List<UUID> exact(float[] query, int k, boolean includeTheirs) {
-        return vectors.entrySet().stream().filter(e -> includeTheirs || !theirs.contains(e.getKey()))
-                .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> e) -> -RandomVectors.cosine(query, e.getValue())))
-                .limit(k).map(Map.Entry::getKey).toList();
+        return vectors.entrySet().stream()
+                .filter(e -> includeTheirs || !theirs.contains(e.getKey()))
+                .sorted(
+                        Comparator.comparingDouble(
+                                (Map.Entry<UUID, float[]> e) ->
+                                        -RandomVectors.cosine(query, e.getValue())))
+                .limit(k)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     List<UUID> found(float[] query, int k) {
-        return search.nearest(new Viewer(member.id()), SPACE, Vector.of(query), null, k, -1).orElseThrow().stream()
-                .map(m -> m.recording().id().value()).toList();
+        return search
+                .nearest(new Viewer(member.id()), SPACE, Vector.of(query), null, k, -1)
+                .orElseThrow()
+                .stream()
+                .map(m -> m.recording().id().value())
+                .toList();
     }
 
     @Test
@@ -100,7 +106,10 @@ class VectorSearchContractTest extends PostgresTestSupport {
         for (int q = 0; q < queries; q++) {
             float[] query = RandomVectors.gaussian(random, SPACE.dimensions());
             List<UUID> got = found(query, 10);
-            assertEquals(10, got.size(), "the limit is honoured exactly although 1 in 6 candidates is filtered out");
+            assertEquals(
+                    10,
+                    got.size(),
+                    "the limit is honoured exactly although 1 in 6 candidates is filtered out");
             assertTrue(got.stream().noneMatch(theirs::contains));
             List<UUID> truth = exact(query, 10, false);
             hits += (int) got.stream().filter(truth::contains).count();
@@ -112,57 +121,108 @@ class VectorSearchContractTest extends PostgresTestSupport {
     @Test
     void the_nearest_recording_of_another_profile_never_appears_even_as_an_exact_copy() {
         UUID theirsId = theirs.iterator().next();
-        List<Match> matches = search.nearest(new Viewer(member.id()), SPACE, Vector.of(vectors.get(theirsId)), null, 5, -1)
-                .orElseThrow();
+        List<Match> matches =
+                search.nearest(
+                                new Viewer(member.id()),
+                                SPACE,
+                                Vector.of(vectors.get(theirsId)),
+                                null,
+                                5,
+                                -1)
+                        .orElseThrow();
         assertTrue(matches.stream().noneMatch(m -> m.recording().id().value().equals(theirsId)));
         User admin = users.provision(new Email(Ports.CONFIGURED_ADMIN), Fixtures.at(0));
-        List<Match> asAdmin = search.nearest(new Viewer(admin.id()), SPACE,
-                Vector.of(vectors.get(theirsId)), null, 1, -1).orElseThrow();
+        List<Match> asAdmin =
+                search.nearest(
+                                new Viewer(admin.id()),
+                                SPACE,
+                                Vector.of(vectors.get(theirsId)),
+                                null,
+                                1,
+                                -1)
+                        .orElseThrow();
         assertEquals(theirsId, asAdmin.get(0).recording().id().value());
         assertEquals(1.0, asAdmin.get(0).similarity(), 1e-5);
     }
 
     @Test
     void the_threshold_the_exclusion_and_a_missing_user_are_respected() {
-        UUID some = vectors.keySet().stream().filter(id -> !theirs.contains(id)).findFirst().orElseThrow();
-        List<Match> self = search.nearest(new Viewer(member.id()), SPACE, Vector.of(vectors.get(some)),
-                new RecordingId(some), 5, 0.99).orElseThrow();
+        UUID some =
+                vectors.keySet().stream()
+                        .filter(id -> !theirs.contains(id))
+                        .findFirst()
+                        .orElseThrow();
+        List<Match> self =
+                search.nearest(
+                                new Viewer(member.id()),
+                                SPACE,
+                                Vector.of(vectors.get(some)),
+                                new RecordingId(some),
+                                5,
+                                0.99)
+                        .orElseThrow();
         assertTrue(self.isEmpty(), "only itself is that similar, and it is excluded");
-        assertTrue(search.nearest(new Viewer(UserId.random()), SPACE, Vector.of(vectors.get(some)), null, 5, 0)
-                .isEmpty());
+        assertTrue(
+                search.nearest(
+                                new Viewer(UserId.random()),
+                                SPACE,
+                                Vector.of(vectors.get(some)),
+                                null,
+                                5,
+                                0)
+                        .isEmpty());
     }
 
     @Test
     void the_search_statement_uses_the_spaces_hnsw_index() throws Exception {
         try (Connection c = TestDatabase.connect();
-             PreparedStatement ps = c.prepareStatement("EXPLAIN " + PostgresVectorSearch.nearestSql(SPACE))) {
-            ((PostgresVectorSearch) search).bindNearest(ps, new Viewer(member.id()),
-                    Vector.of(RandomVectors.gaussian(new Random(1), SPACE.dimensions())), null, 10, 0.5);
+                PreparedStatement ps =
+                        c.prepareStatement("EXPLAIN " + PostgresVectorSearch.nearestSql(SPACE))) {
+            ((PostgresVectorSearch) search)
+                    .bindNearest(
+                            ps,
+                            new Viewer(member.id()),
+                            Vector.of(RandomVectors.gaussian(new Random(1), SPACE.dimensions())),
+                            null,
+                            10,
+                            0.5);
             StringBuilder plan = new StringBuilder();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     plan.append(rs.getString(1)).append('\n');
                 }
             }
-            assertTrue(plan.toString().contains("Index Scan using embeddings_hnsw_search_test_32"), plan.toString());
+            assertTrue(
+                    plan.toString().contains("Index Scan using embeddings_hnsw_search_test_32"),
+                    plan.toString());
         }
     }
 
     @Test
-    void a_space_whose_dimensions_change_is_refused_while_it_holds_vectors_and_reindexed_once_empty() throws Exception {
-        EmbeddingSpace resized = new EmbeddingSpace("search-test", 8, 
-                EmbeddingSpace.Source.EXTERNAL);
-        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> search.ensureIndex(resized, 16, 64));
-        assertTrue(refused.getMessage().contains("holds 1800 vectors of other dimensions"), refused.getMessage());
-        assertEquals(MINE + THEIRS, count("SELECT count(*) FROM embeddings"), "nothing was deleted");
+    void
+            a_space_whose_dimensions_change_is_refused_while_it_holds_vectors_and_reindexed_once_empty()
+                    throws Exception {
+        EmbeddingSpace resized =
+                new EmbeddingSpace("search-test", 8, EmbeddingSpace.Source.EXTERNAL);
+        IllegalStateException refused =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalStateException.class, () -> search.ensureIndex(resized, 16, 64));
+        assertTrue(
+                refused.getMessage().contains("holds 1800 vectors of other dimensions"),
+                refused.getMessage());
+        assertEquals(
+                MINE + THEIRS, count("SELECT count(*) FROM embeddings"), "nothing was deleted");
 
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
             s.execute("DELETE FROM embeddings WHERE space = 'search-test'");
         }
         search.ensureIndex(resized, 16, 64);
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'embeddings_hnsw_search%'")) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'embeddings_hnsw_search%'")) {
             List<String> names = new java.util.ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString(1));
@@ -172,7 +232,9 @@ class VectorSearchContractTest extends PostgresTestSupport {
     }
 
     static int count(String sql) throws Exception {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }
@@ -180,7 +242,8 @@ class VectorSearchContractTest extends PostgresTestSupport {
 
     @org.junit.jupiter.api.AfterAll
     void dropIndexes() throws Exception {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP INDEX IF EXISTS embeddings_hnsw_search_test_32");
             s.execute("DROP INDEX IF EXISTS embeddings_hnsw_search_test_8");
         }

@@ -3,6 +3,7 @@ package org.stemvault.web.admin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -22,7 +23,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import io.micronaut.http.MutableHttpResponse;
 import org.stemvault.application.Principal;
 import org.stemvault.application.access.Access;
 import org.stemvault.application.worker.Workers;
@@ -36,7 +36,10 @@ import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.paging.Cursor;
 
-/** The admin API: users, profiles, members, admins, worker tokens and the audit log. Admins only (403 otherwise). */
+/**
+ * The admin API: users, profiles, members, admins, worker tokens and the audit log. Admins only
+ * (403 otherwise).
+ */
 @Controller("/api/admin")
 @Secured(Sessions.MEMBER)
 final class AdminController {
@@ -53,15 +56,25 @@ final class AdminController {
 
     @Get("/users")
     List<UserResponse> users(Principal principal) {
-        return access.users(admin(principal)).stream().map(u -> new UserResponse(u.user().id().toString(),
-                u.user().email().value(), u.user().name(), u.user().role().name().toLowerCase(Locale.ROOT),
-                u.user().lastLoginAt() == null ? null : u.user().lastLoginAt().toString(),
-                u.profiles().stream().map(ProfileName::value).toList())).toList();
+        return access.users(admin(principal)).stream()
+                .map(
+                        u ->
+                                new UserResponse(
+                                        u.user().id().toString(),
+                                        u.user().email().value(),
+                                        u.user().name(),
+                                        u.user().role().name().toLowerCase(Locale.ROOT),
+                                        u.user().lastLoginAt() == null
+                                                ? null
+                                                : u.user().lastLoginAt().toString(),
+                                        u.profiles().stream().map(ProfileName::value).toList()))
+                .toList();
     }
 
     @Get("/profiles")
     List<ProfileResponse> profiles(Principal principal) {
-        return access.profiles(admin(principal)).stream().map(p -> ProfileResponse.of(p.profile(), p.members()))
+        return access.profiles(admin(principal)).stream()
+                .map(p -> ProfileResponse.of(p.profile(), p.members()))
                 .toList();
     }
 
@@ -70,35 +83,51 @@ final class AdminController {
     @Status(HttpStatus.CREATED)
     ProfileResponse createProfile(@Body JsonNode body, Principal principal) {
         AdminRequests.CreateProfile r = Fields.read(body, AdminRequests.CreateProfile::from);
-        Profile created = access.createProfile(admin(principal), r.name(), r.sourceFolder(), r.strategyName());
+        Profile created =
+                access.createProfile(
+                        admin(principal), r.name(), r.sourceFolder(), r.strategyName());
         return ProfileResponse.of(created, 0);
     }
 
     /** Body {@code {"name"?, "source_folder"?, "strategy_name"?}}: what is absent stays. */
     @Patch("/profiles/{profile}")
-    ProfileResponse editProfile(@PathVariable String profile, @Body JsonNode body, Principal principal) {
+    ProfileResponse editProfile(
+            @PathVariable String profile, @Body JsonNode body, Principal principal) {
         AdminRequests.EditProfile r = Fields.read(body, AdminRequests.EditProfile::from);
         Access.Admin admin = admin(principal);
-        Profile edited = access.editProfile(admin, profile, r.name(), r.sourceFolder(), r.strategyName());
+        Profile edited =
+                access.editProfile(admin, profile, r.name(), r.sourceFolder(), r.strategyName());
         return ProfileResponse.of(edited, access.members(admin, edited.name().value()).size());
     }
 
     @Delete("/profiles/{profile}{?force}")
     @Status(HttpStatus.NO_CONTENT)
-    void deleteProfile(@PathVariable String profile, @Nullable @QueryValue Boolean force, Principal principal) {
+    void deleteProfile(
+            @PathVariable String profile,
+            @Nullable @QueryValue Boolean force,
+            Principal principal) {
         access.deleteProfile(admin(principal), profile, Boolean.TRUE.equals(force));
     }
 
     @Get("/profiles/{profile}/members")
     List<MemberResponse> members(@PathVariable String profile, Principal principal) {
-        return access.members(admin(principal), profile).stream().map(m -> new MemberResponse(
-                m.user().email().value(), m.user().name(), m.grantedAt().toString())).toList();
+        return access.members(admin(principal), profile).stream()
+                .map(
+                        m ->
+                                new MemberResponse(
+                                        m.user().email().value(),
+                                        m.user().name(),
+                                        m.grantedAt().toString()))
+                .toList();
     }
 
-    /** Grants; works before that person ever signed in. 201 when new, 200 when they were a member already. */
+    /**
+     * Grants; works before that person ever signed in. 201 when new, 200 when they were a member
+     * already.
+     */
     @Put("/profiles/{profile}/members/{email}")
-    HttpResponse<GrantResponse> grant(@PathVariable String profile, @PathVariable String email,
-                                      Principal principal) {
+    HttpResponse<GrantResponse> grant(
+            @PathVariable String profile, @PathVariable String email, Principal principal) {
         boolean created = access.grant(admin(principal), profile, email);
         return HttpResponse.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new GrantResponse(email.strip().toLowerCase(Locale.ROOT), profile));
@@ -114,12 +143,15 @@ final class AdminController {
     @Put("/users/{email}/role")
     @Status(HttpStatus.NO_CONTENT)
     void setRole(@PathVariable String email, @Body JsonNode body, Principal principal) {
-        access.setRole(admin(principal), email, Fields.read(body, AdminRequests.SetRole::from).role());
+        access.setRole(
+                admin(principal), email, Fields.read(body, AdminRequests.SetRole::from).role());
     }
 
     @Get("/worker-tokens")
     List<WorkerTokenResponse> workerTokens(Principal principal) {
-        return access.workerTokens(admin(principal)).stream().map(t -> WorkerTokenResponse.of(t, null)).toList();
+        return access.workerTokens(admin(principal)).stream()
+                .map(t -> WorkerTokenResponse.of(t, null))
+                .toList();
     }
 
     /** Body {@code {"name", "days"?}} (default 90): the bearer token is in this answer only. */
@@ -143,11 +175,18 @@ final class AdminController {
         access.revokeWorkerToken(admin(principal), parsed);
     }
 
-    /** Newest first; {@code profile}, {@code user} (actor or target) and {@code since} filter; pages by cursor. */
+    /**
+     * Newest first; {@code profile}, {@code user} (actor or target) and {@code since} filter; pages
+     * by cursor.
+     */
     @Get("/audit{?profile,user,since,limit,cursor}")
-    HttpResponse<List<AuditResponse>> audit(@Nullable @QueryValue String profile, @Nullable @QueryValue String user,
-                                            @Nullable @QueryValue String since, @Nullable @QueryValue Integer limit,
-                                            @Nullable @QueryValue String cursor, Principal principal) {
+    HttpResponse<List<AuditResponse>> audit(
+            @Nullable @QueryValue String profile,
+            @Nullable @QueryValue String user,
+            @Nullable @QueryValue String since,
+            @Nullable @QueryValue Integer limit,
+            @Nullable @QueryValue String cursor,
+            Principal principal) {
         int pageSize = limit == null ? 100 : limit;
         Position after = Cursor.decode(cursor);
         Instant from;
@@ -156,9 +195,10 @@ final class AdminController {
         } catch (DateTimeParseException e) {
             throw new Invalid("since", "must be an ISO-8601 instant, e.g. 2025-01-31T00:00:00Z");
         }
-        List<AuditEntry> entries = access.audit(admin(principal), profile, user, from, after, pageSize);
-        MutableHttpResponse<List<AuditResponse>> response = HttpResponse.ok(
-                entries.stream().map(AuditResponse::of).toList());
+        List<AuditEntry> entries =
+                access.audit(admin(principal), profile, user, from, after, pageSize);
+        MutableHttpResponse<List<AuditResponse>> response =
+                HttpResponse.ok(entries.stream().map(AuditResponse::of).toList());
         if (entries.size() == pageSize) {
             AuditEntry last = entries.get(entries.size() - 1);
             return response.header(Cursor.NEXT, Cursor.encode(new Position(last.at(), last.id())));
@@ -167,39 +207,65 @@ final class AdminController {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record UserResponse(String id, String email, String name, String role, String lastLoginAt, List<String> profiles) {
-    }
+    record UserResponse(
+            String id,
+            String email,
+            String name,
+            String role,
+            String lastLoginAt,
+            List<String> profiles) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record ProfileResponse(String name, String sourceFolder, String strategyName, int members) {
         static ProfileResponse of(Profile p, int members) {
-            return new ProfileResponse(p.name().value(), p.sourceFolder(), p.strategyName(), members);
+            return new ProfileResponse(
+                    p.name().value(), p.sourceFolder(), p.strategyName(), members);
         }
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record GrantResponse(String email, String profile) {
-    }
+    record GrantResponse(String email, String profile) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record MemberResponse(String email, String name, String grantedAt) {
-    }
+    record MemberResponse(String email, String name, String grantedAt) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record WorkerTokenResponse(String id, String name, String createdAt, String expiresAt, String revokedAt,
-                               String token) {
+    record WorkerTokenResponse(
+            String id,
+            String name,
+            String createdAt,
+            String expiresAt,
+            String revokedAt,
+            String token) {
         static WorkerTokenResponse of(WorkerToken t, String bearer) {
-            return new WorkerTokenResponse(t.id().toString(), t.name(), t.createdAt().toString(),
-                    t.expiresAt().toString(), t.revokedAt() == null ? null : t.revokedAt().toString(), bearer);
+            return new WorkerTokenResponse(
+                    t.id().toString(),
+                    t.name(),
+                    t.createdAt().toString(),
+                    t.expiresAt().toString(),
+                    t.revokedAt() == null ? null : t.revokedAt().toString(),
+                    bearer);
         }
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record AuditResponse(String id, String at, String actor, String action, String target, String profile,
-                         String detail) {
+    record AuditResponse(
+            String id,
+            String at,
+            String actor,
+            String action,
+            String target,
+            String profile,
+            String detail) {
         static AuditResponse of(AuditEntry e) {
-            return new AuditResponse(e.id().toString(), e.at().toString(), e.actor(), e.action(), e.target(),
-                    e.profile(), e.detail());
+            return new AuditResponse(
+                    e.id().toString(),
+                    e.at().toString(),
+                    e.actor(),
+                    e.action(),
+                    e.target(),
+                    e.profile(),
+                    e.detail());
         }
     }
 }

@@ -20,25 +20,34 @@ import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.auth.Sessions;
 
 /**
- * The admin web page, served by the service itself: a static page calling the admin API. Admins get the
- * page; a visitor who is not signed in gets a sign-in prompt; anyone else a plain 403 page.
+ * The admin web page, served by the service itself: a static page calling the admin API. Admins get
+ * the page; a visitor who is not signed in gets a sign-in prompt; anyone else a plain 403 page.
  */
 @Controller("/admin")
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class AdminPageController {
 
-    private static final String SIGN_IN = page("Sign in",
-            "<p>The admin page is for Stemvault admins. <a id=\"sign-in\" href=\"/auth/login\">Sign in</a> first.</p>");
-    private static final String FORBIDDEN = page("Admins only",
-            "<p>You are signed in, but not as an admin. Ask an admin to promote you.</p>");
+    private static final String SIGN_IN =
+            page(
+                    "Sign in",
+                    "<p>The admin page is for Stemvault admins. <a id=\"sign-in\" href=\"/auth/login\">Sign in</a> first.</p>");
+    private static final String FORBIDDEN =
+            page(
+                    "Admins only",
+                    "<p>You are signed in, but not as an admin. Ask an admin to promote you.</p>");
 
     private final CurrentUser currentUser;
     private final String app;
 
     AdminPageController(CurrentUser currentUser, ResourceResolver resources) {
         this.currentUser = currentUser;
-        try (InputStream in = resources.getResourceAsStream("classpath:admin/admin.html")
-                .orElseThrow(() -> new IllegalStateException("admin/admin.html is missing from the build"))) {
+        try (InputStream in =
+                resources
+                        .getResourceAsStream("classpath:admin/admin.html")
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "admin/admin.html is missing from the build"))) {
             this.app = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,17 +63,26 @@ final class AdminPageController {
         if (principal.isEmpty()) {
             return html(HttpStatus.OK, SIGN_IN);
         }
-        return principal.get().admin() ? html(HttpStatus.OK, app) : html(HttpStatus.FORBIDDEN, FORBIDDEN);
+        return principal.get().admin()
+                ? html(HttpStatus.OK, app)
+                : html(HttpStatus.FORBIDDEN, FORBIDDEN);
     }
 
     private static HttpResponse<String> html(HttpStatus status, String body) {
-        return HttpResponse.<String>status(status).body(body).contentType(MediaType.TEXT_HTML_TYPE)
-                .header("Cache-Control", "no-store").header("X-Frame-Options", "DENY");
+        return HttpResponse.<String>status(status)
+                .body(body)
+                .contentType(MediaType.TEXT_HTML_TYPE)
+                .header("Cache-Control", "no-store")
+                .header("X-Frame-Options", "DENY");
     }
 
     private static String page(String title, String body) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Stemvault admin: " + title
-                + "</title></head><body style=\"font-family: system-ui, sans-serif; margin: 3rem\"><h1>" + title
-                + "</h1>" + body + "</body></html>";
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Stemvault admin: "
+                + title
+                + "</title></head><body style=\"font-family: system-ui, sans-serif; margin: 3rem\"><h1>"
+                + title
+                + "</h1>"
+                + body
+                + "</body></html>";
     }
 }

@@ -9,20 +9,22 @@ import org.stemvault.web.json.Fields;
 /** The admin API's request bodies. */
 final class AdminRequests {
 
-    private AdminRequests() {
-    }
+    private AdminRequests() {}
 
     /** {@code {"name", "source_folder", "strategy_name"?}}. */
     record CreateProfile(String name, String sourceFolder, String strategyName) {
         static CreateProfile from(Fields f) {
-            return new CreateProfile(f.text("name"), f.text("source_folder"), f.optionalText("strategy_name"));
+            return new CreateProfile(
+                    f.text("name"), f.text("source_folder"), f.optionalText("strategy_name"));
         }
     }
 
     /** {@code {"name"?, "source_folder"?, "strategy_name"?}}: what is absent stays. */
     record EditProfile(String name, String sourceFolder, String strategyName) {
         static EditProfile from(Fields f) {
-            return new EditProfile(f.optionalText("name"), f.optionalText("source_folder"),
+            return new EditProfile(
+                    f.optionalText("name"),
+                    f.optionalText("source_folder"),
                     f.optionalText("strategy_name"));
         }
     }
@@ -30,11 +32,12 @@ final class AdminRequests {
     /** {@code {"role": "admin" | "member"}}. */
     record SetRole(Role role) {
         static SetRole from(Fields f) {
-            return new SetRole(switch (f.text("role")) {
-                case "admin" -> Role.ADMIN;
-                case "member" -> Role.MEMBER;
-                default -> throw new Invalid("role", "must be admin or member");
-            });
+            return new SetRole(
+                    switch (f.text("role")) {
+                        case "admin" -> Role.ADMIN;
+                        case "member" -> Role.MEMBER;
+                        default -> throw new Invalid("role", "must be admin or member");
+                    });
         }
     }
 

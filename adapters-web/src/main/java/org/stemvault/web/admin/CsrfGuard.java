@@ -13,16 +13,18 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import java.util.Set;
 
 /**
- * Cross-site request forgery guard for the admin API: a state-changing call that relies on the session cookie
- * must carry {@code X-Requested-With: stemvault}, which a page on another origin cannot add without a CORS
- * preflight that only listed origins pass. Calls with a bearer token carry no ambient credential and pass.
+ * Cross-site request forgery guard for the admin API: a state-changing call that relies on the
+ * session cookie must carry {@code X-Requested-With: stemvault}, which a page on another origin
+ * cannot add without a CORS preflight that only listed origins pass. Calls with a bearer token
+ * carry no ambient credential and pass.
  */
 @ServerFilter("/api/admin/**")
 final class CsrfGuard {
 
     static final String HEADER = "X-Requested-With";
     static final String VALUE = "stemvault";
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Set<HttpMethod> SAFE =
+            Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final ErrorResponseProcessor<?> errors;
 
@@ -33,12 +35,19 @@ final class CsrfGuard {
     @RequestFilter
     @Nullable
     MutableHttpResponse<?> check(HttpRequest<?> request) {
-        if (SAFE.contains(request.getMethod()) || request.getHeaders().getAuthorization().isPresent()
+        if (SAFE.contains(request.getMethod())
+                || request.getHeaders().getAuthorization().isPresent()
                 || VALUE.equals(request.getHeaders().get(HEADER))) {
             return null;
         }
-        return errors.processResponse(ErrorContext.builder(request)
-                        .errorMessage("a state-changing admin call needs the header " + HEADER + ": " + VALUE).build(),
+        return errors.processResponse(
+                ErrorContext.builder(request)
+                        .errorMessage(
+                                "a state-changing admin call needs the header "
+                                        + HEADER
+                                        + ": "
+                                        + VALUE)
+                        .build(),
                 HttpResponse.status(HttpStatus.FORBIDDEN));
     }
 }

@@ -17,7 +17,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
 
-/** The session contract existing web clients speak: login, status and logout under {@code /auth}. */
+/**
+ * The session contract existing web clients speak: login, status and logout under {@code /auth}.
+ */
 @Controller("/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class AuthController {
@@ -26,7 +28,10 @@ final class AuthController {
     private final AccessTokenCookieConfiguration cookie;
     private final CurrentUser currentUser;
 
-    AuthController(@Named("google") OauthClient google, AccessTokenCookieConfiguration cookie, CurrentUser currentUser) {
+    AuthController(
+            @Named("google") OauthClient google,
+            AccessTokenCookieConfiguration cookie,
+            CurrentUser currentUser) {
         this.google = google;
         this.cookie = cookie;
         this.currentUser = currentUser;
@@ -43,9 +48,17 @@ final class AuthController {
         if (authentication == null || authentication.getRoles().contains(Sessions.WORKER)) {
             return new StatusResponse(false, null);
         }
-        return currentUser.find(authentication)
-                .map(p -> new StatusResponse(true, new StatusResponse.User(p.id().toString(), p.name(),
-                        p.email().value(), p.pictureUrl())))
+        return currentUser
+                .find(authentication)
+                .map(
+                        p ->
+                                new StatusResponse(
+                                        true,
+                                        new StatusResponse.User(
+                                                p.id().toString(),
+                                                p.name(),
+                                                p.email().value(),
+                                                p.pictureUrl())))
                 .orElse(new StatusResponse(false, null));
     }
 
@@ -62,17 +75,19 @@ final class AuthController {
 
     /** {@code {"authenticated": false}} or {@code {"authenticated": true, "user": {…}}}. */
     @Serdeable
-    record StatusResponse(boolean authenticated, @com.fasterxml.jackson.annotation.JsonInclude(
-            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) User user) {
+    record StatusResponse(
+            boolean authenticated,
+            @com.fasterxml.jackson.annotation.JsonInclude(
+                            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    User user) {
 
         /** The signed-in user as the frontend shows them. */
         @Serdeable
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
-        record User(String id, String name, String email, String picture) {
-        }
+        @com.fasterxml.jackson.annotation.JsonInclude(
+                com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+        record User(String id, String name, String email, String picture) {}
     }
 
     @Serdeable
-    record LogoutResponse(boolean success) {
-    }
+    record LogoutResponse(boolean success) {}
 }

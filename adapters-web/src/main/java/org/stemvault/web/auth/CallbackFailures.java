@@ -20,15 +20,17 @@ import java.util.Optional;
 
 /**
  * Every way a login callback can fail ends the same way for the browser: 302 to the frontend with
- * {@code error=<reason>} and no session cookie. A state that does not even parse, and a callback whose PKCE
- * verifier is gone, are refused here rather than passed on (the provider might not insist on PKCE).
+ * {@code error=<reason>} and no session cookie. A state that does not even parse, and a callback
+ * whose PKCE verifier is gone, are refused here rather than passed on (the provider might not
+ * insist on PKCE).
  */
 @Factory
 final class CallbackFailures {
 
     @Singleton
     ExceptionHandler<LoginRefused, HttpResponse<?>> refusals(SessionLoginHandler login) {
-        return (request, e) -> login.loginFailed(AuthenticationResponse.failure(e.reason()), request);
+        return (request, e) ->
+                login.loginFailed(AuthenticationResponse.failure(e.reason()), request);
     }
 
     @Singleton
@@ -58,12 +60,17 @@ final class CallbackFailures {
         return new CookiePkcePersistence(configuration) {
             @Override
             public Optional<String> retrieveCodeVerifier(HttpRequest<?> request) {
-                return Optional.of(super.retrieveCodeVerifier(request).orElseThrow(() -> new LoginRefused("pkce_missing")));
+                return Optional.of(
+                        super.retrieveCodeVerifier(request)
+                                .orElseThrow(() -> new LoginRefused("pkce_missing")));
             }
         };
     }
 
-    /** Whatever else goes wrong at the callback (a token the provider or the ID-token checks refuse). */
+    /**
+     * Whatever else goes wrong at the callback (a token the provider or the ID-token checks
+     * refuse).
+     */
     @ServerFilter("/auth/callback/**")
     static final class Refusals {
 
@@ -74,7 +81,8 @@ final class CallbackFailures {
         }
 
         @ResponseFilter
-        MutableHttpResponse<?> refuseErrors(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        MutableHttpResponse<?> refuseErrors(
+                HttpRequest<?> request, MutableHttpResponse<?> response) {
             if (response.code() < 400) {
                 return response;
             }

@@ -12,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * Gives a controller method whoever the request acts for, as the application knows them, instead of
- * Micronaut's {@link Authentication}: one binder per type ({@code Principal}, {@code Viewer}, {@code Caller}),
- * each waiting, like Micronaut's own binder, until the security filter has authenticated the request.
+ * Micronaut's {@link Authentication}: one binder per type ({@code Principal}, {@code Viewer},
+ * {@code Caller}), each waiting, like Micronaut's own binder, until the security filter has
+ * authenticated the request.
  */
 abstract class CallerBinder<T> implements TypedRequestArgumentBinder<T> {
 

@@ -12,9 +12,9 @@ import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.user.UserId;
 
 /**
- * Who an authenticated request acts for. A session's user is read from the database on each request (one
- * statement), so a deleted user is refused and an admin's right is the database's; the files list, the hot
- * path, does that check inside its own statement instead ({@link #userId}).
+ * Who an authenticated request acts for. A session's user is read from the database on each request
+ * (one statement), so a deleted user is refused and an admin's right is the database's; the files
+ * list, the hot path, does that check inside its own statement instead ({@link #userId}).
  */
 @Singleton
 public final class CurrentUser {
@@ -46,7 +46,9 @@ public final class CurrentUser {
     /** A person or a worker (whose token was checked when the request was authenticated). */
     public Caller caller(Authentication authentication) {
         if (authentication.getRoles().contains(Sessions.WORKER)) {
-            return new WorkerCaller(UUID.fromString(authentication.getName().substring(Sessions.WORKER_SUBJECT.length())));
+            return new WorkerCaller(
+                    UUID.fromString(
+                            authentication.getName().substring(Sessions.WORKER_SUBJECT.length())));
         }
         return principal(authentication);
     }

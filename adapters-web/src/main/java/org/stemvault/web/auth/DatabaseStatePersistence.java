@@ -19,9 +19,9 @@ import java.util.Optional;
 import org.stemvault.application.signin.PendingLogins;
 
 /**
- * Keeps the OAuth state of a login in the database, under a random key that only the browser that began the
- * login holds (an HttpOnly cookie). Any instance can finish the login, and only once: taking the state deletes
- * it, so a replayed callback finds nothing.
+ * Keeps the OAuth state of a login in the database, under a random key that only the browser that
+ * began the login holds (an HttpOnly cookie). Any instance can finish the login, and only once:
+ * taking the state deletes it, so a replayed callback finds nothing.
  */
 @Singleton
 @Replaces(CookieStatePersistence.class)
@@ -36,8 +36,11 @@ final class DatabaseStatePersistence implements StatePersistence {
     private final Clock clock;
     private final boolean secureCookie;
 
-    DatabaseStatePersistence(PendingLogins pending, StateSerDes serDes, Clock clock,
-                             @Value("${micronaut.security.token.cookie.cookie-secure:true}") boolean secureCookie) {
+    DatabaseStatePersistence(
+            PendingLogins pending,
+            StateSerDes serDes,
+            Clock clock,
+            @Value("${micronaut.security.token.cookie.cookie-secure:true}") boolean secureCookie) {
         this.pending = pending;
         this.serDes = serDes;
         this.clock = clock;
@@ -46,7 +49,8 @@ final class DatabaseStatePersistence implements StatePersistence {
 
     @Override
     public Optional<State> retrieveState(HttpRequest<?> request) {
-        return request.getCookies().findCookie(COOKIE)
+        return request.getCookies()
+                .findCookie(COOKIE)
                 .flatMap(cookie -> pending.take(cookie.getValue(), clock.instant()))
                 .map(serDes::deserialize);
     }
@@ -57,7 +61,12 @@ final class DatabaseStatePersistence implements StatePersistence {
         RANDOM.nextBytes(bytes);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         pending.remember(key, serDes.serialize(state), clock.instant().plus(LIFETIME));
-        response.cookie(Cookie.of(COOKIE, key).httpOnly(true).path("/").maxAge(LIFETIME).secure(secureCookie)
-                .sameSite(SameSite.Lax));
+        response.cookie(
+                Cookie.of(COOKIE, key)
+                        .httpOnly(true)
+                        .path("/")
+                        .maxAge(LIFETIME)
+                        .secure(secureCookie)
+                        .sameSite(SameSite.Lax));
     }
 }

@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Turns a verified ID token into a sign-in: {@link SignIn} admits or refuses it and upserts the user. The
- * session token that follows carries the user id only.
+ * Turns a verified ID token into a sign-in: {@link SignIn} admits or refuses it and upserts the
+ * user. The session token that follows carries the user id only.
  */
 @Singleton
 @Replaces(DefaultOpenIdAuthenticationMapper.class)
@@ -31,12 +31,19 @@ final class GoogleAuthenticationMapper implements OpenIdAuthenticationMapper {
     }
 
     @Override
-    public Publisher<AuthenticationResponse> createAuthenticationResponse(String providerName,
-                                                                          OpenIdTokenResponse tokenResponse,
-                                                                          OpenIdClaims claims, State state) {
-        Identity identity = new Identity(claims.getEmail(), Boolean.TRUE.equals(claims.isEmailVerified()),
-                claims.getName(), claims.getPicture());
-        return Mono.fromCallable(() -> response(signIn.signIn(identity))).subscribeOn(Schedulers.boundedElastic());
+    public Publisher<AuthenticationResponse> createAuthenticationResponse(
+            String providerName,
+            OpenIdTokenResponse tokenResponse,
+            OpenIdClaims claims,
+            State state) {
+        Identity identity =
+                new Identity(
+                        claims.getEmail(),
+                        Boolean.TRUE.equals(claims.isEmailVerified()),
+                        claims.getName(),
+                        claims.getPicture());
+        return Mono.fromCallable(() -> response(signIn.signIn(identity)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static AuthenticationResponse response(SignInResult result) {

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.stemvault.application.worker.TokenSigner;
 import org.stemvault.domain.worker.WorkerToken;
 
-/** Worker tokens are JWTs signed like sessions, naming the worker token's id and expiring with it. */
+/**
+ * Worker tokens are JWTs signed like sessions, naming the worker token's id and expiring with it.
+ */
 @Singleton
 final class JwtTokenSigner implements TokenSigner {
 
@@ -19,12 +21,14 @@ final class JwtTokenSigner implements TokenSigner {
 
     @Override
     public String sign(WorkerToken token) {
-        Map<String, Object> claims = Map.of(
-                "sub", Sessions.WORKER_SUBJECT + token.id(),
-                "roles", List.of(Sessions.WORKER),
-                "iat", token.createdAt().getEpochSecond(),
-                "exp", token.expiresAt().getEpochSecond());
-        return generator.generateToken(claims)
+        Map<String, Object> claims =
+                Map.of(
+                        "sub", Sessions.WORKER_SUBJECT + token.id(),
+                        "roles", List.of(Sessions.WORKER),
+                        "iat", token.createdAt().getEpochSecond(),
+                        "exp", token.expiresAt().getEpochSecond());
+        return generator
+                .generateToken(claims)
                 .orElseThrow(() -> new IllegalStateException("the token generator signed nothing"));
     }
 }

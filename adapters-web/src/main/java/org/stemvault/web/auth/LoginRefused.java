@@ -1,6 +1,9 @@
 package org.stemvault.web.auth;
 
-/** A login callback that cannot be trusted; {@link #reason()} is the short code the frontend receives. */
+/**
+ * A login callback that cannot be trusted; {@link #reason()} is the short code the frontend
+ * receives.
+ */
 final class LoginRefused extends RuntimeException {
 
     private final String reason;

@@ -12,10 +12,10 @@ import java.util.UUID;
 import org.stemvault.application.worker.Workers;
 
 /**
- * Turns a token whose signature and expiry already hold (cookie or bearer) into an authentication: a session
- * token names its user (whose existence and rights {@link CurrentUser} reads with the request's own work); a
- * worker token counts only while its row says it is neither revoked nor expired.
- * Micronaut calls it on its blocking executor.
+ * Turns a token whose signature and expiry already hold (cookie or bearer) into an authentication:
+ * a session token names its user (whose existence and rights {@link CurrentUser} reads with the
+ * request's own work); a worker token counts only while its row says it is neither revoked nor
+ * expired. Micronaut calls it on its blocking executor.
  */
 @Singleton
 @Replaces(DefaultJwtAuthenticationFactory.class)

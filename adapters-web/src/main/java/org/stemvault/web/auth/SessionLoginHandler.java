@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The end of a login, as existing clients expect it: 302 to the frontend with the session cookie, or 302 to
- * the frontend with {@code error=<reason>} and no cookie at all.
+ * The end of a login, as existing clients expect it: 302 to the frontend with the session cookie,
+ * or 302 to the frontend with {@code error=<reason>} and no cookie at all.
  */
 @Singleton
 @Replaces(TokenCookieLoginHandler.class)
@@ -35,28 +35,45 @@ final class SessionLoginHandler extends TokenCookieLoginHandler {
 
     private final String frontendUrl;
 
-    SessionLoginHandler(RedirectService redirectService, RedirectConfiguration redirectConfiguration,
-                        AccessTokenCookieConfiguration accessTokenCookieConfiguration,
-                        RefreshTokenCookieConfiguration refreshTokenCookieConfiguration,
-                        AccessTokenConfiguration accessTokenConfiguration,
-                        AccessRefreshTokenGenerator accessRefreshTokenGenerator,
-                        @Nullable PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> priorToLoginPersistence,
-                        List<LoginCookieProvider<HttpRequest<?>>> loginCookieProviders,
-                        @Value("${stemvault.auth.frontend-url:/}") String frontendUrl) {
-        super(redirectService, redirectConfiguration, accessTokenCookieConfiguration, refreshTokenCookieConfiguration,
-                accessTokenConfiguration, accessRefreshTokenGenerator, priorToLoginPersistence, loginCookieProviders);
+    SessionLoginHandler(
+            RedirectService redirectService,
+            RedirectConfiguration redirectConfiguration,
+            AccessTokenCookieConfiguration accessTokenCookieConfiguration,
+            RefreshTokenCookieConfiguration refreshTokenCookieConfiguration,
+            AccessTokenConfiguration accessTokenConfiguration,
+            AccessRefreshTokenGenerator accessRefreshTokenGenerator,
+            @Nullable
+                    PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>>
+                            priorToLoginPersistence,
+            List<LoginCookieProvider<HttpRequest<?>>> loginCookieProviders,
+            @Value("${stemvault.auth.frontend-url:/}") String frontendUrl) {
+        super(
+                redirectService,
+                redirectConfiguration,
+                accessTokenCookieConfiguration,
+                refreshTokenCookieConfiguration,
+                accessTokenConfiguration,
+                accessRefreshTokenGenerator,
+                priorToLoginPersistence,
+                loginCookieProviders);
         this.frontendUrl = frontendUrl;
     }
 
     @Override
-    public MutableHttpResponse<?> loginSuccess(Authentication authentication, HttpRequest<?> request) {
+    public MutableHttpResponse<?> loginSuccess(
+            Authentication authentication, HttpRequest<?> request) {
         return super.loginSuccess(authentication, request).status(HttpStatus.FOUND);
     }
 
     @Override
-    public MutableHttpResponse<?> loginFailed(AuthenticationResponse response, HttpRequest<?> request) {
-        String reason = response.getMessage().filter(m -> REASON.matcher(m).matches()).orElse("login_failed");
+    public MutableHttpResponse<?> loginFailed(
+            AuthenticationResponse response, HttpRequest<?> request) {
+        String reason =
+                response.getMessage()
+                        .filter(m -> REASON.matcher(m).matches())
+                        .orElse("login_failed");
         String separator = frontendUrl.contains("?") ? "&" : "?";
-        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, frontendUrl + separator + "error=" + reason);
+        return HttpResponse.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, frontendUrl + separator + "error=" + reason);
     }
 }

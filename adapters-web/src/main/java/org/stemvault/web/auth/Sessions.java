@@ -5,20 +5,21 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The roles and subjects of the service's tokens. A session token names a user id and nothing else: who that
- * user is, and whether an admin, is read from the database ({@link CurrentUser}).
+ * The roles and subjects of the service's tokens. A session token names a user id and nothing else:
+ * who that user is, and whether an admin, is read from the database ({@link CurrentUser}).
  */
 public final class Sessions {
 
     /** The role of every signed-in person (not of a worker token). */
     public static final String MEMBER = "member";
+
     /** The role of a processing worker's token. */
     public static final String WORKER = "worker";
+
     /** How a worker token's subject starts: {@code worker:<token id>}. */
     static final String WORKER_SUBJECT = "worker:";
 
-    private Sessions() {
-    }
+    private Sessions() {}
 
     static Authentication user(UUID userId) {
         return Authentication.build(userId.toString(), List.of(MEMBER));

@@ -19,9 +19,9 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * A built single-page web client served from {@code STEMVAULT_WEB_DIR} at {@code /}, so it is same-origin with
- * the API: a file that exists is sent, any other path gets {@code index.html} (client-side routes). Paths of
- * the API itself never fall back to the page.
+ * A built single-page web client served from {@code STEMVAULT_WEB_DIR} at {@code /}, so it is
+ * same-origin with the API: a file that exists is sent, any other path gets {@code index.html}
+ * (client-side routes). Paths of the API itself never fall back to the page.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -42,15 +42,18 @@ final class WebClientController {
     }
 
     @Get("/{+path}")
-    HttpResponse<SystemFile> file(@PathVariable String path, @Nullable Authentication authentication) {
+    HttpResponse<SystemFile> file(
+            @PathVariable String path, @Nullable Authentication authentication) {
         String top = path.split("/", 2)[0];
         if (RESERVED.contains(top)) {
-            throw new HttpStatusException(authentication == null ? HttpStatus.UNAUTHORIZED : HttpStatus.NOT_FOUND,
+            throw new HttpStatusException(
+                    authentication == null ? HttpStatus.UNAUTHORIZED : HttpStatus.NOT_FOUND,
                     authentication == null ? "Unauthorized" : "Not Found");
         }
         Path candidate = dir.resolve(path).normalize();
         try {
-            if (candidate.startsWith(dir) && Files.isRegularFile(candidate)
+            if (candidate.startsWith(dir)
+                    && Files.isRegularFile(candidate)
                     && candidate.toRealPath().startsWith(dir)) {
                 return HttpResponse.ok(new SystemFile(candidate.toFile()));
             }

@@ -21,7 +21,9 @@ import org.stemvault.domain.recording.Recording;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
-/** The processing worker's endpoints: the duplicate check, source registration and recording upload. */
+/**
+ * The processing worker's endpoints: the duplicate check, source registration and recording upload.
+ */
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class IngestController {
@@ -37,40 +39,73 @@ final class IngestController {
         return AudioFileResponse.from(ingest.audioFile(caller, new Sha256(sha256)));
     }
 
-    /** Body {@code {"filename", "storage_url", "file_size_bytes", "duration_seconds"}}: 201 new, 200 same. */
+    /**
+     * Body {@code {"filename", "storage_url", "file_size_bytes", "duration_seconds"}}: 201 new, 200
+     * same.
+     */
     @Put("/profiles/{profile}/audio-files/{sha256}")
-    HttpResponse<AudioFileResponse> registerAudioFile(@PathVariable String profile, @PathVariable String sha256,
-                                                      @Body JsonNode body, Caller caller) {
+    HttpResponse<AudioFileResponse> registerAudioFile(
+            @PathVariable String profile,
+            @PathVariable String sha256,
+            @Body JsonNode body,
+            Caller caller) {
         AudioFileRequest r = Fields.read(body, AudioFileRequest::from);
-        Ingest.Stored<AudioFile> stored = ingest.registerAudioFile(caller, profile, new Sha256(sha256), r.filename(),
-                r.storageUrl(), r.fileSizeBytes(), r.durationSeconds());
+        Ingest.Stored<AudioFile> stored =
+                ingest.registerAudioFile(
+                        caller,
+                        profile,
+                        new Sha256(sha256),
+                        r.filename(),
+                        r.storageUrl(),
+                        r.fileSizeBytes(),
+                        r.durationSeconds());
         return HttpResponse.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(AudioFileResponse.from(stored.value()));
     }
 
     /**
-     * Body {@code {"display_name"?, "description"?, "audio_file_sha256", "stems": [...]}}: creates or replaces
-     * the recording and all its stems in one transaction; 201 new, 200 otherwise.
+     * Body {@code {"display_name"?, "description"?, "audio_file_sha256", "stems": [...]}}: creates
+     * or replaces the recording and all its stems in one transaction; 201 new, 200 otherwise.
      */
     @Put("/profiles/{profile}/recordings/{outputName}")
-    HttpResponse<FileResponse> putRecording(@PathVariable String profile, @PathVariable String outputName,
-                                            @Body JsonNode body, Caller caller) {
+    HttpResponse<FileResponse> putRecording(
+            @PathVariable String profile,
+            @PathVariable String outputName,
+            @Body JsonNode body,
+            Caller caller) {
         OutputName name = new OutputName(outputName);
         RecordingRequest r = Fields.read(body, RecordingRequest::from);
-        Ingest.Stored<Recording> stored = ingest.putRecording(caller, profile, name, r.displayName(),
-                r.description(), r.audio(), r.stems());
+        Ingest.Stored<Recording> stored =
+                ingest.putRecording(
+                        caller,
+                        profile,
+                        name,
+                        r.displayName(),
+                        r.description(),
+                        r.audio(),
+                        r.stems());
         return HttpResponse.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(FileResponse.from(profile, stored.value()));
     }
 
     /** A registered source file. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record AudioFileResponse(String sha256, String filename, String storageUrl, Long fileSizeBytes,
-                             double durationSeconds, String createdAt) {
+    record AudioFileResponse(
+            String sha256,
+            String filename,
+            String storageUrl,
+            Long fileSizeBytes,
+            double durationSeconds,
+            String createdAt) {
 
         static AudioFileResponse from(AudioFile a) {
-            return new AudioFileResponse(a.sha256().value(), a.filename(), a.storageUrl(), a.fileSizeBytes(),
-                    a.durationSeconds(), a.createdAt().toString());
+            return new AudioFileResponse(
+                    a.sha256().value(),
+                    a.filename(),
+                    a.storageUrl(),
+                    a.fileSizeBytes(),
+                    a.durationSeconds(),
+                    a.createdAt().toString());
         }
     }
 }

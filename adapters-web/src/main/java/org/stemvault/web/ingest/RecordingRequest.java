@@ -9,9 +9,10 @@ import org.stemvault.domain.recording.StemType;
 import org.stemvault.web.json.Fields;
 
 /**
- * A recording with all its stems: {@code {"display_name"?, "description"?, "audio_file_sha256", "stems":
- * [{"stem_type", "measured_lufs", "peak_amplitude", "stem_gain_adjustment_db", "audio_url", "waveform_url",
- * "file_size_bytes", "duration_seconds"}]}}; a broken rule names its field ({@code stems[2].duration_seconds}).
+ * A recording with all its stems: {@code {"display_name"?, "description"?, "audio_file_sha256",
+ * "stems": [{"stem_type", "measured_lufs", "peak_amplitude", "stem_gain_adjustment_db",
+ * "audio_url", "waveform_url", "file_size_bytes", "duration_seconds"}]}}; a broken rule names its
+ * field ({@code stems[2].duration_seconds}).
  */
 record RecordingRequest(String displayName, String description, Sha256 audio, List<Stem> stems) {
 
@@ -22,15 +23,24 @@ record RecordingRequest(String displayName, String description, Sha256 audio, Li
         } catch (Invalid e) {
             throw e.field().equals("sha256") ? new Invalid("audio_file_sha256", e.reason()) : e;
         }
-        return new RecordingRequest(f.optionalText("display_name"), f.optionalText("description"), audio,
+        return new RecordingRequest(
+                f.optionalText("display_name"),
+                f.optionalText("description"),
+                audio,
                 f.objects("stems").stream().map(RecordingRequest::stem).toList());
     }
 
     private static Stem stem(Fields s) {
-        return s.build(() -> new Stem(new StemType(s.text("stem_type")), s.optionalNumber("measured_lufs"),
-                s.number("peak_amplitude"), s.number("stem_gain_adjustment_db"),
-                MediaFileName.of("audio_url", s.text("audio_url")),
-                MediaFileName.of("waveform_url", s.text("waveform_url")), s.integer("file_size_bytes"),
-                s.number("duration_seconds")));
+        return s.build(
+                () ->
+                        new Stem(
+                                new StemType(s.text("stem_type")),
+                                s.optionalNumber("measured_lufs"),
+                                s.number("peak_amplitude"),
+                                s.number("stem_gain_adjustment_db"),
+                                MediaFileName.of("audio_url", s.text("audio_url")),
+                                MediaFileName.of("waveform_url", s.text("waveform_url")),
+                                s.integer("file_size_bytes"),
+                                s.number("duration_seconds")));
     }
 }

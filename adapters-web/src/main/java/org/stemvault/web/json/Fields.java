@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 import org.stemvault.domain.Invalid;
 
 /**
- * Strict reading of a JSON request body: a field of the wrong JSON type is refused, naming the field, rather
- * than coerced (a number is not a string, a string is not a number, NaN is not a number at all).
+ * Strict reading of a JSON request body: a field of the wrong JSON type is refused, naming the
+ * field, rather than coerced (a number is not a string, a string is not a number, NaN is not a
+ * number at all).
  */
 public final class Fields {
 
@@ -22,7 +23,10 @@ public final class Fields {
         this.prefix = prefix;
     }
 
-    /** The fields of a body that must be a JSON object, read with {@code parse} into a request record. */
+    /**
+     * The fields of a body that must be a JSON object, read with {@code parse} into a request
+     * record.
+     */
     public static <T> T read(JsonNode body, java.util.function.Function<Fields, T> parse) {
         return parse.apply(of(body));
     }
@@ -155,7 +159,10 @@ public final class Fields {
         return items;
     }
 
-    /** Runs {@code build}, naming this object's path in any rule it breaks ({@code stems[2].duration_seconds}). */
+    /**
+     * Runs {@code build}, naming this object's path in any rule it breaks ({@code
+     * stems[2].duration_seconds}).
+     */
     public <T> T build(Supplier<T> build) {
         try {
             return build.get();
@@ -181,7 +188,8 @@ public final class Fields {
             }
             float f = item.getFloatValue();
             if (!Float.isFinite(f)) {
-                throw new Invalid(path(name), "must hold finite numbers only (item " + i + " is not)");
+                throw new Invalid(
+                        path(name), "must hold finite numbers only (item " + i + " is not)");
             }
             floats[i] = f;
         }

@@ -13,13 +13,25 @@ import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Stem;
 
-/** A recording as clients see it ({@code FileWithStems}): its output name as {@code name}, and its stems. */
+/**
+ * A recording as clients see it ({@code FileWithStems}): its output name as {@code name}, and its
+ * stems.
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record FileResponse(String name, String displayName, String description, String createdAt, List<StemResponse> stems) {
+public record FileResponse(
+        String name,
+        String displayName,
+        String description,
+        String createdAt,
+        List<StemResponse> stems) {
 
     public static FileResponse from(String profile, Recording r) {
         String folder = "/media/" + segment(profile) + "/" + segment(r.outputName().value()) + "/";
-        return new FileResponse(r.outputName().value(), r.displayName(), r.description(), timestamp(r.createdAt()),
+        return new FileResponse(
+                r.outputName().value(),
+                r.displayName(),
+                r.description(),
+                timestamp(r.createdAt()),
                 r.stems().stream().map(s -> StemResponse.from(folder, s)).toList());
     }
 
@@ -30,32 +42,63 @@ public record FileResponse(String name, String displayName, String description, 
 
     /** One stem, with the URLs its audio and waveform are served at. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record StemResponse(String stemType, Double measuredLufs, double peakAmplitude, double stemGainAdjustmentDb,
-                        String audioUrl, String waveformUrl, long fileSizeBytes, double durationSeconds) {
+    public record StemResponse(
+            String stemType,
+            Double measuredLufs,
+            double peakAmplitude,
+            double stemGainAdjustmentDb,
+            String audioUrl,
+            String waveformUrl,
+            long fileSizeBytes,
+            double durationSeconds) {
 
         static StemResponse from(String folder, Stem s) {
-            return new StemResponse(s.type().value(), s.measuredLufs(), s.peakAmplitude(), s.gainAdjustmentDb(),
-                    folder + path(s.audio()), folder + path(s.waveform()), s.fileSizeBytes(), s.durationSeconds());
+            return new StemResponse(
+                    s.type().value(),
+                    s.measuredLufs(),
+                    s.peakAmplitude(),
+                    s.gainAdjustmentDb(),
+                    folder + path(s.audio()),
+                    folder + path(s.waveform()),
+                    s.fileSizeBytes(),
+                    s.durationSeconds());
         }
     }
 
-    /** The file's path below {@code /media/{profile}/{output_name}/}, each segment percent-encoded. */
+    /**
+     * The file's path below {@code /media/{profile}/{output_name}/}, each segment percent-encoded.
+     */
     static String path(MediaFileName file) {
         String value = file.value();
-        return plain(value) ? value
-                : Arrays.stream(value.split("/")).map(FileResponse::segment).collect(Collectors.joining("/"));
+        return plain(value)
+                ? value
+                : Arrays.stream(value.split("/"))
+                        .map(FileResponse::segment)
+                        .collect(Collectors.joining("/"));
     }
 
     private static String segment(String value) {
-        return plain(value) ? value : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return plain(value)
+                ? value
+                : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Nothing to encode: letters, digits, {@code - . _ ~} and the separator (the common case, checked cheaply). */
+    /**
+     * Nothing to encode: letters, digits, {@code - . _ ~} and the separator (the common case,
+     * checked cheaply).
+     */
     private static boolean plain(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '.' || c == '_' || c == '~' || c == '/';
+            boolean safe =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || c == '-'
+                            || c == '.'
+                            || c == '_'
+                            || c == '~'
+                            || c == '/';
             if (!safe) {
                 return false;
             }

@@ -45,41 +45,67 @@ final class ProfilesController {
     }
 
     @Get("/{profile}/files{?limit,cursor}")
-    HttpResponse<List<FileResponse>> files(@PathVariable String profile, @Nullable @QueryValue Integer limit,
-                                           @Nullable @QueryValue String cursor, Viewer viewer) {
+    HttpResponse<List<FileResponse>> files(
+            @PathVariable String profile,
+            @Nullable @QueryValue Integer limit,
+            @Nullable @QueryValue String cursor,
+            Viewer viewer) {
         Listing.Page page = library.files(viewer, profile, Cursor.decode(cursor), limit);
-        MutableHttpResponse<List<FileResponse>> response = HttpResponse.ok(
-                page.recordings().stream().map(r -> FileResponse.from(profile, r)).toList());
-        return page.next() == null ? response : response.header(Cursor.NEXT, Cursor.encode(page.next()));
+        MutableHttpResponse<List<FileResponse>> response =
+                HttpResponse.ok(
+                        page.recordings().stream()
+                                .map(r -> FileResponse.from(profile, r))
+                                .toList());
+        return page.next() == null
+                ? response
+                : response.header(Cursor.NEXT, Cursor.encode(page.next()));
     }
 
     @Get("/{profile}/files/{outputName}")
-    FileResponse file(@PathVariable String profile, @PathVariable String outputName, Principal principal) {
+    FileResponse file(
+            @PathVariable String profile, @PathVariable String outputName, Principal principal) {
         return FileResponse.from(profile, library.file(principal, profile, outputName));
     }
 
-    /** Body {@code {"display_name": "…"}}; {@code ""} clears the name (the recording shows its output name). */
+    /**
+     * Body {@code {"display_name": "…"}}; {@code ""} clears the name (the recording shows its
+     * output name).
+     */
     @Patch("/{profile}/files/{outputName}/display-name")
-    FileResponse rename(@PathVariable String profile, @PathVariable String outputName, @Body JsonNode body,
-                        Principal principal) {
+    FileResponse rename(
+            @PathVariable String profile,
+            @PathVariable String outputName,
+            @Body JsonNode body,
+            Principal principal) {
         return edit(principal, profile, outputName, Fields.read(body, EditRequest::rename));
     }
 
     /** Body {@code {"display_name"?, "description"?}}: what is absent stays as it is. */
     @Patch("/{profile}/files/{outputName}")
-    FileResponse edit(@PathVariable String profile, @PathVariable String outputName, @Body JsonNode body,
-                      Principal principal) {
+    FileResponse edit(
+            @PathVariable String profile,
+            @PathVariable String outputName,
+            @Body JsonNode body,
+            Principal principal) {
         return edit(principal, profile, outputName, Fields.read(body, EditRequest::from));
     }
 
-    private FileResponse edit(Principal principal, String profile, String outputName, EditRequest request) {
-        return FileResponse.from(profile, library.edit(principal, profile, outputName, request.displayName(),
-                request.description()));
+    private FileResponse edit(
+            Principal principal, String profile, String outputName, EditRequest request) {
+        return FileResponse.from(
+                profile,
+                library.edit(
+                        principal,
+                        profile,
+                        outputName,
+                        request.displayName(),
+                        request.description()));
     }
 
     @Delete("/{profile}/files/{outputName}")
     @Status(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String profile, @PathVariable String outputName, Principal principal) {
+    void delete(
+            @PathVariable String profile, @PathVariable String outputName, Principal principal) {
         library.delete(principal, profile, outputName);
     }
 }

@@ -25,17 +25,31 @@ import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.web.auth.Sessions;
 
 /**
- * Stem audio and waveform images for members: whole or by byte range (206, for seeking), with an entity tag
- * for If-None-Match (304), the content type from the extension, and {@code Cache-Control: private}.
+ * Stem audio and waveform images for members: whole or by byte range (206, for seeking), with an
+ * entity tag for If-None-Match (304), the content type from the extension, and {@code
+ * Cache-Control: private}.
  */
 @Controller("/media")
 @Secured(Sessions.MEMBER)
 final class MediaController {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
-    private static final Map<String, String> TYPES = Map.of(
-            "opus", "audio/ogg; codecs=opus", "ogg", "audio/ogg", "wav", "audio/wav", "flac", "audio/flac",
-            "mp3", "audio/mpeg", "m4a", "audio/mp4", "png", "image/png");
+    private static final Map<String, String> TYPES =
+            Map.of(
+                    "opus",
+                    "audio/ogg; codecs=opus",
+                    "ogg",
+                    "audio/ogg",
+                    "wav",
+                    "audio/wav",
+                    "flac",
+                    "audio/flac",
+                    "mp3",
+                    "audio/mpeg",
+                    "m4a",
+                    "audio/mp4",
+                    "png",
+                    "image/png");
 
     private final Library library;
 
@@ -44,9 +58,13 @@ final class MediaController {
     }
 
     @Get("/{profile}/{outputName}/{+file}")
-    HttpResponse<?> media(@PathVariable String profile, @PathVariable String outputName, @PathVariable String file,
-                          @Nullable @Header(HttpHeaders.RANGE) String range,
-                          @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, Principal principal) {
+    HttpResponse<?> media(
+            @PathVariable String profile,
+            @PathVariable String outputName,
+            @PathVariable String file,
+            @Nullable @Header(HttpHeaders.RANGE) String range,
+            @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            Principal principal) {
         StoredMedia media = library.media(principal, profile, outputName, file);
         String etag = "\"" + media.tag() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
@@ -65,13 +83,18 @@ final class MediaController {
                         first = Math.max(0, size - Long.parseLong(m.group(2)));
                     } else {
                         first = Long.parseLong(m.group(1));
-                        last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+                        last =
+                                m.group(2).isEmpty()
+                                        ? size - 1
+                                        : Math.min(Long.parseLong(m.group(2)), size - 1);
                     }
                 } catch (NumberFormatException e) {
                     satisfiable = false;
                 }
                 if (!satisfiable || first >= size || first > last) {
-                    return headers(HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE), etag)
+                    return headers(
+                                    HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE),
+                                    etag)
                             .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
                 }
                 partial = true;
@@ -79,16 +102,27 @@ final class MediaController {
         }
         long length = last - first + 1;
         MediaType type = MediaType.of(contentType(file));
-        StreamedFile body = new StreamedFile(open(media, first, length), type, media.lastModified().toEpochMilli(), length);
-        MutableHttpResponse<StreamedFile> response = partial
-                ? HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT).body(body)
-                        .header(HttpHeaders.CONTENT_RANGE, "bytes " + first + "-" + last + "/" + size)
-                : HttpResponse.ok(body);
+        StreamedFile body =
+                new StreamedFile(
+                        open(media, first, length),
+                        type,
+                        media.lastModified().toEpochMilli(),
+                        length);
+        MutableHttpResponse<StreamedFile> response =
+                partial
+                        ? HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT)
+                                .body(body)
+                                .header(
+                                        HttpHeaders.CONTENT_RANGE,
+                                        "bytes " + first + "-" + last + "/" + size)
+                        : HttpResponse.ok(body);
         return headers(response, etag).contentType(type).contentLength(length);
     }
 
-    private static <T> MutableHttpResponse<T> headers(MutableHttpResponse<T> response, String etag) {
-        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private")
+    private static <T> MutableHttpResponse<T> headers(
+            MutableHttpResponse<T> response, String etag) {
+        return response.header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, "private")
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes");
     }
 

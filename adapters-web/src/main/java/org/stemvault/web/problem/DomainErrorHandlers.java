@@ -22,32 +22,63 @@ final class DomainErrorHandlers {
 
     @Singleton
     ExceptionHandler<Invalid, HttpResponse<?>> invalid(ErrorResponseProcessor<?> processor) {
-        return (request, e) -> respond(processor, request, HttpStatus.BAD_REQUEST, e, new FieldError(e.field(), e.reason()));
+        return (request, e) ->
+                respond(
+                        processor,
+                        request,
+                        HttpStatus.BAD_REQUEST,
+                        e,
+                        new FieldError(e.field(), e.reason()));
     }
 
     @Singleton
     ExceptionHandler<NotFound, HttpResponse<?>> notFound(ErrorResponseProcessor<?> processor) {
-        return (request, e) -> respond(processor, request, HttpStatus.NOT_FOUND, e, new PlainError(e.getMessage()));
+        return (request, e) ->
+                respond(
+                        processor,
+                        request,
+                        HttpStatus.NOT_FOUND,
+                        e,
+                        new PlainError(e.getMessage()));
     }
 
     @Singleton
-    ExceptionHandler<Unauthenticated, HttpResponse<?>> unauthenticated(ErrorResponseProcessor<?> processor) {
-        return (request, e) -> respond(processor, request, HttpStatus.UNAUTHORIZED, e, new PlainError(e.getMessage()));
+    ExceptionHandler<Unauthenticated, HttpResponse<?>> unauthenticated(
+            ErrorResponseProcessor<?> processor) {
+        return (request, e) ->
+                respond(
+                        processor,
+                        request,
+                        HttpStatus.UNAUTHORIZED,
+                        e,
+                        new PlainError(e.getMessage()));
     }
 
     @Singleton
     ExceptionHandler<Forbidden, HttpResponse<?>> forbidden(ErrorResponseProcessor<?> processor) {
-        return (request, e) -> respond(processor, request, HttpStatus.FORBIDDEN, e, new PlainError(e.getMessage()));
+        return (request, e) ->
+                respond(
+                        processor,
+                        request,
+                        HttpStatus.FORBIDDEN,
+                        e,
+                        new PlainError(e.getMessage()));
     }
 
     @Singleton
     ExceptionHandler<Conflict, HttpResponse<?>> conflict(ErrorResponseProcessor<?> processor) {
-        return (request, e) -> respond(processor, request, HttpStatus.CONFLICT, e, new PlainError(e.getMessage()));
+        return (request, e) ->
+                respond(processor, request, HttpStatus.CONFLICT, e, new PlainError(e.getMessage()));
     }
 
-    private static HttpResponse<?> respond(ErrorResponseProcessor<?> processor, HttpRequest<?> request,
-                                           HttpStatus status, Throwable cause, Error error) {
-        return processor.processResponse(ErrorContext.builder(request).cause(cause).error(error).build(),
+    private static HttpResponse<?> respond(
+            ErrorResponseProcessor<?> processor,
+            HttpRequest<?> request,
+            HttpStatus status,
+            Throwable cause,
+            Error error) {
+        return processor.processResponse(
+                ErrorContext.builder(request).cause(cause).error(error).build(),
                 HttpResponse.status(status));
     }
 

@@ -9,8 +9,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * Every error the server answers in JSON becomes {@code application/problem+json}: status, title, a detail
- * taken from the error context (never a stack trace) and, where an error names a path, the fields.
+ * Every error the server answers in JSON becomes {@code application/problem+json}: status, title, a
+ * detail taken from the error context (never a stack trace) and, where an error names a path, the
+ * fields.
  */
 @Singleton
 @Replaces(JsonErrorResponseBodyProvider.class)
@@ -21,13 +22,18 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         int status = response.code();
-        List<Problem.FieldError> fields = context.getErrors().stream()
-                .filter(e -> e.getPath().isPresent())
-                .map(e -> new Problem.FieldError(e.getPath().get(), e.getMessage()))
-                .toList();
-        String detail = status >= 500
-                ? "The server could not answer this request; it has been logged."
-                : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(response.reason());
+        List<Problem.FieldError> fields =
+                context.getErrors().stream()
+                        .filter(e -> e.getPath().isPresent())
+                        .map(e -> new Problem.FieldError(e.getPath().get(), e.getMessage()))
+                        .toList();
+        String detail =
+                status >= 500
+                        ? "The server could not answer this request; it has been logged."
+                        : context.getErrors().stream()
+                                .map(Error::getMessage)
+                                .findFirst()
+                                .orElse(response.reason());
         return new Problem("about:blank", response.reason(), status, detail, fields);
     }
 

@@ -7,6 +7,7 @@ import org.stemvault.web.json.Fields;
 record EmbeddingRequest(Vector vector, String source) {
 
     static EmbeddingRequest from(Fields f) {
-        return new EmbeddingRequest(f.build(() -> Vector.of(f.floats("vector"))), f.optionalText("source"));
+        return new EmbeddingRequest(
+                f.build(() -> Vector.of(f.floats("vector"))), f.optionalText("source"));
     }
 }

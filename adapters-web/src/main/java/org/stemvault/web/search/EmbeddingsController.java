@@ -37,45 +37,79 @@ final class EmbeddingsController {
 
     /** Body {@code {"vector": [...], "source"?}}; replaces the recording's vector in the space. */
     @Put("/embeddings/{space}")
-    EmbeddingResponse putRecording(@PathVariable String profile, @PathVariable String outputName,
-                                   @PathVariable String space, @Body JsonNode body, Caller caller) {
-        EmbeddingRequest request = Fields.read(body, EmbeddingRequest::from);
-        return EmbeddingResponse.of(vectors.put(caller, profile, outputName, null, space, request.vector(),
-                request.source()));
+    EmbeddingResponse putRecording(
+            @PathVariable String profile,
+            @PathVariable String outputName,
+            @PathVariable String space,
+            @Body JsonNode body,
+            Caller caller) {
+        return putStem(profile, outputName, null, space, body, caller);
     }
 
-    /** As for a recording, for one of its stems. */
+    /** As for a recording, for one of its stems ({@code stemType} null: the recording's own). */
     @Put("/stems/{stemType}/embeddings/{space}")
-    EmbeddingResponse putStem(@PathVariable String profile, @PathVariable String outputName,
-                              @PathVariable String stemType, @PathVariable String space, @Body JsonNode body,
-                              Caller caller) {
+    EmbeddingResponse putStem(
+            @PathVariable String profile,
+            @PathVariable String outputName,
+            @PathVariable String stemType,
+            @PathVariable String space,
+            @Body JsonNode body,
+            Caller caller) {
         EmbeddingRequest request = Fields.read(body, EmbeddingRequest::from);
-        return EmbeddingResponse.of(vectors.put(caller, profile, outputName, stemType, space, request.vector(),
-                request.source()));
+        return EmbeddingResponse.of(
+                vectors.put(
+                        caller,
+                        profile,
+                        outputName,
+                        stemType,
+                        space,
+                        request.vector(),
+                        request.source()));
     }
 
-    /** {@code [{"file": FileWithStems, "similarity"}]}, best first; defaults: limit 10, min_similarity 0.7. */
+    /**
+     * {@code [{"file": FileWithStems, "similarity"}]}, best first; defaults: limit 10,
+     * min_similarity 0.7.
+     */
     @Get("/similar{?space,limit,min_similarity}")
     @Secured(Sessions.MEMBER)
-    List<SimilarResponse> similar(@PathVariable String profile, @PathVariable String outputName,
-                                  @Nullable @QueryValue String space, @Nullable @QueryValue Integer limit,
-                                  @Nullable @QueryValue("min_similarity") Double minSimilarity,
-                                  Principal principal) {
-        return search.similar(principal, profile, outputName, space,
-                        limit == null ? 10 : limit, minSimilarity == null ? 0.7 : minSimilarity).stream()
-                .map(m -> new SimilarResponse(FileResponse.from(m.profile().value(), m.recording()), m.similarity()))
+    List<SimilarResponse> similar(
+            @PathVariable String profile,
+            @PathVariable String outputName,
+            @Nullable @QueryValue String space,
+            @Nullable @QueryValue Integer limit,
+            @Nullable @QueryValue("min_similarity") Double minSimilarity,
+            Principal principal) {
+        return search
+                .similar(
+                        principal,
+                        profile,
+                        outputName,
+                        space,
+                        limit == null ? 10 : limit,
+                        minSimilarity == null ? 0.7 : minSimilarity)
+                .stream()
+                .map(
+                        m ->
+                                new SimilarResponse(
+                                        FileResponse.from(m.profile().value(), m.recording()),
+                                        m.similarity()))
                 .toList();
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record EmbeddingResponse(String space, int dimensions, String stemType, String source, String updatedAt) {
+    record EmbeddingResponse(
+            String space, int dimensions, String stemType, String source, String updatedAt) {
         static EmbeddingResponse of(Embedding e) {
-            return new EmbeddingResponse(e.space().name(), e.vector().dimensions(),
-                    e.stem() == null ? null : e.stem().value(), e.source(), e.updatedAt().toString());
+            return new EmbeddingResponse(
+                    e.space().name(),
+                    e.vector().dimensions(),
+                    e.stem() == null ? null : e.stem().value(),
+                    e.source(),
+                    e.updatedAt().toString());
         }
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record SimilarResponse(FileResponse file, double similarity) {
-    }
+    record SimilarResponse(FileResponse file, double similarity) {}
 }

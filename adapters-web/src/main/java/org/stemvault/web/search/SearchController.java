@@ -14,7 +14,10 @@ import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
-/** {@code POST /api/search}: semantic, full-text or hybrid search, always within the caller's profiles. */
+/**
+ * {@code POST /api/search}: semantic, full-text or hybrid search, always within the caller's
+ * profiles.
+ */
 @Controller("/api/search")
 @Secured(Sessions.MEMBER)
 final class SearchController {
@@ -25,20 +28,36 @@ final class SearchController {
         this.search = search;
     }
 
-    /** Answers {@code {"results": [{"file", "score", "similarity"?, "rank_fulltext"?, "rank_semantic"?}], "mode"}}. */
+    /**
+     * Answers {@code {"results": [{"file", "score", "similarity"?, "rank_fulltext"?,
+     * "rank_semantic"?}], "mode"}}.
+     */
     @Post
     SearchResponse search(@Body JsonNode body, Viewer viewer) {
         SearchRequest request = Fields.read(body, SearchRequest::from);
-        return new SearchResponse(search.search(viewer, request.query()).stream()
-                .map(h -> new Result(FileResponse.from(h.profile().value(), h.recording()), h.score(), h.similarity(),
-                        h.rankFulltext(), h.rankSemantic())).toList(), request.mode());
+        return new SearchResponse(
+                search.search(viewer, request.query()).stream()
+                        .map(
+                                h ->
+                                        new Result(
+                                                FileResponse.from(
+                                                        h.profile().value(), h.recording()),
+                                                h.score(),
+                                                h.similarity(),
+                                                h.rankFulltext(),
+                                                h.rankSemantic()))
+                        .toList(),
+                request.mode());
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record SearchResponse(List<Result> results, String mode) {
-    }
+    record SearchResponse(List<Result> results, String mode) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record Result(FileResponse file, double score, Double similarity, Integer rankFulltext, Integer rankSemantic) {
-    }
+    record Result(
+            FileResponse file,
+            double score,
+            Double similarity,
+            Integer rankFulltext,
+            Integer rankSemantic) {}
 }

@@ -12,9 +12,10 @@ import org.stemvault.domain.recording.StemType;
 import org.stemvault.web.json.Fields;
 
 /**
- * {@code POST /api/search}'s body: {@code {"query"?, "vector"?, "space"?, "mode", "profiles"?, "limit"?,
- * "min_similarity"?, "filters"?: {"stem_type"?, "duration_min"?, "duration_max"?, "lufs_min"?, "lufs_max"?,
- * "created_after"?, "created_before"?}}}, read into a checked query; {@code mode} as the client spelled it.
+ * {@code POST /api/search}'s body: {@code {"query"?, "vector"?, "space"?, "mode", "profiles"?,
+ * "limit"?, "min_similarity"?, "filters"?: {"stem_type"?, "duration_min"?, "duration_max"?,
+ * "lufs_min"?, "lufs_max"?, "created_after"?, "created_before"?}}}, read into a checked query;
+ * {@code mode} as the client spelled it.
  */
 record SearchRequest(SearchQuery query, String mode) {
 
@@ -27,9 +28,16 @@ record SearchRequest(SearchQuery query, String mode) {
             throw new Invalid("mode", "must be semantic, fulltext or hybrid");
         }
         Vector vector = f.has("vector") ? f.build(() -> Vector.of(f.floats("vector"))) : null;
-        return new SearchRequest(new SearchQuery(parsed, f.optionalText("query"), vector, f.optionalText("space"),
-                profiles(f.optionalTexts("profiles")), f.has("limit") ? (int) f.integer("limit") : 10,
-                f.has("min_similarity") ? f.number("min_similarity") : -1, filters(f.optionalObject("filters"))),
+        return new SearchRequest(
+                new SearchQuery(
+                        parsed,
+                        f.optionalText("query"),
+                        vector,
+                        f.optionalText("space"),
+                        profiles(f.optionalTexts("profiles")),
+                        f.has("limit") ? (int) f.integer("limit") : 10,
+                        f.has("min_similarity") ? f.number("min_similarity") : -1,
+                        filters(f.optionalObject("filters"))),
                 mode);
     }
 
@@ -53,8 +61,15 @@ record SearchRequest(SearchQuery query, String mode) {
             return SearchQuery.Filters.NONE;
         }
         String stemType = f.optionalText("stem_type");
-        return f.build(() -> new SearchQuery.Filters(stemType == null ? null : new StemType(stemType),
-                f.optionalNumber("duration_min"), f.optionalNumber("duration_max"), f.optionalNumber("lufs_min"),
-                f.optionalNumber("lufs_max"), f.optionalInstant("created_after"), f.optionalInstant("created_before")));
+        return f.build(
+                () ->
+                        new SearchQuery.Filters(
+                                stemType == null ? null : new StemType(stemType),
+                                f.optionalNumber("duration_min"),
+                                f.optionalNumber("duration_max"),
+                                f.optionalNumber("lufs_min"),
+                                f.optionalNumber("lufs_max"),
+                                f.optionalInstant("created_after"),
+                                f.optionalInstant("created_before")));
     }
 }

@@ -13,9 +13,16 @@ class RecordingRequestTest {
     static final String HASH = "ab".repeat(32);
 
     static String stem(String type, String duration) {
-        return "{\"stem_type\": \"" + type + "\", \"measured_lufs\": null, \"peak_amplitude\": 0.9,"
-                + " \"stem_gain_adjustment_db\": 1.5, \"audio_url\": \"" + type + ".opus\", \"waveform_url\": \""
-                + type + "_waveform.png\", \"file_size_bytes\": 10, \"duration_seconds\": " + duration + "}";
+        return "{\"stem_type\": \""
+                + type
+                + "\", \"measured_lufs\": null, \"peak_amplitude\": 0.9,"
+                + " \"stem_gain_adjustment_db\": 1.5, \"audio_url\": \""
+                + type
+                + ".opus\", \"waveform_url\": \""
+                + type
+                + "_waveform.png\", \"file_size_bytes\": 10, \"duration_seconds\": "
+                + duration
+                + "}";
     }
 
     static String refused(String json) {
@@ -24,8 +31,14 @@ class RecordingRequestTest {
 
     @Test
     void a_recording_with_its_stems_is_read_whole() {
-        RecordingRequest r = RecordingRequest.from(Json.fields("{\"audio_file_sha256\": \"" + HASH.toUpperCase()
-                + "\", \"stems\": [" + stem("vocals", "3.5") + "]}"));
+        RecordingRequest r =
+                RecordingRequest.from(
+                        Json.fields(
+                                "{\"audio_file_sha256\": \""
+                                        + HASH.toUpperCase()
+                                        + "\", \"stems\": ["
+                                        + stem("vocals", "3.5")
+                                        + "]}"));
         assertEquals(HASH, r.audio().value());
         assertNull(r.displayName());
         assertEquals(1, r.stems().size());
@@ -34,11 +47,26 @@ class RecordingRequestTest {
 
     @Test
     void a_broken_rule_names_the_field_that_was_sent() {
-        assertEquals("audio_file_sha256", refused("{\"audio_file_sha256\": \"xyz\", \"stems\": []}"));
-        assertEquals("stems[1].duration_seconds", refused("{\"audio_file_sha256\": \"" + HASH + "\", \"stems\": ["
-                + stem("vocals", "3") + ", " + stem("drums", "0") + "]}"));
-        assertEquals("stems[0].audio_url", refused("{\"audio_file_sha256\": \"" + HASH + "\", \"stems\": ["
-                + stem("vocals", "3").replace("vocals.opus", "../../etc/passwd") + "]}"));
+        assertEquals(
+                "audio_file_sha256", refused("{\"audio_file_sha256\": \"xyz\", \"stems\": []}"));
+        assertEquals(
+                "stems[1].duration_seconds",
+                refused(
+                        "{\"audio_file_sha256\": \""
+                                + HASH
+                                + "\", \"stems\": ["
+                                + stem("vocals", "3")
+                                + ", "
+                                + stem("drums", "0")
+                                + "]}"));
+        assertEquals(
+                "stems[0].audio_url",
+                refused(
+                        "{\"audio_file_sha256\": \""
+                                + HASH
+                                + "\", \"stems\": ["
+                                + stem("vocals", "3").replace("vocals.opus", "../../etc/passwd")
+                                + "]}"));
         assertEquals("stems", refused("{\"audio_file_sha256\": \"" + HASH + "\", \"stems\": {}}"));
     }
 }

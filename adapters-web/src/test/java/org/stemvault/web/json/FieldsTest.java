@@ -22,24 +22,37 @@ class FieldsTest {
         assertEquals("days", refused("{\"days\": \"3\"}", f -> f.number("days")));
         assertEquals("days", refused("{\"days\": 1.5}", f -> f.integer("days")));
         assertEquals("vector", refused("{\"vector\": [1, \"2\"]}", f -> f.floats("vector")));
-        assertEquals("profiles", refused("{\"profiles\": [\"a\", 1]}", f -> f.optionalTexts("profiles")));
+        assertEquals(
+                "profiles",
+                refused("{\"profiles\": [\"a\", 1]}", f -> f.optionalTexts("profiles")));
         assertEquals("body", assertThrows(Invalid.class, () -> Fields.of(Json.tree("[]"))).field());
     }
 
     @Test
     void nested_objects_and_array_items_are_named_by_their_path() {
-        assertEquals("filters.duration_min", refused("{\"filters\": {\"duration_min\": \"x\"}}",
-                f -> f.optionalObject("filters").optionalNumber("duration_min")));
-        assertEquals("filters.created_after", refused("{\"filters\": {\"created_after\": \"yesterday\"}}",
-                f -> f.optionalObject("filters").optionalInstant("created_after")));
-        assertEquals("stems[1].peak_amplitude", refused("{\"stems\": [{}, {\"peak_amplitude\": true}]}",
-                f -> f.objects("stems").get(1).number("peak_amplitude")));
+        assertEquals(
+                "filters.duration_min",
+                refused(
+                        "{\"filters\": {\"duration_min\": \"x\"}}",
+                        f -> f.optionalObject("filters").optionalNumber("duration_min")));
+        assertEquals(
+                "filters.created_after",
+                refused(
+                        "{\"filters\": {\"created_after\": \"yesterday\"}}",
+                        f -> f.optionalObject("filters").optionalInstant("created_after")));
+        assertEquals(
+                "stems[1].peak_amplitude",
+                refused(
+                        "{\"stems\": [{}, {\"peak_amplitude\": true}]}",
+                        f -> f.objects("stems").get(1).number("peak_amplitude")));
     }
 
     @Test
     void absent_and_null_read_alike_and_values_come_back_as_sent() {
-        Fields f = Json.fields("{\"a\": null, \"t\": \"x\", \"n\": 2, \"v\": [1, 2.5], \"at\": \"2025-01-31T00:00:00Z\","
-                + " \"l\": [\"p\"]}");
+        Fields f =
+                Json.fields(
+                        "{\"a\": null, \"t\": \"x\", \"n\": 2, \"v\": [1, 2.5], \"at\": \"2025-01-31T00:00:00Z\","
+                                + " \"l\": [\"p\"]}");
         assertNull(f.optionalText("a"));
         assertNull(f.optionalText("missing"));
         assertEquals("x", f.text("t"));

@@ -5,11 +5,13 @@ import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** A request body as the server parses it: JSON text into a tree, with the service's own JSON library. */
+/**
+ * A request body as the server parses it: JSON text into a tree, with the service's own JSON
+ * library.
+ */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonNode tree(String json) {
         try {

@@ -18,7 +18,10 @@ import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Unauthenticated;
 
-/** The domain's refusals become problem documents with the right status, and the field where there is one. */
+/**
+ * The domain's refusals become problem documents with the right status, and the field where there
+ * is one.
+ */
 class ProblemTest {
 
     final ProblemBodyProvider provider = new ProblemBodyProvider();
@@ -27,8 +30,10 @@ class ProblemTest {
 
     /** Renders the way the server does: the handler's status, the body from the provider. */
     @SuppressWarnings("unchecked")
-    final ErrorResponseProcessor<Problem> processor = (context, response) ->
-            ((MutableHttpResponse<Problem>) response).body(provider.body(context, response));
+    final ErrorResponseProcessor<Problem> processor =
+            (context, response) ->
+                    ((MutableHttpResponse<Problem>) response)
+                            .body(provider.body(context, response));
 
     Problem render(HttpResponse<?> response) {
         return (Problem) response.body();
@@ -36,30 +41,55 @@ class ProblemTest {
 
     @Test
     void an_invalid_value_is_400_naming_the_field() {
-        HttpResponse<?> response = handlers.invalid(processor).handle(request, new Invalid("filters.lufs_min",
-                "must be a finite number"));
+        HttpResponse<?> response =
+                handlers.invalid(processor)
+                        .handle(
+                                request,
+                                new Invalid("filters.lufs_min", "must be a finite number"));
         Problem problem = render(response);
         assertEquals(400, response.code());
         assertEquals(400, problem.status());
-        assertEquals(List.of(new Problem.FieldError("filters.lufs_min", "filters.lufs_min must be a finite number")),
+        assertEquals(
+                List.of(
+                        new Problem.FieldError(
+                                "filters.lufs_min", "filters.lufs_min must be a finite number")),
                 problem.errors());
     }
 
     @Test
     void each_refusal_has_its_status() {
-        assertEquals(404, handlers.notFound(processor).handle(request, new NotFound("no such profile")).code());
-        assertEquals(401, handlers.unauthenticated(processor).handle(request, new Unauthenticated()).code());
-        assertEquals(403, handlers.forbidden(processor).handle(request, new Forbidden("admins only")).code());
-        assertEquals(409, handlers.conflict(processor).handle(request, new Conflict("taken")).code());
-        assertEquals("no such profile", render(handlers.notFound(processor).handle(request,
-                new NotFound("no such profile"))).detail());
+        assertEquals(
+                404,
+                handlers.notFound(processor)
+                        .handle(request, new NotFound("no such profile"))
+                        .code());
+        assertEquals(
+                401,
+                handlers.unauthenticated(processor).handle(request, new Unauthenticated()).code());
+        assertEquals(
+                403,
+                handlers.forbidden(processor).handle(request, new Forbidden("admins only")).code());
+        assertEquals(
+                409, handlers.conflict(processor).handle(request, new Conflict("taken")).code());
+        assertEquals(
+                "no such profile",
+                render(
+                                handlers.notFound(processor)
+                                        .handle(request, new NotFound("no such profile")))
+                        .detail());
     }
 
     @Test
     void a_server_error_tells_nothing_of_its_cause() {
-        Problem problem = provider.body(ErrorContext.builder(request).cause(new IllegalStateException(
-                "password=hunter2 at org.stemvault.Secret")).errorMessage("password=hunter2").build(),
-                HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+        Problem problem =
+                provider.body(
+                        ErrorContext.builder(request)
+                                .cause(
+                                        new IllegalStateException(
+                                                "password=hunter2 at org.stemvault.Secret"))
+                                .errorMessage("password=hunter2")
+                                .build(),
+                        HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
         assertEquals(500, problem.status());
         assertFalse(problem.detail().contains("hunter2"));
         assertTrue(problem.errors().isEmpty());

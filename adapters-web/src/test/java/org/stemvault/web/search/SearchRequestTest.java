@@ -25,10 +25,12 @@ class SearchRequestTest {
 
     @Test
     void a_whole_request_becomes_a_checked_query() {
-        SearchRequest r = read("{\"mode\": \"Hybrid\", \"query\": \"dark groove\", \"vector\": [1, 0, 0],"
-                + " \"space\": \"audio\", \"profiles\": [\"band\"], \"limit\": 5, \"min_similarity\": 0.2,"
-                + " \"filters\": {\"stem_type\": \"drums\", \"duration_min\": 10, \"lufs_max\": -3,"
-                + " \"created_before\": \"2026-01-01T00:00:00Z\"}}");
+        SearchRequest r =
+                read(
+                        "{\"mode\": \"Hybrid\", \"query\": \"dark groove\", \"vector\": [1, 0, 0],"
+                                + " \"space\": \"audio\", \"profiles\": [\"band\"], \"limit\": 5, \"min_similarity\": 0.2,"
+                                + " \"filters\": {\"stem_type\": \"drums\", \"duration_min\": 10, \"lufs_max\": -3,"
+                                + " \"created_before\": \"2026-01-01T00:00:00Z\"}}");
         SearchQuery q = r.query();
         assertEquals("Hybrid", r.mode(), "the mode is echoed as the client spelled it");
         assertEquals(SearchQuery.Mode.HYBRID, q.mode());
@@ -52,13 +54,25 @@ class SearchRequestTest {
     void each_bad_part_is_refused_naming_the_field_as_sent() {
         assertEquals("mode", refused("{\"mode\": \"psychic\", \"query\": \"x\"}"));
         assertEquals("query", refused("{\"mode\": \"fulltext\"}"));
-        assertEquals("vector", refused("{\"mode\": \"semantic\", \"space\": \"audio\", \"vector\": [0, 0]}"));
-        assertEquals("limit", refused("{\"mode\": \"fulltext\", \"query\": \"x\", \"limit\": 101}"));
-        assertEquals("profiles", refused("{\"mode\": \"fulltext\", \"query\": \"x\", \"profiles\": [\"a/b\"]}"));
-        assertEquals("filters.stem_type", refused("{\"mode\": \"fulltext\", \"query\": \"x\","
-                + " \"filters\": {\"stem_type\": \"DRUMS!\"}}"));
-        assertEquals("filters.duration_max", refused("{\"mode\": \"fulltext\", \"query\": \"x\","
-                + " \"filters\": {\"duration_max\": \"long\"}}"));
-        assertEquals("filters", refused("{\"mode\": \"fulltext\", \"query\": \"x\", \"filters\": []}"));
+        assertEquals(
+                "vector",
+                refused("{\"mode\": \"semantic\", \"space\": \"audio\", \"vector\": [0, 0]}"));
+        assertEquals(
+                "limit", refused("{\"mode\": \"fulltext\", \"query\": \"x\", \"limit\": 101}"));
+        assertEquals(
+                "profiles",
+                refused("{\"mode\": \"fulltext\", \"query\": \"x\", \"profiles\": [\"a/b\"]}"));
+        assertEquals(
+                "filters.stem_type",
+                refused(
+                        "{\"mode\": \"fulltext\", \"query\": \"x\","
+                                + " \"filters\": {\"stem_type\": \"DRUMS!\"}}"));
+        assertEquals(
+                "filters.duration_max",
+                refused(
+                        "{\"mode\": \"fulltext\", \"query\": \"x\","
+                                + " \"filters\": {\"duration_max\": \"long\"}}"));
+        assertEquals(
+                "filters", refused("{\"mode\": \"fulltext\", \"query\": \"x\", \"filters\": []}"));
     }
 }

@@ -36,9 +36,9 @@ import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerToken;
 
 /**
- * What admins decide: who may see which profile, the profiles themselves, who is an admin, and the workers'
- * tokens. Every change and its audit entry are written in one transaction; a request that changes nothing
- * (a repeated grant) leaves no entry.
+ * What admins decide: who may see which profile, the profiles themselves, who is an admin, and the
+ * workers' tokens. Every change and its audit entry are written in one transaction; a request that
+ * changes nothing (a repeated grant) leaves no entry.
  */
 public final class Access {
 
@@ -55,8 +55,16 @@ public final class Access {
     private final Transactions transactions;
     private final Clock clock;
 
-    public Access(Users users, Profiles profiles, Memberships memberships, Recordings recordings, AudioFiles audioFiles,
-                  AuditLog audit, Workers workers, Transactions transactions, Clock clock) {
+    public Access(
+            Users users,
+            Profiles profiles,
+            Memberships memberships,
+            Recordings recordings,
+            AudioFiles audioFiles,
+            AuditLog audit,
+            Workers workers,
+            Transactions transactions,
+            Clock clock) {
         this.users = users;
         this.profiles = profiles;
         this.memberships = memberships;
@@ -69,8 +77,7 @@ public final class Access {
     }
 
     /** Who acts: an admin by email, or the operator at the command line. */
-    public record Admin(String name) {
-    }
+    public record Admin(String name) {}
 
     /** The principal as an admin; {@link Forbidden} for anyone else. */
     public static Admin admin(Principal principal) {
@@ -86,138 +93,205 @@ public final class Access {
     }
 
     /** A user with the names of the profiles they may see. */
-    public record UserAccess(User user, List<ProfileName> profiles) {
-    }
+    public record UserAccess(User user, List<ProfileName> profiles) {}
 
     /** A profile with how many members it has. */
-    public record ProfileAccess(Profile profile, int members) {
-    }
+    public record ProfileAccess(Profile profile, int members) {}
 
     /** A member of a profile, since when. */
-    public record Member(User user, Instant grantedAt) {
-    }
+    public record Member(User user, Instant grantedAt) {}
 
     public List<UserAccess> users(Admin admin) {
         Map<ProfileId, Profile> byId = profileMap();
-        Map<UserId, List<ProfileName>> byUser = memberships.all().stream().collect(Collectors.groupingBy(
-                Membership::user, Collectors.mapping(m -> byId.get(m.profile()).name(), Collectors.toList())));
-        return users.all().stream().map(u -> new UserAccess(u, byUser.getOrDefault(u.id(), List.of()))).toList();
+        Map<UserId, List<ProfileName>> byUser =
+                memberships.all().stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        Membership::user,
+                                        Collectors.mapping(
+                                                m -> byId.get(m.profile()).name(),
+                                                Collectors.toList())));
+        return users.all().stream()
+                .map(u -> new UserAccess(u, byUser.getOrDefault(u.id(), List.of())))
+                .toList();
     }
 
     public List<ProfileAccess> profiles(Admin admin) {
-        Map<ProfileId, Long> counts = memberships.all().stream()
-                .collect(Collectors.groupingBy(Membership::profile, Collectors.counting()));
+        Map<ProfileId, Long> counts =
+                memberships.all().stream()
+                        .collect(Collectors.groupingBy(Membership::profile, Collectors.counting()));
         return profiles.all().stream()
-                .map(p -> new ProfileAccess(p, counts.getOrDefault(p.id(), 0L).intValue())).toList();
+                .map(p -> new ProfileAccess(p, counts.getOrDefault(p.id(), 0L).intValue()))
+                .toList();
     }
 
-    public Profile createProfile(Admin admin, String name, String sourceFolder, String strategyName) {
-        return transactions.inTransaction(() -> {
-            Profile created = profiles.create(Profile.create(new ProfileName(name), sourceFolder, strategyName,
-                    clock.instant()));
-            record(admin, "profile.create", null, name, "source_folder=" + sourceFolder);
-            return created;
-        });
+    public Profile createProfile(
+            Admin admin, String name, String sourceFolder, String strategyName) {
+        return transactions.inTransaction(
+                () -> {
+                    Profile created =
+                            profiles.create(
+                                    Profile.create(
+                                            new ProfileName(name),
+                                            sourceFolder,
+                                            strategyName,
+                                            clock.instant()));
+                    record(admin, "profile.create", null, name, "source_folder=" + sourceFolder);
+                    return created;
+                });
     }
 
     /** Renames and/or edits a profile; null leaves a field as it is. */
-    public Profile editProfile(Admin admin, String name, String newName, String sourceFolder, String strategyName) {
-        return transactions.inTransaction(() -> {
-            Profile p = profile(name);
-            Profile edited = new Profile(p.id(), newName == null ? p.name() : new ProfileName(newName),
-                    sourceFolder == null ? p.sourceFolder() : sourceFolder,
-                    strategyName == null ? p.strategyName() : strategyName, p.createdAt());
-            if (!edited.equals(p)) {
-                profiles.update(edited);
-                record(admin, "profile.edit", null, edited.name().value(), changes(p, edited));
-            }
-            return edited;
-        });
+    public Profile editProfile(
+            Admin admin, String name, String newName, String sourceFolder, String strategyName) {
+        return transactions.inTransaction(
+                () -> {
+                    Profile p = profile(name);
+                    Profile edited =
+                            new Profile(
+                                    p.id(),
+                                    newName == null ? p.name() : new ProfileName(newName),
+                                    sourceFolder == null ? p.sourceFolder() : sourceFolder,
+                                    strategyName == null ? p.strategyName() : strategyName,
+                                    p.createdAt());
+                    if (!edited.equals(p)) {
+                        profiles.update(edited);
+                        record(
+                                admin,
+                                "profile.edit",
+                                null,
+                                edited.name().value(),
+                                changes(p, edited));
+                    }
+                    return edited;
+                });
     }
 
-    /** Deletes a profile; one that still has recordings only with {@code force}, and then with all of them. */
+    /**
+     * Deletes a profile; one that still has recordings only with {@code force}, and then with all
+     * of them.
+     */
     public void deleteProfile(Admin admin, String name, boolean force) {
-        transactions.inTransaction(() -> {
-            Profile p = profile(name);
-            int count = recordings.countOf(p.id());
-            if (count > 0 && !force) {
-                throw new Conflict("the profile has " + count + " recordings: delete with force=true to remove them too");
-            }
-            int removed = recordings.deleteAllOf(p.id());
-            audioFiles.deleteAllOf(p.id());
-            profiles.delete(p.id());
-            record(admin, "profile.delete", null, p.name().value(), removed == 0 ? null : "recordings=" + removed);
-            return null;
-        });
+        transactions.inTransaction(
+                () -> {
+                    Profile p = profile(name);
+                    int count = recordings.countOf(p.id());
+                    if (count > 0 && !force) {
+                        throw new Conflict(
+                                "the profile has "
+                                        + count
+                                        + " recordings: delete with force=true to remove them too");
+                    }
+                    int removed = recordings.deleteAllOf(p.id());
+                    audioFiles.deleteAllOf(p.id());
+                    profiles.delete(p.id());
+                    record(
+                            admin,
+                            "profile.delete",
+                            null,
+                            p.name().value(),
+                            removed == 0 ? null : "recordings=" + removed);
+                    return null;
+                });
     }
 
     public List<Member> members(Admin admin, String profile) {
         Profile p = profile(profile);
-        Map<UserId, User> byId = users.all().stream().collect(Collectors.toMap(User::id, Function.identity()));
-        return memberships.ofProfile(p.id()).stream().map(m -> new Member(byId.get(m.user()), m.grantedAt())).toList();
+        Map<UserId, User> byId =
+                users.all().stream().collect(Collectors.toMap(User::id, Function.identity()));
+        return memberships.ofProfile(p.id()).stream()
+                .map(m -> new Member(byId.get(m.user()), m.grantedAt()))
+                .toList();
     }
 
-    /** Grants by email, provisioning the user if they never signed in; true when the grant is new. */
+    /**
+     * Grants by email, provisioning the user if they never signed in; true when the grant is new.
+     */
     public boolean grant(Admin admin, String profile, String email) {
-        return transactions.inTransaction(() -> {
-            Profile p = profile(profile);
-            User user = users.provision(new Email(email), clock.instant());
-            boolean granted = memberships.grant(new Membership(user.id(), p.id(), clock.instant()));
-            if (granted) {
-                record(admin, "grant", user.email().value(), p.name().value(), null);
-            }
-            return granted;
-        });
+        return transactions.inTransaction(
+                () -> {
+                    Profile p = profile(profile);
+                    User user = users.provision(new Email(email), clock.instant());
+                    boolean granted =
+                            memberships.grant(new Membership(user.id(), p.id(), clock.instant()));
+                    if (granted) {
+                        record(admin, "grant", user.email().value(), p.name().value(), null);
+                    }
+                    return granted;
+                });
     }
 
-    /** Revokes; true when there was a membership to revoke. Counts on that user's very next request. */
+    /**
+     * Revokes; true when there was a membership to revoke. Counts on that user's very next request.
+     */
     public boolean revoke(Admin admin, String profile, String email) {
-        return transactions.inTransaction(() -> {
-            Profile p = profile(profile);
-            boolean revoked = users.byEmail(new Email(email)).map(u -> memberships.revoke(u.id(), p.id())).orElse(false);
-            if (revoked) {
-                record(admin, "revoke", new Email(email).value(), p.name().value(), null);
-            }
-            return revoked;
-        });
+        return transactions.inTransaction(
+                () -> {
+                    Profile p = profile(profile);
+                    boolean revoked =
+                            users.byEmail(new Email(email))
+                                    .map(u -> memberships.revoke(u.id(), p.id()))
+                                    .orElse(false);
+                    if (revoked) {
+                        record(admin, "revoke", new Email(email).value(), p.name().value(), null);
+                    }
+                    return revoked;
+                });
     }
 
     /** Makes the user with this email an admin or a member; the last admin cannot be demoted. */
     public void setRole(Admin admin, String email, Role role) {
-        transactions.inTransaction(() -> {
-            User user = role == Role.ADMIN ? users.provision(new Email(email), clock.instant())
-                    : users.byEmail(new Email(email)).orElseThrow(() -> new NotFound("no such user"));
-            boolean changed;
-            if (role == Role.ADMIN) {
-                changed = !user.isAdmin() && users.changeRole(user.id(), Role.ADMIN);
-            } else {
-                Users.Demotion demotion = users.demoteUnlessLastAdmin(user.id());
-                if (demotion == Users.Demotion.LAST_ADMIN) {
-                    throw new Conflict("the last admin cannot be demoted: promote another first");
-                }
-                changed = demotion == Users.Demotion.DEMOTED;
-            }
-            if (changed) {
-                record(admin, role == Role.ADMIN ? "role.admin" : "role.member", user.email().value(), null, null);
-            }
-            return null;
-        });
+        transactions.inTransaction(
+                () -> {
+                    User user =
+                            role == Role.ADMIN
+                                    ? users.provision(new Email(email), clock.instant())
+                                    : users.byEmail(new Email(email))
+                                            .orElseThrow(() -> new NotFound("no such user"));
+                    boolean changed;
+                    if (role == Role.ADMIN) {
+                        changed = !user.isAdmin() && users.changeRole(user.id(), Role.ADMIN);
+                    } else {
+                        Users.Demotion demotion = users.demoteUnlessLastAdmin(user.id());
+                        if (demotion == Users.Demotion.LAST_ADMIN) {
+                            throw new Conflict(
+                                    "the last admin cannot be demoted: promote another first");
+                        }
+                        changed = demotion == Users.Demotion.DEMOTED;
+                    }
+                    if (changed) {
+                        record(
+                                admin,
+                                role == Role.ADMIN ? "role.admin" : "role.member",
+                                user.email().value(),
+                                null,
+                                null);
+                    }
+                    return null;
+                });
     }
 
     public Workers.Minted mintWorkerToken(Admin admin, String name, Duration validity) {
-        return transactions.inTransaction(() -> {
-            Workers.Minted minted = workers.mint(name, validity);
-            record(admin, "worker-token.mint", minted.token().id().toString(), null, "name=" + name);
-            return minted;
-        });
+        return transactions.inTransaction(
+                () -> {
+                    Workers.Minted minted = workers.mint(name, validity);
+                    record(
+                            admin,
+                            "worker-token.mint",
+                            minted.token().id().toString(),
+                            null,
+                            "name=" + name);
+                    return minted;
+                });
     }
 
     public void revokeWorkerToken(Admin admin, UUID id) {
-        transactions.inTransaction(() -> {
-            workers.revoke(id);
-            record(admin, "worker-token.revoke", id.toString(), null, null);
-            return null;
-        });
+        transactions.inTransaction(
+                () -> {
+                    workers.revoke(id);
+                    record(admin, "worker-token.revoke", id.toString(), null, null);
+                    return null;
+                });
     }
 
     public List<WorkerToken> workerTokens(Admin admin) {
@@ -225,8 +299,8 @@ public final class Access {
     }
 
     /** Audit entries newest first, filtered, in pages. */
-    public List<AuditEntry> audit(Admin admin, String profile, String user, Instant since, Position after,
-                                  int limit) {
+    public List<AuditEntry> audit(
+            Admin admin, String profile, String user, Instant since, Position after, int limit) {
         if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
             throw new Invalid("limit", "must be from 1 to " + MAX_AUDIT_LIMIT);
         }

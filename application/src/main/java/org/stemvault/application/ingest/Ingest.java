@@ -25,8 +25,9 @@ import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.Stem;
 
 /**
- * What the processing worker does: look up a source by hash, register it, and create or replace a recording
- * with all its stems. Every write is one transaction and idempotent. Workers and admins only.
+ * What the processing worker does: look up a source by hash, register it, and create or replace a
+ * recording with all its stems. Every write is one transaction and idempotent. Workers and admins
+ * only.
  */
 public final class Ingest {
 
@@ -37,8 +38,13 @@ public final class Ingest {
     private final Clock clock;
     private final TextIndex textIndex;
 
-    public Ingest(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
-                  Clock clock, TextIndex textIndex) {
+    public Ingest(
+            Profiles profiles,
+            AudioFiles audioFiles,
+            Recordings recordings,
+            Transactions transactions,
+            Clock clock,
+            TextIndex textIndex) {
         this.textIndex = textIndex;
         this.profiles = profiles;
         this.audioFiles = audioFiles;
@@ -48,61 +54,106 @@ public final class Ingest {
     }
 
     /** The outcome of a write: what is stored, and whether this request created it. */
-    public record Stored<T>(T value, boolean created) {
-    }
+    public record Stored<T>(T value, boolean created) {}
 
     /** The registered source file with this hash: the duplicate check a scanner makes. */
     public AudioFile audioFile(Caller caller, Sha256 sha256) {
         mayIngest(caller);
-        return audioFiles.bySha256(sha256).orElseThrow(() -> new NotFound("no audio file with this hash"));
+        return audioFiles
+                .bySha256(sha256)
+                .orElseThrow(() -> new NotFound("no audio file with this hash"));
     }
 
     /**
-     * Registers a source file under a profile. Created when the hash is new; unchanged when it is there with
-     * the same content; a conflict when the hash belongs to another profile or was registered otherwise.
+     * Registers a source file under a profile. Created when the hash is new; unchanged when it is
+     * there with the same content; a conflict when the hash belongs to another profile or was
+     * registered otherwise.
      */
-    public Stored<AudioFile> registerAudioFile(Caller caller, String profileName, Sha256 sha256, String filename,
-                                               String storageUrl, long fileSizeBytes, double durationSeconds) {
+    public Stored<AudioFile> registerAudioFile(
+            Caller caller,
+            String profileName,
+            Sha256 sha256,
+            String filename,
+            String storageUrl,
+            long fileSizeBytes,
+            double durationSeconds) {
         mayIngest(caller);
-        return transactions.inTransaction(() -> {
-            Profile profile = profile(profileName);
-            AudioFile candidate = new AudioFile(AudioFileId.random(), profile.id(), sha256, filename, storageUrl,
-                    fileSizeBytes, durationSeconds, clock.instant());
-            AudioFile stored = audioFiles.registerIfAbsent(candidate);
-            if (stored.id().equals(candidate.id())) {
-                return new Stored<>(stored, true);
-            }
-            if (!stored.profile().equals(profile.id())) {
-                throw new Conflict("this hash is registered to another profile");
-            }
-            if (!stored.sameContentAs(candidate)) {
-                throw new Conflict("this hash is registered already, with other details");
-            }
-            return new Stored<>(stored, false);
-        });
+        return transactions.inTransaction(
+                () -> {
+                    Profile profile = profile(profileName);
+                    AudioFile candidate =
+                            new AudioFile(
+                                    AudioFileId.random(),
+                                    profile.id(),
+                                    sha256,
+                                    filename,
+                                    storageUrl,
+                                    fileSizeBytes,
+                                    durationSeconds,
+                                    clock.instant());
+                    AudioFile stored = audioFiles.registerIfAbsent(candidate);
+                    if (stored.id().equals(candidate.id())) {
+                        return new Stored<>(stored, true);
+                    }
+                    if (!stored.profile().equals(profile.id())) {
+                        throw new Conflict("this hash is registered to another profile");
+                    }
+                    if (!stored.sameContentAs(candidate)) {
+                        throw new Conflict("this hash is registered already, with other details");
+                    }
+                    return new Stored<>(stored, false);
+                });
     }
 
     /**
-     * Creates the recording, or replaces it and all its stems, in one transaction. An absent display name or
-     * description keeps the stored one (a new recording shows its output name). The same request twice
-     * changes nothing the second time.
+     * Creates the recording, or replaces it and all its stems, in one transaction. An absent
+     * display name or description keeps the stored one (a new recording shows its output name). The
+     * same request twice changes nothing the second time.
      */
-    public Stored<Recording> putRecording(Caller caller, String profileName, OutputName outputName, String displayName,
-                                          String description, Sha256 audio, List<Stem> stems) {
+    public Stored<Recording> putRecording(
+            Caller caller,
+            String profileName,
+            OutputName outputName,
+            String displayName,
+            String description,
+            Sha256 audio,
+            List<Stem> stems) {
         mayIngest(caller);
-        return transactions.inTransaction(() -> {
-            Profile profile = profile(profileName);
-            AudioFile source = audioFiles.bySha256(audio).filter(a -> a.profile().equals(profile.id()))
-                    .orElseThrow(() -> new Invalid("audio_file_sha256", "is not an audio file registered to this profile"));
-            Optional<Recording> existing = recordings.byOutputName(profile.id(), outputName);
-            String shown = displayName != null ? displayName : existing.map(Recording::displayName).orElse(null);
-            String described = description != null ? description : existing.map(Recording::description).orElse(null);
-            Recording recording = Recording.create(profile.id(), outputName, shown, described, source.id(), stems,
-                    clock.instant());
-            Recording saved = recordings.save(recording);
-            textIndex.saved(existing.orElse(null), saved);
-            return new Stored<>(saved, existing.isEmpty());
-        });
+        return transactions.inTransaction(
+                () -> {
+                    Profile profile = profile(profileName);
+                    AudioFile source =
+                            audioFiles
+                                    .bySha256(audio)
+                                    .filter(a -> a.profile().equals(profile.id()))
+                                    .orElseThrow(
+                                            () ->
+                                                    new Invalid(
+                                                            "audio_file_sha256",
+                                                            "is not an audio file registered to this profile"));
+                    Optional<Recording> existing =
+                            recordings.byOutputName(profile.id(), outputName);
+                    String shown =
+                            displayName != null
+                                    ? displayName
+                                    : existing.map(Recording::displayName).orElse(null);
+                    String described =
+                            description != null
+                                    ? description
+                                    : existing.map(Recording::description).orElse(null);
+                    Recording recording =
+                            Recording.create(
+                                    profile.id(),
+                                    outputName,
+                                    shown,
+                                    described,
+                                    source.id(),
+                                    stems,
+                                    clock.instant());
+                    Recording saved = recordings.save(recording);
+                    textIndex.saved(existing.orElse(null), saved);
+                    return new Stored<>(saved, existing.isEmpty());
+                });
     }
 
     private Profile profile(String name) {
@@ -110,7 +161,8 @@ public final class Ingest {
     }
 
     private static void mayIngest(Caller caller) {
-        boolean allowed = caller instanceof WorkerCaller || (caller instanceof Principal p && p.admin());
+        boolean allowed =
+                caller instanceof WorkerCaller || (caller instanceof Principal p && p.admin());
         if (!allowed) {
             throw new Forbidden("only workers and admins may register recordings");
         }

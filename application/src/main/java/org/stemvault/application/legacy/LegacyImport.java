@@ -19,9 +19,9 @@ import org.stemvault.domain.recording.Stem;
 
 /**
  * Brings a legacy stem library into the database through the normal ports: profiles first, then one
- * transaction per recording (its source-file link, the recording and all its stems). A recording that is
- * there already is left as it is, so a second run, or a run after an interruption, changes nothing that a
- * finished run wrote.
+ * transaction per recording (its source-file link, the recording and all its stems). A recording
+ * that is there already is left as it is, so a second run, or a run after an interruption, changes
+ * nothing that a finished run wrote.
  */
 public final class LegacyImport {
 
@@ -32,8 +32,13 @@ public final class LegacyImport {
     private final Clock clock;
     private final TextIndex textIndex;
 
-    public LegacyImport(Profiles profiles, AudioFiles audioFiles, Recordings recordings, Transactions transactions,
-                        Clock clock, TextIndex textIndex) {
+    public LegacyImport(
+            Profiles profiles,
+            AudioFiles audioFiles,
+            Recordings recordings,
+            Transactions transactions,
+            Clock clock,
+            TextIndex textIndex) {
         this.textIndex = textIndex;
         this.profiles = profiles;
         this.audioFiles = audioFiles;
@@ -49,12 +54,22 @@ public final class LegacyImport {
     }
 
     /** What became of one recording folder. */
-    public enum Outcome { NEW, PRESENT, FAILED }
-
-    /** Per profile: counts, the failures with their reasons, and the recordings imported without a source hash. */
-    public record ProfileReport(String profile, int created, int present, List<String> failures,
-                                List<String> withoutSourceHash) {
+    public enum Outcome {
+        NEW,
+        PRESENT,
+        FAILED
     }
+
+    /**
+     * Per profile: counts, the failures with their reasons, and the recordings imported without a
+     * source hash.
+     */
+    public record ProfileReport(
+            String profile,
+            int created,
+            int present,
+            List<String> failures,
+            List<String> withoutSourceHash) {}
 
     /** The whole run; {@link #ok()} when nothing failed. */
     public record Report(List<ProfileReport> profiles, boolean dryRun) {
@@ -77,11 +92,17 @@ public final class LegacyImport {
         List<ProfileReport> reports = new ArrayList<>();
         for (LegacyTree.Profile legacy : tree.profiles()) {
             Optional<Profile> existing = profiles.byName(new ProfileName(legacy.name()));
-            Profile profile = existing.orElseGet(() -> {
-                Profile fresh = Profile.create(new ProfileName(legacy.name()), legacy.sourceFolder(), legacy.strategy(),
-                        clock.instant());
-                return dryRun ? fresh : profiles.create(fresh);
-            });
+            Profile profile =
+                    existing.orElseGet(
+                            () -> {
+                                Profile fresh =
+                                        Profile.create(
+                                                new ProfileName(legacy.name()),
+                                                legacy.sourceFolder(),
+                                                legacy.strategy(),
+                                                clock.instant());
+                                return dryRun ? fresh : profiles.create(fresh);
+                            });
             int created = 0;
             int present = 0;
             List<String> failures = new ArrayList<>();
@@ -96,7 +117,10 @@ public final class LegacyImport {
                         withoutHash.add(r.path());
                     }
                     try {
-                        outcome = dryRun ? Outcome.NEW : transactions.inTransaction(() -> importOne(profile, r));
+                        outcome =
+                                dryRun
+                                        ? Outcome.NEW
+                                        : transactions.inTransaction(() -> importOne(profile, r));
                     } catch (RuntimeException e) {
                         failures.add(r.path() + ": " + e.getMessage());
                         outcome = Outcome.FAILED;
@@ -121,16 +145,35 @@ public final class LegacyImport {
         AudioFileId source = null;
         if (r.source() != null) {
             LegacyTree.Source s = r.source();
-            double duration = s.durationSeconds() != null ? s.durationSeconds()
-                    : r.stems().stream().mapToDouble(Stem::durationSeconds).max().orElse(1);
-            AudioFile candidate = new AudioFile(AudioFileId.random(), profile.id(), s.sha256(),
-                    s.filename() != null ? s.filename() : r.outputName().value(), null, s.sizeBytes(), duration,
-                    r.createdAt());
+            double duration =
+                    s.durationSeconds() != null
+                            ? s.durationSeconds()
+                            : r.stems().stream().mapToDouble(Stem::durationSeconds).max().orElse(1);
+            AudioFile candidate =
+                    new AudioFile(
+                            AudioFileId.random(),
+                            profile.id(),
+                            s.sha256(),
+                            s.filename() != null ? s.filename() : r.outputName().value(),
+                            null,
+                            s.sizeBytes(),
+                            duration,
+                            r.createdAt());
             // A hash registered already, under this profile or another, is reused as it is.
             source = audioFiles.registerIfAbsent(candidate).id();
         }
-        Recording saved = recordings.save(new Recording(RecordingId.random(), profile.id(),
-                r.outputName(), r.displayName(), "", source, r.createdAt(), r.createdAt(), r.stems()));
+        Recording saved =
+                recordings.save(
+                        new Recording(
+                                RecordingId.random(),
+                                profile.id(),
+                                r.outputName(),
+                                r.displayName(),
+                                "",
+                                source,
+                                r.createdAt(),
+                                r.createdAt(),
+                                r.stems()));
         textIndex.textChanged(saved.id());
         return Outcome.NEW;
     }
@@ -139,10 +182,23 @@ public final class LegacyImport {
     public static List<String> lines(Report report) {
         List<String> out = new ArrayList<>();
         for (ProfileReport p : report.profiles()) {
-            out.add(p.profile() + ": " + p.created() + " new, " + p.present() + " already present, "
-                    + p.failures().size() + " failed" + (report.dryRun() ? " (dry run: nothing written)" : ""));
+            out.add(
+                    p.profile()
+                            + ": "
+                            + p.created()
+                            + " new, "
+                            + p.present()
+                            + " already present, "
+                            + p.failures().size()
+                            + " failed"
+                            + (report.dryRun() ? " (dry run: nothing written)" : ""));
             p.failures().forEach(f -> out.add("  failed: " + f));
-            p.withoutSourceHash().forEach(w -> out.add("  no source hash (imported without a source-file link): " + w));
+            p.withoutSourceHash()
+                    .forEach(
+                            w ->
+                                    out.add(
+                                            "  no source hash (imported without a source-file link): "
+                                                    + w));
         }
         return out;
     }

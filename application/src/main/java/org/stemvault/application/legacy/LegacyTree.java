@@ -6,10 +6,16 @@ import org.stemvault.domain.audio.Sha256;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Stem;
 
-/** A stem library from the JSON-on-disk era: the profiles of its config file and each profile's recordings. */
+/**
+ * A stem library from the JSON-on-disk era: the profiles of its config file and each profile's
+ * recordings.
+ */
 public interface LegacyTree {
 
-    /** The tree cannot be read at all (its config, or its media folder): the message names the file, and line. */
+    /**
+     * The tree cannot be read at all (its config, or its media folder): the message names the file,
+     * and line.
+     */
     final class Unreadable extends IllegalArgumentException {
 
         public Unreadable(String message) {
@@ -27,15 +33,21 @@ public interface LegacyTree {
     int size(String profile);
 
     /** A profile of the config file. */
-    record Profile(String name, String sourceFolder, String strategy) {
-    }
+    record Profile(String name, String sourceFolder, String strategy) {}
 
     /**
-     * One recording folder: either read ({@code problem} null) or not ({@code problem} says why, and the rest
-     * may be null). {@code createdAt} is the folder's metadata time, so a re-import computes the same value.
+     * One recording folder: either read ({@code problem} null) or not ({@code problem} says why,
+     * and the rest may be null). {@code createdAt} is the folder's metadata time, so a re-import
+     * computes the same value.
      */
-    record Recording(String path, OutputName outputName, String displayName, List<Stem> stems, Source source,
-                     Instant createdAt, String problem) {
+    record Recording(
+            String path,
+            OutputName outputName,
+            String displayName,
+            List<Stem> stems,
+            Source source,
+            Instant createdAt,
+            String problem) {
 
         public static Recording failed(String path, String problem) {
             return new Recording(path, null, null, null, null, null, problem);
@@ -43,9 +55,9 @@ public interface LegacyTree {
     }
 
     /**
-     * What is known of the source file: its real SHA-256 (from {@code .processed_hashes.json}, or by hashing
-     * {@code source.<ext>}), and, when the file itself is there, its name, size and duration.
+     * What is known of the source file: its real SHA-256 (from {@code .processed_hashes.json}, or
+     * by hashing {@code source.<ext>}), and, when the file itself is there, its name, size and
+     * duration.
      */
-    record Source(Sha256 sha256, String filename, Long sizeBytes, Double durationSeconds) {
-    }
+    record Source(Sha256 sha256, String filename, Long sizeBytes, Double durationSeconds) {}
 }

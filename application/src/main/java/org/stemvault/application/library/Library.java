@@ -21,9 +21,9 @@ import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
 
 /**
- * What a member may list, read, rename and delete. Every call checks, in the database and on each request,
- * that the viewer may see the profile (members of it, and admins); a profile the viewer may not see is
- * reported exactly like one that does not exist.
+ * What a member may list, read, rename and delete. Every call checks, in the database and on each
+ * request, that the viewer may see the profile (members of it, and admins); a profile the viewer
+ * may not see is reported exactly like one that does not exist.
  */
 public final class Library {
 
@@ -37,8 +37,13 @@ public final class Library {
     private final Clock clock;
     private final TextIndex textIndex;
 
-    public Library(Catalogue catalogue, Recordings recordings, MediaStore media, Transactions transactions,
-                   Clock clock, TextIndex textIndex) {
+    public Library(
+            Catalogue catalogue,
+            Recordings recordings,
+            MediaStore media,
+            Transactions transactions,
+            Clock clock,
+            TextIndex textIndex) {
         this.catalogue = catalogue;
         this.recordings = recordings;
         this.media = media;
@@ -53,13 +58,15 @@ public final class Library {
     }
 
     public Profile profile(Principal principal, String profile) {
-        return catalogue.profile(principal.viewer(), Names.profile(profile)).orElseThrow(Names::noProfile);
+        return catalogue
+                .profile(principal.viewer(), Names.profile(profile))
+                .orElseThrow(Names::noProfile);
     }
 
     /**
-     * The profile's recordings with their stems, newest first; a page when {@code limit} is given. This is the
-     * hot path: the viewer comes from the session as it is, and the user's existence, admin right and membership
-     * are checked in the same single read as the recordings.
+     * The profile's recordings with their stems, newest first; a page when {@code limit} is given.
+     * This is the hot path: the viewer comes from the session as it is, and the user's existence,
+     * admin right and membership are checked in the same single read as the recordings.
      */
     public Listing.Page files(Viewer viewer, String profile, Position after, Integer limit) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
@@ -73,42 +80,62 @@ public final class Library {
     }
 
     public Recording file(Principal principal, String profile, String outputName) {
-        return catalogue.recording(principal.viewer(), Names.profile(profile), Names.recording(outputName))
+        return catalogue
+                .recording(principal.viewer(), Names.profile(profile), Names.recording(outputName))
                 .orElseThrow(Names::noRecording);
     }
 
     /**
-     * Changes the display name and/or description (null: unchanged). An empty display name clears it, so the
-     * recording shows its output name again; a blank one is refused. Answers the updated recording.
+     * Changes the display name and/or description (null: unchanged). An empty display name clears
+     * it, so the recording shows its output name again; a blank one is refused. Answers the updated
+     * recording.
      */
-    public Recording edit(Principal principal, String profile, String outputName, String displayName,
-                          String description) {
-        return transactions.inTransaction(() -> {
-            Recording r = file(principal, profile, outputName);
-            String shown = displayName == null ? r.displayName()
-                    : displayName.isEmpty() ? r.outputName().value() : displayName;
-            Recording saved = recordings.save(new Recording(r.id(), r.profile(), r.outputName(), shown,
-                    description == null ? r.description() : description, r.audioFile(), r.createdAt(),
-                    clock.instant(), r.stems()));
-            textIndex.saved(r, saved);
-            return saved;
-        });
+    public Recording edit(
+            Principal principal,
+            String profile,
+            String outputName,
+            String displayName,
+            String description) {
+        return transactions.inTransaction(
+                () -> {
+                    Recording r = file(principal, profile, outputName);
+                    String shown =
+                            displayName == null
+                                    ? r.displayName()
+                                    : displayName.isEmpty() ? r.outputName().value() : displayName;
+                    Recording saved =
+                            recordings.save(
+                                    new Recording(
+                                            r.id(),
+                                            r.profile(),
+                                            r.outputName(),
+                                            shown,
+                                            description == null ? r.description() : description,
+                                            r.audioFile(),
+                                            r.createdAt(),
+                                            clock.instant(),
+                                            r.stems()));
+                    textIndex.saved(r, saved);
+                    return saved;
+                });
     }
 
     /** Removes the recording with its stems and embeddings. */
     public void delete(Principal principal, String profile, String outputName) {
-        transactions.inTransaction(() -> {
-            Profile p = profile(principal, profile);
-            if (!recordings.delete(p.id(), Names.recording(outputName))) {
-                throw Names.noRecording();
-            }
-            return null;
-        });
+        transactions.inTransaction(
+                () -> {
+                    Profile p = profile(principal, profile);
+                    if (!recordings.delete(p.id(), Names.recording(outputName))) {
+                        throw Names.noRecording();
+                    }
+                    return null;
+                });
     }
 
     /**
-     * A media file of a recording of a profile the principal may see. A name that tries to leave the
-     * recording's folder is simply not found, like a missing file or a profile of someone else's.
+     * A media file of a recording of a profile the principal may see. A name that tries to leave
+     * the recording's folder is simply not found, like a missing file or a profile of someone
+     * else's.
      */
     public StoredMedia media(Principal principal, String profile, String outputName, String file) {
         Profile p = profile(principal, profile);
@@ -118,7 +145,8 @@ public final class Library {
         } catch (Invalid e) {
             throw noMedia();
         }
-        return media.find(p.name(), Names.recording(outputName), name).orElseThrow(Library::noMedia);
+        return media.find(p.name(), Names.recording(outputName), name)
+                .orElseThrow(Library::noMedia);
     }
 
     private static NotFound noMedia() {

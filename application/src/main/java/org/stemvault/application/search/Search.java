@@ -19,8 +19,9 @@ import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.recording.Recording;
 
 /**
- * Finding recordings, always within the profiles the viewer may see: "more like this" by a recording's vector,
- * and search by vector, by words, or both fused (hybrid, reciprocal rank fusion with constant {@code rrfK}).
+ * Finding recordings, always within the profiles the viewer may see: "more like this" by a
+ * recording's vector, and search by vector, by words, or both fused (hybrid, reciprocal rank fusion
+ * with constant {@code rrfK}).
  */
 public final class Search {
 
@@ -34,10 +35,16 @@ public final class Search {
     private final TextIndex textIndex;
     private final int rrfK;
 
-    public Search(Spaces spaces, Embeddings embeddings, VectorSearch search, Catalogue catalogue, TextIndex textIndex,
-                  int rrfK) {
+    public Search(
+            Spaces spaces,
+            Embeddings embeddings,
+            VectorSearch search,
+            Catalogue catalogue,
+            TextIndex textIndex,
+            int rrfK) {
         if (rrfK < 1) {
-            throw new IllegalArgumentException("the reciprocal rank fusion constant must be at least 1");
+            throw new IllegalArgumentException(
+                    "the reciprocal rank fusion constant must be at least 1");
         }
         this.spaces = spaces;
         this.embeddings = embeddings;
@@ -47,9 +54,17 @@ public final class Search {
         this.rrfK = rrfK;
     }
 
-    /** The recordings nearest to this one in the space, best first, within the profiles the principal may see. */
-    public List<Match> similar(Principal principal, String profile, String outputName, String spaceName, int limit,
-                               double minSimilarity) {
+    /**
+     * The recordings nearest to this one in the space, best first, within the profiles the
+     * principal may see.
+     */
+    public List<Match> similar(
+            Principal principal,
+            String profile,
+            String outputName,
+            String spaceName,
+            int limit,
+            double minSimilarity) {
         EmbeddingSpace space = spaces.space(spaceName);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
@@ -57,17 +72,31 @@ public final class Search {
         if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
             throw new Invalid("min_similarity", "must be from 0 to 1");
         }
-        Recording recording = catalogue.recording(principal.viewer(), Names.profile(profile),
-                Names.recording(outputName)).orElseThrow(Names::noRecording);
-        Vector vector = embeddings.find(recording.id(), null, space).map(Embedding::vector)
-                .orElseThrow(() -> new NotFound("the recording has no embedding in space '" + space.name() + "'"));
-        return search.nearest(principal.viewer(), space, vector, recording.id(), limit, minSimilarity)
+        Recording recording =
+                catalogue
+                        .recording(
+                                principal.viewer(),
+                                Names.profile(profile),
+                                Names.recording(outputName))
+                        .orElseThrow(Names::noRecording);
+        Vector vector =
+                embeddings
+                        .find(recording.id(), null, space)
+                        .map(Embedding::vector)
+                        .orElseThrow(
+                                () ->
+                                        new NotFound(
+                                                "the recording has no embedding in space '"
+                                                        + space.name()
+                                                        + "'"));
+        return search.nearest(
+                        principal.viewer(), space, vector, recording.id(), limit, minSimilarity)
                 .orElseThrow(Unauthenticated::new);
     }
 
     /**
-     * Ranks recordings by the query's mode. A semantic side without a vector takes the query text's, in a space
-     * whose vectors come from text.
+     * Ranks recordings by the query's mode. A semantic side without a vector takes the query
+     * text's, in a space whose vectors come from text.
      */
     public List<Hit> search(Viewer viewer, SearchQuery query) {
         EmbeddingSpace space = null;
@@ -77,15 +106,15 @@ public final class Search {
             vector = query.vector();
             if (vector == null) {
                 if (space.source() != EmbeddingSpace.Source.TEXT) {
-                    throw new Invalid("vector", "is required in space '" + space.name()
-                            + "', whose vectors do not come from text");
+                    throw new Invalid(
+                            "vector",
+                            "is required in space '"
+                                    + space.name()
+                                    + "', whose vectors do not come from text");
                 }
                 vector = textIndex.embedQuery(query.text());
             }
-            if (vector.dimensions() != space.dimensions()) {
-                throw new Invalid("vector", "has " + vector.dimensions() + " dimensions; space '" + space.name()
-                        + "' has " + space.dimensions());
-            }
+            space.check(vector);
         }
         return search.search(viewer, query, space, vector, rrfK).orElseThrow(Unauthenticated::new);
     }

@@ -20,8 +20,11 @@ public final class Spaces {
     public EmbeddingSpace space(String name) {
         EmbeddingSpace space = name == null ? null : byName.get(name);
         if (space == null) {
-            throw new Invalid("space", "is not a configured embedding space ("
-                    + String.join(", ", byName.keySet().stream().sorted().toList()) + ")");
+            throw new Invalid(
+                    "space",
+                    "is not a configured embedding space ("
+                            + String.join(", ", byName.keySet().stream().sorted().toList())
+                            + ")");
         }
         return space;
     }
@@ -32,6 +35,8 @@ public final class Spaces {
 
     /** The spaces whose vectors the service computes from recordings' text. */
     public List<EmbeddingSpace> text() {
-        return byName.values().stream().filter(s -> s.source() == EmbeddingSpace.Source.TEXT).toList();
+        return byName.values().stream()
+                .filter(s -> s.source() == EmbeddingSpace.Source.TEXT)
+                .toList();
     }
 }

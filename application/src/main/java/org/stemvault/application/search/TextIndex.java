@@ -17,9 +17,10 @@ import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.Recordings;
 
 /**
- * Keeps the text spaces' vectors in step with recordings' display names and descriptions. A change only
- * enqueues a job, in the change's own transaction, so the request is not slowed and no work is lost if the
- * service stops; a background worker drains the queue through the text model, with retries.
+ * Keeps the text spaces' vectors in step with recordings' display names and descriptions. A change
+ * only enqueues a job, in the change's own transaction, so the request is not slowed and no work is
+ * lost if the service stops; a background worker drains the queue through the text model, with
+ * retries.
  */
 public final class TextIndex {
 
@@ -32,8 +33,13 @@ public final class TextIndex {
     private final Supplier<TextEmbedder> embedder;
     private final Clock clock;
 
-    public TextIndex(List<EmbeddingSpace> textSpaces, EmbeddingJobs jobs, Recordings recordings, Embeddings embeddings,
-                     Supplier<TextEmbedder> embedder, Clock clock) {
+    public TextIndex(
+            List<EmbeddingSpace> textSpaces,
+            EmbeddingJobs jobs,
+            Recordings recordings,
+            Embeddings embeddings,
+            Supplier<TextEmbedder> embedder,
+            Clock clock) {
         this.textSpaces = List.copyOf(textSpaces);
         this.jobs = jobs;
         this.recordings = recordings;
@@ -42,7 +48,10 @@ public final class TextIndex {
         this.clock = clock;
     }
 
-    /** Asks for the recording's text to be embedded again in every text space (call inside the change's transaction). */
+    /**
+     * Asks for the recording's text to be embedded again in every text space (call inside the
+     * change's transaction).
+     */
     public void textChanged(RecordingId recording) {
         for (EmbeddingSpace space : textSpaces) {
             jobs.enqueue(recording, space.name(), clock.instant());
@@ -50,11 +59,13 @@ public final class TextIndex {
     }
 
     /**
-     * Asks for the recording's text to be embedded again when a save changed it: always for a new recording
-     * ({@code before} null), else when its display name or description differ (call inside the save's transaction).
+     * Asks for the recording's text to be embedded again when a save changed it: always for a new
+     * recording ({@code before} null), else when its display name or description differ (call
+     * inside the save's transaction).
      */
     public void saved(Recording before, Recording after) {
-        if (before == null || !before.displayName().equals(after.displayName())
+        if (before == null
+                || !before.displayName().equals(after.displayName())
                 || !before.description().equals(after.description())) {
             textChanged(after.id());
         }
@@ -69,24 +80,33 @@ public final class TextIndex {
         int done = 0;
         for (EmbeddingJobs.Job job : jobs.claim(max, now, now.plus(LEASE))) {
             try {
-                EmbeddingSpace space = textSpaces.stream().filter(s -> s.name().equals(job.space())).findFirst()
-                        .orElse(null);
-                recordings.byId(job.recording()).ifPresent(r -> {
-                    if (space != null) {
-                        embed(r, space);
-                    }
-                });
+                EmbeddingSpace space =
+                        textSpaces.stream()
+                                .filter(s -> s.name().equals(job.space()))
+                                .findFirst()
+                                .orElse(null);
+                recordings
+                        .byId(job.recording())
+                        .ifPresent(
+                                r -> {
+                                    if (space != null) {
+                                        embed(r, space);
+                                    }
+                                });
                 jobs.done(job);
                 done++;
             } catch (RuntimeException e) {
                 long backoff = Math.min(3600, 5L * job.attempts() * job.attempts());
-                jobs.failed(job, String.valueOf(e.getMessage()), clock.instant().plusSeconds(backoff));
+                jobs.failed(
+                        job, String.valueOf(e.getMessage()), clock.instant().plusSeconds(backoff));
             }
         }
         return done;
     }
 
-    /** Recomputes every recording's vector in a text space, telling {@code progress} after each one. */
+    /**
+     * Recomputes every recording's vector in a text space, telling {@code progress} after each one.
+     */
     public int backfill(EmbeddingSpace space, IntConsumer progress) {
         int count = 0;
         for (RecordingId id : recordings.ids()) {
@@ -102,7 +122,9 @@ public final class TextIndex {
 
     /** The text of a recording as the model sees it. */
     static String text(Recording r) {
-        return r.description().isBlank() ? r.displayName() : r.displayName() + ". " + r.description();
+        return r.description().isBlank()
+                ? r.displayName()
+                : r.displayName() + ". " + r.description();
     }
 
     private void embed(Recording r, EmbeddingSpace space) {

@@ -19,8 +19,8 @@ import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.StemType;
 
 /**
- * Stores the vectors that workers (and members) supply: a recording's, or one of its stems', per configured
- * space. Members of the profile, admins and workers may write.
+ * Stores the vectors that workers (and members) supply: a recording's, or one of its stems', per
+ * configured space. Members of the profile, admins and workers may write.
  */
 public final class Vectors {
 
@@ -32,8 +32,14 @@ public final class Vectors {
     private final Transactions transactions;
     private final Clock clock;
 
-    public Vectors(Spaces spaces, Embeddings embeddings, Catalogue catalogue, Profiles profiles,
-                   Recordings recordings, Transactions transactions, Clock clock) {
+    public Vectors(
+            Spaces spaces,
+            Embeddings embeddings,
+            Catalogue catalogue,
+            Profiles profiles,
+            Recordings recordings,
+            Transactions transactions,
+            Clock clock) {
         this.spaces = spaces;
         this.embeddings = embeddings;
         this.catalogue = catalogue;
@@ -43,29 +49,49 @@ public final class Vectors {
         this.clock = clock;
     }
 
-    /** Stores (or replaces) the vector of a recording, or of one of its stems when {@code stemType} is given. */
-    public Embedding put(Caller caller, String profile, String outputName, String stemType, String spaceName,
-                         Vector vector, String source) {
+    /**
+     * Stores (or replaces) the vector of a recording, or of one of its stems when {@code stemType}
+     * is given.
+     */
+    public Embedding put(
+            Caller caller,
+            String profile,
+            String outputName,
+            String stemType,
+            String spaceName,
+            Vector vector,
+            String source) {
         EmbeddingSpace space = spaces.space(spaceName);
-        return transactions.inTransaction(() -> {
-            Recording recording = recording(caller, Names.profile(profile), Names.recording(outputName));
-            StemType stem = null;
-            if (stemType != null) {
-                StemType wanted = stemType(stemType);
-                stem = recording.stems().stream().map(s -> s.type()).filter(wanted::equals).findFirst()
-                        .orElseThrow(Vectors::noStem);
-            }
-            Embedding embedding = new Embedding(recording.id(), stem, space, vector, source, clock.instant());
-            embeddings.put(embedding);
-            return embedding;
-        });
+        return transactions.inTransaction(
+                () -> {
+                    Recording recording =
+                            recording(caller, Names.profile(profile), Names.recording(outputName));
+                    StemType stem = null;
+                    if (stemType != null) {
+                        StemType wanted = stemType(stemType);
+                        stem =
+                                recording.stems().stream()
+                                        .map(s -> s.type())
+                                        .filter(wanted::equals)
+                                        .findFirst()
+                                        .orElseThrow(Vectors::noStem);
+                    }
+                    Embedding embedding =
+                            new Embedding(
+                                    recording.id(), stem, space, vector, source, clock.instant());
+                    embeddings.put(embedding);
+                    return embedding;
+                });
     }
 
     private Recording recording(Caller caller, ProfileName name, OutputName output) {
         if (caller instanceof Principal principal) {
-            return catalogue.recording(principal.viewer(), name, output).orElseThrow(Names::noRecording);
+            return catalogue
+                    .recording(principal.viewer(), name, output)
+                    .orElseThrow(Names::noRecording);
         }
-        return profiles.byName(name).flatMap(p -> recordings.byOutputName(p.id(), output))
+        return profiles.byName(name)
+                .flatMap(p -> recordings.byOutputName(p.id(), output))
                 .orElseThrow(Names::noRecording);
     }
 

@@ -25,7 +25,10 @@ public final class SignIn {
         this.clock = clock;
     }
 
-    /** Admits the identity and creates or refreshes its user in one statement; a refusal writes nothing. */
+    /**
+     * Admits the identity and creates or refreshes its user in one statement; a refusal writes
+     * nothing.
+     */
     public SignInResult signIn(Identity identity) {
         if (!identity.emailVerified()) {
             return new SignInResult.Refused("email_not_verified");
@@ -50,9 +53,10 @@ public final class SignIn {
         return switch (admission.mode()) {
             case OPEN -> true;
             case ALLOWLIST -> admission.listed(email);
-            case MEMBERS_ONLY -> users.byEmail(email)
-                    .map(u -> u.isAdmin() || !memberships.ofUser(u.id()).isEmpty())
-                    .orElse(false);
+            case MEMBERS_ONLY ->
+                    users.byEmail(email)
+                            .map(u -> u.isAdmin() || !memberships.ofUser(u.id()).isEmpty())
+                            .orElse(false);
         };
     }
 
@@ -62,7 +66,11 @@ public final class SignIn {
     }
 
     private Principal principalOf(User user) {
-        return new Principal(user.id(), user.email(), user.name(), user.pictureUrl(),
+        return new Principal(
+                user.id(),
+                user.email(),
+                user.name(),
+                user.pictureUrl(),
                 user.isAdmin() || admission.isBootstrapAdmin(user.email()));
     }
 }

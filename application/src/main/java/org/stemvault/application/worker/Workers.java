@@ -11,7 +11,10 @@ import org.stemvault.domain.NotFound;
 import org.stemvault.domain.worker.WorkerToken;
 import org.stemvault.domain.worker.WorkerTokens;
 
-/** Worker credentials: minted with an expiry, listed, revoked; a request's token is checked on every use. */
+/**
+ * Worker credentials: minted with an expiry, listed, revoked; a request's token is checked on every
+ * use.
+ */
 public final class Workers {
 
     /** The longest a worker token may live. */
@@ -27,13 +30,20 @@ public final class Workers {
         this.clock = clock;
     }
 
-    /** A minted token: its record, and the bearer token to hand to the worker (shown once, never stored). */
-    public record Minted(WorkerToken token, String bearer) {
-    }
+    /**
+     * A minted token: its record, and the bearer token to hand to the worker (shown once, never
+     * stored).
+     */
+    public record Minted(WorkerToken token, String bearer) {}
 
     public Minted mint(String name, Duration validity) {
-        if (validity == null || validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0) {
-            throw new Invalid("validity", "must be more than zero and at most " + MAX_VALIDITY.toDays() + " days");
+        if (validity == null
+                || validity.isNegative()
+                || validity.isZero()
+                || validity.compareTo(MAX_VALIDITY) > 0) {
+            throw new Invalid(
+                    "validity",
+                    "must be more than zero and at most " + MAX_VALIDITY.toDays() + " days");
         }
         Instant now = clock.instant();
         WorkerToken token = WorkerToken.mint(name, now, now.plus(validity));

@@ -24,16 +24,26 @@ import org.stemvault.domain.user.User;
 class AccessTest {
 
     final World world = new World();
-    final Workers workers = new Workers(world.ports.workerTokens(), token -> "signed:" + token.id(), world.clock);
-    final Access access = new Access(world.ports.users(), world.ports.profiles(), world.ports.memberships(),
-            world.ports.recordings(), world.ports.audioFiles(), world.ports.auditLog(), workers,
-            world.ports.transactions(), world.clock);
+    final Workers workers =
+            new Workers(world.ports.workerTokens(), token -> "signed:" + token.id(), world.clock);
+    final Access access =
+            new Access(
+                    world.ports.users(),
+                    world.ports.profiles(),
+                    world.ports.memberships(),
+                    world.ports.recordings(),
+                    world.ports.audioFiles(),
+                    world.ports.auditLog(),
+                    workers,
+                    world.ports.transactions(),
+                    world.clock);
     final Access.Admin boss = Access.admin(world.principal(world.admin("boss@example.com")));
     final Profile band = world.profile("band");
 
     List<String> audit() {
         return access.audit(boss, null, null, null, null, 100).stream()
-                .map(e -> e.action() + " " + e.target() + " " + e.profile()).toList();
+                .map(e -> e.action() + " " + e.target() + " " + e.profile())
+                .toList();
     }
 
     @Test
@@ -45,12 +55,14 @@ class AccessTest {
     @Test
     void a_grant_before_the_first_login_provisions_the_user_and_is_audited_once() {
         assertTrue(access.grant(boss, "band", "New@Example.com"));
-        assertFalse(access.grant(boss, "band", "new@example.com"), "a repeated grant changes nothing");
+        assertFalse(
+                access.grant(boss, "band", "new@example.com"), "a repeated grant changes nothing");
         User provisioned = world.ports.users().byEmail(new Email("new@example.com")).orElseThrow();
         assertEquals(null, provisioned.lastLoginAt());
         assertEquals(List.of("grant new@example.com band"), audit());
-        assertEquals(List.of("new@example.com"), access.members(boss, "band").stream()
-                .map(m -> m.user().email().value()).toList());
+        assertEquals(
+                List.of("new@example.com"),
+                access.members(boss, "band").stream().map(m -> m.user().email().value()).toList());
     }
 
     @Test
@@ -58,25 +70,31 @@ class AccessTest {
         assertFalse(access.revoke(boss, "band", "nobody@example.com"));
         access.grant(boss, "band", "ada@example.com");
         assertTrue(access.revoke(boss, "band", "ada@example.com"));
-        assertEquals(java.util.Set.of("revoke ada@example.com band", "grant ada@example.com band"),
+        assertEquals(
+                java.util.Set.of("revoke ada@example.com band", "grant ada@example.com band"),
                 java.util.Set.copyOf(audit()));
         assertEquals(2, audit().size());
     }
 
     @Test
     void the_last_admin_cannot_be_demoted() {
-        Conflict last = assertThrows(Conflict.class, () -> access.setRole(boss, "boss@example.com", Role.MEMBER));
+        Conflict last =
+                assertThrows(
+                        Conflict.class,
+                        () -> access.setRole(boss, "boss@example.com", Role.MEMBER));
         assertTrue(last.getMessage().contains("last admin"));
         access.setRole(boss, "second@example.com", Role.ADMIN);
         access.setRole(boss, "boss@example.com", Role.MEMBER);
-        assertFalse(world.ports.users().byEmail(new Email("boss@example.com")).orElseThrow().isAdmin());
+        assertFalse(
+                world.ports.users().byEmail(new Email("boss@example.com")).orElseThrow().isAdmin());
     }
 
     @Test
     void a_profile_with_recordings_is_deleted_only_with_force_and_then_with_everything() {
         world.take(band, "take-1", 0);
         assertThrows(Conflict.class, () -> access.deleteProfile(boss, "band", false));
-        assertEquals(1, world.ports.recordings().countOf(band.id()), "a refused delete changes nothing");
+        assertEquals(
+                1, world.ports.recordings().countOf(band.id()), "a refused delete changes nothing");
         access.deleteProfile(boss, "band", true);
         assertTrue(world.ports.profiles().byName(band.name()).isEmpty());
         assertEquals(0, world.ports.recordings().countOf(band.id()));
@@ -115,7 +133,8 @@ class AccessTest {
         }
         List<AuditEntry> first = access.audit(boss, "band", null, null, null, 2);
         AuditEntry last = first.get(1);
-        List<AuditEntry> rest = access.audit(boss, "band", null, null, new Position(last.at(), last.id()), 2);
+        List<AuditEntry> rest =
+                access.audit(boss, "band", null, null, new Position(last.at(), last.id()), 2);
         assertEquals(3, first.size() + rest.size());
         assertTrue(rest.stream().noneMatch(first::contains));
         assertThrows(Invalid.class, () -> access.audit(boss, null, null, null, null, 0));

@@ -13,7 +13,6 @@ import org.stemvault.domain.profile.Profile;
 
 public abstract class AudioFilesContract extends PortsContract {
 
-
     @Test
     void a_new_hash_is_registered_and_found_by_hash() {
         Profile band = profiles.create(profile("the-band"));

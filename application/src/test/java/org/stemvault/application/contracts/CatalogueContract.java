@@ -12,10 +12,10 @@ import static org.stemvault.application.contracts.Fixtures.recording;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stemvault.application.fakes.Ports;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
-import org.stemvault.application.fakes.Ports;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.Recording;
@@ -25,7 +25,6 @@ import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 
 public abstract class CatalogueContract extends PortsContract {
-
 
     Profile band;
     Profile attic;
@@ -69,8 +68,10 @@ public abstract class CatalogueContract extends PortsContract {
     @Test
     void a_stranger_is_told_the_profile_is_not_visible_and_a_missing_user_that_it_is_missing() {
         assertInstanceOf(Listing.NotVisible.class, list(stranger, null));
-        assertInstanceOf(Listing.NotVisible.class, catalogue.files(new Viewer(member.id()),
-                new ProfileName("no-such-band"), null, null));
+        assertInstanceOf(
+                Listing.NotVisible.class,
+                catalogue.files(
+                        new Viewer(member.id()), new ProfileName("no-such-band"), null, null));
         assertInstanceOf(Listing.UnknownViewer.class, list(UserId.random(), null));
         assertEquals(List.of(), catalogue.profiles(new Viewer(stranger.id())));
     }
@@ -89,7 +90,8 @@ public abstract class CatalogueContract extends PortsContract {
     void pages_continue_after_their_position_and_the_last_has_no_next() {
         Listing.Page first = page(list(member, 2));
         assertEquals(newestFirst.subList(0, 2), first.recordings());
-        Listing.Page second = page(catalogue.files(new Viewer(member.id()), band.name(), first.next(), 2));
+        Listing.Page second =
+                page(catalogue.files(new Viewer(member.id()), band.name(), first.next(), 2));
         assertEquals(newestFirst.subList(2, 3), second.recordings());
         assertNull(second.next());
     }
@@ -100,7 +102,14 @@ public abstract class CatalogueContract extends PortsContract {
         assertTrue(catalogue.profile(new Viewer(stranger.id()), band.name()).isEmpty());
         assertTrue(catalogue.profile(new Viewer(stranger.id()), attic.name()).isEmpty());
         Recording c = newestFirst.get(1);
-        assertEquals(c, catalogue.recording(new Viewer(member.id()), band.name(), c.outputName()).orElseThrow());
-        assertTrue(catalogue.recording(new Viewer(stranger.id()), band.name(), c.outputName()).isEmpty());
+        assertEquals(
+                c,
+                catalogue
+                        .recording(new Viewer(member.id()), band.name(), c.outputName())
+                        .orElseThrow());
+        assertTrue(
+                catalogue
+                        .recording(new Viewer(stranger.id()), band.name(), c.outputName())
+                        .isEmpty());
     }
 }

@@ -1,7 +1,6 @@
 package org.stemvault.application.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stemvault.application.contracts.Fixtures.at;
 import static org.stemvault.application.contracts.Fixtures.fourStems;
@@ -20,12 +19,11 @@ import org.stemvault.domain.recording.StemType;
 
 public abstract class EmbeddingsContract extends PortsContract {
 
-    static final EmbeddingSpace TEXT = new EmbeddingSpace("text-contract", 3, 
-            EmbeddingSpace.Source.TEXT);
-    static final EmbeddingSpace AUDIO = new EmbeddingSpace("audio-contract", 5, 
-            EmbeddingSpace.Source.EXTERNAL);
+    static final EmbeddingSpace TEXT =
+            new EmbeddingSpace("text-contract", 3, EmbeddingSpace.Source.TEXT);
+    static final EmbeddingSpace AUDIO =
+            new EmbeddingSpace("audio-contract", 5, EmbeddingSpace.Source.EXTERNAL);
     static final StemType VOCALS = new StemType("vocals");
-
 
     Recording take() {
         Profile band = profiles.create(profile("the-band"));
@@ -35,9 +33,12 @@ public abstract class EmbeddingsContract extends PortsContract {
     @Test
     void vectors_of_different_spaces_and_targets_live_side_by_side_and_come_back_exactly() {
         Recording take = take();
-        Embedding text = new Embedding(take.id(), null, TEXT, Vector.of(0.1f, -0.2f, 0.3f), "minilm", at(1));
-        Embedding audio = new Embedding(take.id(), null, AUDIO, Vector.of(1, 2, 3, 4, 5), "clap", at(2));
-        Embedding vocals = new Embedding(take.id(), VOCALS, AUDIO, Vector.of(5, 4, 3, 2, 1), "clap", at(3));
+        Embedding text =
+                new Embedding(take.id(), null, TEXT, Vector.of(0.1f, -0.2f, 0.3f), "minilm", at(1));
+        Embedding audio =
+                new Embedding(take.id(), null, AUDIO, Vector.of(1, 2, 3, 4, 5), "clap", at(2));
+        Embedding vocals =
+                new Embedding(take.id(), VOCALS, AUDIO, Vector.of(5, 4, 3, 2, 1), "clap", at(3));
         embeddings.put(text);
         embeddings.put(audio);
         embeddings.put(vocals);
@@ -52,7 +53,8 @@ public abstract class EmbeddingsContract extends PortsContract {
     void putting_again_replaces_the_vector() {
         Recording take = take();
         embeddings.put(new Embedding(take.id(), null, TEXT, Vector.of(1, 0, 0), "a", at(1)));
-        Embedding replacement = new Embedding(take.id(), null, TEXT, Vector.of(0, 1, 0), "b", at(2));
+        Embedding replacement =
+                new Embedding(take.id(), null, TEXT, Vector.of(0, 1, 0), "b", at(2));
         embeddings.put(replacement);
 
         assertEquals(replacement, embeddings.find(take.id(), null, TEXT).orElseThrow());
@@ -62,13 +64,32 @@ public abstract class EmbeddingsContract extends PortsContract {
     void embeddings_go_with_their_recording_and_a_stems_with_its_stem() {
         Recording take = take();
         embeddings.put(new Embedding(take.id(), null, TEXT, Vector.of(1, 0, 0), null, at(1)));
-        embeddings.put(new Embedding(take.id(), VOCALS, AUDIO, Vector.of(1, 1, 1, 1, 1), null, at(1)));
-        embeddings.put(new Embedding(take.id(), new StemType("drums"), AUDIO, Vector.of(2, 1, 1, 1, 1), null, at(1)));
+        embeddings.put(
+                new Embedding(take.id(), VOCALS, AUDIO, Vector.of(1, 1, 1, 1, 1), null, at(1)));
+        embeddings.put(
+                new Embedding(
+                        take.id(),
+                        new StemType("drums"),
+                        AUDIO,
+                        Vector.of(2, 1, 1, 1, 1),
+                        null,
+                        at(1)));
 
-        recordings.save(Recording.create(take.profile(), take.outputName(), take.displayName(), "",
-                null, List.of(stem("drums", -3.0)), at(5)));
-        assertTrue(embeddings.find(take.id(), VOCALS, AUDIO).isEmpty(), "the vocals stem is gone, so is its vector");
-        assertTrue(embeddings.find(take.id(), new StemType("drums"), AUDIO).isPresent(), "a kept stem keeps its vector");
+        recordings.save(
+                Recording.create(
+                        take.profile(),
+                        take.outputName(),
+                        take.displayName(),
+                        "",
+                        null,
+                        List.of(stem("drums", -3.0)),
+                        at(5)));
+        assertTrue(
+                embeddings.find(take.id(), VOCALS, AUDIO).isEmpty(),
+                "the vocals stem is gone, so is its vector");
+        assertTrue(
+                embeddings.find(take.id(), new StemType("drums"), AUDIO).isPresent(),
+                "a kept stem keeps its vector");
 
         recordings.delete(take.profile(), take.outputName());
         assertTrue(embeddings.find(take.id(), null, TEXT).isEmpty());

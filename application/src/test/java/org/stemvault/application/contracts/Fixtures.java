@@ -15,13 +15,14 @@ import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.recording.StemType;
 
-/** Small valid domain objects for tests; times are whole microseconds, as PostgreSQL stores them. */
+/**
+ * Small valid domain objects for tests; times are whole microseconds, as PostgreSQL stores them.
+ */
 public final class Fixtures {
 
     public static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Instant at(long secondsAfterT0) {
         return T0.plusSeconds(secondsAfterT0).truncatedTo(ChronoUnit.MICROS);
@@ -36,19 +37,46 @@ public final class Fixtures {
     }
 
     public static AudioFile audioFile(ProfileId profile, Sha256 hash) {
-        return new AudioFile(AudioFileId.random(), profile, hash, "take.wav", "file:///sources/take.wav", 1234L, 184.3, T0);
+        return new AudioFile(
+                AudioFileId.random(),
+                profile,
+                hash,
+                "take.wav",
+                "file:///sources/take.wav",
+                1234L,
+                184.3,
+                T0);
     }
 
     public static Stem stem(String type, Double lufs) {
-        return new Stem(new StemType(type), lufs, 0.93, 4.2, new MediaFileName(type + ".opus"),
-                new MediaFileName(type + "_waveform.png"), 1_234_567, 184.3);
+        return new Stem(
+                new StemType(type),
+                lufs,
+                0.93,
+                4.2,
+                new MediaFileName(type + ".opus"),
+                new MediaFileName(type + "_waveform.png"),
+                1_234_567,
+                184.3);
     }
 
     public static List<Stem> fourStems() {
-        return List.of(stem("vocals", -18.2), stem("drums", -12.0), stem("bass", -14.5), stem("other", null));
+        return List.of(
+                stem("vocals", -18.2),
+                stem("drums", -12.0),
+                stem("bass", -14.5),
+                stem("other", null));
     }
 
-    public static Recording recording(ProfileId profile, String outputName, Instant createdAt, List<Stem> stems) {
-        return Recording.create(profile, new OutputName(outputName), "Take " + outputName, "", null, stems, createdAt);
+    public static Recording recording(
+            ProfileId profile, String outputName, Instant createdAt, List<Stem> stems) {
+        return Recording.create(
+                profile,
+                new OutputName(outputName),
+                "Take " + outputName,
+                "",
+                null,
+                stems,
+                createdAt);
     }
 }

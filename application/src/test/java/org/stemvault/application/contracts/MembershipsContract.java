@@ -15,15 +15,17 @@ import org.stemvault.domain.user.User;
 
 public abstract class MembershipsContract extends PortsContract {
 
-
     @Test
     void a_grant_makes_a_member_once_and_a_revoke_takes_it_away() {
         User ada = users.provision(new Email("ada@example.com"), at(0));
         Profile band = profiles.create(profile("the-band"));
 
         assertTrue(memberships.grant(new Membership(ada.id(), band.id(), at(1))));
-        assertFalse(memberships.grant(new Membership(ada.id(), band.id(), at(2))), "a repeated grant is not new");
-        assertEquals(List.of(new Membership(ada.id(), band.id(), at(1))), memberships.ofUser(ada.id()));
+        assertFalse(
+                memberships.grant(new Membership(ada.id(), band.id(), at(2))),
+                "a repeated grant is not new");
+        assertEquals(
+                List.of(new Membership(ada.id(), band.id(), at(1))), memberships.ofUser(ada.id()));
 
         assertTrue(memberships.revoke(ada.id(), band.id()));
         assertTrue(memberships.ofUser(ada.id()).isEmpty());
@@ -40,11 +42,16 @@ public abstract class MembershipsContract extends PortsContract {
         memberships.grant(new Membership(ada.id(), band.id(), at(2)));
         memberships.grant(new Membership(ada.id(), attic.id(), at(3)));
 
-        assertEquals(List.of(bob.id(), ada.id()), memberships.ofProfile(band.id()).stream().map(Membership::user).toList());
+        assertEquals(
+                List.of(bob.id(), ada.id()),
+                memberships.ofProfile(band.id()).stream().map(Membership::user).toList());
 
         ports().deleteUser(bob.id());
         profiles.delete(attic.id());
-        assertEquals(List.of(new Membership(ada.id(), band.id(), at(2))), memberships.ofProfile(band.id()));
-        assertEquals(List.of(new Membership(ada.id(), band.id(), at(2))), memberships.ofUser(ada.id()));
+        assertEquals(
+                List.of(new Membership(ada.id(), band.id(), at(2))),
+                memberships.ofProfile(band.id()));
+        assertEquals(
+                List.of(new Membership(ada.id(), band.id(), at(2))), memberships.ofUser(ada.id()));
     }
 }

@@ -11,7 +11,6 @@ import org.stemvault.domain.Conflict;
 
 public abstract class PendingLoginsContract extends PortsContract {
 
-
     @Test
     void a_pending_login_can_be_taken_once() {
         Instant now = Instant.now();

@@ -17,9 +17,9 @@ import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
 
 /**
- * The base of every port's contract test: each runs against the in-memory fakes (application's tests) and
- * against the PostgreSQL adapters (adapters-postgres' tests), so the fakes the use-case tests rely on are
- * proven to behave as the database does. The store is emptied before every test.
+ * The base of every port's contract test: each runs against the in-memory fakes (application's
+ * tests) and against the PostgreSQL adapters (adapters-postgres' tests), so the fakes the use-case
+ * tests rely on are proven to behave as the database does. The store is emptied before every test.
  */
 public abstract class PortsContract {
 

@@ -14,7 +14,6 @@ import org.stemvault.domain.profile.ProfileName;
 
 public abstract class ProfilesContract extends PortsContract {
 
-
     @Test
     void a_created_profile_is_found_by_name_and_listed_by_name() {
         Profile band = profiles.create(profile("the-band"));
@@ -35,11 +34,18 @@ public abstract class ProfilesContract extends PortsContract {
     void an_update_saves_name_folder_and_strategy_and_cannot_take_another_profiles_name() {
         Profile band = profiles.create(profile("the-band"));
         profiles.create(profile("attic"));
-        Profile renamed = new Profile(band.id(), new ProfileName("the-band-2"), "/elsewhere", "htdemucs", band.createdAt());
+        Profile renamed =
+                new Profile(
+                        band.id(),
+                        new ProfileName("the-band-2"),
+                        "/elsewhere",
+                        "htdemucs",
+                        band.createdAt());
 
         assertTrue(profiles.update(renamed));
         assertEquals(renamed, profiles.byName(renamed.name()).orElseThrow());
-        Profile clash = new Profile(band.id(), new ProfileName("attic"), "/x", null, band.createdAt());
+        Profile clash =
+                new Profile(band.id(), new ProfileName("attic"), "/x", null, band.createdAt());
         assertThrows(Conflict.class, () -> profiles.update(clash));
         assertEquals(renamed, profiles.byName(renamed.name()).orElseThrow());
     }

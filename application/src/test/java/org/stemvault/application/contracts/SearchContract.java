@@ -17,27 +17,41 @@ import org.stemvault.domain.embedding.Hit;
 import org.stemvault.domain.embedding.SearchQuery;
 import org.stemvault.domain.embedding.SearchQuery.Filters;
 import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.StemType;
-import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 
 public abstract class SearchContract extends PortsContract {
 
-    static final EmbeddingSpace SPACE = new EmbeddingSpace("search-small", 3, 
-            EmbeddingSpace.Source.EXTERNAL);
-
+    static final EmbeddingSpace SPACE =
+            new EmbeddingSpace("search-small", 3, EmbeddingSpace.Source.EXTERNAL);
 
     User member;
 
-    void take(Profile p, String name, String title, String description, String stemType, long createdAt, float... v) {
-        Recording r = recordings.save(Recording.create(p.id(), new OutputName(name), title, description, null,
-                List.of(stem(stemType, -10.0 - createdAt)), at(createdAt)));
+    void take(
+            Profile p,
+            String name,
+            String title,
+            String description,
+            String stemType,
+            long createdAt,
+            float... v) {
+        Recording r =
+                recordings.save(
+                        Recording.create(
+                                p.id(),
+                                new OutputName(name),
+                                title,
+                                description,
+                                null,
+                                List.of(stem(stemType, -10.0 - createdAt)),
+                                at(createdAt)));
         embeddings.put(new Embedding(r.id(), null, SPACE, Vector.of(v), null, at(0)));
     }
 
@@ -57,41 +71,62 @@ public abstract class SearchContract extends PortsContract {
 
     List<String> names(SearchQuery q) {
         return hits(member.id(), q).orElseThrow().stream()
-                .map(h -> h.recording().outputName().value()).toList();
+                .map(h -> h.recording().outputName().value())
+                .toList();
     }
 
     /** A query whose semantic side is the vector [1, 0, 0]. */
     static SearchQuery query(SearchQuery.Mode mode, String text, int limit, Filters filters) {
         Vector vector = mode.semantic() ? Vector.of(1, 0, 0) : null;
-        return new SearchQuery(mode, text, vector, mode.semantic() ? SPACE.name() : null, null, limit, -1, filters);
+        return new SearchQuery(
+                mode,
+                text,
+                vector,
+                mode.semantic() ? SPACE.name() : null,
+                null,
+                limit,
+                -1,
+                filters);
     }
 
     Optional<List<Hit>> hits(UserId user, SearchQuery q) {
-        return search.search(new Viewer(user), q, q.mode().semantic() ? SPACE : null, q.vector(), 60);
+        return search.search(
+                new Viewer(user), q, q.mode().semantic() ? SPACE : null, q.vector(), 60);
     }
 
     @Test
     void semantic_search_ranks_by_similarity_within_the_users_profiles_and_honours_the_limit() {
-        assertEquals(List.of("a", "b"), names(query(SearchQuery.Mode.SEMANTIC, null, 2, Filters.NONE)));
-        List<Hit> hits = hits(member.id(), query(SearchQuery.Mode.SEMANTIC, null, 2, Filters.NONE))
-                .orElseThrow();
+        assertEquals(
+                List.of("a", "b"), names(query(SearchQuery.Mode.SEMANTIC, null, 2, Filters.NONE)));
+        List<Hit> hits =
+                hits(member.id(), query(SearchQuery.Mode.SEMANTIC, null, 2, Filters.NONE))
+                        .orElseThrow();
         assertEquals(1.0, hits.get(0).similarity(), 1e-6);
         assertEquals(1, hits.get(0).rankSemantic());
     }
 
     @Test
     void full_text_search_finds_words_and_their_forms_only_in_the_users_profiles() {
-        assertEquals(Set.of("a", "c"), Set.copyOf(names(query(SearchQuery.Mode.FULLTEXT, "moody", 10, Filters.NONE))));
-        assertEquals(List.of("a"), names(query(SearchQuery.Mode.FULLTEXT, "grooves", 10, Filters.NONE)));
-        assertEquals(List.of(), names(query(SearchQuery.Mode.FULLTEXT, "nothing like this", 10, Filters.NONE)));
+        assertEquals(
+                Set.of("a", "c"),
+                Set.copyOf(names(query(SearchQuery.Mode.FULLTEXT, "moody", 10, Filters.NONE))));
+        assertEquals(
+                List.of("a"), names(query(SearchQuery.Mode.FULLTEXT, "grooves", 10, Filters.NONE)));
+        assertEquals(
+                List.of(),
+                names(query(SearchQuery.Mode.FULLTEXT, "nothing like this", 10, Filters.NONE)));
     }
 
     @Test
     void hybrid_search_fuses_both_rankings_by_reciprocal_rank() {
         // semantic: a 1, b 2, then c and d; full text "moody": a and c. RRF(k=60): a > c > b > d.
-        assertEquals(List.of("a", "c", "b", "d"), names(query(SearchQuery.Mode.HYBRID, "moody", 4, Filters.NONE)));
-        Hit c = hits(member.id(), query(SearchQuery.Mode.HYBRID, "moody", 4, Filters.NONE))
-                .orElseThrow().get(1);
+        assertEquals(
+                List.of("a", "c", "b", "d"),
+                names(query(SearchQuery.Mode.HYBRID, "moody", 4, Filters.NONE)));
+        Hit c =
+                hits(member.id(), query(SearchQuery.Mode.HYBRID, "moody", 4, Filters.NONE))
+                        .orElseThrow()
+                        .get(1);
         assertTrue(c.rankFulltext() != null && c.rankSemantic() != null);
     }
 
@@ -101,7 +136,11 @@ public abstract class SearchContract extends PortsContract {
         assertEquals(List.of("c"), names(query(SearchQuery.Mode.FULLTEXT, "moody", 10, drums)));
         assertEquals(List.of("c"), names(query(SearchQuery.Mode.SEMANTIC, null, 10, drums)));
         Filters recent = new Filters(null, null, null, null, null, at(2), null);
-        assertEquals(List.of("c", "d"), names(query(SearchQuery.Mode.SEMANTIC, null, 10, recent)).stream().sorted().toList());
+        assertEquals(
+                List.of("c", "d"),
+                names(query(SearchQuery.Mode.SEMANTIC, null, 10, recent)).stream()
+                        .sorted()
+                        .toList());
         Filters loud = new Filters(null, null, null, -11.5, null, null, null);
         assertEquals(List.of("a"), names(query(SearchQuery.Mode.SEMANTIC, null, 10, loud)));
         Filters longer = new Filters(null, 200.0, null, null, null, null, null);
@@ -110,6 +149,8 @@ public abstract class SearchContract extends PortsContract {
 
     @Test
     void an_unknown_user_gets_nothing_at_all() {
-        assertTrue(hits(UserId.random(), query(SearchQuery.Mode.HYBRID, "moody", 4, Filters.NONE)).isEmpty());
+        assertTrue(
+                hits(UserId.random(), query(SearchQuery.Mode.HYBRID, "moody", 4, Filters.NONE))
+                        .isEmpty());
     }
 }

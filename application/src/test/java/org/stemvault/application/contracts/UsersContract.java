@@ -22,7 +22,6 @@ import org.stemvault.domain.user.UserId;
 
 public abstract class UsersContract extends PortsContract {
 
-
     @Test
     void first_login_creates_a_member_and_later_logins_refresh_name_picture_and_last_login_only() {
         User first = users.signedIn(new Email("Ada@Example.com"), "Ada", "https://pic/1", at(0));
@@ -30,7 +29,8 @@ public abstract class UsersContract extends PortsContract {
         assertEquals(Role.MEMBER, first.role());
         assertEquals(at(0), first.createdAt());
 
-        User again = users.signedIn(new Email("ada@example.COM"), "Ada L.", "https://pic/2", at(60));
+        User again =
+                users.signedIn(new Email("ada@example.COM"), "Ada L.", "https://pic/2", at(60));
 
         assertEquals(first.id(), again.id());
         assertEquals(at(0), again.createdAt());

@@ -87,5 +87,4 @@ class InMemoryPortsTest {
             return world;
         }
     }
-
 }

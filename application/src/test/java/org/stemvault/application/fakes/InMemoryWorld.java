@@ -57,9 +57,10 @@ import org.stemvault.domain.worker.WorkerToken;
 import org.stemvault.domain.worker.WorkerTokens;
 
 /**
- * Every port in memory, over one shared state, for use-case tests; proven faithful to the PostgreSQL adapters
- * by the contract tests that both pass. A transaction restores the whole state when its work throws. Full-text
- * search is a simplification (whole words, a trailing "s" ignored): contract tests use only what both agree on.
+ * Every port in memory, over one shared state, for use-case tests; proven faithful to the
+ * PostgreSQL adapters by the contract tests that both pass. A transaction restores the whole state
+ * when its work throws. Full-text search is a simplification (whole words, a trailing "s" ignored):
+ * contract tests use only what both agree on.
  */
 public final class InMemoryWorld implements Ports {
 
@@ -123,26 +124,27 @@ public final class InMemoryWorld implements Ports {
 
     // ---------------------------------------------------------------- transactions
 
-    private final Transactions transactions = new Transactions() {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            synchronized (InMemoryWorld.this) {
-                if (inTransaction) {
-                    return work.get();
+    private final Transactions transactions =
+            new Transactions() {
+                @Override
+                public <T> T inTransaction(Supplier<T> work) {
+                    synchronized (InMemoryWorld.this) {
+                        if (inTransaction) {
+                            return work.get();
+                        }
+                        State before = state.copy();
+                        inTransaction = true;
+                        try {
+                            return work.get();
+                        } catch (RuntimeException | Error e) {
+                            state = before;
+                            throw e;
+                        } finally {
+                            inTransaction = false;
+                        }
+                    }
                 }
-                State before = state.copy();
-                inTransaction = true;
-                try {
-                    return work.get();
-                } catch (RuntimeException | Error e) {
-                    state = before;
-                    throw e;
-                } finally {
-                    inTransaction = false;
-                }
-            }
-        }
-    };
+            };
 
     @Override
     public Transactions transactions() {
@@ -151,78 +153,113 @@ public final class InMemoryWorld implements Ports {
 
     // ---------------------------------------------------------------- users
 
-    private final Users users = new Users() {
-        @Override
-        public Optional<User> byId(UserId id) {
-            synchronized (InMemoryWorld.this) {
-                return Optional.ofNullable(state.users.get(id));
-            }
-        }
-
-        @Override
-        public Optional<User> byEmail(Email email) {
-            synchronized (InMemoryWorld.this) {
-                return state.users.values().stream().filter(u -> u.email().equals(email)).findFirst();
-            }
-        }
-
-        @Override
-        public List<User> all() {
-            synchronized (InMemoryWorld.this) {
-                return state.users.values().stream().sorted(Comparator.comparing(u -> u.email().value())).toList();
-            }
-        }
-
-        @Override
-        public User signedIn(Email email, String name, String pictureUrl, Instant at) {
-            synchronized (InMemoryWorld.this) {
-                User user = byEmail(email).map(u -> new User(u.id(), u.email(), name, pictureUrl, u.role(),
-                        u.createdAt(), at)).orElseGet(() -> new User(UserId.random(), email, name, pictureUrl,
-                        Role.MEMBER, at, at));
-                state.users.put(user.id(), user);
-                return user;
-            }
-        }
-
-        @Override
-        public User provision(Email email, Instant at) {
-            synchronized (InMemoryWorld.this) {
-                return byEmail(email).orElseGet(() -> {
-                    User user = User.provisioned(email, at);
-                    state.users.put(user.id(), user);
-                    return user;
-                });
-            }
-        }
-
-        @Override
-        public boolean changeRole(UserId id, Role role) {
-            synchronized (InMemoryWorld.this) {
-                User u = state.users.get(id);
-                if (u == null) {
-                    return false;
+    private final Users users =
+            new Users() {
+                @Override
+                public Optional<User> byId(UserId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.users.get(id));
+                    }
                 }
-                state.users.put(id, new User(u.id(), u.email(), u.name(), u.pictureUrl(), role, u.createdAt(),
-                        u.lastLoginAt()));
-                return true;
-            }
-        }
 
-        @Override
-        public Demotion demoteUnlessLastAdmin(UserId id) {
-            synchronized (InMemoryWorld.this) {
-                User u = state.users.get(id);
-                if (u == null || !u.isAdmin()) {
-                    return Demotion.NOT_AN_ADMIN;
+                @Override
+                public Optional<User> byEmail(Email email) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.users.values().stream()
+                                .filter(u -> u.email().equals(email))
+                                .findFirst();
+                    }
                 }
-                if (state.users.values().stream().noneMatch(o -> o.isAdmin() && !o.id().equals(id))) {
-                    return Demotion.LAST_ADMIN;
+
+                @Override
+                public List<User> all() {
+                    synchronized (InMemoryWorld.this) {
+                        return state.users.values().stream()
+                                .sorted(Comparator.comparing(u -> u.email().value()))
+                                .toList();
+                    }
                 }
-                changeRole(id, Role.MEMBER);
-                return Demotion.DEMOTED;
-            }
-        }
-    };
+
+                @Override
+                public User signedIn(Email email, String name, String pictureUrl, Instant at) {
+                    synchronized (InMemoryWorld.this) {
+                        User user =
+                                byEmail(email)
+                                        .map(
+                                                u ->
+                                                        new User(
+                                                                u.id(),
+                                                                u.email(),
+                                                                name,
+                                                                pictureUrl,
+                                                                u.role(),
+                                                                u.createdAt(),
+                                                                at))
+                                        .orElseGet(
+                                                () ->
+                                                        new User(
+                                                                UserId.random(),
+                                                                email,
+                                                                name,
+                                                                pictureUrl,
+                                                                Role.MEMBER,
+                                                                at,
+                                                                at));
+                        state.users.put(user.id(), user);
+                        return user;
+                    }
+                }
+
+                @Override
+                public User provision(Email email, Instant at) {
+                    synchronized (InMemoryWorld.this) {
+                        return byEmail(email)
+                                .orElseGet(
+                                        () -> {
+                                            User user = User.provisioned(email, at);
+                                            state.users.put(user.id(), user);
+                                            return user;
+                                        });
+                    }
+                }
+
+                @Override
+                public boolean changeRole(UserId id, Role role) {
+                    synchronized (InMemoryWorld.this) {
+                        User u = state.users.get(id);
+                        if (u == null) {
+                            return false;
+                        }
+                        state.users.put(
+                                id,
+                                new User(
+                                        u.id(),
+                                        u.email(),
+                                        u.name(),
+                                        u.pictureUrl(),
+                                        role,
+                                        u.createdAt(),
+                                        u.lastLoginAt()));
+                        return true;
+                    }
+                }
+
+                @Override
+                public Demotion demoteUnlessLastAdmin(UserId id) {
+                    synchronized (InMemoryWorld.this) {
+                        User u = state.users.get(id);
+                        if (u == null || !u.isAdmin()) {
+                            return Demotion.NOT_AN_ADMIN;
+                        }
+                        if (state.users.values().stream()
+                                .noneMatch(o -> o.isAdmin() && !o.id().equals(id))) {
+                            return Demotion.LAST_ADMIN;
+                        }
+                        changeRole(id, Role.MEMBER);
+                        return Demotion.DEMOTED;
+                    }
+                }
+            };
 
     @Override
     public Users users() {
@@ -231,54 +268,61 @@ public final class InMemoryWorld implements Ports {
 
     // ---------------------------------------------------------------- profiles and memberships
 
-    private final Profiles profiles = new Profiles() {
-        @Override
-        public Profile create(Profile profile) {
-            synchronized (InMemoryWorld.this) {
-                if (byName(profile.name()).isPresent()) {
-                    throw new Conflict("a profile named '" + profile.name() + "' exists already");
+    private final Profiles profiles =
+            new Profiles() {
+                @Override
+                public Profile create(Profile profile) {
+                    synchronized (InMemoryWorld.this) {
+                        if (byName(profile.name()).isPresent()) {
+                            throw new Conflict(
+                                    "a profile named '" + profile.name() + "' exists already");
+                        }
+                        state.profiles.put(profile.id(), profile);
+                        return profile;
+                    }
                 }
-                state.profiles.put(profile.id(), profile);
-                return profile;
-            }
-        }
 
-        @Override
-        public Optional<Profile> byName(ProfileName name) {
-            synchronized (InMemoryWorld.this) {
-                return state.profiles.values().stream().filter(p -> p.name().equals(name)).findFirst();
-            }
-        }
-
-        @Override
-        public List<Profile> all() {
-            synchronized (InMemoryWorld.this) {
-                return sortedByName(state.profiles.values().stream());
-            }
-        }
-
-        @Override
-        public boolean update(Profile profile) {
-            synchronized (InMemoryWorld.this) {
-                if (!state.profiles.containsKey(profile.id())) {
-                    return false;
+                @Override
+                public Optional<Profile> byName(ProfileName name) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.profiles.values().stream()
+                                .filter(p -> p.name().equals(name))
+                                .findFirst();
+                    }
                 }
-                if (byName(profile.name()).filter(p -> !p.id().equals(profile.id())).isPresent()) {
-                    throw new Conflict("a profile named '" + profile.name() + "' exists already");
-                }
-                state.profiles.put(profile.id(), profile);
-                return true;
-            }
-        }
 
-        @Override
-        public boolean delete(ProfileId id) {
-            synchronized (InMemoryWorld.this) {
-                state.memberships.removeIf(m -> m.profile().equals(id));
-                return state.profiles.remove(id) != null;
-            }
-        }
-    };
+                @Override
+                public List<Profile> all() {
+                    synchronized (InMemoryWorld.this) {
+                        return sortedByName(state.profiles.values().stream());
+                    }
+                }
+
+                @Override
+                public boolean update(Profile profile) {
+                    synchronized (InMemoryWorld.this) {
+                        if (!state.profiles.containsKey(profile.id())) {
+                            return false;
+                        }
+                        if (byName(profile.name())
+                                .filter(p -> !p.id().equals(profile.id()))
+                                .isPresent()) {
+                            throw new Conflict(
+                                    "a profile named '" + profile.name() + "' exists already");
+                        }
+                        state.profiles.put(profile.id(), profile);
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean delete(ProfileId id) {
+                    synchronized (InMemoryWorld.this) {
+                        state.memberships.removeIf(m -> m.profile().equals(id));
+                        return state.profiles.remove(id) != null;
+                    }
+                }
+            };
 
     @Override
     public Profiles profiles() {
@@ -289,52 +333,67 @@ public final class InMemoryWorld implements Ports {
         return profiles.sorted(Comparator.comparing(p -> p.name().value())).toList();
     }
 
-    private final Memberships memberships = new Memberships() {
-        @Override
-        public boolean grant(Membership membership) {
-            synchronized (InMemoryWorld.this) {
-                if (state.memberships.stream().anyMatch(m -> m.user().equals(membership.user())
-                        && m.profile().equals(membership.profile()))) {
-                    return false;
+    private final Memberships memberships =
+            new Memberships() {
+                @Override
+                public boolean grant(Membership membership) {
+                    synchronized (InMemoryWorld.this) {
+                        if (state.memberships.stream()
+                                .anyMatch(
+                                        m ->
+                                                m.user().equals(membership.user())
+                                                        && m.profile()
+                                                                .equals(membership.profile()))) {
+                            return false;
+                        }
+                        return state.memberships.add(membership);
+                    }
                 }
-                return state.memberships.add(membership);
-            }
-        }
 
-        @Override
-        public boolean revoke(UserId user, ProfileId profile) {
-            synchronized (InMemoryWorld.this) {
-                return state.memberships.removeIf(m -> m.user().equals(user) && m.profile().equals(profile));
-            }
-        }
+                @Override
+                public boolean revoke(UserId user, ProfileId profile) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.memberships.removeIf(
+                                m -> m.user().equals(user) && m.profile().equals(profile));
+                    }
+                }
 
-        @Override
-        public List<Membership> ofUser(UserId user) {
-            synchronized (InMemoryWorld.this) {
-                return state.memberships.stream().filter(m -> m.user().equals(user))
-                        .sorted(Comparator.comparing(Membership::grantedAt)
-                                .thenComparing(m -> m.profile().value(), UUIDS)).toList();
-            }
-        }
+                @Override
+                public List<Membership> ofUser(UserId user) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.memberships.stream()
+                                .filter(m -> m.user().equals(user))
+                                .sorted(
+                                        Comparator.comparing(Membership::grantedAt)
+                                                .thenComparing(m -> m.profile().value(), UUIDS))
+                                .toList();
+                    }
+                }
 
-        @Override
-        public List<Membership> ofProfile(ProfileId profile) {
-            synchronized (InMemoryWorld.this) {
-                return state.memberships.stream().filter(m -> m.profile().equals(profile))
-                        .sorted(Comparator.comparing(Membership::grantedAt)
-                                .thenComparing(m -> m.user().value(), UUIDS)).toList();
-            }
-        }
+                @Override
+                public List<Membership> ofProfile(ProfileId profile) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.memberships.stream()
+                                .filter(m -> m.profile().equals(profile))
+                                .sorted(
+                                        Comparator.comparing(Membership::grantedAt)
+                                                .thenComparing(m -> m.user().value(), UUIDS))
+                                .toList();
+                    }
+                }
 
-        @Override
-        public List<Membership> all() {
-            synchronized (InMemoryWorld.this) {
-                return state.memberships.stream().sorted(Comparator.comparing(Membership::grantedAt)
-                        .thenComparing(m -> m.user().value(), UUIDS)
-                        .thenComparing(m -> m.profile().value(), UUIDS)).toList();
-            }
-        }
-    };
+                @Override
+                public List<Membership> all() {
+                    synchronized (InMemoryWorld.this) {
+                        return state.memberships.stream()
+                                .sorted(
+                                        Comparator.comparing(Membership::grantedAt)
+                                                .thenComparing(m -> m.user().value(), UUIDS)
+                                                .thenComparing(m -> m.profile().value(), UUIDS))
+                                .toList();
+                    }
+                }
+            };
 
     @Override
     public Memberships memberships() {
@@ -343,108 +402,158 @@ public final class InMemoryWorld implements Ports {
 
     // ---------------------------------------------------------------- audio files and recordings
 
-    private final AudioFiles audioFiles = new AudioFiles() {
-        @Override
-        public Optional<AudioFile> bySha256(Sha256 sha256) {
-            synchronized (InMemoryWorld.this) {
-                return Optional.ofNullable(state.audioFiles.get(sha256));
-            }
-        }
+    private final AudioFiles audioFiles =
+            new AudioFiles() {
+                @Override
+                public Optional<AudioFile> bySha256(Sha256 sha256) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.audioFiles.get(sha256));
+                    }
+                }
 
-        @Override
-        public AudioFile registerIfAbsent(AudioFile candidate) {
-            synchronized (InMemoryWorld.this) {
-                return state.audioFiles.computeIfAbsent(candidate.sha256(), k -> candidate);
-            }
-        }
+                @Override
+                public AudioFile registerIfAbsent(AudioFile candidate) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.audioFiles.computeIfAbsent(candidate.sha256(), k -> candidate);
+                    }
+                }
 
-        @Override
-        public int deleteAllOf(ProfileId profile) {
-            synchronized (InMemoryWorld.this) {
-                int before = state.audioFiles.size();
-                state.audioFiles.values().removeIf(a -> a.profile().equals(profile));
-                return before - state.audioFiles.size();
-            }
-        }
-    };
+                @Override
+                public int deleteAllOf(ProfileId profile) {
+                    synchronized (InMemoryWorld.this) {
+                        int before = state.audioFiles.size();
+                        state.audioFiles.values().removeIf(a -> a.profile().equals(profile));
+                        return before - state.audioFiles.size();
+                    }
+                }
+            };
 
     @Override
     public AudioFiles audioFiles() {
         return audioFiles;
     }
 
-    private static final Comparator<Recording> NEWEST_FIRST = Comparator.comparing(Recording::createdAt)
-            .thenComparing(r -> r.id().value(), UUIDS).reversed();
+    private static final Comparator<Recording> NEWEST_FIRST =
+            Comparator.comparing(Recording::createdAt)
+                    .thenComparing(r -> r.id().value(), UUIDS)
+                    .reversed();
 
-    private final Recordings recordings = new Recordings() {
-        @Override
-        public Recording save(Recording recording) {
-            synchronized (InMemoryWorld.this) {
-                Optional<Recording> existing = byOutputName(recording.profile(), recording.outputName());
-                Recording saved = existing.map(e -> {
-                    boolean changed = !Objects.equals(e.audioFile(), recording.audioFile())
-                            || !e.displayName().equals(recording.displayName())
-                            || !e.description().equals(recording.description());
-                    return new Recording(e.id(), e.profile(), e.outputName(), recording.displayName(),
-                            recording.description(), recording.audioFile(), e.createdAt(),
-                            changed ? recording.updatedAt() : e.updatedAt(), recording.stems());
-                }).orElse(recording);
-                existing.ifPresent(e -> {
-                    Set<StemType> kept = recording.stems().stream().map(Stem::type).collect(Collectors.toSet());
-                    state.embeddings.values().removeIf(x -> x.recording().equals(e.id()) && x.stem() != null
-                            && !kept.contains(x.stem()));
-                });
-                state.recordings.put(saved.id(), saved);
-                return saved;
-            }
-        }
+    private final Recordings recordings =
+            new Recordings() {
+                @Override
+                public Recording save(Recording recording) {
+                    synchronized (InMemoryWorld.this) {
+                        Optional<Recording> existing =
+                                byOutputName(recording.profile(), recording.outputName());
+                        Recording saved =
+                                existing.map(
+                                                e -> {
+                                                    boolean changed =
+                                                            !Objects.equals(
+                                                                            e.audioFile(),
+                                                                            recording.audioFile())
+                                                                    || !e.displayName()
+                                                                            .equals(
+                                                                                    recording
+                                                                                            .displayName())
+                                                                    || !e.description()
+                                                                            .equals(
+                                                                                    recording
+                                                                                            .description());
+                                                    return new Recording(
+                                                            e.id(),
+                                                            e.profile(),
+                                                            e.outputName(),
+                                                            recording.displayName(),
+                                                            recording.description(),
+                                                            recording.audioFile(),
+                                                            e.createdAt(),
+                                                            changed
+                                                                    ? recording.updatedAt()
+                                                                    : e.updatedAt(),
+                                                            recording.stems());
+                                                })
+                                        .orElse(recording);
+                        existing.ifPresent(
+                                e -> {
+                                    Set<StemType> kept =
+                                            recording.stems().stream()
+                                                    .map(Stem::type)
+                                                    .collect(Collectors.toSet());
+                                    state.embeddings
+                                            .values()
+                                            .removeIf(
+                                                    x ->
+                                                            x.recording().equals(e.id())
+                                                                    && x.stem() != null
+                                                                    && !kept.contains(x.stem()));
+                                });
+                        state.recordings.put(saved.id(), saved);
+                        return saved;
+                    }
+                }
 
-        @Override
-        public Optional<Recording> byOutputName(ProfileId profile, OutputName outputName) {
-            synchronized (InMemoryWorld.this) {
-                return state.recordings.values().stream()
-                        .filter(r -> r.profile().equals(profile) && r.outputName().equals(outputName)).findFirst();
-            }
-        }
+                @Override
+                public Optional<Recording> byOutputName(ProfileId profile, OutputName outputName) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.recordings.values().stream()
+                                .filter(
+                                        r ->
+                                                r.profile().equals(profile)
+                                                        && r.outputName().equals(outputName))
+                                .findFirst();
+                    }
+                }
 
-        @Override
-        public Optional<Recording> byId(RecordingId id) {
-            synchronized (InMemoryWorld.this) {
-                return Optional.ofNullable(state.recordings.get(id));
-            }
-        }
+                @Override
+                public Optional<Recording> byId(RecordingId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.recordings.get(id));
+                    }
+                }
 
-        @Override
-        public List<RecordingId> ids() {
-            synchronized (InMemoryWorld.this) {
-                return state.recordings.values().stream().sorted(NEWEST_FIRST.reversed()).map(Recording::id).toList();
-            }
-        }
+                @Override
+                public List<RecordingId> ids() {
+                    synchronized (InMemoryWorld.this) {
+                        return state.recordings.values().stream()
+                                .sorted(NEWEST_FIRST.reversed())
+                                .map(Recording::id)
+                                .toList();
+                    }
+                }
 
-        @Override
-        public boolean delete(ProfileId profile, OutputName outputName) {
-            synchronized (InMemoryWorld.this) {
-                return byOutputName(profile, outputName).map(r -> removeRecording(r.id())).orElse(false);
-            }
-        }
+                @Override
+                public boolean delete(ProfileId profile, OutputName outputName) {
+                    synchronized (InMemoryWorld.this) {
+                        return byOutputName(profile, outputName)
+                                .map(r -> removeRecording(r.id()))
+                                .orElse(false);
+                    }
+                }
 
-        @Override
-        public int countOf(ProfileId profile) {
-            synchronized (InMemoryWorld.this) {
-                return (int) state.recordings.values().stream().filter(r -> r.profile().equals(profile)).count();
-            }
-        }
+                @Override
+                public int countOf(ProfileId profile) {
+                    synchronized (InMemoryWorld.this) {
+                        return (int)
+                                state.recordings.values().stream()
+                                        .filter(r -> r.profile().equals(profile))
+                                        .count();
+                    }
+                }
 
-        @Override
-        public int deleteAllOf(ProfileId profile) {
-            synchronized (InMemoryWorld.this) {
-                List<RecordingId> ids = state.recordings.values().stream().filter(r -> r.profile().equals(profile))
-                        .map(Recording::id).toList();
-                ids.forEach(InMemoryWorld.this::removeRecording);
-                return ids.size();
-            }
-        }
-    };
+                @Override
+                public int deleteAllOf(ProfileId profile) {
+                    synchronized (InMemoryWorld.this) {
+                        List<RecordingId> ids =
+                                state.recordings.values().stream()
+                                        .filter(r -> r.profile().equals(profile))
+                                        .map(Recording::id)
+                                        .toList();
+                        ids.forEach(InMemoryWorld.this::removeRecording);
+                        return ids.size();
+                    }
+                }
+            };
 
     private boolean removeRecording(RecordingId id) {
         state.embeddings.values().removeIf(e -> e.recording().equals(id));
@@ -463,63 +572,82 @@ public final class InMemoryWorld implements Ports {
     /** The viewer's user, if it exists, with whether it is an admin by role or by configuration. */
     private Optional<Boolean> admin(Viewer viewer) {
         User user = state.users.get(viewer.user());
-        return user == null ? Optional.empty() : Optional.of(user.isAdmin() || configuredAdmins.contains(user.email()));
+        return user == null
+                ? Optional.empty()
+                : Optional.of(user.isAdmin() || configuredAdmins.contains(user.email()));
     }
 
     private boolean sees(Viewer viewer, ProfileId profile) {
-        return admin(viewer).map(admin -> admin || state.memberships.stream()
-                .anyMatch(m -> m.user().equals(viewer.user()) && m.profile().equals(profile))).orElse(false);
+        return admin(viewer)
+                .map(
+                        admin ->
+                                admin
+                                        || state.memberships.stream()
+                                                .anyMatch(
+                                                        m ->
+                                                                m.user().equals(viewer.user())
+                                                                        && m.profile()
+                                                                                .equals(profile)))
+                .orElse(false);
     }
 
     private Optional<Profile> visible(Viewer viewer, ProfileName name) {
         return profiles.byName(name).filter(p -> sees(viewer, p.id()));
     }
 
-    private final Catalogue catalogue = new Catalogue() {
-        @Override
-        public List<Profile> profiles(Viewer viewer) {
-            synchronized (InMemoryWorld.this) {
-                return sortedByName(state.profiles.values().stream().filter(p -> sees(viewer, p.id())));
-            }
-        }
-
-        @Override
-        public Optional<Profile> profile(Viewer viewer, ProfileName name) {
-            synchronized (InMemoryWorld.this) {
-                return visible(viewer, name);
-            }
-        }
-
-        @Override
-        public Listing files(Viewer viewer, ProfileName name, Position after, Integer limit) {
-            synchronized (InMemoryWorld.this) {
-                if (admin(viewer).isEmpty()) {
-                    return new Listing.UnknownViewer();
+    private final Catalogue catalogue =
+            new Catalogue() {
+                @Override
+                public List<Profile> profiles(Viewer viewer) {
+                    synchronized (InMemoryWorld.this) {
+                        return sortedByName(
+                                state.profiles.values().stream().filter(p -> sees(viewer, p.id())));
+                    }
                 }
-                Optional<Profile> profile = visible(viewer, name);
-                if (profile.isEmpty()) {
-                    return new Listing.NotVisible();
-                }
-                List<Recording> all = state.recordings.values().stream()
-                        .filter(r -> r.profile().equals(profile.get().id()))
-                        .filter(r -> after == null || before(r, after))
-                        .sorted(NEWEST_FIRST).toList();
-                if (limit == null || all.size() <= limit) {
-                    return new Listing.Page(all, null);
-                }
-                List<Recording> page = all.subList(0, limit);
-                Recording last = page.get(limit - 1);
-                return new Listing.Page(page, new Position(last.createdAt(), last.id().value()));
-            }
-        }
 
-        @Override
-        public Optional<Recording> recording(Viewer viewer, ProfileName name, OutputName outputName) {
-            synchronized (InMemoryWorld.this) {
-                return visible(viewer, name).flatMap(p -> recordings.byOutputName(p.id(), outputName));
-            }
-        }
-    };
+                @Override
+                public Optional<Profile> profile(Viewer viewer, ProfileName name) {
+                    synchronized (InMemoryWorld.this) {
+                        return visible(viewer, name);
+                    }
+                }
+
+                @Override
+                public Listing files(
+                        Viewer viewer, ProfileName name, Position after, Integer limit) {
+                    synchronized (InMemoryWorld.this) {
+                        if (admin(viewer).isEmpty()) {
+                            return new Listing.UnknownViewer();
+                        }
+                        Optional<Profile> profile = visible(viewer, name);
+                        if (profile.isEmpty()) {
+                            return new Listing.NotVisible();
+                        }
+                        List<Recording> all =
+                                state.recordings.values().stream()
+                                        .filter(r -> r.profile().equals(profile.get().id()))
+                                        .filter(r -> after == null || before(r, after))
+                                        .sorted(NEWEST_FIRST)
+                                        .toList();
+                        if (limit == null || all.size() <= limit) {
+                            return new Listing.Page(all, null);
+                        }
+                        List<Recording> page = all.subList(0, limit);
+                        Recording last = page.get(limit - 1);
+                        return new Listing.Page(
+                                page, new Position(last.createdAt(), last.id().value()));
+                    }
+                }
+
+                @Override
+                public Optional<Recording> recording(
+                        Viewer viewer, ProfileName name, OutputName outputName) {
+                    synchronized (InMemoryWorld.this) {
+                        return visible(viewer, name)
+                                .flatMap(p -> recordings.byOutputName(p.id(), outputName));
+                    }
+                }
+            };
 
     private static boolean before(Recording r, Position after) {
         int byTime = r.createdAt().compareTo(after.at());
@@ -533,23 +661,34 @@ public final class InMemoryWorld implements Ports {
 
     // ---------------------------------------------------------------- embeddings and search
 
-    private final Embeddings embeddings = new Embeddings() {
-        @Override
-        public void put(Embedding embedding) {
-            synchronized (InMemoryWorld.this) {
-                state.embeddings.put(Stream.of(embedding.recording(), String.valueOf(embedding.stem()),
-                        embedding.space().name()).map(o -> (Object) o).toList(), embedding);
-            }
-        }
+    private final Embeddings embeddings =
+            new Embeddings() {
+                @Override
+                public void put(Embedding embedding) {
+                    synchronized (InMemoryWorld.this) {
+                        state.embeddings.put(
+                                Stream.of(
+                                                embedding.recording(),
+                                                String.valueOf(embedding.stem()),
+                                                embedding.space().name())
+                                        .map(o -> (Object) o)
+                                        .toList(),
+                                embedding);
+                    }
+                }
 
-        @Override
-        public Optional<Embedding> find(RecordingId recording, StemType stem, EmbeddingSpace space) {
-            synchronized (InMemoryWorld.this) {
-                return Optional.ofNullable(state.embeddings.get(Stream.of(recording, String.valueOf(stem),
-                        space.name()).map(o -> (Object) o).toList()));
-            }
-        }
-    };
+                @Override
+                public Optional<Embedding> find(
+                        RecordingId recording, StemType stem, EmbeddingSpace space) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(
+                                state.embeddings.get(
+                                        Stream.of(recording, String.valueOf(stem), space.name())
+                                                .map(o -> (Object) o)
+                                                .toList()));
+                    }
+                }
+            };
 
     @Override
     public Embeddings embeddings() {
@@ -570,15 +709,22 @@ public final class InMemoryWorld implements Ports {
         return dot / Math.sqrt(nx * ny);
     }
 
-    /** The recordings of a space's vectors the viewer may see, nearest first (exact, where PostgreSQL is approximate). */
-    private List<Map.Entry<Recording, Double>> ranked(Viewer viewer, EmbeddingSpace space, Vector query,
-                                                      java.util.function.Predicate<Recording> also) {
+    /**
+     * The recordings of a space's vectors the viewer may see, nearest first (exact, where
+     * PostgreSQL is approximate).
+     */
+    private List<Map.Entry<Recording, Double>> ranked(
+            Viewer viewer,
+            EmbeddingSpace space,
+            Vector query,
+            java.util.function.Predicate<Recording> also) {
         return state.embeddings.values().stream()
                 .filter(e -> e.space().name().equals(space.name()) && e.stem() == null)
                 .map(e -> Map.entry(state.recordings.get(e.recording()), cosine(e.vector(), query)))
                 .filter(e -> sees(viewer, e.getKey().profile()) && also.test(e.getKey()))
-                .sorted(Comparator.comparing((Map.Entry<Recording, Double> e) -> -e.getValue())
-                        .thenComparing(e -> e.getKey().id().value(), UUIDS))
+                .sorted(
+                        Comparator.comparing((Map.Entry<Recording, Double> e) -> -e.getValue())
+                                .thenComparing(e -> e.getKey().id().value(), UUIDS))
                 .toList();
     }
 
@@ -586,95 +732,169 @@ public final class InMemoryWorld implements Ports {
         return state.profiles.get(r.profile()).name();
     }
 
-    private final VectorSearch vectorSearch = new VectorSearch() {
-        @Override
-        public void ensureIndex(EmbeddingSpace space, int m, int efConstruction) {
-        }
+    private final VectorSearch vectorSearch =
+            new VectorSearch() {
+                @Override
+                public void ensureIndex(EmbeddingSpace space, int m, int efConstruction) {}
 
-        @Override
-        public Optional<List<Match>> nearest(Viewer viewer, EmbeddingSpace space, Vector query, RecordingId exclude,
-                                             int limit, double minSimilarity) {
-            synchronized (InMemoryWorld.this) {
-                if (admin(viewer).isEmpty()) {
-                    return Optional.empty();
-                }
-                return Optional.of(ranked(viewer, space, query, r -> !r.id().equals(exclude)).stream().limit(limit)
-                        .filter(e -> e.getValue() >= minSimilarity)
-                        .map(e -> new Match(e.getKey(), profileOf(e.getKey()), e.getValue())).toList());
-            }
-        }
-
-        @Override
-        public Optional<List<Hit>> search(Viewer viewer, SearchQuery q, EmbeddingSpace space, Vector vector,
-                                          int rrfK) {
-            synchronized (InMemoryWorld.this) {
-                if (admin(viewer).isEmpty()) {
-                    return Optional.empty();
-                }
-                java.util.function.Predicate<Recording> scope = r -> (q.profiles() == null
-                        || q.profiles().contains(profileOf(r))) && matches(r, q.filters());
-                int depth = q.mode() == SearchQuery.Mode.HYBRID ? Math.max(q.limit() * 4, 40) : q.limit();
-                Map<RecordingId, Double> similarity = new HashMap<>();
-                Map<RecordingId, Integer> semanticRank = new HashMap<>();
-                if (q.mode().semantic()) {
-                    List<Map.Entry<Recording, Double>> near = ranked(viewer, space, vector, scope).stream()
-                            .limit(depth).filter(e -> e.getValue() >= q.minSimilarity()).toList();
-                    for (int i = 0; i < near.size(); i++) {
-                        similarity.put(near.get(i).getKey().id(), near.get(i).getValue());
-                        semanticRank.put(near.get(i).getKey().id(), i + 1);
+                @Override
+                public Optional<List<Match>> nearest(
+                        Viewer viewer,
+                        EmbeddingSpace space,
+                        Vector query,
+                        RecordingId exclude,
+                        int limit,
+                        double minSimilarity) {
+                    synchronized (InMemoryWorld.this) {
+                        if (admin(viewer).isEmpty()) {
+                            return Optional.empty();
+                        }
+                        return Optional.of(
+                                ranked(viewer, space, query, r -> !r.id().equals(exclude)).stream()
+                                        .limit(limit)
+                                        .filter(e -> e.getValue() >= minSimilarity)
+                                        .map(
+                                                e ->
+                                                        new Match(
+                                                                e.getKey(),
+                                                                profileOf(e.getKey()),
+                                                                e.getValue()))
+                                        .toList());
                     }
                 }
-                Map<RecordingId, Integer> textRank = new HashMap<>();
-                if (q.mode().fulltext()) {
-                    Set<String> words = words(q.text());
-                    List<Recording> found = state.recordings.values().stream()
-                            .filter(r -> sees(viewer, r.profile()) && scope.test(r))
-                            .filter(r -> words(r.displayName() + " " + r.description()).containsAll(words))
-                            .sorted(Comparator.comparing(r -> r.id().value(), UUIDS)).limit(depth).toList();
-                    for (int i = 0; i < found.size(); i++) {
-                        textRank.put(found.get(i).id(), i + 1);
+
+                @Override
+                public Optional<List<Hit>> search(
+                        Viewer viewer,
+                        SearchQuery q,
+                        EmbeddingSpace space,
+                        Vector vector,
+                        int rrfK) {
+                    synchronized (InMemoryWorld.this) {
+                        if (admin(viewer).isEmpty()) {
+                            return Optional.empty();
+                        }
+                        java.util.function.Predicate<Recording> scope =
+                                r ->
+                                        (q.profiles() == null
+                                                        || q.profiles().contains(profileOf(r)))
+                                                && matches(r, q.filters());
+                        int depth =
+                                q.mode() == SearchQuery.Mode.HYBRID
+                                        ? Math.max(q.limit() * 4, 40)
+                                        : q.limit();
+                        Map<RecordingId, Double> similarity = new HashMap<>();
+                        Map<RecordingId, Integer> semanticRank = new HashMap<>();
+                        if (q.mode().semantic()) {
+                            List<Map.Entry<Recording, Double>> near =
+                                    ranked(viewer, space, vector, scope).stream()
+                                            .limit(depth)
+                                            .filter(e -> e.getValue() >= q.minSimilarity())
+                                            .toList();
+                            for (int i = 0; i < near.size(); i++) {
+                                similarity.put(near.get(i).getKey().id(), near.get(i).getValue());
+                                semanticRank.put(near.get(i).getKey().id(), i + 1);
+                            }
+                        }
+                        Map<RecordingId, Integer> textRank = new HashMap<>();
+                        if (q.mode().fulltext()) {
+                            Set<String> words = words(q.text());
+                            List<Recording> found =
+                                    state.recordings.values().stream()
+                                            .filter(r -> sees(viewer, r.profile()) && scope.test(r))
+                                            .filter(
+                                                    r ->
+                                                            words(
+                                                                            r.displayName()
+                                                                                    + " "
+                                                                                    + r
+                                                                                            .description())
+                                                                    .containsAll(words))
+                                            .sorted(
+                                                    Comparator.comparing(
+                                                            r -> r.id().value(), UUIDS))
+                                            .limit(depth)
+                                            .toList();
+                            for (int i = 0; i < found.size(); i++) {
+                                textRank.put(found.get(i).id(), i + 1);
+                            }
+                        }
+                        Set<RecordingId> all = new java.util.HashSet<>(semanticRank.keySet());
+                        all.addAll(textRank.keySet());
+                        return Optional.of(
+                                all.stream()
+                                        .map(
+                                                id -> {
+                                                    Recording r = state.recordings.get(id);
+                                                    Integer s = semanticRank.get(id);
+                                                    Integer f = textRank.get(id);
+                                                    double score =
+                                                            switch (q.mode()) {
+                                                                case SEMANTIC -> similarity.get(id);
+                                                                case FULLTEXT -> 1.0 / f;
+                                                                case HYBRID ->
+                                                                        (s == null
+                                                                                        ? 0
+                                                                                        : 1.0
+                                                                                                / (rrfK
+                                                                                                        + s))
+                                                                                + (f == null
+                                                                                        ? 0
+                                                                                        : 1.0
+                                                                                                / (rrfK
+                                                                                                        + f));
+                                                            };
+                                                    return new Hit(
+                                                            r,
+                                                            profileOf(r),
+                                                            score,
+                                                            similarity.get(id),
+                                                            s,
+                                                            f);
+                                                })
+                                        .sorted(
+                                                Comparator.comparing((Hit h) -> -h.score())
+                                                        .thenComparing(
+                                                                h -> h.recording().id().value(),
+                                                                UUIDS))
+                                        .limit(q.limit())
+                                        .toList());
                     }
                 }
-                Set<RecordingId> all = new java.util.HashSet<>(semanticRank.keySet());
-                all.addAll(textRank.keySet());
-                return Optional.of(all.stream().map(id -> {
-                    Recording r = state.recordings.get(id);
-                    Integer s = semanticRank.get(id);
-                    Integer f = textRank.get(id);
-                    double score = switch (q.mode()) {
-                        case SEMANTIC -> similarity.get(id);
-                        case FULLTEXT -> 1.0 / f;
-                        case HYBRID -> (s == null ? 0 : 1.0 / (rrfK + s)) + (f == null ? 0 : 1.0 / (rrfK + f));
-                    };
-                    return new Hit(r, profileOf(r), score, similarity.get(id), s, f);
-                }).sorted(Comparator.comparing((Hit h) -> -h.score()).thenComparing(h -> h.recording().id().value(),
-                        UUIDS)).limit(q.limit()).toList());
-            }
-        }
-    };
+            };
 
     private static Set<String> words(String text) {
-        return Stream.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
+        return Stream.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty())
                 .map(w -> w.endsWith("s") && w.length() > 3 ? w.substring(0, w.length() - 1) : w)
                 .collect(Collectors.toSet());
     }
 
     private static boolean matches(Recording r, SearchQuery.Filters f) {
-        if (f.stemType() != null && r.stems().stream().noneMatch(s -> s.type().equals(f.stemType()))) {
+        if (f.stemType() != null
+                && r.stems().stream().noneMatch(s -> s.type().equals(f.stemType()))) {
             return false;
         }
         if (f.durationMin() != null || f.durationMax() != null) {
-            OptionalDoubleBox longest = new OptionalDoubleBox(r.stems().stream().mapToDouble(Stem::durationSeconds)
-                    .max());
-            if (longest.empty() || (f.durationMin() != null && longest.value() < f.durationMin())
+            OptionalDoubleBox longest =
+                    new OptionalDoubleBox(
+                            r.stems().stream().mapToDouble(Stem::durationSeconds).max());
+            if (longest.empty()
+                    || (f.durationMin() != null && longest.value() < f.durationMin())
                     || (f.durationMax() != null && longest.value() > f.durationMax())) {
                 return false;
             }
         }
-        if ((f.lufsMin() != null || f.lufsMax() != null) && r.stems().stream().noneMatch(s ->
-                (f.stemType() == null || s.type().equals(f.stemType())) && s.measuredLufs() != null
-                        && (f.lufsMin() == null || s.measuredLufs() >= f.lufsMin())
-                        && (f.lufsMax() == null || s.measuredLufs() <= f.lufsMax()))) {
+        if ((f.lufsMin() != null || f.lufsMax() != null)
+                && r.stems().stream()
+                        .noneMatch(
+                                s ->
+                                        (f.stemType() == null || s.type().equals(f.stemType()))
+                                                && s.measuredLufs() != null
+                                                && (f.lufsMin() == null
+                                                        || s.measuredLufs() >= f.lufsMin())
+                                                && (f.lufsMax() == null
+                                                        || s.measuredLufs() <= f.lufsMax()))) {
             return false;
         }
         return (f.createdAfter() == null || r.createdAt().isAfter(f.createdAfter()))
@@ -696,162 +916,200 @@ public final class InMemoryWorld implements Ports {
         return vectorSearch;
     }
 
-    // ---------------------------------------------------------------- queues, audit, tokens, logins
+    // ---------------------------------------------------------------- queues, audit, tokens,
+    // logins
 
-    private final EmbeddingJobs embeddingJobs = new EmbeddingJobs() {
-        @Override
-        public void enqueue(RecordingId recording, String space, Instant at) {
-            synchronized (InMemoryWorld.this) {
-                List<Object> key = List.of(recording, space);
-                long[] job = state.jobs.get(key);
-                state.jobs.put(key, job == null ? new long[] {1, 0} : new long[] {job[0] + 1, 0});
-                state.jobsDue.put(key, at);
-            }
-        }
-
-        @Override
-        public List<Job> claim(int max, Instant now, Instant leaseUntil) {
-            synchronized (InMemoryWorld.this) {
-                List<Job> claimed = new ArrayList<>();
-                state.jobsDue.entrySet().stream().filter(e -> !e.getValue().isAfter(now))
-                        .sorted(Map.Entry.comparingByValue()).limit(max).map(Map.Entry::getKey).toList()
-                        .forEach(key -> {
-                            long[] job = state.jobs.get(key);
-                            job[1]++;
-                            state.jobsDue.put(key, leaseUntil);
-                            claimed.add(new Job((RecordingId) key.get(0), (String) key.get(1), job[0], (int) job[1]));
-                        });
-                return claimed;
-            }
-        }
-
-        @Override
-        public void done(Job job) {
-            synchronized (InMemoryWorld.this) {
-                List<Object> key = List.of(job.recording(), job.space());
-                long[] stored = state.jobs.get(key);
-                if (stored != null && stored[0] == job.version()) {
-                    state.jobs.remove(key);
-                    state.jobsDue.remove(key);
+    private final EmbeddingJobs embeddingJobs =
+            new EmbeddingJobs() {
+                @Override
+                public void enqueue(RecordingId recording, String space, Instant at) {
+                    synchronized (InMemoryWorld.this) {
+                        List<Object> key = List.of(recording, space);
+                        long[] job = state.jobs.get(key);
+                        state.jobs.put(
+                                key, job == null ? new long[] {1, 0} : new long[] {job[0] + 1, 0});
+                        state.jobsDue.put(key, at);
+                    }
                 }
-            }
-        }
 
-        @Override
-        public void failed(Job job, String error, Instant retryAt) {
-            synchronized (InMemoryWorld.this) {
-                List<Object> key = List.of(job.recording(), job.space());
-                long[] stored = state.jobs.get(key);
-                if (stored != null && stored[0] == job.version()) {
-                    state.jobsDue.put(key, retryAt);
+                @Override
+                public List<Job> claim(int max, Instant now, Instant leaseUntil) {
+                    synchronized (InMemoryWorld.this) {
+                        List<Job> claimed = new ArrayList<>();
+                        state.jobsDue.entrySet().stream()
+                                .filter(e -> !e.getValue().isAfter(now))
+                                .sorted(Map.Entry.comparingByValue())
+                                .limit(max)
+                                .map(Map.Entry::getKey)
+                                .toList()
+                                .forEach(
+                                        key -> {
+                                            long[] job = state.jobs.get(key);
+                                            job[1]++;
+                                            state.jobsDue.put(key, leaseUntil);
+                                            claimed.add(
+                                                    new Job(
+                                                            (RecordingId) key.get(0),
+                                                            (String) key.get(1),
+                                                            job[0],
+                                                            (int) job[1]));
+                                        });
+                        return claimed;
+                    }
                 }
-            }
-        }
 
-        @Override
-        public int pending() {
-            synchronized (InMemoryWorld.this) {
-                return state.jobs.size();
-            }
-        }
-    };
+                @Override
+                public void done(Job job) {
+                    synchronized (InMemoryWorld.this) {
+                        List<Object> key = List.of(job.recording(), job.space());
+                        long[] stored = state.jobs.get(key);
+                        if (stored != null && stored[0] == job.version()) {
+                            state.jobs.remove(key);
+                            state.jobsDue.remove(key);
+                        }
+                    }
+                }
+
+                @Override
+                public void failed(Job job, String error, Instant retryAt) {
+                    synchronized (InMemoryWorld.this) {
+                        List<Object> key = List.of(job.recording(), job.space());
+                        long[] stored = state.jobs.get(key);
+                        if (stored != null && stored[0] == job.version()) {
+                            state.jobsDue.put(key, retryAt);
+                        }
+                    }
+                }
+
+                @Override
+                public int pending() {
+                    synchronized (InMemoryWorld.this) {
+                        return state.jobs.size();
+                    }
+                }
+            };
 
     @Override
     public EmbeddingJobs embeddingJobs() {
         return embeddingJobs;
     }
 
-    private final AuditLog auditLog = new AuditLog() {
-        @Override
-        public void append(AuditEntry entry) {
-            synchronized (InMemoryWorld.this) {
-                state.audit.add(entry);
-            }
-        }
+    private final AuditLog auditLog =
+            new AuditLog() {
+                @Override
+                public void append(AuditEntry entry) {
+                    synchronized (InMemoryWorld.this) {
+                        state.audit.add(entry);
+                    }
+                }
 
-        @Override
-        public List<AuditEntry> find(String profile, String user, Instant since, Position after, int limit) {
-            synchronized (InMemoryWorld.this) {
-                return state.audit.stream()
-                        .filter(e -> profile == null || profile.equals(e.profile()))
-                        .filter(e -> user == null || user.equals(e.target()) || user.equals(e.actor()))
-                        .filter(e -> since == null || !e.at().isBefore(since))
-                        .filter(e -> after == null || e.at().isBefore(after.at())
-                                || (e.at().equals(after.at()) && UUIDS.compare(e.id(), after.id()) < 0))
-                        .sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id, UUIDS).reversed())
-                        .limit(limit).toList();
-            }
-        }
-    };
+                @Override
+                public List<AuditEntry> find(
+                        String profile, String user, Instant since, Position after, int limit) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.audit.stream()
+                                .filter(e -> profile == null || profile.equals(e.profile()))
+                                .filter(
+                                        e ->
+                                                user == null
+                                                        || user.equals(e.target())
+                                                        || user.equals(e.actor()))
+                                .filter(e -> since == null || !e.at().isBefore(since))
+                                .filter(
+                                        e ->
+                                                after == null
+                                                        || e.at().isBefore(after.at())
+                                                        || (e.at().equals(after.at())
+                                                                && UUIDS.compare(e.id(), after.id())
+                                                                        < 0))
+                                .sorted(
+                                        Comparator.comparing(AuditEntry::at)
+                                                .thenComparing(AuditEntry::id, UUIDS)
+                                                .reversed())
+                                .limit(limit)
+                                .toList();
+                    }
+                }
+            };
 
     @Override
     public AuditLog auditLog() {
         return auditLog;
     }
 
-    private final WorkerTokens workerTokens = new WorkerTokens() {
-        @Override
-        public void create(WorkerToken token) {
-            synchronized (InMemoryWorld.this) {
-                state.tokens.put(token.id(), token);
-            }
-        }
-
-        @Override
-        public Optional<WorkerToken> byId(UUID id) {
-            synchronized (InMemoryWorld.this) {
-                return Optional.ofNullable(state.tokens.get(id));
-            }
-        }
-
-        @Override
-        public List<WorkerToken> all() {
-            synchronized (InMemoryWorld.this) {
-                return state.tokens.values().stream().sorted(Comparator.comparing(WorkerToken::createdAt).reversed()
-                        .thenComparing(WorkerToken::id, UUIDS)).toList();
-            }
-        }
-
-        @Override
-        public boolean revoke(UUID id, Instant at) {
-            synchronized (InMemoryWorld.this) {
-                WorkerToken t = state.tokens.get(id);
-                if (t == null || t.revokedAt() != null) {
-                    return false;
+    private final WorkerTokens workerTokens =
+            new WorkerTokens() {
+                @Override
+                public void create(WorkerToken token) {
+                    synchronized (InMemoryWorld.this) {
+                        state.tokens.put(token.id(), token);
+                    }
                 }
-                state.tokens.put(id, new WorkerToken(t.id(), t.name(), t.createdAt(), t.expiresAt(), at));
-                return true;
-            }
-        }
-    };
+
+                @Override
+                public Optional<WorkerToken> byId(UUID id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.tokens.get(id));
+                    }
+                }
+
+                @Override
+                public List<WorkerToken> all() {
+                    synchronized (InMemoryWorld.this) {
+                        return state.tokens.values().stream()
+                                .sorted(
+                                        Comparator.comparing(WorkerToken::createdAt)
+                                                .reversed()
+                                                .thenComparing(WorkerToken::id, UUIDS))
+                                .toList();
+                    }
+                }
+
+                @Override
+                public boolean revoke(UUID id, Instant at) {
+                    synchronized (InMemoryWorld.this) {
+                        WorkerToken t = state.tokens.get(id);
+                        if (t == null || t.revokedAt() != null) {
+                            return false;
+                        }
+                        state.tokens.put(
+                                id,
+                                new WorkerToken(
+                                        t.id(), t.name(), t.createdAt(), t.expiresAt(), at));
+                        return true;
+                    }
+                }
+            };
 
     @Override
     public WorkerTokens workerTokens() {
         return workerTokens;
     }
 
-    private final PendingLogins pendingLogins = new PendingLogins() {
-        @Override
-        public void remember(String key, String value, Instant expiresAt) {
-            synchronized (InMemoryWorld.this) {
-                Instant now = Instant.now();
-                state.logins.values().removeIf(v -> v.getValue().isBefore(now));
-                if (state.logins.containsKey(key)) {
-                    throw new Conflict("a login with this key is pending already");
+    private final PendingLogins pendingLogins =
+            new PendingLogins() {
+                @Override
+                public void remember(String key, String value, Instant expiresAt) {
+                    synchronized (InMemoryWorld.this) {
+                        Instant now = Instant.now();
+                        state.logins.values().removeIf(v -> v.getValue().isBefore(now));
+                        if (state.logins.containsKey(key)) {
+                            throw new Conflict("a login with this key is pending already");
+                        }
+                        state.logins.put(key, Map.entry(value, expiresAt));
+                    }
                 }
-                state.logins.put(key, Map.entry(value, expiresAt));
-            }
-        }
 
-        @Override
-        public Optional<String> take(String key, Instant now) {
-            synchronized (InMemoryWorld.this) {
-                Map.Entry<String, Instant> entry = state.logins.remove(key);
-                return entry == null || !entry.getValue().isAfter(now) ? Optional.empty()
-                        : Optional.of(entry.getKey());
-            }
-        }
-    };
+                @Override
+                public Optional<String> take(String key, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        Map.Entry<String, Instant> entry = state.logins.remove(key);
+                        return entry == null || !entry.getValue().isAfter(now)
+                                ? Optional.empty()
+                                : Optional.of(entry.getKey());
+                    }
+                }
+            };
 
     @Override
     public PendingLogins pendingLogins() {

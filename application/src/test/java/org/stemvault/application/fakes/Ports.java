@@ -16,8 +16,8 @@ import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
 
 /**
- * Every outbound port over one store, as the contract tests see it: the in-memory fakes, or the PostgreSQL
- * adapters. Configured admins are {@link #CONFIGURED_ADMIN}.
+ * Every outbound port over one store, as the contract tests see it: the in-memory fakes, or the
+ * PostgreSQL adapters. Configured admins are {@link #CONFIGURED_ADMIN}.
  */
 public interface Ports {
 

@@ -14,8 +14,8 @@ import org.stemvault.domain.user.Role;
 import org.stemvault.domain.user.User;
 
 /**
- * Seeding for use-case tests, over the in-memory ports: people, profiles, grants and takes, in a few words.
- * Time stands still at {@link Fixtures#T0} unless a test moves it.
+ * Seeding for use-case tests, over the in-memory ports: people, profiles, grants and takes, in a
+ * few words. Time stands still at {@link Fixtures#T0} unless a test moves it.
  */
 public final class World {
 
@@ -23,7 +23,12 @@ public final class World {
     public final Clock clock = Clock.fixed(Fixtures.T0, ZoneOffset.UTC);
 
     public User user(String email) {
-        return ports.users().signedIn(new Email(email), email.substring(0, email.indexOf('@')), null, Fixtures.T0);
+        return ports.users()
+                .signedIn(
+                        new Email(email),
+                        email.substring(0, email.indexOf('@')),
+                        null,
+                        Fixtures.T0);
     }
 
     public User admin(String email) {
@@ -33,7 +38,8 @@ public final class World {
     }
 
     public Principal principal(User user) {
-        return new Principal(user.id(), user.email(), user.name(), user.pictureUrl(), user.isAdmin());
+        return new Principal(
+                user.id(), user.email(), user.name(), user.pictureUrl(), user.isAdmin());
     }
 
     public Profile profile(String name) {
@@ -46,13 +52,19 @@ public final class World {
 
     /** A take with four stems, {@code secondsAfterT0} after the start of time. */
     public Recording take(Profile profile, String outputName, long secondsAfterT0) {
-        return ports.recordings().save(Fixtures.recording(profile.id(), outputName, Fixtures.at(secondsAfterT0),
-                Fixtures.fourStems()));
+        return ports.recordings()
+                .save(
+                        Fixtures.recording(
+                                profile.id(),
+                                outputName,
+                                Fixtures.at(secondsAfterT0),
+                                Fixtures.fourStems()));
     }
 
     public List<Recording> takes(Profile profile, String... outputNames) {
         return java.util.stream.IntStream.range(0, outputNames.length)
-                .mapToObj(i -> take(profile, outputNames[i], i)).toList();
+                .mapToObj(i -> take(profile, outputNames[i], i))
+                .toList();
     }
 
     public Instant now() {

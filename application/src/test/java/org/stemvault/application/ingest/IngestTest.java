@@ -25,10 +25,22 @@ import org.stemvault.domain.recording.Recording;
 class IngestTest {
 
     final World world = new World();
-    final TextIndex textIndex = new TextIndex(List.of(new EmbeddingSpace("text", 3, EmbeddingSpace.Source.TEXT)),
-            world.ports.embeddingJobs(), world.ports.recordings(), world.ports.embeddings(), () -> null, world.clock);
-    final Ingest ingest = new Ingest(world.ports.profiles(), world.ports.audioFiles(), world.ports.recordings(),
-            world.ports.transactions(), world.clock, textIndex);
+    final TextIndex textIndex =
+            new TextIndex(
+                    List.of(new EmbeddingSpace("text", 3, EmbeddingSpace.Source.TEXT)),
+                    world.ports.embeddingJobs(),
+                    world.ports.recordings(),
+                    world.ports.embeddings(),
+                    () -> null,
+                    world.clock);
+    final Ingest ingest =
+            new Ingest(
+                    world.ports.profiles(),
+                    world.ports.audioFiles(),
+                    world.ports.recordings(),
+                    world.ports.transactions(),
+                    world.clock,
+                    textIndex);
     final Caller worker = new WorkerCaller(UUID.randomUUID());
 
     {
@@ -37,11 +49,18 @@ class IngestTest {
     }
 
     Ingest.Stored<AudioFile> register(String profile) {
-        return ingest.registerAudioFile(worker, profile, Fixtures.hash('a'), "take.wav", null, 1234, 184.3);
+        return ingest.registerAudioFile(
+                worker, profile, Fixtures.hash('a'), "take.wav", null, 1234, 184.3);
     }
 
     Ingest.Stored<Recording> put(String displayName) {
-        return ingest.putRecording(worker, "band", new OutputName("take-1"), displayName, null, Fixtures.hash('a'),
+        return ingest.putRecording(
+                worker,
+                "band",
+                new OutputName("take-1"),
+                displayName,
+                null,
+                Fixtures.hash('a'),
                 Fixtures.fourStems());
     }
 
@@ -50,8 +69,17 @@ class IngestTest {
         assertTrue(register("band").created());
         assertFalse(register("band").created());
         assertThrows(Conflict.class, () -> register("attic"));
-        assertThrows(Conflict.class, () -> ingest.registerAudioFile(worker, "band", Fixtures.hash('a'), "other.wav",
-                null, 1234, 184.3));
+        assertThrows(
+                Conflict.class,
+                () ->
+                        ingest.registerAudioFile(
+                                worker,
+                                "band",
+                                Fixtures.hash('a'),
+                                "other.wav",
+                                null,
+                                1234,
+                                184.3));
     }
 
     @Test
@@ -61,23 +89,42 @@ class IngestTest {
         Ingest.Stored<Recording> again = put("Tuesday jam");
         assertFalse(again.created());
         assertEquals(1, world.ports.embeddingJobs().pending());
-        assertEquals("Tuesday jam", put(null).value().displayName(), "an absent display name keeps the stored one");
+        assertEquals(
+                "Tuesday jam",
+                put(null).value().displayName(),
+                "an absent display name keeps the stored one");
     }
 
     @Test
     void a_recording_needs_a_source_registered_to_its_profile() {
         Invalid invalid = assertThrows(Invalid.class, () -> put("x"));
         assertEquals("audio_file_sha256", invalid.field());
-        assertThrows(NotFound.class, () -> ingest.putRecording(worker, "no-band", new OutputName("t"), null, null,
-                Fixtures.hash('a'), Fixtures.fourStems()));
+        assertThrows(
+                NotFound.class,
+                () ->
+                        ingest.putRecording(
+                                worker,
+                                "no-band",
+                                new OutputName("t"),
+                                null,
+                                null,
+                                Fixtures.hash('a'),
+                                Fixtures.fourStems()));
     }
 
     @Test
     void members_may_not_ingest_and_admins_may() {
-        assertThrows(Forbidden.class, () -> ingest.audioFile(world.principal(world.user("m@example.com")),
-                Fixtures.hash('a')));
+        assertThrows(
+                Forbidden.class,
+                () ->
+                        ingest.audioFile(
+                                world.principal(world.user("m@example.com")), Fixtures.hash('a')));
         register("band");
-        assertEquals("take.wav", ingest.audioFile(world.principal(world.admin("boss@example.com")),
-                Fixtures.hash('a')).filename());
+        assertEquals(
+                "take.wav",
+                ingest.audioFile(
+                                world.principal(world.admin("boss@example.com")),
+                                Fixtures.hash('a'))
+                        .filename());
     }
 }

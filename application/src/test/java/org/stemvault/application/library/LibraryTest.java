@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Principal;
+import org.stemvault.application.fakes.World;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
@@ -19,20 +20,30 @@ import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.user.User;
-import org.stemvault.application.fakes.World;
 
 class LibraryTest {
 
     static final EmbeddingSpace TEXT = new EmbeddingSpace("text", 3, EmbeddingSpace.Source.TEXT);
 
     final World world = new World();
-    final TextIndex textIndex = new TextIndex(List.of(TEXT), world.ports.embeddingJobs(), world.ports.recordings(),
-            world.ports.embeddings(), () -> {
-                throw new AssertionError("no text is embedded in these tests");
-            }, world.clock);
-    final Library library = new Library(world.ports.catalogue(), world.ports.recordings(),
-            (profile, recording, file) -> java.util.Optional.<StoredMedia>empty(), world.ports.transactions(),
-            world.clock, textIndex);
+    final TextIndex textIndex =
+            new TextIndex(
+                    List.of(TEXT),
+                    world.ports.embeddingJobs(),
+                    world.ports.recordings(),
+                    world.ports.embeddings(),
+                    () -> {
+                        throw new AssertionError("no text is embedded in these tests");
+                    },
+                    world.clock);
+    final Library library =
+            new Library(
+                    world.ports.catalogue(),
+                    world.ports.recordings(),
+                    (profile, recording, file) -> java.util.Optional.<StoredMedia>empty(),
+                    world.ports.transactions(),
+                    world.clock,
+                    textIndex);
 
     final Profile band = world.profile("band");
     final Profile attic = world.profile("attic");
@@ -48,14 +59,17 @@ class LibraryTest {
     @Test
     void a_member_sees_their_profiles_and_an_admin_sees_every_profile() {
         assertEquals(List.of(band), library.profiles(memberP));
-        assertEquals(List.of(attic, band), library.profiles(world.principal(world.admin("boss@example.com"))));
+        assertEquals(
+                List.of(attic, band),
+                library.profiles(world.principal(world.admin("boss@example.com"))));
         assertEquals(List.of(), library.profiles(strangerP));
     }
 
     @Test
     void a_profile_that_may_not_be_seen_is_answered_like_one_that_does_not_exist() {
         NotFound hidden = assertThrows(NotFound.class, () -> library.profile(memberP, "attic"));
-        NotFound missing = assertThrows(NotFound.class, () -> library.profile(memberP, "no-such-band"));
+        NotFound missing =
+                assertThrows(NotFound.class, () -> library.profile(memberP, "no-such-band"));
         NotFound unnamable = assertThrows(NotFound.class, () -> library.profile(memberP, "../etc"));
         assertEquals(missing.getMessage(), hidden.getMessage());
         assertEquals(missing.getMessage(), unnamable.getMessage());
@@ -73,9 +87,13 @@ class LibraryTest {
         assertEquals(List.of(takes.get(0)), rest.recordings());
         assertNull(rest.next());
         assertThrows(Invalid.class, () -> library.files(memberP.viewer(), "band", null, 0));
-        assertThrows(Invalid.class, () -> library.files(memberP.viewer(), "band", null, Library.MAX_LIMIT + 1));
+        assertThrows(
+                Invalid.class,
+                () -> library.files(memberP.viewer(), "band", null, Library.MAX_LIMIT + 1));
         world.ports.deleteUser(member.id());
-        assertThrows(Unauthenticated.class, () -> library.files(new Viewer(member.id()), "band", null, null));
+        assertThrows(
+                Unauthenticated.class,
+                () -> library.files(new Viewer(member.id()), "band", null, null));
     }
 
     @Test
@@ -95,9 +113,14 @@ class LibraryTest {
         world.take(band, "take-1", 0);
         library.edit(memberP, "band", "take-1", "Tuesday jam", null);
         assertEquals("take-1", library.edit(memberP, "band", "take-1", "", null).displayName());
-        Invalid blank = assertThrows(Invalid.class, () -> library.edit(memberP, "band", "take-1", "  ", null));
+        Invalid blank =
+                assertThrows(
+                        Invalid.class, () -> library.edit(memberP, "band", "take-1", "  ", null));
         assertEquals("display_name", blank.field());
-        assertEquals("take-1", library.file(memberP, "band", "take-1").displayName(), "a refused edit changes nothing");
+        assertEquals(
+                "take-1",
+                library.file(memberP, "band", "take-1").displayName(),
+                "a refused edit changes nothing");
     }
 
     @Test
@@ -114,9 +137,14 @@ class LibraryTest {
     void a_media_name_that_leaves_the_recordings_folder_is_simply_not_found() {
         world.take(band, "take-1", 0);
         for (String name : List.of("../../etc/passwd", "/etc/passwd", "a/../../b", "c:\\x")) {
-            assertThrows(NotFound.class, () -> library.media(memberP, "band", "take-1", name), name);
+            assertThrows(
+                    NotFound.class, () -> library.media(memberP, "band", "take-1", name), name);
         }
-        assertTrue(assertThrows(NotFound.class, () -> library.media(strangerP, "band", "take-1", "vocals.opus"))
-                .getMessage().contains("profile"));
+        assertTrue(
+                assertThrows(
+                                NotFound.class,
+                                () -> library.media(strangerP, "band", "take-1", "vocals.opus"))
+                        .getMessage()
+                        .contains("profile"));
     }
 }

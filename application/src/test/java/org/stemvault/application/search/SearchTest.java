@@ -23,30 +23,54 @@ import org.stemvault.domain.recording.Recording;
 
 class SearchTest {
 
-    static final EmbeddingSpace AUDIO = new EmbeddingSpace("audio", 3, EmbeddingSpace.Source.EXTERNAL);
+    static final EmbeddingSpace AUDIO =
+            new EmbeddingSpace("audio", 3, EmbeddingSpace.Source.EXTERNAL);
     static final EmbeddingSpace TEXT = new EmbeddingSpace("text", 3, EmbeddingSpace.Source.TEXT);
 
-    /** A test stand-in for a text model: "loud" and "quiet" point different ways; nothing is learned. */
-    static final TextEmbedder STAND_IN_TEXT_MODEL = new TextEmbedder() {
-        @Override
-        public int dimensions() {
-            return 3;
-        }
+    /**
+     * A test stand-in for a text model: "loud" and "quiet" point different ways; nothing is
+     * learned.
+     */
+    static final TextEmbedder STAND_IN_TEXT_MODEL =
+            new TextEmbedder() {
+                @Override
+                public int dimensions() {
+                    return 3;
+                }
 
-        @Override
-        public Vector embed(String text) {
-            return text.contains("loud") ? Vector.of(1, 0, 0) : Vector.of(0, 1, 0);
-        }
-    };
+                @Override
+                public Vector embed(String text) {
+                    return text.contains("loud") ? Vector.of(1, 0, 0) : Vector.of(0, 1, 0);
+                }
+            };
 
     final World world = new World();
     final Spaces spaces = new Spaces(List.of(AUDIO, TEXT));
-    final TextIndex textIndex = new TextIndex(spaces.text(), world.ports.embeddingJobs(), world.ports.recordings(),
-            world.ports.embeddings(), () -> STAND_IN_TEXT_MODEL, world.clock);
-    final Search search = new Search(spaces, world.ports.embeddings(), world.ports.vectorSearch(),
-            world.ports.catalogue(), textIndex, 60);
-    final Vectors vectors = new Vectors(spaces, world.ports.embeddings(), world.ports.catalogue(),
-            world.ports.profiles(), world.ports.recordings(), world.ports.transactions(), world.clock);
+    final TextIndex textIndex =
+            new TextIndex(
+                    spaces.text(),
+                    world.ports.embeddingJobs(),
+                    world.ports.recordings(),
+                    world.ports.embeddings(),
+                    () -> STAND_IN_TEXT_MODEL,
+                    world.clock);
+    final Search search =
+            new Search(
+                    spaces,
+                    world.ports.embeddings(),
+                    world.ports.vectorSearch(),
+                    world.ports.catalogue(),
+                    textIndex,
+                    60);
+    final Vectors vectors =
+            new Vectors(
+                    spaces,
+                    world.ports.embeddings(),
+                    world.ports.catalogue(),
+                    world.ports.profiles(),
+                    world.ports.recordings(),
+                    world.ports.transactions(),
+                    world.clock);
 
     final Profile band = world.profile("band");
     final Profile attic = world.profile("attic");
@@ -61,7 +85,7 @@ class SearchTest {
         vectors.put(worker, "band", "loud", null, "audio", Vector.of(1, 0, 0), "test");
         vectors.put(worker, "band", "quiet", null, "audio", Vector.of(0, 1, 0), "test");
         vectors.put(worker, "attic", "hidden", null, "audio", Vector.of(1, 0, 0), "test");
-        textIndex.backfill(TEXT, n -> { });
+        textIndex.backfill(TEXT, n -> {});
     }
 
     static SearchQuery semantic(String space, Vector vector, String text) {
@@ -74,67 +98,196 @@ class SearchTest {
 
     @Test
     void a_search_ranks_only_the_viewers_profiles() {
-        assertEquals(List.of("loud", "quiet"), names(search.search(member.viewer(),
-                semantic("audio", Vector.of(1, 0.1f, 0), null))));
+        assertEquals(
+                List.of("loud", "quiet"),
+                names(
+                        search.search(
+                                member.viewer(), semantic("audio", Vector.of(1, 0.1f, 0), null))));
     }
 
     @Test
     void a_text_query_is_embedded_in_a_text_space_and_refused_in_another() {
-        assertEquals("loud", names(search.search(member.viewer(), semantic("text", null, "Take loud"))).get(0));
-        Invalid refused = assertThrows(Invalid.class, () -> search.search(member.viewer(),
-                semantic("audio", null, "loud")));
+        assertEquals(
+                "loud",
+                names(search.search(member.viewer(), semantic("text", null, "Take loud"))).get(0));
+        Invalid refused =
+                assertThrows(
+                        Invalid.class,
+                        () -> search.search(member.viewer(), semantic("audio", null, "loud")));
         assertEquals("vector", refused.field());
     }
 
     @Test
     void an_unknown_space_and_a_vector_of_other_dimensions_are_refused_naming_the_field() {
-        assertEquals("space", assertThrows(Invalid.class, () -> search.search(member.viewer(),
-                semantic("nope", Vector.of(1, 0, 0), null))).field());
-        assertEquals("vector", assertThrows(Invalid.class, () -> search.search(member.viewer(),
-                semantic("audio", Vector.of(1, 0), null))).field());
+        assertEquals(
+                "space",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        search.search(
+                                                member.viewer(),
+                                                semantic("nope", Vector.of(1, 0, 0), null)))
+                        .field());
+        assertEquals(
+                "vector",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        search.search(
+                                                member.viewer(),
+                                                semantic("audio", Vector.of(1, 0), null)))
+                        .field());
     }
 
     @Test
     void a_query_checks_itself_before_any_search() {
-        assertEquals("query", assertThrows(Invalid.class, () -> new SearchQuery(SearchQuery.Mode.FULLTEXT, "  ",
-                null, null, null, 10, -1, null)).field());
-        assertEquals("limit", assertThrows(Invalid.class, () -> new SearchQuery(SearchQuery.Mode.FULLTEXT, "x",
-                null, null, null, 0, -1, null)).field());
-        assertEquals("min_similarity", assertThrows(Invalid.class, () -> new SearchQuery(SearchQuery.Mode.FULLTEXT,
-                "x", null, null, null, 10, 2, null)).field());
-        assertEquals("query", assertThrows(Invalid.class, () -> new SearchQuery(SearchQuery.Mode.FULLTEXT,
-                "a\u0000b", null, null, null, 10, -1, null)).field());
-        assertEquals("filters.lufs_min", assertThrows(Invalid.class, () -> new SearchQuery.Filters(null, null, null,
-                Double.NaN, null, null, null)).field());
+        assertEquals(
+                "query",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        new SearchQuery(
+                                                SearchQuery.Mode.FULLTEXT,
+                                                "  ",
+                                                null,
+                                                null,
+                                                null,
+                                                10,
+                                                -1,
+                                                null))
+                        .field());
+        assertEquals(
+                "limit",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        new SearchQuery(
+                                                SearchQuery.Mode.FULLTEXT,
+                                                "x",
+                                                null,
+                                                null,
+                                                null,
+                                                0,
+                                                -1,
+                                                null))
+                        .field());
+        assertEquals(
+                "min_similarity",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        new SearchQuery(
+                                                SearchQuery.Mode.FULLTEXT,
+                                                "x",
+                                                null,
+                                                null,
+                                                null,
+                                                10,
+                                                2,
+                                                null))
+                        .field());
+        assertEquals(
+                "query",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        new SearchQuery(
+                                                SearchQuery.Mode.FULLTEXT,
+                                                "a\u0000b",
+                                                null,
+                                                null,
+                                                null,
+                                                10,
+                                                -1,
+                                                null))
+                        .field());
+        assertEquals(
+                "filters.lufs_min",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        new SearchQuery.Filters(
+                                                null, null, null, Double.NaN, null, null, null))
+                        .field());
     }
 
     @Test
     void similar_recordings_exclude_the_recording_itself_and_other_profiles() {
-        assertEquals(List.of("quiet"), search.similar(member, "band", "loud", "audio", 10, 0).stream()
-                .map(m -> m.recording().outputName().value()).toList());
-        assertThrows(NotFound.class, () -> search.similar(member, "attic", "hidden", "audio", 10, 0));
-        assertEquals("limit", assertThrows(Invalid.class, () -> search.similar(member, "band", "loud", "audio", 0,
-                0)).field());
-        assertEquals("min_similarity", assertThrows(Invalid.class, () -> search.similar(member, "band", "loud",
-                "audio", 10, 1.5)).field());
+        assertEquals(
+                List.of("quiet"),
+                search.similar(member, "band", "loud", "audio", 10, 0).stream()
+                        .map(m -> m.recording().outputName().value())
+                        .toList());
+        assertThrows(
+                NotFound.class, () -> search.similar(member, "attic", "hidden", "audio", 10, 0));
+        assertEquals(
+                "limit",
+                assertThrows(
+                                Invalid.class,
+                                () -> search.similar(member, "band", "loud", "audio", 0, 0))
+                        .field());
+        assertEquals(
+                "min_similarity",
+                assertThrows(
+                                Invalid.class,
+                                () -> search.similar(member, "band", "loud", "audio", 10, 1.5))
+                        .field());
     }
 
     @Test
     void a_member_stores_a_stems_vector_but_not_in_a_profile_they_cannot_see() {
         vectors.put(member, "band", "loud", "vocals", "audio", Vector.of(0, 0, 1), null);
-        assertThrows(NotFound.class, () -> vectors.put(member, "band", "loud", "kazoo", "audio",
-                Vector.of(0, 0, 1), null));
-        assertThrows(NotFound.class, () -> vectors.put(member, "attic", "hidden", null, "audio",
-                Vector.of(0, 0, 1), null));
-        assertEquals("vector", assertThrows(Invalid.class, () -> vectors.put(member, "band", "loud", null, "audio",
-                Vector.of(1, 0), null)).field());
+        assertThrows(
+                NotFound.class,
+                () ->
+                        vectors.put(
+                                member,
+                                "band",
+                                "loud",
+                                "kazoo",
+                                "audio",
+                                Vector.of(0, 0, 1),
+                                null));
+        assertThrows(
+                NotFound.class,
+                () ->
+                        vectors.put(
+                                member,
+                                "attic",
+                                "hidden",
+                                null,
+                                "audio",
+                                Vector.of(0, 0, 1),
+                                null));
+        assertEquals(
+                "vector",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        vectors.put(
+                                                member,
+                                                "band",
+                                                "loud",
+                                                null,
+                                                "audio",
+                                                Vector.of(1, 0),
+                                                null))
+                        .field());
     }
 
     @Test
     void filters_apply_to_the_ranked_recordings() {
-        SearchQuery recent = new SearchQuery(SearchQuery.Mode.SEMANTIC, null, Vector.of(1, 0, 0), "audio",
-                Set.of(band.name()), 10, -1, new SearchQuery.Filters(null, null, null, null, null,
-                loud.createdAt(), Instant.MAX));
+        SearchQuery recent =
+                new SearchQuery(
+                        SearchQuery.Mode.SEMANTIC,
+                        null,
+                        Vector.of(1, 0, 0),
+                        "audio",
+                        Set.of(band.name()),
+                        10,
+                        -1,
+                        new SearchQuery.Filters(
+                                null, null, null, null, null, loud.createdAt(), Instant.MAX));
         assertEquals(List.of("quiet"), names(search.search(member.viewer(), recent)));
     }
 }

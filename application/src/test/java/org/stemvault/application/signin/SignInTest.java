@@ -12,13 +12,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Principal;
 import org.stemvault.application.fakes.InMemoryWorld;
-import org.stemvault.domain.profile.Memberships;
-import org.stemvault.domain.user.Users;
 import org.stemvault.domain.profile.Membership;
+import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Role;
 import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.Users;
 
 class SignInTest {
 
@@ -33,7 +33,11 @@ class SignInTest {
     }
 
     static Admission admission(Admission.Mode mode) {
-        return new Admission(mode, Set.of(" Ada@Example.com "), Set.of("Band.example"), Set.of("Boss@Example.com"));
+        return new Admission(
+                mode,
+                Set.of(" Ada@Example.com "),
+                Set.of("Band.example"),
+                Set.of("Boss@Example.com"));
     }
 
     static Identity verified(String email) {
@@ -50,20 +54,27 @@ class SignInTest {
 
     @Test
     void an_unverified_email_is_refused_and_nothing_is_written() {
-        assertEquals("email_not_verified", refusal(signIn(admission(Admission.Mode.OPEN))
-                .signIn(new Identity("ada@example.com", false, "Ada", null))));
+        assertEquals(
+                "email_not_verified",
+                refusal(
+                        signIn(admission(Admission.Mode.OPEN))
+                                .signIn(new Identity("ada@example.com", false, "Ada", null))));
         assertTrue(users.all().isEmpty());
     }
 
     @Test
     void an_identity_without_an_email_is_refused() {
-        assertEquals("no_email", refusal(signIn(admission(Admission.Mode.OPEN)).signIn(verified(null))));
+        assertEquals(
+                "no_email", refusal(signIn(admission(Admission.Mode.OPEN)).signIn(verified(null))));
         assertTrue(users.all().isEmpty());
     }
 
     @Test
     void open_admission_admits_every_verified_email_and_upserts_its_user() {
-        Principal p = admitted(signIn(admission(Admission.Mode.OPEN)).signIn(verified("Someone@Elsewhere.org")));
+        Principal p =
+                admitted(
+                        signIn(admission(Admission.Mode.OPEN))
+                                .signIn(verified("Someone@Elsewhere.org")));
         assertEquals(new Email("someone@elsewhere.org"), p.email());
         assertEquals(NOW, users.byEmail(p.email()).orElseThrow().lastLoginAt());
         assertFalse(p.admin());

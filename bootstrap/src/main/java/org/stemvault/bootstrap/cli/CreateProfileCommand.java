@@ -11,20 +11,24 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "create-profile", description = "Creates a profile.")
 final class CreateProfileCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli cli;
+    @ParentCommand Cli cli;
 
-    @Mixin
-    HelpOption help;
+    @Mixin HelpOption help;
 
     @Parameters(paramLabel = "NAME", description = "The profile's name.")
     String name;
 
-    @Option(names = "--source-folder", paramLabel = "DIR", required = true,
+    @Option(
+            names = "--source-folder",
+            paramLabel = "DIR",
+            required = true,
             description = "Where the profile's recordings come from.")
     String sourceFolder;
 
-    @Option(names = "--strategy", paramLabel = "NAME", description = "The separation strategy's name.")
+    @Option(
+            names = "--strategy",
+            paramLabel = "NAME",
+            description = "The separation strategy's name.")
     String strategy;
 
     @Override

@@ -11,11 +11,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demote-admin", description = "Makes an admin a member (never the last one).")
 final class DemoteAdminCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli cli;
+    @ParentCommand Cli cli;
 
-    @Mixin
-    HelpOption help;
+    @Mixin HelpOption help;
 
     @Parameters(paramLabel = "EMAIL")
     String email;

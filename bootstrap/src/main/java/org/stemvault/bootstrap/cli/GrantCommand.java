@@ -7,14 +7,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "grant", description = "Gives EMAIL access to PROFILE; works before that person ever signed in.")
+@Command(
+        name = "grant",
+        description = "Gives EMAIL access to PROFILE; works before that person ever signed in.")
 final class GrantCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli cli;
+    @ParentCommand Cli cli;
 
-    @Mixin
-    HelpOption help;
+    @Mixin HelpOption help;
 
     @Parameters(index = "0", paramLabel = "PROFILE")
     String profile;

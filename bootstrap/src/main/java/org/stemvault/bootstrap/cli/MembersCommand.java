@@ -10,11 +10,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "members", description = "Lists a profile's members: email, name, since when.")
 final class MembersCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli cli;
+    @ParentCommand Cli cli;
 
-    @Mixin
-    HelpOption help;
+    @Mixin HelpOption help;
 
     @Parameters(paramLabel = "PROFILE")
     String profile;
@@ -22,8 +20,15 @@ final class MembersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Access.Member m : cli.bean(Access.class).members(Access.operator(), profile)) {
-            cli.out().println(m.user().email() + "  " + (m.user().name() == null ? "(not signed in yet)"
-                    : m.user().name()) + "  since " + m.grantedAt());
+            cli.out()
+                    .println(
+                            m.user().email()
+                                    + "  "
+                                    + (m.user().name() == null
+                                            ? "(not signed in yet)"
+                                            : m.user().name())
+                                    + "  since "
+                                    + m.grantedAt());
         }
         return 0;
     }

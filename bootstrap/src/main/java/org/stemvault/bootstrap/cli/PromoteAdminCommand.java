@@ -11,11 +11,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "promote-admin", description = "Makes EMAIL an admin (the first admin, typically).")
 final class PromoteAdminCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli cli;
+    @ParentCommand Cli cli;
 
-    @Mixin
-    HelpOption help;
+    @Mixin HelpOption help;
 
     @Parameters(paramLabel = "EMAIL")
     String email;

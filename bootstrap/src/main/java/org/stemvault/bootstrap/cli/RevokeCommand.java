@@ -7,14 +7,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "revoke", description = "Takes EMAIL's access to PROFILE away, from their very next request.")
+@Command(
+        name = "revoke",
+        description = "Takes EMAIL's access to PROFILE away, from their very next request.")
 final class RevokeCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli cli;
+    @ParentCommand Cli cli;
 
-    @Mixin
-    HelpOption help;
+    @Mixin HelpOption help;
 
     @Parameters(index = "0", paramLabel = "PROFILE")
     String profile;

@@ -11,11 +11,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "revoke-worker-token", description = "Revokes a worker token at once.")
 final class RevokeWorkerTokenCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli cli;
+    @ParentCommand Cli cli;
 
-    @Mixin
-    HelpOption help;
+    @Mixin HelpOption help;
 
     @Parameters(paramLabel = "ID", description = "The token's id, as mint-worker-token printed it.")
     UUID id;

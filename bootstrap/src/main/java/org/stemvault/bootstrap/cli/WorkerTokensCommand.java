@@ -10,17 +10,21 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "worker-tokens", description = "Lists worker tokens: id, name, expiry, revoked.")
 final class WorkerTokensCommand implements Callable<Integer> {
 
-    @ParentCommand
-    Cli cli;
+    @ParentCommand Cli cli;
 
-    @Mixin
-    HelpOption help;
+    @Mixin HelpOption help;
 
     @Override
     public Integer call() {
         for (WorkerToken t : cli.bean(Access.class).workerTokens(Access.operator())) {
-            cli.out().println(t.id() + "  " + t.name() + "  expires " + t.expiresAt()
-                    + (t.revokedAt() == null ? "" : "  revoked " + t.revokedAt()));
+            cli.out()
+                    .println(
+                            t.id()
+                                    + "  "
+                                    + t.name()
+                                    + "  expires "
+                                    + t.expiresAt()
+                                    + (t.revokedAt() == null ? "" : "  revoked " + t.revokedAt()));
         }
         return 0;
     }

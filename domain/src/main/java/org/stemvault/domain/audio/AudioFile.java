@@ -5,11 +5,19 @@ import org.stemvault.domain.Checks;
 import org.stemvault.domain.profile.ProfileId;
 
 /**
- * A source recording as the worker found it, known by the hash of its bytes and owned by one profile.
- * {@code fileSizeBytes} is null when it is not known (a legacy import that only had the hash).
+ * A source recording as the worker found it, known by the hash of its bytes and owned by one
+ * profile. {@code fileSizeBytes} is null when it is not known (a legacy import that only had the
+ * hash).
  */
-public record AudioFile(AudioFileId id, ProfileId profile, Sha256 sha256, String filename, String storageUrl,
-                        Long fileSizeBytes, double durationSeconds, Instant createdAt) {
+public record AudioFile(
+        AudioFileId id,
+        ProfileId profile,
+        Sha256 sha256,
+        String filename,
+        String storageUrl,
+        Long fileSizeBytes,
+        double durationSeconds,
+        Instant createdAt) {
 
     public AudioFile {
         Checks.required("id", id);
@@ -26,7 +34,9 @@ public record AudioFile(AudioFileId id, ProfileId profile, Sha256 sha256, String
 
     /** True when both describe the same registration, whatever their ids and times. */
     public boolean sameContentAs(AudioFile other) {
-        return profile.equals(other.profile) && sha256.equals(other.sha256) && filename.equals(other.filename)
+        return profile.equals(other.profile)
+                && sha256.equals(other.sha256)
+                && filename.equals(other.filename)
                 && java.util.Objects.equals(storageUrl, other.storageUrl)
                 && java.util.Objects.equals(fileSizeBytes, other.fileSizeBytes)
                 && Double.compare(durationSeconds, other.durationSeconds) == 0;

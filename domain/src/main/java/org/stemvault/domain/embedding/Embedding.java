@@ -2,7 +2,6 @@ package org.stemvault.domain.embedding;
 
 import java.time.Instant;
 import org.stemvault.domain.Checks;
-import org.stemvault.domain.Invalid;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.StemType;
 
@@ -10,17 +9,19 @@ import org.stemvault.domain.recording.StemType;
  * The vector of a recording, or of one of its stems when {@code stem} is set, in one space. Its
  * dimensions are the space's.
  */
-public record Embedding(RecordingId recording, StemType stem, EmbeddingSpace space, Vector vector, String source,
-                        Instant updatedAt) {
+public record Embedding(
+        RecordingId recording,
+        StemType stem,
+        EmbeddingSpace space,
+        Vector vector,
+        String source,
+        Instant updatedAt) {
 
     public Embedding {
         Checks.required("recording_id", recording);
         Checks.required("space", space);
         Checks.required("vector", vector);
-        if (vector.dimensions() != space.dimensions()) {
-            throw new Invalid("vector", "has " + vector.dimensions() + " dimensions; space '" + space.name()
-                    + "' has " + space.dimensions());
-        }
+        space.check(vector);
         Checks.optionalText("source", source, 200);
         Checks.required("updated_at", updatedAt);
     }

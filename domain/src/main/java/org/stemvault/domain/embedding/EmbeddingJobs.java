@@ -4,17 +4,27 @@ import java.time.Instant;
 import java.util.List;
 import org.stemvault.domain.recording.RecordingId;
 
-/** Work waiting for the text model: recordings whose text changed, per text space; durable, shared, retried. */
+/**
+ * Work waiting for the text model: recordings whose text changed, per text space; durable, shared,
+ * retried.
+ */
 public interface EmbeddingJobs {
 
-    /** A claimed job; {@code version} tells whether the recording changed again while it was being done. */
-    record Job(RecordingId recording, String space, long version, int attempts) {
-    }
+    /**
+     * A claimed job; {@code version} tells whether the recording changed again while it was being
+     * done.
+     */
+    record Job(RecordingId recording, String space, long version, int attempts) {}
 
-    /** Asks for the recording's text to be embedded in the space (again, if it was asked before). */
+    /**
+     * Asks for the recording's text to be embedded in the space (again, if it was asked before).
+     */
     void enqueue(RecordingId recording, String space, Instant at);
 
-    /** Takes up to {@code max} due jobs for {@code leaseUntil}; another worker does not see them meanwhile. */
+    /**
+     * Takes up to {@code max} due jobs for {@code leaseUntil}; another worker does not see them
+     * meanwhile.
+     */
     List<Job> claim(int max, Instant now, Instant leaseUntil);
 
     /** Removes a done job, unless it was enqueued again since it was claimed. */

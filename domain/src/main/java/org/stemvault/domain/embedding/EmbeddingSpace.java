@@ -5,15 +5,18 @@ import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 
 /**
- * A configured family of comparable vectors, compared by cosine similarity: its name, dimensions and where its
- * vectors come from.
+ * A configured family of comparable vectors, compared by cosine similarity: its name, dimensions
+ * and where its vectors come from.
  */
 public record EmbeddingSpace(String name, int dimensions, Source source) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,64}");
 
     /** Who computes the vectors: the service from a recording's text, or a worker. */
-    public enum Source { TEXT, EXTERNAL }
+    public enum Source {
+        TEXT,
+        EXTERNAL
+    }
 
     public EmbeddingSpace {
         Checks.required("space", name);
@@ -24,5 +27,23 @@ public record EmbeddingSpace(String name, int dimensions, Source source) {
             throw new Invalid("dimensions", "must be from 1 to " + Vector.MAX_DIMENSIONS);
         }
         Checks.required("source", source);
+    }
+
+    /**
+     * The vector, when it has the space's dimensions; {@link Invalid} naming {@code vector}
+     * otherwise.
+     */
+    public Vector check(Vector vector) {
+        if (vector.dimensions() != dimensions) {
+            throw new Invalid(
+                    "vector",
+                    "has "
+                            + vector.dimensions()
+                            + " dimensions; space '"
+                            + name
+                            + "' has "
+                            + dimensions);
+        }
+        return vector;
     }
 }

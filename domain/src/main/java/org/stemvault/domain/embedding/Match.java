@@ -4,5 +4,4 @@ import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.Recording;
 
 /** A recording found near a query vector: its profile, and the cosine similarity in 0–1. */
-public record Match(Recording recording, ProfileName profile, double similarity) {
-}
+public record Match(Recording recording, ProfileName profile, double similarity) {}

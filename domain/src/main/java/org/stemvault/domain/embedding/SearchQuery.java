@@ -8,22 +8,32 @@ import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.StemType;
 
 /**
- * A search over recordings as a client asks for it, checked whole: by a vector (or by text, in a space whose
- * vectors come from text) in {@code space} (semantic), by words (full text), or both fused (hybrid);
- * restricted to {@code profiles} when given, and by the filters. {@code vector} and {@code space} are null
- * when not given.
+ * A search over recordings as a client asks for it, checked whole: by a vector (or by text, in a
+ * space whose vectors come from text) in {@code space} (semantic), by words (full text), or both
+ * fused (hybrid); restricted to {@code profiles} when given, and by the filters. {@code vector} and
+ * {@code space} are null when not given.
  */
-public record SearchQuery(Mode mode, String text, Vector vector, String space, Set<ProfileName> profiles, int limit,
-                          double minSimilarity, Filters filters) {
+public record SearchQuery(
+        Mode mode,
+        String text,
+        Vector vector,
+        String space,
+        Set<ProfileName> profiles,
+        int limit,
+        double minSimilarity,
+        Filters filters) {
 
     /** The largest number of results asked for at once. */
     public static final int MAX_LIMIT = 100;
+
     /** The longest query text. */
     public static final int MAX_TEXT = 1000;
 
     /** How recordings are ranked. */
     public enum Mode {
-        SEMANTIC, FULLTEXT, HYBRID;
+        SEMANTIC,
+        FULLTEXT,
+        HYBRID;
 
         /** Whether this mode ranks by vector. */
         public boolean semantic() {
@@ -44,8 +54,11 @@ public record SearchQuery(Mode mode, String text, Vector vector, String space, S
         }
         if (mode.semantic()) {
             if (vector == null && (text == null || space == null)) {
-                throw new Invalid("vector", "is required for " + name(mode)
-                        + " search (or a query text, in a space whose vectors come from text)");
+                throw new Invalid(
+                        "vector",
+                        "is required for "
+                                + name(mode)
+                                + " search (or a query text, in a space whose vectors come from text)");
             }
             if (space == null) {
                 throw new Invalid("space", "is required for " + name(mode) + " search");
@@ -66,12 +79,19 @@ public record SearchQuery(Mode mode, String text, Vector vector, String space, S
     }
 
     /**
-     * Optional conditions a recording must meet, each null when not asked for: a stem of a type, the longest
-     * stem's duration, a stem's loudness (of that type, when given), creation time. A new filter is a field
-     * here, a line where requests are read, and a condition with its binding in the search adapter.
+     * Optional conditions a recording must meet, each null when not asked for: a stem of a type,
+     * the longest stem's duration, a stem's loudness (of that type, when given), creation time. A
+     * new filter is a field here, a line where requests are read, and a condition with its binding
+     * in the search adapter.
      */
-    public record Filters(StemType stemType, Double durationMin, Double durationMax, Double lufsMin, Double lufsMax,
-                          Instant createdAfter, Instant createdBefore) {
+    public record Filters(
+            StemType stemType,
+            Double durationMin,
+            Double durationMax,
+            Double lufsMin,
+            Double lufsMax,
+            Instant createdAfter,
+            Instant createdBefore) {
 
         public static final Filters NONE = new Filters(null, null, null, null, null, null, null);
 

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 
-/** An immutable embedding vector: 1 to 16,000 finite values, not all zero; equal when the values are. */
+/**
+ * An immutable embedding vector: 1 to 16,000 finite values, not all zero; equal when the values
+ * are.
+ */
 public final class Vector {
 
     /** pgvector's limit for a stored vector. */

@@ -9,9 +9,9 @@ import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 
 /**
- * What a viewer may see, each answer one read that checks the viewer's right with the data: a profile the
- * viewer may not see is answered exactly as one that does not exist. Admins (by role or by configuration) see
- * every profile; others the profiles they are members of.
+ * What a viewer may see, each answer one read that checks the viewer's right with the data: a
+ * profile the viewer may not see is answered exactly as one that does not exist. Admins (by role or
+ * by configuration) see every profile; others the profiles they are members of.
  */
 public interface Catalogue {
 
@@ -22,8 +22,9 @@ public interface Catalogue {
     Optional<Profile> profile(Viewer viewer, ProfileName name);
 
     /**
-     * The profile's recordings with their stems, newest first, starting after {@code after} (null: from the
-     * newest), at most {@code limit} (null: all); the viewer's existence and right are read in the same step.
+     * The profile's recordings with their stems, newest first, starting after {@code after} (null:
+     * from the newest), at most {@code limit} (null: all); the viewer's existence and right are
+     * read in the same step.
      */
     Listing files(Viewer viewer, ProfileName name, Position after, Integer limit);
 

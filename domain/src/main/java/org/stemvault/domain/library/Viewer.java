@@ -4,8 +4,9 @@ import org.stemvault.domain.Checks;
 import org.stemvault.domain.user.UserId;
 
 /**
- * Who is looking at profiles: a signed-in user, by id. Whether that user still exists, is an admin (who sees
- * every profile) or a member of a profile is read where the data is read, in the same step, never from a token.
+ * Who is looking at profiles: a signed-in user, by id. Whether that user still exists, is an admin
+ * (who sees every profile) or a member of a profile is read where the data is read, in the same
+ * step, never from a token.
  */
 public record Viewer(UserId user) {
 

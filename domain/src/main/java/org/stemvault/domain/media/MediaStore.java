@@ -6,8 +6,9 @@ import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 
 /**
- * Where stem audio and waveform images are kept, by profile, recording and file name. A store never answers
- * with anything outside the recording's folder (no {@code ..}, no absolute path, no link pointing out).
+ * Where stem audio and waveform images are kept, by profile, recording and file name. A store never
+ * answers with anything outside the recording's folder (no {@code ..}, no absolute path, no link
+ * pointing out).
  */
 public interface MediaStore {
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 
-/** A stored media file: its size, when it last changed, a tag that changes with its content, and its bytes. */
+/**
+ * A stored media file: its size, when it last changed, a tag that changes with its content, and its
+ * bytes.
+ */
 public interface StoredMedia {
 
     long size();

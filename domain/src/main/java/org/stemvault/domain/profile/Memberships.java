@@ -6,7 +6,10 @@ import org.stemvault.domain.user.UserId;
 /** Who may see which profile. */
 public interface Memberships {
 
-    /** Grants access; true when it is new, false when the user was already a member (nothing changes). */
+    /**
+     * Grants access; true when it is new, false when the user was already a member (nothing
+     * changes).
+     */
     boolean grant(Membership membership);
 
     /** Takes access away; false when there was none. */

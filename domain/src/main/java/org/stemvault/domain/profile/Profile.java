@@ -4,7 +4,12 @@ import java.time.Instant;
 import org.stemvault.domain.Checks;
 
 /** A recording source (a band, a rehearsal room): the unit that access is granted on. */
-public record Profile(ProfileId id, ProfileName name, String sourceFolder, String strategyName, Instant createdAt) {
+public record Profile(
+        ProfileId id,
+        ProfileName name,
+        String sourceFolder,
+        String strategyName,
+        Instant createdAt) {
 
     public Profile {
         Checks.required("id", id);
@@ -15,7 +20,8 @@ public record Profile(ProfileId id, ProfileName name, String sourceFolder, Strin
         Checks.required("created_at", createdAt);
     }
 
-    public static Profile create(ProfileName name, String sourceFolder, String strategyName, Instant now) {
+    public static Profile create(
+            ProfileName name, String sourceFolder, String strategyName, Instant now) {
         return new Profile(ProfileId.random(), name, sourceFolder, strategyName, now);
     }
 }

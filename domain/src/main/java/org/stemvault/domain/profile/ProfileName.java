@@ -3,7 +3,10 @@ package org.stemvault.domain.profile;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 
-/** A profile's unique name; it is a path segment of API and media URLs, so it cannot hold a separator. */
+/**
+ * A profile's unique name; it is a path segment of API and media URLs, so it cannot hold a
+ * separator.
+ */
 public record ProfileName(String value) {
 
     public ProfileName {
@@ -11,7 +14,10 @@ public record ProfileName(String value) {
         if (!value.equals(value.strip())) {
             throw new Invalid("name", "must not start or end with white space");
         }
-        if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0 || value.equals(".") || value.equals("..")) {
+        if (value.indexOf('/') >= 0
+                || value.indexOf('\\') >= 0
+                || value.equals(".")
+                || value.equals("..")) {
             throw new Invalid("name", "must not contain a path separator or be '.' or '..'");
         }
         if (value.chars().anyMatch(Character::isISOControl)) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 /** The stored profiles, unique by name. */
 public interface Profiles {
 
-    /** Stores a new profile; throws {@link org.stemvault.domain.Conflict} when the name is taken. */
+    /**
+     * Stores a new profile; throws {@link org.stemvault.domain.Conflict} when the name is taken.
+     */
     Profile create(Profile profile);
 
     Optional<Profile> byName(ProfileName name);

@@ -4,8 +4,8 @@ import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 
 /**
- * A media file's path relative to its recording's folder ({@code vocals.opus}): never absolute, never a
- * URL, never a {@code ..} segment, so it cannot point outside that folder.
+ * A media file's path relative to its recording's folder ({@code vocals.opus}): never absolute,
+ * never a URL, never a {@code ..} segment, so it cannot point outside that folder.
  */
 public record MediaFileName(String value) {
 

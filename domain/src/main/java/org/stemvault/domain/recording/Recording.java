@@ -10,19 +10,28 @@ import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.profile.ProfileId;
 
 /**
- * A processed recording of one profile with its stems (at most one per stem type). {@code audioFile}
- * is the source it was separated from, null when that is unknown; {@code description} is never null.
+ * A processed recording of one profile with its stems (at most one per stem type). {@code
+ * audioFile} is the source it was separated from, null when that is unknown; {@code description} is
+ * never null.
  */
-public record Recording(RecordingId id, ProfileId profile, OutputName outputName, String displayName,
-                        String description, AudioFileId audioFile, Instant createdAt, Instant updatedAt,
-                        List<Stem> stems) {
+public record Recording(
+        RecordingId id,
+        ProfileId profile,
+        OutputName outputName,
+        String displayName,
+        String description,
+        AudioFileId audioFile,
+        Instant createdAt,
+        Instant updatedAt,
+        List<Stem> stems) {
 
     public Recording {
         Checks.required("id", id);
         Checks.required("profile_id", profile);
         Checks.required("output_name", outputName);
         Checks.text("display_name", displayName, 500);
-        description = description == null ? "" : Checks.optionalText("description", description, 10_000);
+        description =
+                description == null ? "" : Checks.optionalText("description", description, 10_000);
         Checks.required("created_at", createdAt);
         Checks.required("updated_at", updatedAt);
         stems = List.copyOf(Checks.required("stems", stems));
@@ -35,9 +44,25 @@ public record Recording(RecordingId id, ProfileId profile, OutputName outputName
     }
 
     /** A new recording; a blank display name falls back to the output name. */
-    public static Recording create(ProfileId profile, OutputName outputName, String displayName, String description,
-                                   AudioFileId audioFile, List<Stem> stems, Instant now) {
-        String shown = displayName == null || displayName.isBlank() ? outputName.value() : displayName;
-        return new Recording(RecordingId.random(), profile, outputName, shown, description, audioFile, now, now, stems);
+    public static Recording create(
+            ProfileId profile,
+            OutputName outputName,
+            String displayName,
+            String description,
+            AudioFileId audioFile,
+            List<Stem> stems,
+            Instant now) {
+        String shown =
+                displayName == null || displayName.isBlank() ? outputName.value() : displayName;
+        return new Recording(
+                RecordingId.random(),
+                profile,
+                outputName,
+                shown,
+                description,
+                audioFile,
+                now,
+                now,
+                stems);
     }
 }

@@ -8,8 +8,9 @@ import org.stemvault.domain.profile.ProfileId;
 public interface Recordings {
 
     /**
-     * Creates the recording, or replaces the one with the same profile and output name together with all its
-     * stems; the stored recording keeps its id and created_at. Answers what is stored afterwards.
+     * Creates the recording, or replaces the one with the same profile and output name together
+     * with all its stems; the stored recording keeps its id and created_at. Answers what is stored
+     * afterwards.
      */
     Recording save(Recording recording);
 

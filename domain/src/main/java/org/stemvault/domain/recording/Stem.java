@@ -3,11 +3,18 @@ package org.stemvault.domain.recording;
 import org.stemvault.domain.Checks;
 
 /**
- * One separated part of a recording. {@code measuredLufs} is null for a silent stem and otherwise finite;
- * every other number is finite, sizes are not negative and the duration is above zero.
+ * One separated part of a recording. {@code measuredLufs} is null for a silent stem and otherwise
+ * finite; every other number is finite, sizes are not negative and the duration is above zero.
  */
-public record Stem(StemType type, Double measuredLufs, double peakAmplitude, double gainAdjustmentDb,
-                   MediaFileName audio, MediaFileName waveform, long fileSizeBytes, double durationSeconds) {
+public record Stem(
+        StemType type,
+        Double measuredLufs,
+        double peakAmplitude,
+        double gainAdjustmentDb,
+        MediaFileName audio,
+        MediaFileName waveform,
+        long fileSizeBytes,
+        double durationSeconds) {
 
     public Stem {
         Checks.required("stem_type", type);

@@ -4,11 +4,17 @@ import java.time.Instant;
 import org.stemvault.domain.Checks;
 
 /**
- * A person known to the service: signed in at least once, or provisioned by an admin's grant
- * before their first login (then {@code name}, {@code pictureUrl} and {@code lastLoginAt} are null).
+ * A person known to the service: signed in at least once, or provisioned by an admin's grant before
+ * their first login (then {@code name}, {@code pictureUrl} and {@code lastLoginAt} are null).
  */
-public record User(UserId id, Email email, String name, String pictureUrl, Role role, Instant createdAt,
-                   Instant lastLoginAt) {
+public record User(
+        UserId id,
+        Email email,
+        String name,
+        String pictureUrl,
+        Role role,
+        Instant createdAt,
+        Instant lastLoginAt) {
 
     public User {
         Checks.required("id", id);

@@ -26,11 +26,15 @@ public interface Users {
     boolean changeRole(UserId id, Role role);
 
     /** The outcome of a demotion. */
-    enum Demotion { DEMOTED, NOT_AN_ADMIN, LAST_ADMIN }
+    enum Demotion {
+        DEMOTED,
+        NOT_AN_ADMIN,
+        LAST_ADMIN
+    }
 
     /**
-     * Makes an admin a member, unless no other admin would remain; concurrent demotions are serialised, so
-     * two admins demoting each other cannot leave none.
+     * Makes an admin a member, unless no other admin would remain; concurrent demotions are
+     * serialised, so two admins demoting each other cannot leave none.
      */
     Demotion demoteUnlessLastAdmin(UserId id);
 }

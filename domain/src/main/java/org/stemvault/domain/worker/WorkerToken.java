@@ -5,8 +5,11 @@ import java.util.UUID;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 
-/** A processing worker's credential: named, expiring, revocable; the signed token names only its id. */
-public record WorkerToken(UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+/**
+ * A processing worker's credential: named, expiring, revocable; the signed token names only its id.
+ */
+public record WorkerToken(
+        UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
 
     public WorkerToken {
         Checks.required("id", id);

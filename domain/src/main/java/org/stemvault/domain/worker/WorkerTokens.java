@@ -15,6 +15,8 @@ public interface WorkerTokens {
     /** All tokens, newest first. */
     List<WorkerToken> all();
 
-    /** Revokes the token at {@code at}; false when there is no such token or it was revoked already. */
+    /**
+     * Revokes the token at {@code at}; false when there is no such token or it was revoked already.
+     */
     boolean revoke(UUID id, Instant at);
 }
