@@ -2,25 +2,26 @@ package org.stemvault.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
+import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.StoredMedia;
-import org.stemvault.domain.profile.ProfileName;
-import org.stemvault.domain.recording.MediaFileName;
-import org.stemvault.domain.recording.OutputName;
 
 /**
- * Media under a root folder laid out as {@code <root>/<profile>/<output_name>/<file>} (the legacy
- * layout). The names are checked values already; on top, the resolved real path (links followed)
- * must stay inside the recording's real folder, or nothing is found.
+ * Media under a root folder laid out as the keys say ({@code
+ * <root>/<profile>/<output_name>/<file>}, {@code <root>/inputs/<profile>/<file>}: the legacy
+ * layout). Keys are checked values already; on top, the resolved real path (links followed) must
+ * stay inside the key's real folder, or nothing is found.
  */
 public final class LocalMediaStore implements MediaStore {
 
@@ -31,11 +32,10 @@ public final class LocalMediaStore implements MediaStore {
     }
 
     @Override
-    public Optional<StoredMedia> find(
-            ProfileName profile, OutputName recording, MediaFileName file) {
-        Path folder = root.resolve(profile.value()).resolve(recording.value()).normalize();
-        Path candidate = folder.resolve(file.value()).normalize();
-        if (!folder.startsWith(root) || !candidate.startsWith(folder)) {
+    public Optional<StoredMedia> find(MediaKey key) {
+        Path candidate = path(key);
+        Path folder = anchor(key);
+        if (folder == null || !candidate.startsWith(folder) || !folder.startsWith(root)) {
             return Optional.empty();
         }
         try {
@@ -52,6 +52,63 @@ public final class LocalMediaStore implements MediaStore {
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Written to a temporary file beside the target, then moved over it: readers see all or
+     * nothing.
+     */
+    @Override
+    public long write(MediaKey key, InputStream content) throws IOException {
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(target.getParent(), ".partial-", ".tmp");
+        try {
+            long written;
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                written = content.transferTo(out);
+            }
+            Files.move(
+                    partial,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    @Override
+    public void move(MediaKey from, MediaKey to) throws IOException {
+        Path target = path(to);
+        Files.createDirectories(target.getParent());
+        Files.move(
+                path(from),
+                target,
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void delete(MediaKey key) throws IOException {
+        Files.deleteIfExists(path(key));
+    }
+
+    /**
+     * The folder a key's file must really be in, links followed: its first two segments (a
+     * recording's folder {@code <profile>/<output_name>}, or a profile's sources {@code
+     * inputs/<profile>}).
+     */
+    private Path anchor(MediaKey key) {
+        String[] segments = key.value().split("/");
+        return segments.length < 3
+                ? null
+                : root.resolve(segments[0]).resolve(segments[1]).normalize();
+    }
+
+    private Path path(MediaKey key) {
+        return root.resolve(key.value()).normalize();
     }
 
     private record LocalFile(Path path, long size, Instant lastModified) implements StoredMedia {

@@ -16,7 +16,6 @@ import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
-import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.user.User;
@@ -40,7 +39,7 @@ class LibraryTest {
             new Library(
                     world.ports.catalogue(),
                     world.ports.recordings(),
-                    (profile, recording, file) -> java.util.Optional.<StoredMedia>empty(),
+                    new org.stemvault.application.fakes.InMemoryMediaStore(),
                     world.ports.transactions(),
                     world.clock,
                     textIndex);

@@ -1,16 +1,36 @@
 package org.stemvault.domain.media;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 
 /**
- * Where stem audio and waveform images are kept, by profile, recording and file name. A store never
- * answers with anything outside the recording's folder (no {@code ..}, no absolute path, no link
- * pointing out).
+ * Where stem audio, waveform images and uploaded sources are kept, by {@link MediaKey}. A store
+ * never answers with anything outside the key's folder (no link pointing out), and a write is seen
+ * whole or not at all.
  */
 public interface MediaStore {
 
-    Optional<StoredMedia> find(ProfileName profile, OutputName recording, MediaFileName file);
+    Optional<StoredMedia> find(MediaKey key);
+
+    /** A recording's file. */
+    default Optional<StoredMedia> find(
+            ProfileName profile, OutputName recording, MediaFileName file) {
+        return find(MediaKey.output(profile, recording, file));
+    }
+
+    /**
+     * Stores the stream's bytes, to its end, under the key (replacing what was there); answers how
+     * many.
+     */
+    long write(MediaKey key, InputStream content) throws IOException;
+
+    /** Gives a stored file another key (replacing what was there). */
+    void move(MediaKey from, MediaKey to) throws IOException;
+
+    /** Removes the file; nothing when there is none. */
+    void delete(MediaKey key) throws IOException;
 }
