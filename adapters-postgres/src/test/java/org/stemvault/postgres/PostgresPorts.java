@@ -16,6 +16,7 @@ import org.stemvault.domain.audit.AuditLog;
 import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
@@ -40,7 +41,8 @@ public record PostgresPorts(
         AuditLog auditLog,
         WorkerTokens workerTokens,
         PendingLogins pendingLogins,
-        Transactions transactions)
+        Transactions transactions,
+        Jobs jobs)
         implements Ports {
 
     /**

@@ -8,6 +8,8 @@ import java.time.Clock;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.access.Access;
 import org.stemvault.application.ingest.Ingest;
+import org.stemvault.application.job.Processing;
+import org.stemvault.application.job.Uploads;
 import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.search.Search;
@@ -24,6 +26,7 @@ import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.TextEmbedder;
 import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.profile.Memberships;
@@ -157,6 +160,48 @@ final class UseCases {
             Clock clock,
             TextIndex textIndex) {
         return new Library(catalogue, recordings, media, transactions, clock, textIndex);
+    }
+
+    @Singleton
+    Uploads uploads(
+            Catalogue catalogue,
+            AudioFiles audioFiles,
+            Recordings recordings,
+            Jobs jobs,
+            MediaStore media,
+            Transactions transactions,
+            Clock clock,
+            JobSettings settings) {
+        return new Uploads(
+                catalogue,
+                audioFiles,
+                recordings,
+                jobs,
+                media,
+                transactions,
+                clock,
+                settings.uploads());
+    }
+
+    @Singleton
+    Processing processing(
+            Jobs jobs,
+            Profiles profiles,
+            Recordings recordings,
+            MediaStore media,
+            Transactions transactions,
+            Clock clock,
+            TextIndex textIndex,
+            JobSettings settings) {
+        return new Processing(
+                jobs,
+                profiles,
+                recordings,
+                media,
+                transactions,
+                clock,
+                textIndex,
+                settings.processing());
     }
 
     /** The media store: the local filesystem under {@code STEMVAULT_MEDIA_ROOT}. */

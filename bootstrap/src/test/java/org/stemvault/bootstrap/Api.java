@@ -23,6 +23,42 @@ final class Api {
 
     private Api() {}
 
+    /** The content type of {@link #multipart} bodies. */
+    static final String MULTIPART = "multipart/form-data; boundary=stemvault-test-boundary";
+
+    /**
+     * A multipart/form-data body with one file in the field {@code data}, as a browser's FormData
+     * sends it; its bytes are the string's ISO-8859-1 characters.
+     */
+    static String multipart(String filename, byte[] content) {
+        return "--stemvault-test-boundary\r\n"
+                + "Content-Disposition: form-data; name=\"data\"; filename=\""
+                + filename
+                + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"
+                + new String(content, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + "\r\n--stemvault-test-boundary--\r\n";
+    }
+
+    /** Sends a {@link #multipart} body. */
+    static HttpResponse<String> upload(
+            EmbeddedServer server, String path, String bearer, String filename, byte[] content)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                        .POST(
+                                HttpRequest.BodyPublishers.ofByteArray(
+                                        multipart(filename, content)
+                                                .getBytes(
+                                                        java.nio.charset.StandardCharsets
+                                                                .ISO_8859_1)))
+                        .header("Content-Type", MULTIPART);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A loopback port nobody listens on right now. */
     static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

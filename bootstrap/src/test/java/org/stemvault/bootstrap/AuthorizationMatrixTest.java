@@ -30,8 +30,11 @@ import org.stemvault.domain.embedding.Embedding;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.User;
@@ -61,6 +64,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     @Inject Profiles profiles;
     @Inject Recordings recordings;
     @Inject Embeddings embeddings;
+    @Inject Jobs jobs;
 
     /**
      * One endpoint: its route as the router knows it, a concrete request, and the status for each
@@ -78,8 +82,138 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
             "{\"filename\":\"new.wav\",\"file_size_bytes\":1,\"duration_seconds\":1}";
 
     //                   callers:                            anon non-m member admin worker forged
+    /** A multipart upload of a short WAV in the field {@code data}. */
+    static final String UPLOAD =
+            Api.multipart("take.wav", org.stemvault.files.legacy.LegacyFixture.wav(0.1, 8000));
+
+    static final String COMPLETION =
+            "{\"stems\":[{\"stem_type\":\"vocals\",\"measured_lufs\":-1,\"peak_amplitude\":0.5,"
+                    + "\"stem_gain_adjustment_db\":0,\"audio_url\":\"vocals.opus\",\"waveform_url\":\"vocals.png\","
+                    + "\"file_size_bytes\":10,\"duration_seconds\":1}]}";
+
     static final List<Row> TABLE =
             List.of(
+                    new Row(
+                            "POST",
+                            "/api/upload/{profile}",
+                            "/api/upload/band",
+                            UPLOAD,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/jobs/{jobId}/status{?wait}",
+                            "/api/jobs/JOB_ID/status?wait=0",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/worker/jobs/claim",
+                            "/api/worker/jobs/claim",
+                            null,
+                            401,
+                            403,
+                            403,
+                            403,
+                            204,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/worker/jobs/{jobId}/heartbeat",
+                            "/api/worker/jobs/JOB_ID/heartbeat",
+                            "{\"percent\":5}",
+                            401,
+                            403,
+                            403,
+                            403,
+                            200,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/worker/jobs/{jobId}/complete",
+                            "/api/worker/jobs/JOB_ID/complete",
+                            COMPLETION,
+                            401,
+                            403,
+                            403,
+                            403,
+                            200,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/worker/jobs/{jobId}/fail",
+                            "/api/worker/jobs/JOB_ID/fail",
+                            "{\"error\":\"x\"}",
+                            401,
+                            403,
+                            403,
+                            403,
+                            200,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/worker/jobs/{jobId}/source",
+                            "/api/worker/jobs/JOB_ID/source",
+                            null,
+                            401,
+                            403,
+                            403,
+                            403,
+                            200,
+                            401),
+                    new Row(
+                            "PUT",
+                            "/api/worker/jobs/{jobId}/outputs/{+file}",
+                            "/api/worker/jobs/JOB_ID/outputs/vocals.opus",
+                            "opus bytes",
+                            401,
+                            403,
+                            403,
+                            403,
+                            201,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/admin/jobs{?status,profile,limit,cursor}",
+                            "/api/admin/jobs",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/admin/jobs/{jobId}/retry",
+                            "/api/admin/jobs/JOB_ID/retry",
+                            null,
+                            401,
+                            403,
+                            403,
+                            409,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/admin/jobs/{jobId}/cancel",
+                            "/api/admin/jobs/JOB_ID/cancel",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
                     new Row(
                             "GET",
                             "/api/profiles",
@@ -433,6 +567,29 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         Workers.Minted worker = seed.worker("matrix");
         tokens.put("worker", worker.bearer());
         tokens.put("worker-id", worker.token().id().toString());
+        AudioFile upload = seed.source(band, "ef".repeat(32));
+        Job job =
+                Job.queue(
+                        band.id(),
+                        band.name(),
+                        upload.id(),
+                        new OutputName("take_cdcdcdcd"),
+                        "take.wav",
+                        "inputs/band/take.wav",
+                        3,
+                        T0);
+        jobs.create(job);
+        jobs.claim(
+                worker.token().id().toString(),
+                java.time.Instant.now(),
+                java.time.Instant.now().plusSeconds(600));
+        tokens.put("job-id", job.id().toString());
+        try {
+            java.nio.file.Files.createDirectories(MEDIA.resolve("inputs/band"));
+            java.nio.file.Files.writeString(MEDIA.resolve("inputs/band/take.wav"), "RIFF....WAVE");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String real = TestSessions.token(admin.id());
         tokens.put(
                 "forged",
@@ -465,15 +622,27 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 String caller = CALLERS.get(i);
                 Map<String, String> world = seed();
                 String token = world.get(caller);
-                String path = row.path().replace("WORKER_ID", world.get("worker-id"));
+                String path =
+                        row.path()
+                                .replace("WORKER_ID", world.get("worker-id"))
+                                .replace("JOB_ID", world.get("job-id"));
                 HttpRequest.Builder request =
                         HttpRequest.newBuilder(URI.create(server.getURL() + path))
                                 .method(
                                         row.method(),
                                         row.body() == null
                                                 ? HttpRequest.BodyPublishers.noBody()
-                                                : HttpRequest.BodyPublishers.ofString(row.body()))
-                                .header("Content-Type", "application/json");
+                                                : HttpRequest.BodyPublishers.ofByteArray(
+                                                        row.body()
+                                                                .getBytes(
+                                                                        java.nio.charset
+                                                                                .StandardCharsets
+                                                                                .ISO_8859_1)))
+                                .header(
+                                        "Content-Type",
+                                        row.body() != null && row.body().startsWith("--")
+                                                ? Api.MULTIPART
+                                                : "application/json");
                 if (token != null) {
                     request.header("Authorization", "Bearer " + token);
                 }

@@ -109,7 +109,7 @@ final class Seed {
                         "take.wav",
                         null,
                         1L,
-                        1,
+                        1.0,
                         T0));
     }
 

@@ -120,7 +120,7 @@ class TextModelRetryTest implements TestPropertyProvider {
                         "s.wav",
                         null,
                         1L,
-                        1,
+                        1.0,
                         Instant.EPOCH));
         String worker = workers.mint("w", Duration.ofDays(1)).bearer();
         HttpResponse<String> put =

@@ -51,7 +51,7 @@ final class PostgresAudioFiles implements AudioFiles {
                             ps.setString(4, candidate.filename());
                             ps.setString(5, candidate.storageUrl());
                             ps.setObject(6, candidate.fileSizeBytes(), java.sql.Types.BIGINT);
-                            ps.setDouble(7, candidate.durationSeconds());
+                            ps.setObject(7, candidate.durationSeconds(), java.sql.Types.DOUBLE);
                             Database.setInstant(ps, 8, candidate.createdAt());
                         },
                         PostgresAudioFiles::map)
@@ -73,7 +73,7 @@ final class PostgresAudioFiles implements AudioFiles {
                 rs.getString("filename"),
                 rs.getString("storage_url"),
                 (Long) rs.getObject("file_size_bytes"),
-                rs.getDouble("duration_seconds"),
+                Database.nullableDouble(rs, "duration_seconds"),
                 Database.instant(rs, "created_at"));
     }
 }

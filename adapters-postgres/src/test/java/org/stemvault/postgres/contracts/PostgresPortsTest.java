@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.stemvault.application.contracts.AudioFilesContract;
 import org.stemvault.application.contracts.CatalogueContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
+import org.stemvault.application.contracts.JobsContract;
 import org.stemvault.application.contracts.MembershipsContract;
 import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
@@ -117,6 +118,14 @@ class PostgresPortsTest implements TestPropertyProvider {
 
     @Nested
     class PendingLogins extends PendingLoginsContract {
+        @Override
+        protected Ports ports() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class Jobs extends JobsContract {
         @Override
         protected Ports ports() {
             return postgres;

@@ -95,7 +95,7 @@ final class IngestController {
             String filename,
             String storageUrl,
             Long fileSizeBytes,
-            double durationSeconds,
+            Double durationSeconds,
             String createdAt) {
 
         static AudioFileResponse from(AudioFile a) {

@@ -14,7 +14,9 @@ import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
+import org.stemvault.domain.TooLarge;
 import org.stemvault.domain.Unauthenticated;
+import org.stemvault.domain.Unsupported;
 
 /** Turns the domain's refusals into problems: 400 naming the field, 401, 403, 404, 409. */
 @Factory
@@ -69,6 +71,29 @@ final class DomainErrorHandlers {
     ExceptionHandler<Conflict, HttpResponse<?>> conflict(ErrorResponseProcessor<?> processor) {
         return (request, e) ->
                 respond(processor, request, HttpStatus.CONFLICT, e, new PlainError(e.getMessage()));
+    }
+
+    @Singleton
+    ExceptionHandler<TooLarge, HttpResponse<?>> tooLarge(ErrorResponseProcessor<?> processor) {
+        return (request, e) ->
+                respond(
+                        processor,
+                        request,
+                        HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                        e,
+                        new PlainError(e.getMessage()));
+    }
+
+    @Singleton
+    ExceptionHandler<Unsupported, HttpResponse<?>> unsupported(
+            ErrorResponseProcessor<?> processor) {
+        return (request, e) ->
+                respond(
+                        processor,
+                        request,
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        e,
+                        new PlainError(e.getMessage()));
     }
 
     private static HttpResponse<?> respond(

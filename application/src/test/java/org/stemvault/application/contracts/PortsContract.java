@@ -9,6 +9,7 @@ import org.stemvault.domain.audit.AuditLog;
 import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
@@ -31,7 +32,8 @@ public abstract class PortsContract {
     protected Catalogue catalogue;
     protected Embeddings embeddings;
     protected VectorSearch search;
-    protected EmbeddingJobs jobs;
+    protected EmbeddingJobs embeddingJobs;
+    protected Jobs jobs;
     protected AuditLog audit;
     protected WorkerTokens tokens;
     protected PendingLogins pending;
@@ -52,7 +54,8 @@ public abstract class PortsContract {
         catalogue = p.catalogue();
         embeddings = p.embeddings();
         search = p.vectorSearch();
-        jobs = p.embeddingJobs();
+        embeddingJobs = p.embeddingJobs();
+        jobs = p.jobs();
         audit = p.auditLog();
         tokens = p.workerTokens();
         pending = p.pendingLogins();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.stemvault.application.contracts.AudioFilesContract;
 import org.stemvault.application.contracts.CatalogueContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
+import org.stemvault.application.contracts.JobsContract;
 import org.stemvault.application.contracts.MembershipsContract;
 import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
@@ -82,6 +83,14 @@ class InMemoryPortsTest {
 
     @Nested
     class PendingLogins extends PendingLoginsContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class Jobs extends JobsContract {
         @Override
         protected Ports ports() {
             return world;

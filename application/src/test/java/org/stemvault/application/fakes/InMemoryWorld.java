@@ -20,6 +20,7 @@ import org.stemvault.application.signin.PendingLogins;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Position;
 import org.stemvault.domain.audio.AudioFile;
+import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audio.Sha256;
 import org.stemvault.domain.audit.AuditEntry;
@@ -33,6 +34,10 @@ import org.stemvault.domain.embedding.Match;
 import org.stemvault.domain.embedding.SearchQuery;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobStatus;
+import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
@@ -92,6 +97,7 @@ public final class InMemoryWorld implements Ports {
         List<AuditEntry> audit = new ArrayList<>();
         Map<UUID, WorkerToken> tokens = new LinkedHashMap<>();
         Map<String, Map.Entry<String, Instant>> logins = new HashMap<>();
+        Map<JobId, Job> queue = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -107,6 +113,7 @@ public final class InMemoryWorld implements Ports {
             c.audit = new ArrayList<>(audit);
             c.tokens = new LinkedHashMap<>(tokens);
             c.logins = new HashMap<>(logins);
+            c.queue = new LinkedHashMap<>(queue);
             return c;
         }
     }
@@ -1114,5 +1121,318 @@ public final class InMemoryWorld implements Ports {
     @Override
     public PendingLogins pendingLogins() {
         return pendingLogins;
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    private Job named(Job j) {
+        return with(
+                j,
+                j.status(),
+                j.attempts(),
+                j.notBefore(),
+                j.leaseUntil(),
+                j.worker(),
+                j.stage(),
+                j.percent(),
+                j.error(),
+                j.stems(),
+                j.updatedAt());
+    }
+
+    /** A copy with the profile's current name and the given state. */
+    private Job with(
+            Job j,
+            JobStatus status,
+            int attempts,
+            Instant notBefore,
+            Instant leaseUntil,
+            String worker,
+            String stage,
+            Integer percent,
+            String error,
+            List<String> stems,
+            Instant updatedAt) {
+        return new Job(
+                j.id(),
+                j.profile(),
+                state.profiles.get(j.profile()).name(),
+                j.audioFile(),
+                j.outputName(),
+                j.filename(),
+                j.inputKey(),
+                status,
+                attempts,
+                j.maxAttempts(),
+                notBefore,
+                leaseUntil,
+                worker,
+                stage,
+                percent,
+                error,
+                stems,
+                j.createdAt(),
+                updatedAt);
+    }
+
+    private boolean heldBy(Job j, String worker) {
+        return j != null && j.status() == JobStatus.PROCESSING && worker.equals(j.worker());
+    }
+
+    private Job released(Job j, JobStatus status, Instant notBefore, String error, Instant now) {
+        return with(
+                j, status, j.attempts(), notBefore, null, null, null, null, error, j.stems(), now);
+    }
+
+    private final Jobs jobs =
+            new Jobs() {
+                @Override
+                public void create(Job job) {
+                    synchronized (InMemoryWorld.this) {
+                        if (state.queue.values().stream()
+                                .anyMatch(j -> j.audioFile().equals(job.audioFile()))) {
+                            throw new Conflict("this source has a job already");
+                        }
+                        state.queue.put(job.id(), job);
+                    }
+                }
+
+                @Override
+                public Optional<Job> byId(JobId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.queue.get(id))
+                                .map(InMemoryWorld.this::named);
+                    }
+                }
+
+                @Override
+                public Optional<Job> ofAudioFile(AudioFileId audioFile) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.queue.values().stream()
+                                .filter(j -> j.audioFile().equals(audioFile))
+                                .findFirst()
+                                .map(InMemoryWorld.this::named);
+                    }
+                }
+
+                @Override
+                public Optional<Job> visible(Viewer viewer, JobId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return byId(id).filter(j -> sees(viewer, j.profile()));
+                    }
+                }
+
+                @Override
+                public Optional<Job> claim(String worker, Instant now, Instant leaseUntil) {
+                    synchronized (InMemoryWorld.this) {
+                        Optional<Job> next =
+                                state.queue.values().stream()
+                                        .filter(
+                                                j ->
+                                                        j.status() == JobStatus.QUEUED
+                                                                && !j.notBefore().isAfter(now))
+                                        .min(
+                                                Comparator.comparing(Job::createdAt)
+                                                        .thenComparing(j -> j.id().value(), UUIDS));
+                        return next.map(
+                                j -> {
+                                    Job claimed =
+                                            with(
+                                                    j,
+                                                    JobStatus.PROCESSING,
+                                                    j.attempts() + 1,
+                                                    j.notBefore(),
+                                                    leaseUntil,
+                                                    worker,
+                                                    "claimed",
+                                                    0,
+                                                    j.error(),
+                                                    j.stems(),
+                                                    now);
+                                    state.queue.put(j.id(), claimed);
+                                    return claimed;
+                                });
+                    }
+                }
+
+                @Override
+                public boolean heartbeat(
+                        JobId id,
+                        String worker,
+                        String stage,
+                        Integer percent,
+                        Instant now,
+                        Instant leaseUntil) {
+                    synchronized (InMemoryWorld.this) {
+                        Job j = state.queue.get(id);
+                        if (!heldBy(j, worker)) {
+                            return false;
+                        }
+                        state.queue.put(
+                                id,
+                                with(
+                                        j,
+                                        j.status(),
+                                        j.attempts(),
+                                        j.notBefore(),
+                                        leaseUntil,
+                                        worker,
+                                        stage == null ? j.stage() : stage,
+                                        percent == null ? j.percent() : percent,
+                                        j.error(),
+                                        j.stems(),
+                                        now));
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean complete(JobId id, String worker, List<String> stems, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        Job j = state.queue.get(id);
+                        if (!heldBy(j, worker)) {
+                            return false;
+                        }
+                        state.queue.put(
+                                id,
+                                with(
+                                        j,
+                                        JobStatus.COMPLETE,
+                                        j.attempts(),
+                                        j.notBefore(),
+                                        null,
+                                        null,
+                                        "complete",
+                                        100,
+                                        null,
+                                        stems,
+                                        now));
+                        return true;
+                    }
+                }
+
+                @Override
+                public Optional<JobStatus> fail(
+                        JobId id, String worker, String error, Instant now, Instant retryAt) {
+                    synchronized (InMemoryWorld.this) {
+                        Job j = state.queue.get(id);
+                        if (!heldBy(j, worker)) {
+                            return Optional.empty();
+                        }
+                        JobStatus next =
+                                j.attempts() >= j.maxAttempts()
+                                        ? JobStatus.ERROR
+                                        : JobStatus.QUEUED;
+                        state.queue.put(id, released(j, next, retryAt, error, now));
+                        return Optional.of(next);
+                    }
+                }
+
+                @Override
+                public int expireLeases(Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        List<Job> expired =
+                                state.queue.values().stream()
+                                        .filter(
+                                                j ->
+                                                        j.status() == JobStatus.PROCESSING
+                                                                && j.leaseUntil().isBefore(now))
+                                        .toList();
+                        expired.forEach(
+                                j ->
+                                        state.queue.put(
+                                                j.id(),
+                                                released(
+                                                        j,
+                                                        j.attempts() >= j.maxAttempts()
+                                                                ? JobStatus.ERROR
+                                                                : JobStatus.QUEUED,
+                                                        now,
+                                                        "the worker stopped answering: its lease ran out",
+                                                        now)));
+                        return expired.size();
+                    }
+                }
+
+                @Override
+                public List<Job> list(
+                        JobStatus status, ProfileName profile, Position after, int limit) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.queue.values().stream()
+                                .map(InMemoryWorld.this::named)
+                                .filter(j -> status == null || j.status() == status)
+                                .filter(j -> profile == null || j.profileName().equals(profile))
+                                .filter(
+                                        j ->
+                                                after == null
+                                                        || j.createdAt().isBefore(after.at())
+                                                        || (j.createdAt().equals(after.at())
+                                                                && UUIDS.compare(
+                                                                                j.id().value(),
+                                                                                after.id())
+                                                                        < 0))
+                                .sorted(
+                                        Comparator.comparing(Job::createdAt)
+                                                .thenComparing(j -> j.id().value(), UUIDS)
+                                                .reversed())
+                                .limit(limit)
+                                .toList();
+                    }
+                }
+
+                @Override
+                public boolean cancel(JobId id, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        Job j = state.queue.get(id);
+                        if (j == null || j.status().finished()) {
+                            return false;
+                        }
+                        state.queue.put(
+                                id,
+                                with(
+                                        j,
+                                        JobStatus.CANCELLED,
+                                        j.attempts(),
+                                        j.notBefore(),
+                                        null,
+                                        null,
+                                        j.stage(),
+                                        j.percent(),
+                                        "cancelled by an admin",
+                                        j.stems(),
+                                        now));
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean retry(JobId id, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        Job j = state.queue.get(id);
+                        if (j == null || !j.status().finished()) {
+                            return false;
+                        }
+                        state.queue.put(
+                                id,
+                                with(
+                                        j,
+                                        JobStatus.QUEUED,
+                                        0,
+                                        now,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        now));
+                        return true;
+                    }
+                }
+            };
+
+    @Override
+    public Jobs jobs() {
+        return jobs;
     }
 }

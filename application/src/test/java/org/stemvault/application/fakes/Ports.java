@@ -7,6 +7,7 @@ import org.stemvault.domain.audit.AuditLog;
 import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
@@ -47,6 +48,8 @@ public interface Ports {
     WorkerTokens workerTokens();
 
     PendingLogins pendingLogins();
+
+    Jobs jobs();
 
     Transactions transactions();
 

@@ -7,7 +7,8 @@ import org.stemvault.domain.profile.ProfileId;
 /**
  * A source recording as the worker found it, known by the hash of its bytes and owned by one
  * profile. {@code fileSizeBytes} is null when it is not known (a legacy import that only had the
- * hash).
+ * hash); {@code durationSeconds} is null until something has read the audio (an upload, before its
+ * processing).
  */
 public record AudioFile(
         AudioFileId id,
@@ -16,7 +17,7 @@ public record AudioFile(
         String filename,
         String storageUrl,
         Long fileSizeBytes,
-        double durationSeconds,
+        Double durationSeconds,
         Instant createdAt) {
 
     public AudioFile {
@@ -28,7 +29,9 @@ public record AudioFile(
         if (fileSizeBytes != null) {
             Checks.notNegative("file_size_bytes", fileSizeBytes);
         }
-        Checks.positive("duration_seconds", durationSeconds);
+        if (durationSeconds != null) {
+            Checks.positive("duration_seconds", durationSeconds);
+        }
         Checks.required("created_at", createdAt);
     }
 
@@ -39,6 +42,6 @@ public record AudioFile(
                 && filename.equals(other.filename)
                 && java.util.Objects.equals(storageUrl, other.storageUrl)
                 && java.util.Objects.equals(fileSizeBytes, other.fileSizeBytes)
-                && Double.compare(durationSeconds, other.durationSeconds) == 0;
+                && java.util.Objects.equals(durationSeconds, other.durationSeconds);
     }
 }

@@ -1,0 +1,138 @@
+package org.stemvault.web.job;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.stemvault.application.Caller;
+import org.stemvault.application.job.Processing;
+import org.stemvault.domain.job.Job;
+import org.stemvault.domain.media.StoredMedia;
+import org.stemvault.web.json.Fields;
+import org.stemvault.web.library.FileResponse;
+
+/**
+ * The pull protocol of processing workers (worker tokens): claim the oldest queued job, read its
+ * source, write each output file, report progress (which extends the lease), then complete or fail
+ * it.
+ */
+@Controller("/api/worker/jobs")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+final class WorkerJobsController {
+
+    private final Processing processing;
+
+    WorkerJobsController(Processing processing) {
+        this.processing = processing;
+    }
+
+    /** 200 with the job and where to read and write, or 204 when the queue is empty. */
+    @Post("/claim")
+    HttpResponse<ClaimResponse> claim(Caller caller) {
+        return processing
+                .claim(caller)
+                .map(c -> HttpResponse.ok(ClaimResponse.of(c)))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NO_CONTENT));
+    }
+
+    @Post("/{jobId}/heartbeat")
+    Map<String, String> heartbeat(@PathVariable String jobId, @Body JsonNode body, Caller caller) {
+        WorkerRequests.Heartbeat h = Fields.read(body, WorkerRequests.Heartbeat::from);
+        return Map.of(
+                "lease_until",
+                processing.heartbeat(caller, jobId, h.stage(), h.percent()).toString());
+    }
+
+    @Post("/{jobId}/complete")
+    FileResponse complete(@PathVariable String jobId, @Body JsonNode body, Caller caller) {
+        WorkerRequests.Completion c = Fields.read(body, WorkerRequests.Completion::from);
+        Processing.Completed done = processing.complete(caller, jobId, c.displayName(), c.stems());
+        return FileResponse.from(done.profile().value(), done.recording());
+    }
+
+    @Post("/{jobId}/fail")
+    Map<String, String> fail(@PathVariable String jobId, @Body JsonNode body, Caller caller) {
+        WorkerRequests.Failure f = Fields.read(body, WorkerRequests.Failure::from);
+        return Map.of("status", processing.fail(caller, jobId, f.error()).wire());
+    }
+
+    @Get("/{jobId}/source")
+    HttpResponse<StreamedFile> source(@PathVariable String jobId, Caller caller) {
+        StoredMedia source = processing.source(caller, jobId);
+        try {
+            return HttpResponse.ok(
+                    new StreamedFile(
+                            source.open(0),
+                            MediaType.APPLICATION_OCTET_STREAM_TYPE,
+                            source.lastModified().toEpochMilli(),
+                            source.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The raw body, streamed to the media store as the job's {@code file}. */
+    @Put(value = "/{jobId}/outputs/{+file}", consumes = MediaType.ALL)
+    HttpResponse<Map<String, Long>> output(
+            @PathVariable String jobId,
+            @PathVariable String file,
+            @Body InputStream content,
+            Caller caller) {
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(Map.of("file_size_bytes", processing.output(caller, jobId, file, content)));
+    }
+
+    /** A claimed job, with the service's URLs for it (relative to the service). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record ClaimResponse(
+            String jobId,
+            String profileName,
+            String outputName,
+            String filename,
+            String strategyName,
+            int attempt,
+            int maxAttempts,
+            String leaseUntil,
+            String sourceUrl,
+            String outputUrl,
+            String heartbeatUrl,
+            String completeUrl,
+            String failUrl,
+            Map<String, String> outputConfig) {
+
+        static ClaimResponse of(Processing.Claim claim) {
+            Job j = claim.job();
+            String base = "/api/worker/jobs/" + j.id();
+            return new ClaimResponse(
+                    j.id().toString(),
+                    j.profileName().value(),
+                    j.outputName().value(),
+                    j.filename(),
+                    claim.strategyName(),
+                    j.attempts(),
+                    j.maxAttempts(),
+                    j.leaseUntil().toString(),
+                    base + "/source",
+                    base + "/outputs/{file}",
+                    base + "/heartbeat",
+                    base + "/complete",
+                    base + "/fail",
+                    Map.of("format", claim.outputFormat(), "bitrate", claim.outputBitrate()));
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package org.stemvault.application.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.stemvault.application.Caller;
+import org.stemvault.application.Names;
+import org.stemvault.application.Transactions;
+import org.stemvault.application.WorkerCaller;
+import org.stemvault.application.access.Access;
+import org.stemvault.application.search.TextIndex;
+import org.stemvault.domain.Checks;
+import org.stemvault.domain.Conflict;
+import org.stemvault.domain.Forbidden;
+import org.stemvault.domain.Invalid;
+import org.stemvault.domain.NotFound;
+import org.stemvault.domain.Position;
+import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobStatus;
+import org.stemvault.domain.job.Jobs;
+import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.media.MediaKey;
+import org.stemvault.domain.media.MediaStore;
+import org.stemvault.domain.media.StoredMedia;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.MediaFileName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.recording.Stem;
+
+/**
+ * The life of a processing job after its upload: members read its status; a worker claims it, reads
+ * the source, writes the outputs, reports progress, and completes or fails it; leases that run out
+ * put it back; admins list, cancel and retry. Completion registers the recording with all its stems
+ * in the same transaction as the job's completion, so a half-finished completion leaves nothing and
+ * can be done again.
+ */
+public final class Processing {
+
+    /** The largest page of jobs an admin may ask for. */
+    public static final int MAX_LIMIT = 500;
+
+    /**
+     * How long a claim or a heartbeat holds a job, the first pause after a failed attempt
+     * (doubling), and the format and bit rate workers encode stems in.
+     */
+    public record Settings(
+            Duration lease, Duration backoff, String outputFormat, String outputBitrate) {
+        public Settings {
+            if (lease.isNegative() || lease.isZero() || backoff.isNegative()) {
+                throw new IllegalArgumentException(
+                        "a lease must be positive and a back-off not negative");
+            }
+        }
+    }
+
+    /**
+     * A claimed job with what its worker needs besides: the profile's strategy, the output format.
+     */
+    public record Claim(Job job, String strategyName, String outputFormat, String outputBitrate) {}
+
+    /** A completed job's recording, in its profile. */
+    public record Completed(Recording recording, ProfileName profile) {}
+
+    private final Jobs jobs;
+    private final Profiles profiles;
+    private final Recordings recordings;
+    private final MediaStore media;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final TextIndex textIndex;
+    private final Settings settings;
+
+    public Processing(
+            Jobs jobs,
+            Profiles profiles,
+            Recordings recordings,
+            MediaStore media,
+            Transactions transactions,
+            Clock clock,
+            TextIndex textIndex,
+            Settings settings) {
+        this.jobs = jobs;
+        this.profiles = profiles;
+        this.recordings = recordings;
+        this.media = media;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.textIndex = textIndex;
+        this.settings = settings;
+    }
+
+    /** A job's status for a member of its profile (or an admin); not found for anyone else. */
+    public Job status(Viewer viewer, String jobId) {
+        return jobs.visible(viewer, id(jobId)).orElseThrow(Processing::noJob);
+    }
+
+    /** The oldest due job, now held by this worker under a lease; empty when the queue is empty. */
+    public Optional<Claim> claim(Caller caller) {
+        Instant now = clock.instant();
+        return jobs.claim(worker(caller), now, now.plus(settings.lease()))
+                .map(
+                        job ->
+                                new Claim(
+                                        job,
+                                        profiles.byName(job.profileName())
+                                                .map(Profile::strategyName)
+                                                .orElse(null),
+                                        settings.outputFormat(),
+                                        settings.outputBitrate()));
+    }
+
+    /**
+     * Progress of the job the worker holds, which extends its lease; answers the new lease's end.
+     */
+    public Instant heartbeat(Caller caller, String jobId, String stage, Integer percent) {
+        Checks.optionalText("stage", stage, 200);
+        if (percent != null && (percent < 0 || percent > 100)) {
+            throw new Invalid("percent", "must be from 0 to 100");
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(settings.lease());
+        if (!jobs.heartbeat(id(jobId), worker(caller), stage, percent, now, until)) {
+            throw notHeld();
+        }
+        return until;
+    }
+
+    /**
+     * Completes the job the worker holds: the recording and all its stems are saved in the same
+     * transaction. Completing a complete job again changes nothing (a replay).
+     */
+    public Completed complete(Caller caller, String jobId, String displayName, List<Stem> stems) {
+        String worker = worker(caller);
+        if (stems.isEmpty()) {
+            throw new Invalid("stems", "must name at least one stem");
+        }
+        return transactions.inTransaction(
+                () -> {
+                    Job job = jobs.byId(id(jobId)).orElseThrow(Processing::noJob);
+                    Optional<Recording> existing =
+                            recordings.byOutputName(job.profile(), job.outputName());
+                    if (job.status() == JobStatus.COMPLETE && existing.isPresent()) {
+                        return new Completed(existing.get(), job.profileName());
+                    }
+                    Recording saved =
+                            recordings.save(
+                                    Recording.create(
+                                            job.profile(),
+                                            job.outputName(),
+                                            displayName != null
+                                                    ? displayName
+                                                    : existing.map(Recording::displayName)
+                                                            .orElse(null),
+                                            existing.map(Recording::description).orElse(null),
+                                            job.audioFile(),
+                                            stems,
+                                            clock.instant()));
+                    if (!jobs.complete(
+                            job.id(),
+                            worker,
+                            stems.stream().map(s -> s.type().value()).toList(),
+                            clock.instant())) {
+                        throw notHeld();
+                    }
+                    textIndex.saved(existing.orElse(null), saved);
+                    return new Completed(saved, job.profileName());
+                });
+    }
+
+    /**
+     * A failed attempt: back to the queue after a pause that doubles each time, or error after the
+     * last.
+     */
+    public JobStatus fail(Caller caller, String jobId, String error) {
+        String reason = Checks.text("error", error, 10_000);
+        JobId id = id(jobId);
+        Job job = jobs.byId(id).orElseThrow(Processing::noJob);
+        Instant now = clock.instant();
+        long factor = 1L << Math.min(16, Math.max(0, job.attempts() - 1));
+        return jobs.fail(
+                        id,
+                        worker(caller),
+                        reason,
+                        now,
+                        now.plus(settings.backoff().multipliedBy(factor)))
+                .orElseThrow(Processing::notHeld);
+    }
+
+    /** The source of the job the worker holds. */
+    public StoredMedia source(Caller caller, String jobId) {
+        Job job = held(caller, jobId);
+        return media.find(new MediaKey(job.inputKey()))
+                .orElseThrow(
+                        () -> new NotFound("the job's source is missing from the media store"));
+    }
+
+    /**
+     * Stores one output file (a stem, a waveform) of the job the worker holds; answers its size.
+     */
+    public long output(Caller caller, String jobId, String file, InputStream content) {
+        Job job = held(caller, jobId);
+        MediaFileName name = MediaFileName.of("file", file);
+        try {
+            return media.write(MediaKey.output(job.profileName(), job.outputName(), name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts jobs whose worker stopped answering back in the queue (or in error); how many. */
+    public int expireLeases() {
+        return jobs.expireLeases(clock.instant());
+    }
+
+    /** Jobs newest first, filtered by status and profile, in pages. */
+    public List<Job> list(
+            Access.Admin admin, String status, String profile, Position after, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        JobStatus parsed = null;
+        if (status != null) {
+            try {
+                parsed = JobStatus.fromWire(status);
+            } catch (IllegalArgumentException e) {
+                throw new Invalid(
+                        "status", "must be queued, processing, complete, error or cancelled");
+            }
+        }
+        return jobs.list(parsed, profile == null ? null : Names.profile(profile), after, limit);
+    }
+
+    public Job cancel(Access.Admin admin, String jobId) {
+        JobId id = id(jobId);
+        if (!jobs.cancel(id, clock.instant())) {
+            throw new Conflict("only a queued or processing job can be cancelled");
+        }
+        return jobs.byId(id).orElseThrow(Processing::noJob);
+    }
+
+    public Job retry(Access.Admin admin, String jobId) {
+        JobId id = id(jobId);
+        if (!jobs.retry(id, clock.instant())) {
+            throw new Conflict("only a finished job can be retried");
+        }
+        return jobs.byId(id).orElseThrow(Processing::noJob);
+    }
+
+    private Job held(Caller caller, String jobId) {
+        String worker = worker(caller);
+        Job job = jobs.byId(id(jobId)).orElseThrow(Processing::noJob);
+        if (job.status() != JobStatus.PROCESSING || !worker.equals(job.worker())) {
+            throw notHeld();
+        }
+        return job;
+    }
+
+    /** Only processing workers hold jobs, each known by its token's id. */
+    private static String worker(Caller caller) {
+        if (caller instanceof WorkerCaller worker) {
+            return worker.tokenId().toString();
+        }
+        throw new Forbidden("only processing workers take jobs");
+    }
+
+    private static JobId id(String value) {
+        try {
+            return new JobId(UUID.fromString(value));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw noJob();
+        }
+    }
+
+    private static NotFound noJob() {
+        return new NotFound("no such job");
+    }
+
+    private static Conflict notHeld() {
+        return new Conflict(
+                "this worker does not hold the job (any more): its lease ran out, or it was cancelled");
+    }
+}

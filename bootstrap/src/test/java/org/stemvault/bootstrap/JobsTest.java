@@ -1,0 +1,356 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.files.legacy.LegacyFixture;
+
+/**
+ * An upload becomes a job; a worker claims it, reads the source, writes its outputs and completes
+ * it; the recording appears in the files list and plays. Long-polls wake across instances.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobsTest implements TestPropertyProvider {
+
+    static final Path MEDIA = tempDir();
+    static final long LIMIT = 300_000;
+
+    @Inject EmbeddedServer server;
+    @Inject Seed seed;
+
+    String member;
+    String stranger;
+    String worker;
+    String admin;
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("stemvault-jobs");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestApp.properties());
+        properties.put("stemvault.media.root", MEDIA.toString());
+        properties.put("stemvault.jobs.max-upload-bytes", String.valueOf(LIMIT));
+        properties.put("stemvault.jobs.backoff", "0s");
+        properties.put("stemvault.jobs.max-attempts", "2");
+        return properties;
+    }
+
+    /** The same settings on a port of its own: another instance on the same database and media. */
+    Map<String, Object> secondInstance() {
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("micronaut.server.port", -1);
+        return properties;
+    }
+
+    @BeforeEach
+    void world() {
+        seed.reset();
+        Profile band = seed.profile("band");
+        member = seed.memberOf(band, "member@example.com");
+        stranger = Seed.token(seed.user("stranger@example.com"));
+        admin = Seed.token(seed.admin("admin@example.com"));
+        worker = seed.worker("pull").bearer();
+    }
+
+    HttpResponse<String> call(String method, String path, String token, String json)
+            throws Exception {
+        return Api.call(server, method, path, token, json);
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String completion() {
+        StringBuilder stems = new StringBuilder();
+        for (String type : new String[] {"vocals", "drums", "bass", "other"}) {
+            stems.append(stems.length() == 0 ? "" : ",")
+                    .append("{\"stem_type\":\"")
+                    .append(type)
+                    .append(
+                            "\",\"measured_lufs\":-20.5,\"peak_amplitude\":0.8,\"stem_gain_adjustment_db\":-2.5,")
+                    .append("\"audio_url\":\"")
+                    .append(type)
+                    .append(".opus\",\"waveform_url\":\"")
+                    .append(type)
+                    .append("_waveform.png\",\"file_size_bytes\":5,\"duration_seconds\":0.5}");
+        }
+        return "{\"stems\":[" + stems + "]}";
+    }
+
+    @Test
+    void an_upload_is_separated_by_a_pull_worker_and_the_recording_plays() throws Exception {
+        byte[] wav = LegacyFixture.wav(0.5, 8000);
+        HttpResponse<String> uploaded =
+                Api.upload(server, "/api/upload/band", member, "Tuesday Jam!.wav", wav);
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+        String sha = LegacyFixture.sha256Hex(wav);
+        String jobId = field(uploaded.body(), "job_id");
+        assertEquals(
+                "{\"job_id\":\""
+                        + jobId
+                        + "\",\"profile_name\":\"band\",\"output_name\":\"Tuesday-Jam_"
+                        + sha.substring(0, 8)
+                        + "\",\"filename\":\"Tuesday Jam!.wav\",\"status\":\"processing\","
+                        + "\"stems\":null,\"error\":null,\"stage\":null,\"percent\":null}",
+                uploaded.body());
+        assertTrue(
+                Files.isRegularFile(
+                        MEDIA.resolve("inputs/band/Tuesday-Jam_" + sha.substring(0, 8) + ".wav")));
+
+        HttpResponse<String> again =
+                Api.upload(server, "/api/upload/band", member, "Tuesday Jam!.wav", wav);
+        assertEquals(
+                jobId, field(again.body(), "job_id"), "the same take again answers the same job");
+
+        HttpResponse<String> claim = call("POST", "/api/worker/jobs/claim", worker, null);
+        assertEquals(200, claim.statusCode(), claim.body());
+        assertEquals(jobId, field(claim.body(), "job_id"));
+        assertEquals(
+                204,
+                call("POST", "/api/worker/jobs/claim", worker, null).statusCode(),
+                "one job, one claim");
+        HttpResponse<byte[]> source =
+                Api.HTTP.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(
+                                                server.getURL()
+                                                        + field(claim.body(), "source_url")))
+                                .header("Authorization", "Bearer " + worker)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(
+                java.util.Arrays.equals(wav, source.body()), "the worker reads the uploaded bytes");
+
+        HttpResponse<String> progress =
+                call(
+                        "POST",
+                        "/api/worker/jobs/" + jobId + "/heartbeat",
+                        worker,
+                        "{\"stage\":\"separating\",\"percent\":40}");
+        assertEquals(200, progress.statusCode(), progress.body());
+        assertEquals(
+                "\"separating\"",
+                "\""
+                        + field(
+                                call("GET", "/api/jobs/" + jobId + "/status?wait=0", member, null)
+                                        .body(),
+                                "stage")
+                        + "\"");
+        for (String type : new String[] {"vocals", "drums", "bass", "other"}) {
+            assertEquals(
+                    201,
+                    call(
+                                    "PUT",
+                                    "/api/worker/jobs/" + jobId + "/outputs/" + type + ".opus",
+                                    worker,
+                                    "OPUS!")
+                            .statusCode());
+        }
+        HttpResponse<String> done =
+                call("POST", "/api/worker/jobs/" + jobId + "/complete", worker, completion());
+        assertEquals(200, done.statusCode(), done.body());
+        HttpResponse<String> replay =
+                call("POST", "/api/worker/jobs/" + jobId + "/complete", worker, completion());
+        assertEquals(200, replay.statusCode(), "a replayed completion changes nothing");
+
+        HttpResponse<String> status = call("GET", "/api/jobs/" + jobId + "/status", member, null);
+        assertTrue(
+                status.body()
+                        .contains(
+                                "\"status\":\"complete\",\"stems\":[\"vocals\",\"drums\",\"bass\",\"other\"]"),
+                status.body());
+        HttpResponse<String> files = call("GET", "/api/profiles/band/files", member, null);
+        assertTrue(
+                files.body().contains("\"name\":\"Tuesday-Jam_" + sha.substring(0, 8) + "\""),
+                files.body());
+        HttpResponse<String> media =
+                call(
+                        "GET",
+                        "/media/band/Tuesday-Jam_" + sha.substring(0, 8) + "/vocals.opus",
+                        member,
+                        null);
+        assertEquals(200, media.statusCode());
+        assertEquals("OPUS!", media.body());
+        assertEquals(
+                404,
+                call("GET", "/api/jobs/" + jobId + "/status?wait=0", stranger, null).statusCode());
+    }
+
+    @Test
+    void a_long_poll_on_another_instance_wakes_when_this_one_completes_the_job() throws Exception {
+        String jobId =
+                field(
+                        Api.upload(
+                                        server,
+                                        "/api/upload/band",
+                                        member,
+                                        "take.wav",
+                                        LegacyFixture.wav(0.2, 8000))
+                                .body(),
+                        "job_id");
+        assertEquals(200, call("POST", "/api/worker/jobs/claim", worker, null).statusCode());
+        try (ApplicationContext other =
+                ApplicationContext.run(EmbeddedServer.class, secondInstance())
+                        .getApplicationContext()) {
+            EmbeddedServer b = other.getBean(EmbeddedServer.class);
+            long start = System.nanoTime();
+            CompletableFuture<HttpResponse<String>> poll =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return Api.call(
+                                            b,
+                                            "GET",
+                                            "/api/jobs/" + jobId + "/status?wait=30",
+                                            member,
+                                            null);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+            Thread.sleep(1000);
+            assertTrue(!poll.isDone(), "the unfinished job's answer is held");
+            assertEquals(
+                    200,
+                    call("POST", "/api/worker/jobs/" + jobId + "/complete", worker, completion())
+                            .statusCode());
+            HttpResponse<String> woken = poll.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(woken.body().contains("\"status\":\"complete\""), woken.body());
+            assertTrue(
+                    seconds < 10, "woken by the change, not the 30 s timeout: " + seconds + " s");
+        }
+    }
+
+    @Test
+    void a_failed_job_is_retried_then_ends_in_error_with_the_reason() throws Exception {
+        String jobId =
+                field(
+                        Api.upload(
+                                        server,
+                                        "/api/upload/band",
+                                        member,
+                                        "take.wav",
+                                        LegacyFixture.wav(0.2, 8000))
+                                .body(),
+                        "job_id");
+        call("POST", "/api/worker/jobs/claim", worker, null);
+        HttpResponse<String> first =
+                call(
+                        "POST",
+                        "/api/worker/jobs/" + jobId + "/fail",
+                        worker,
+                        "{\"error\":\"CUDA out of memory\"}");
+        assertEquals("{\"status\":\"queued\"}", first.body());
+        assertEquals(200, call("POST", "/api/worker/jobs/claim", worker, null).statusCode());
+        assertEquals(
+                "{\"status\":\"error\"}",
+                call(
+                                "POST",
+                                "/api/worker/jobs/" + jobId + "/fail",
+                                worker,
+                                "{\"error\":\"CUDA out of memory again\"}")
+                        .body());
+        HttpResponse<String> status = call("GET", "/api/jobs/" + jobId + "/status", member, null);
+        assertTrue(
+                status.body()
+                        .contains(
+                                "\"status\":\"error\",\"stems\":null,\"error\":\"CUDA out of memory again\""),
+                status.body());
+        HttpResponse<String> queue = call("GET", "/api/admin/jobs?status=error", admin, null);
+        assertTrue(
+                queue.body().contains("\"job_id\":\"" + jobId + "\"")
+                        && queue.body().contains("\"attempts\":2"),
+                queue.body());
+        HttpResponse<String> retried =
+                call("POST", "/api/admin/jobs/" + jobId + "/retry", admin, null);
+        assertTrue(retried.body().contains("\"status\":\"queued\",\"attempts\":0"), retried.body());
+        assertTrue(
+                call("POST", "/api/admin/jobs/" + jobId + "/cancel", admin, null)
+                        .body()
+                        .contains("\"status\":\"cancelled\""));
+        assertTrue(
+                call("GET", "/api/jobs/" + jobId + "/status", member, null)
+                        .body()
+                        .contains(
+                                "\"status\":\"error\",\"stems\":null,\"error\":\"cancelled by an admin\""));
+    }
+
+    @Test
+    void uploads_that_are_not_audio_or_too_large_are_refused_and_leave_nothing() throws Exception {
+        HttpResponse<String> text =
+                Api.upload(server, "/api/upload/band", member, "notes.txt", "hello".getBytes());
+        assertEquals(415, text.statusCode(), text.body());
+        assertTrue(text.body().contains("'.txt' is not a type of audio"), text.body());
+        HttpResponse<String> fake =
+                Api.upload(
+                        server,
+                        "/api/upload/band",
+                        member,
+                        "fake.wav",
+                        "%PDF-1.7 not audio at all".getBytes());
+        assertEquals(415, fake.statusCode(), fake.body());
+        assertTrue(fake.body().contains("not WAV audio"), fake.body());
+        HttpResponse<String> big =
+                Api.upload(
+                        server,
+                        "/api/upload/band",
+                        member,
+                        "long.wav",
+                        LegacyFixture.wav(30, 8000));
+        assertEquals(413, big.statusCode(), big.body());
+        assertTrue(
+                big.body().contains("application/problem+json")
+                        || big.headers()
+                                .firstValue("Content-Type")
+                                .orElse("")
+                                .contains("problem+json"),
+                big.body());
+        assertEquals("[]", call("GET", "/api/admin/jobs", admin, null).body());
+        try (var left = Files.walk(MEDIA.resolve("inputs"))) {
+            assertEquals(
+                    0,
+                    left.filter(Files::isRegularFile)
+                            .filter(p -> p.toString().contains("upload-"))
+                            .count(),
+                    "no partial upload is left behind");
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing was ever written
+        }
+        assertEquals(
+                404,
+                Api.upload(
+                                server,
+                                "/api/upload/attic",
+                                member,
+                                "take.wav",
+                                LegacyFixture.wav(0.1, 8000))
+                        .statusCode());
+    }
+}
