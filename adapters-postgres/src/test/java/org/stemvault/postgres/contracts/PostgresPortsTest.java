@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.stemvault.application.contracts.AudioFilesContract;
+import org.stemvault.application.contracts.AuditLogContract;
 import org.stemvault.application.contracts.CatalogueContract;
+import org.stemvault.application.contracts.EmbeddingJobsContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
 import org.stemvault.application.contracts.JobsContract;
 import org.stemvault.application.contracts.MembershipsContract;
@@ -20,6 +22,7 @@ import org.stemvault.application.contracts.ProfilesContract;
 import org.stemvault.application.contracts.RecordingsContract;
 import org.stemvault.application.contracts.SearchContract;
 import org.stemvault.application.contracts.UsersContract;
+import org.stemvault.application.contracts.WorkerTokensContract;
 import org.stemvault.application.fakes.Ports;
 import org.stemvault.postgres.PostgresPorts;
 import org.stemvault.postgres.PostgresTestSupport;
@@ -126,6 +129,30 @@ class PostgresPortsTest implements TestPropertyProvider {
 
     @Nested
     class Jobs extends JobsContract {
+        @Override
+        protected Ports ports() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class AuditLog extends AuditLogContract {
+        @Override
+        protected Ports ports() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class WorkerTokens extends WorkerTokensContract {
+        @Override
+        protected Ports ports() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class EmbeddingJobs extends EmbeddingJobsContract {
         @Override
         protected Ports ports() {
             return postgres;

@@ -3,9 +3,7 @@ package org.stemvault.web.ingest;
 import java.util.List;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.audio.Sha256;
-import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.Stem;
-import org.stemvault.domain.recording.StemType;
 import org.stemvault.web.json.Fields;
 
 /**
@@ -27,20 +25,6 @@ record RecordingRequest(String displayName, String description, Sha256 audio, Li
                 f.optionalText("display_name"),
                 f.optionalText("description"),
                 audio,
-                f.objects("stems").stream().map(RecordingRequest::stem).toList());
-    }
-
-    private static Stem stem(Fields s) {
-        return s.build(
-                () ->
-                        new Stem(
-                                new StemType(s.text("stem_type")),
-                                s.optionalNumber("measured_lufs"),
-                                s.number("peak_amplitude"),
-                                s.number("stem_gain_adjustment_db"),
-                                MediaFileName.of("audio_url", s.text("audio_url")),
-                                MediaFileName.of("waveform_url", s.text("waveform_url")),
-                                s.integer("file_size_bytes"),
-                                s.number("duration_seconds")));
+                f.objects("stems").stream().map(StemRequest::from).toList());
     }
 }

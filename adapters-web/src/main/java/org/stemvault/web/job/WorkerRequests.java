@@ -1,9 +1,8 @@
 package org.stemvault.web.job;
 
 import java.util.List;
-import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.Stem;
-import org.stemvault.domain.recording.StemType;
+import org.stemvault.web.ingest.StemRequest;
 import org.stemvault.web.json.Fields;
 
 /** The pull worker's request bodies. */
@@ -36,21 +35,7 @@ final class WorkerRequests {
         static Completion from(Fields f) {
             return new Completion(
                     f.optionalText("display_name"),
-                    f.objects("stems").stream().map(Completion::stem).toList());
-        }
-
-        private static Stem stem(Fields s) {
-            return s.build(
-                    () ->
-                            new Stem(
-                                    new StemType(s.text("stem_type")),
-                                    s.optionalNumber("measured_lufs"),
-                                    s.number("peak_amplitude"),
-                                    s.number("stem_gain_adjustment_db"),
-                                    MediaFileName.of("audio_url", s.text("audio_url")),
-                                    MediaFileName.of("waveform_url", s.text("waveform_url")),
-                                    s.integer("file_size_bytes"),
-                                    s.number("duration_seconds")));
+                    f.objects("stems").stream().map(StemRequest::from).toList());
         }
     }
 }

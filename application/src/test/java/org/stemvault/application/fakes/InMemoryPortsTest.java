@@ -2,7 +2,9 @@ package org.stemvault.application.fakes;
 
 import org.junit.jupiter.api.Nested;
 import org.stemvault.application.contracts.AudioFilesContract;
+import org.stemvault.application.contracts.AuditLogContract;
 import org.stemvault.application.contracts.CatalogueContract;
+import org.stemvault.application.contracts.EmbeddingJobsContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
 import org.stemvault.application.contracts.JobsContract;
 import org.stemvault.application.contracts.MembershipsContract;
@@ -11,6 +13,7 @@ import org.stemvault.application.contracts.ProfilesContract;
 import org.stemvault.application.contracts.RecordingsContract;
 import org.stemvault.application.contracts.SearchContract;
 import org.stemvault.application.contracts.UsersContract;
+import org.stemvault.application.contracts.WorkerTokensContract;
 
 /** Every port contract, run against the in-memory fakes that the use-case tests use. */
 class InMemoryPortsTest {
@@ -91,6 +94,30 @@ class InMemoryPortsTest {
 
     @Nested
     class Jobs extends JobsContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class AuditLog extends AuditLogContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class WorkerTokens extends WorkerTokensContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class EmbeddingJobs extends EmbeddingJobsContract {
         @Override
         protected Ports ports() {
             return world;
