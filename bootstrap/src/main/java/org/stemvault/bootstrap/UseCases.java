@@ -29,12 +29,14 @@ import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaStore;
+import org.stemvault.domain.media.RecordingFolders;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
 import org.stemvault.files.LocalMediaStore;
+import org.stemvault.files.LocalRecordingFolders;
 
 /**
  * Builds the use cases from the adapters' port implementations: the one place that knows every
@@ -189,6 +191,7 @@ final class UseCases {
             Profiles profiles,
             Recordings recordings,
             MediaStore media,
+            RecordingFolders folders,
             Transactions transactions,
             Clock clock,
             TextIndex textIndex,
@@ -198,10 +201,17 @@ final class UseCases {
                 profiles,
                 recordings,
                 media,
+                folders,
                 transactions,
                 clock,
                 textIndex,
                 settings.processing());
+    }
+
+    /** Recording folders as workers leave them, in the local media store. */
+    @Singleton
+    RecordingFolders recordingFolders(MediaSettings settings) {
+        return new LocalRecordingFolders(Path.of(settings.root()));
     }
 
     /** The media store: the local filesystem under {@code STEMVAULT_MEDIA_ROOT}. */

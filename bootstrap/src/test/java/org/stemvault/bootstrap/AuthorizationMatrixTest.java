@@ -160,6 +160,17 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             200,
                             401),
                     new Row(
+                            "POST",
+                            "/api/jobs/{jobId}/callback/{secret}",
+                            "/api/jobs/JOB_ID/callback/" + "0".repeat(64),
+                            "{\"status\":\"complete\"}",
+                            404,
+                            404,
+                            404,
+                            404,
+                            404,
+                            404),
+                    new Row(
                             "GET",
                             "/api/worker/jobs/{jobId}/source",
                             "/api/worker/jobs/JOB_ID/source",

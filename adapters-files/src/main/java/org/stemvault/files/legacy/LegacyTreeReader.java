@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.stemvault.application.legacy.LegacyTree;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.media.RecordingFolders.Folder;
 import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Stem;
@@ -174,8 +175,37 @@ public final class LegacyTreeReader implements LegacyTree {
                     path, "the folder name is not a valid output name: " + e.getMessage());
         }
         Path metadata = folder.resolve("metadata.json");
+        Folder read;
+        try {
+            read = folder(folder);
+        } catch (IllegalArgumentException e) {
+            return Recording.failed(path, e.getMessage());
+        }
+        String displayName = read.displayName();
+        List<Stem> stems = read.stems();
+        try {
+            return new Recording(
+                    path,
+                    outputName,
+                    displayName == null ? outputName.value() : displayName,
+                    stems,
+                    source(folder, hashes.get(outputName.value())),
+                    Files.getLastModifiedTime(metadata).toInstant().truncatedTo(ChronoUnit.MICROS),
+                    null);
+        } catch (IOException e) {
+            return Recording.failed(path, "cannot read " + e.getMessage());
+        }
+    }
+
+    /**
+     * A recording folder's {@code metadata.json} and stem files: the display name (null when blank)
+     * and the stems, their sizes and durations measured from the files; {@link
+     * IllegalArgumentException} with the reason when the folder cannot be read.
+     */
+    public static Folder folder(Path folder) {
+        Path metadata = folder.resolve("metadata.json");
         if (!Files.isRegularFile(metadata)) {
-            return Recording.failed(path, "no metadata.json");
+            throw new IllegalArgumentException("no metadata.json");
         }
         JsonNode root;
         try {
@@ -185,11 +215,11 @@ public final class LegacyTreeReader implements LegacyTree {
                     e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                             ? j.getOriginalMessage()
                             : e.getMessage();
-            return Recording.failed(path, "malformed metadata.json: " + why);
+            throw new IllegalArgumentException("malformed metadata.json: " + why);
         }
         JsonNode stemsNode = root == null ? null : root.get("stems");
         if (stemsNode == null || !stemsNode.isObject() || stemsNode.isEmpty()) {
-            return Recording.failed(path, "no stems in metadata.json");
+            throw new IllegalArgumentException("no stems in metadata.json");
         }
         List<Stem> stems = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = stemsNode.fields(); it.hasNext(); ) {
@@ -197,22 +227,12 @@ public final class LegacyTreeReader implements LegacyTree {
             try {
                 stems.add(stem(folder, entry.getValue()));
             } catch (Exception e) {
-                return Recording.failed(path, "stem '" + entry.getKey() + "': " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "stem '" + entry.getKey() + "': " + e.getMessage());
             }
         }
         String displayName = root.path("display_name").asText("");
-        try {
-            return new Recording(
-                    path,
-                    outputName,
-                    displayName.isBlank() ? outputName.value() : displayName,
-                    stems,
-                    source(folder, hashes.get(outputName.value())),
-                    Files.getLastModifiedTime(metadata).toInstant().truncatedTo(ChronoUnit.MICROS),
-                    null);
-        } catch (IOException e) {
-            return Recording.failed(path, "cannot read " + e.getMessage());
-        }
+        return new Folder(displayName.isBlank() ? null : displayName, stems);
     }
 
     private static Stem stem(Path folder, JsonNode s) throws Exception {

@@ -186,6 +186,27 @@ final class PostgresJobs implements Jobs {
     }
 
     @Override
+    public boolean arm(JobId id, String worker, String callbackSecretHash) {
+        return db.update(
+                        "UPDATE jobs SET callback_secret_hash = ?"
+                                + " WHERE id = ? AND status = 'processing' AND worker = ?",
+                        ps -> {
+                            ps.setString(1, callbackSecretHash);
+                            ps.setObject(2, id.value());
+                            ps.setString(3, worker);
+                        })
+                == 1;
+    }
+
+    @Override
+    public Optional<String> callbackSecretHash(JobId id) {
+        return db.first(
+                "SELECT callback_secret_hash FROM jobs WHERE id = ? AND callback_secret_hash IS NOT NULL",
+                ps -> ps.setObject(1, id.value()),
+                rs -> rs.getString(1));
+    }
+
+    @Override
     public int expireLeases(Instant now) {
         return db.update(
                 "UPDATE jobs SET status = CASE WHEN attempts >= max_attempts THEN 'error' ELSE 'queued' END,"

@@ -3,6 +3,8 @@ package org.stemvault.application.job;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.media.MediaStore;
+import org.stemvault.domain.media.RecordingFolders;
 import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
@@ -75,6 +78,7 @@ public final class Processing {
     private final Profiles profiles;
     private final Recordings recordings;
     private final MediaStore media;
+    private final RecordingFolders folders;
     private final Transactions transactions;
     private final Clock clock;
     private final TextIndex textIndex;
@@ -85,6 +89,7 @@ public final class Processing {
             Profiles profiles,
             Recordings recordings,
             MediaStore media,
+            RecordingFolders folders,
             Transactions transactions,
             Clock clock,
             TextIndex textIndex,
@@ -93,6 +98,7 @@ public final class Processing {
         this.profiles = profiles;
         this.recordings = recordings;
         this.media = media;
+        this.folders = folders;
         this.transactions = transactions;
         this.clock = clock;
         this.textIndex = textIndex;
@@ -140,7 +146,11 @@ public final class Processing {
      * transaction. Completing a complete job again changes nothing (a replay).
      */
     public Completed complete(Caller caller, String jobId, String displayName, List<Stem> stems) {
-        String worker = worker(caller);
+        return completeAs(worker(caller), jobId, displayName, stems);
+    }
+
+    private Completed completeAs(
+            String worker, String jobId, String displayName, List<Stem> stems) {
         if (stems.isEmpty()) {
             throw new Invalid("stems", "must name at least one stem");
         }
@@ -175,6 +185,59 @@ public final class Processing {
                     textIndex.saved(existing.orElse(null), saved);
                     return new Completed(saved, job.profileName());
                 });
+    }
+
+    /**
+     * A push worker's outcome, at the callback URL it was sent: with the right secret only (else
+     * not found, like any job). {@code complete} reads the stems from the recording's folder in the
+     * store ({@code metadata.json}, sizes and durations from the files) and completes the job as a
+     * pull worker's completion does; {@code error} fails the attempt. A repeated callback changes
+     * nothing.
+     */
+    public void callback(String jobId, String secret, String status, String error) {
+        JobId id = id(jobId);
+        String expected = jobs.callbackSecretHash(id).orElseThrow(Processing::noJob);
+        if (secret == null
+                || !MessageDigest.isEqual(
+                        Dispatch.sha256(secret).getBytes(StandardCharsets.US_ASCII),
+                        expected.getBytes(StandardCharsets.US_ASCII))) {
+            throw noJob();
+        }
+        Job job = jobs.byId(id).orElseThrow(Processing::noJob);
+        switch (String.valueOf(status)) {
+            case "complete" -> {
+                if (job.status() == JobStatus.COMPLETE) {
+                    return;
+                }
+                RecordingFolders.Folder folder;
+                try {
+                    folder = folders.read(job.profileName(), job.outputName());
+                } catch (Invalid e) {
+                    pushFailed(
+                            job,
+                            "the worker completed without a readable recording: " + e.reason());
+                    throw e;
+                }
+                completeAs(Dispatch.PUSH, jobId, folder.displayName(), folder.stems());
+            }
+            case "error" -> {
+                if (!job.status().finished()) {
+                    pushFailed(job, error == null || error.isBlank() ? "the worker failed" : error);
+                }
+            }
+            default -> throw new Invalid("status", "must be complete or error");
+        }
+    }
+
+    private void pushFailed(Job job, String reason) {
+        Instant now = clock.instant();
+        long factor = 1L << Math.min(16, Math.max(0, job.attempts() - 1));
+        jobs.fail(
+                job.id(),
+                Dispatch.PUSH,
+                reason.length() > 10_000 ? reason.substring(0, 10_000) : reason,
+                now,
+                now.plus(settings.backoff().multipliedBy(factor)));
     }
 
     /**

@@ -244,4 +244,20 @@ public abstract class JobsContract extends PortsContract {
         assertEquals(0, again.attempts());
         assertNull(again.error());
     }
+
+    @Test
+    void only_the_holder_arms_a_callback_secret_and_a_new_dispatch_replaces_it() {
+        Job job = queue(band, 'a', 3, at(0));
+        String first = "1".repeat(64);
+        assertFalse(jobs.arm(job.id(), "push", first), "a queued job is held by no one");
+        assertTrue(jobs.callbackSecretHash(job.id()).isEmpty());
+        jobs.claim("push", at(1), at(60));
+        assertTrue(jobs.arm(job.id(), "push", first));
+        assertFalse(jobs.arm(job.id(), "w2", "2".repeat(64)));
+        assertEquals(Optional.of(first), jobs.callbackSecretHash(job.id()));
+        jobs.fail(job.id(), "push", "refused", at(2), at(2));
+        jobs.claim("push", at(3), at(60));
+        assertTrue(jobs.arm(job.id(), "push", "2".repeat(64)));
+        assertEquals(Optional.of("2".repeat(64)), jobs.callbackSecretHash(job.id()));
+    }
 }

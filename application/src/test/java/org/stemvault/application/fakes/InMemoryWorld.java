@@ -98,6 +98,7 @@ public final class InMemoryWorld implements Ports {
         Map<UUID, WorkerToken> tokens = new LinkedHashMap<>();
         Map<String, Map.Entry<String, Instant>> logins = new HashMap<>();
         Map<JobId, Job> queue = new LinkedHashMap<>();
+        Map<JobId, String> secrets = new HashMap<>();
 
         State copy() {
             State c = new State();
@@ -114,6 +115,7 @@ public final class InMemoryWorld implements Ports {
             c.tokens = new LinkedHashMap<>(tokens);
             c.logins = new HashMap<>(logins);
             c.queue = new LinkedHashMap<>(queue);
+            c.secrets = new HashMap<>(secrets);
             return c;
         }
     }
@@ -1325,6 +1327,24 @@ public final class InMemoryWorld implements Ports {
                                         : JobStatus.QUEUED;
                         state.queue.put(id, released(j, next, retryAt, error, now));
                         return Optional.of(next);
+                    }
+                }
+
+                @Override
+                public boolean arm(JobId id, String worker, String callbackSecretHash) {
+                    synchronized (InMemoryWorld.this) {
+                        if (!heldBy(state.queue.get(id), worker)) {
+                            return false;
+                        }
+                        state.secrets.put(id, callbackSecretHash);
+                        return true;
+                    }
+                }
+
+                @Override
+                public Optional<String> callbackSecretHash(JobId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.secrets.get(id));
                     }
                 }
 

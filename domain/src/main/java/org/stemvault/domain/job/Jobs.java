@@ -57,6 +57,15 @@ public interface Jobs {
     Optional<JobStatus> fail(JobId id, String worker, String error, Instant now, Instant retryAt);
 
     /**
+     * Keeps the SHA-256 (hex) of the secret in the callback URL a worker was sent for the job it
+     * holds, replacing an earlier one; false when that worker does not hold the job.
+     */
+    boolean arm(JobId id, String worker, String callbackSecretHash);
+
+    /** The SHA-256 of the job's current callback secret, if it was ever dispatched. */
+    Optional<String> callbackSecretHash(JobId id);
+
+    /**
      * Leases that ran out by {@code now}: back to the queue, or error after the last attempt; how
      * many.
      */

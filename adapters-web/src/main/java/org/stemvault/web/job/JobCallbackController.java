@@ -1,0 +1,37 @@
+package org.stemvault.web.job;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.util.Map;
+import org.stemvault.application.job.Processing;
+import org.stemvault.web.json.Fields;
+
+/**
+ * Where a push worker reports: the callback URL it was sent, which carries the job's secret (the
+ * worker needs no credential of its own). Without the right secret the job is not found. Body
+ * {@code {"job_id"?, "status": "complete" | "error", "stems"?, "error"?}}; on {@code complete} the
+ * stems are read from the store.
+ */
+@Controller("/api/jobs")
+@Secured(SecurityRule.IS_ANONYMOUS)
+final class JobCallbackController {
+
+    private final Processing processing;
+
+    JobCallbackController(Processing processing) {
+        this.processing = processing;
+    }
+
+    @Post("/{jobId}/callback/{secret}")
+    Map<String, Boolean> callback(
+            @PathVariable String jobId, @PathVariable String secret, @Body JsonNode body) {
+        Fields f = Fields.of(body);
+        processing.callback(jobId, secret, f.text("status"), f.optionalText("error"));
+        return Map.of("ok", true);
+    }
+}
