@@ -24,9 +24,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.stemvault.domain.audio.AudioFile;
+import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Users;
 import org.stemvault.postgres.TestDatabase;
@@ -45,6 +49,8 @@ class AdminPageTest implements TestPropertyProvider {
     @Inject EmbeddedServer server;
     @Inject Profiles profiles;
     @Inject Users users;
+    @Inject Seed seed;
+    @Inject Jobs jobs;
 
     WebDriver browser;
 
@@ -60,7 +66,23 @@ class AdminPageTest implements TestPropertyProvider {
     @BeforeAll
     void seedAndOpenBrowser() throws IOException {
         TestDatabase.truncateAll();
-        profiles.create(Profile.create(new ProfileName("band"), "/src/band", null, Instant.now()));
+        Profile band =
+                profiles.create(
+                        Profile.create(new ProfileName("band"), "/src/band", null, Instant.now()));
+        AudioFile source = seed.source(band, "ab".repeat(32));
+        Job failing =
+                Job.queue(
+                        band.id(),
+                        band.name(),
+                        source.id(),
+                        new OutputName("take_abababab"),
+                        "take.wav",
+                        "inputs/band/take_abababab.wav",
+                        1,
+                        Instant.now());
+        jobs.create(failing);
+        jobs.claim("some-worker", Instant.now(), Instant.now().plusSeconds(60));
+        jobs.fail(failing.id(), "some-worker", "CUDA out of memory", Instant.now(), Instant.now());
         browser = Api.chromium();
     }
 
@@ -95,7 +117,8 @@ class AdminPageTest implements TestPropertyProvider {
     }
 
     @Test
-    void an_admin_signs_in_grants_a_new_email_sees_it_revokes_it_and_sees_the_audit() {
+    void
+            an_admin_signs_in_grants_a_new_email_sees_it_revokes_it_sees_the_audit_and_retries_a_failed_job() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(BASE + "/admin");
         browser.findElement(By.id("sign-in")).click();
@@ -122,5 +145,15 @@ class AdminPageTest implements TestPropertyProvider {
                             && audit.contains("revoke")
                             && audit.contains("newbie@example.com");
                 });
+        wait.until(
+                d -> {
+                    String queue = d.findElement(By.id("jobs")).getText();
+                    return queue.contains("take_abababab")
+                            && queue.contains("error")
+                            && queue.contains("CUDA out of memory");
+                });
+        browser.findElement(By.cssSelector("#jobs button.retry")).click();
+        wait.until(d -> d.findElement(By.id("jobs")).getText().contains("queued"));
+        wait.until(d -> d.findElement(By.id("message")).getText().contains("Queued take_abababab"));
     }
 }

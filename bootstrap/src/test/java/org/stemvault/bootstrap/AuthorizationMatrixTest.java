@@ -116,6 +116,17 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             403,
                             401),
                     new Row(
+                            "GET",
+                            "/api/jobs/{jobId}/events{?max}",
+                            "/api/jobs/JOB_ID/events?max=0",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
                             "POST",
                             "/api/worker/jobs/claim",
                             "/api/worker/jobs/claim",

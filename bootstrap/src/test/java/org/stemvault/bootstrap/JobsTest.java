@@ -353,4 +353,64 @@ class JobsTest implements TestPropertyProvider {
                                 LegacyFixture.wav(0.1, 8000))
                         .statusCode());
     }
+
+    @Test
+    void a_progress_stream_sends_each_change_and_ends_when_the_job_does() throws Exception {
+        String jobId =
+                field(
+                        Api.upload(
+                                        server,
+                                        "/api/upload/band",
+                                        member,
+                                        "take.wav",
+                                        LegacyFixture.wav(0.25, 8000))
+                                .body(),
+                        "job_id");
+        call("POST", "/api/worker/jobs/claim", worker, null);
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> stream =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                HttpResponse<java.util.stream.Stream<String>> r =
+                                        Api.HTTP.send(
+                                                java.net.http.HttpRequest.newBuilder(
+                                                                java.net.URI.create(
+                                                                        server.getURL()
+                                                                                + "/api/jobs/"
+                                                                                + jobId
+                                                                                + "/events"))
+                                                        .header("Authorization", "Bearer " + member)
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.ofLines());
+                                r.body().filter(l -> l.startsWith("data:")).forEach(events::add);
+                                return r.statusCode();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+        for (int i = 0; i < 50 && events.isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        call(
+                "POST",
+                "/api/worker/jobs/" + jobId + "/heartbeat",
+                worker,
+                "{\"stage\":\"separating\",\"percent\":40}");
+        for (int i = 0; i < 50 && events.size() < 2; i++) {
+            Thread.sleep(100);
+        }
+        call("POST", "/api/worker/jobs/" + jobId + "/complete", worker, completion());
+        assertEquals(200, stream.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(
+                events.get(0).contains("\"status\":\"processing\",\"stems\":null"),
+                events.toString());
+        assertTrue(
+                events.stream()
+                        .anyMatch(e -> e.contains("\"stage\":\"separating\",\"percent\":40")),
+                events.toString());
+        assertTrue(
+                events.get(events.size() - 1).contains("\"status\":\"complete\""),
+                events.toString());
+    }
 }

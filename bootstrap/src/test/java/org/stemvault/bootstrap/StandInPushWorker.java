@@ -39,8 +39,11 @@ final class StandInPushWorker implements AutoCloseable {
     /** The payloads sent, as received. */
     final List<String> received = new CopyOnWriteArrayList<>();
 
-    /** When set, the callback uses this secret instead of the one it was sent. */
+    /** False: take jobs and never call back. */
     volatile boolean callBack = true;
+
+    /** Work waits for this before calling back (open unless a test closes it). */
+    volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
 
     StandInPushWorker(Path media) {
         this.media = media;
@@ -78,6 +81,7 @@ final class StandInPushWorker implements AutoCloseable {
 
     private void work(String payload) {
         try {
+            hold.await();
             byte[] source = Files.readAllBytes(media.resolve(field(payload, "input_key")));
             if (source.length == 0) {
                 throw new IllegalStateException("empty source");

@@ -1,17 +1,21 @@
 package org.stemvault.web.job;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
 import jakarta.inject.Named;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.reactivestreams.Publisher;
 import org.stemvault.application.job.Processing;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.job.Job;
@@ -19,6 +23,8 @@ import org.stemvault.domain.job.JobChanges;
 import org.stemvault.domain.job.JobId;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.web.auth.Sessions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 /**
  * A job's status for members of its profile. With {@code ?wait=N} (default {@value #DEFAULT_WAIT},
@@ -78,6 +84,53 @@ final class JobsController {
                             return JobResponse.of(processing.status(viewer, jobId));
                         },
                         blocking);
+    }
+
+    /**
+     * Server-Sent Events for a progress bar: the job's status now, then again at each change
+     * (stage, percent), until it is finished or {@code max} seconds (default 600) have passed;
+     * {@code max=0} sends the status now and ends.
+     */
+    @Get(value = "/{jobId}/events{?max}", produces = MediaType.TEXT_EVENT_STREAM)
+    Publisher<Event<JobResponse>> events(
+            @PathVariable String jobId, @Nullable @QueryValue Integer max, Viewer viewer) {
+        int seconds = max == null ? 600 : max;
+        if (seconds < 0 || seconds > 3600) {
+            throw new Invalid("max", "must be from 0 to 3600 seconds");
+        }
+        JobId id = parse(jobId);
+        Sinks.Many<Job> changes = Sinks.many().unicast().onBackpressureBuffer();
+        JobChanges.Watch watch =
+                seconds == 0 || id == null
+                        ? () -> {}
+                        : this.changes.watch(
+                                id,
+                                () ->
+                                        blocking.execute(
+                                                () -> {
+                                                    try {
+                                                        changes.tryEmitNext(
+                                                                processing.status(viewer, jobId));
+                                                    } catch (RuntimeException e) {
+                                                        changes.tryEmitError(e);
+                                                    }
+                                                }));
+        Job now;
+        try {
+            now = processing.status(viewer, jobId);
+        } catch (RuntimeException e) {
+            watch.close();
+            throw e;
+        }
+        Flux<Job> later =
+                seconds == 0 || now.status().finished()
+                        ? Flux.empty()
+                        : changes.asFlux()
+                                .takeUntil(j -> j.status().finished())
+                                .take(Duration.ofSeconds(seconds));
+        return Flux.concat(Flux.just(now), later)
+                .map(j -> Event.of(JobResponse.of(j)).name(j.status().wire()))
+                .doFinally(signal -> watch.close());
     }
 
     private static JobId parse(String value) {
