@@ -155,6 +155,13 @@ class PushWorkerTest implements TestPropertyProvider {
         assertEquals(
                 404,
                 Api.call(server, "POST", wrong, null, "{\"status\":\"complete\"}").statusCode());
+        String absent = path.substring(0, path.lastIndexOf('/'));
+        int withoutSecret =
+                Api.call(server, "POST", absent, null, "{\"status\":\"complete\"}").statusCode();
+        assertEquals(
+                401,
+                withoutSecret,
+                "no secret: not a callback URL at all, answered as any unknown path under /api");
         assertEquals(
                 404,
                 Api.call(

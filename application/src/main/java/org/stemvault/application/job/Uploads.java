@@ -109,7 +109,13 @@ public final class Uploads {
             deleteQuietly(partial);
             throw new UncheckedIOException(e);
         }
-        return transactions.inTransaction(() -> register(profile, name, key, outputName, stored));
+        Job job =
+                transactions.inTransaction(() -> register(profile, name, key, outputName, stored));
+        if (!job.inputKey().equals(key.value())) {
+            // the take was uploaded before under another name: its first copy is the one kept
+            deleteQuietly(key);
+        }
+        return job;
     }
 
     private Job register(

@@ -1,0 +1,165 @@
+package org.stemvault.application.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.stemvault.application.Principal;
+import org.stemvault.application.WorkerCaller;
+import org.stemvault.application.access.Access;
+import org.stemvault.application.contracts.Fixtures;
+import org.stemvault.application.fakes.InMemoryMediaStore;
+import org.stemvault.application.fakes.World;
+import org.stemvault.application.search.TextIndex;
+import org.stemvault.domain.Conflict;
+import org.stemvault.domain.Forbidden;
+import org.stemvault.domain.NotFound;
+import org.stemvault.domain.TooLarge;
+import org.stemvault.domain.Unsupported;
+import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobStatus;
+import org.stemvault.domain.profile.Profile;
+
+class ProcessingTest {
+
+    /** A WAV file's first bytes, then silence. */
+    static byte[] wav(int bytes) {
+        byte[] content = new byte[bytes];
+        System.arraycopy(
+                "RIFF\0\0\0\0WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                0,
+                content,
+                0,
+                16);
+        return content;
+    }
+
+    final World world = new World();
+    final InMemoryMediaStore media = new InMemoryMediaStore();
+    final TextIndex textIndex =
+            new TextIndex(
+                    List.of(),
+                    world.ports.embeddingJobs(),
+                    world.ports.recordings(),
+                    world.ports.embeddings(),
+                    () -> null,
+                    world.clock);
+    final Uploads uploads =
+            new Uploads(
+                    world.ports.catalogue(),
+                    world.ports.audioFiles(),
+                    world.ports.recordings(),
+                    world.ports.jobs(),
+                    media,
+                    world.ports.transactions(),
+                    world.clock,
+                    new Uploads.Settings(1000, 2));
+    final Processing processing =
+            new Processing(
+                    world.ports.jobs(),
+                    world.ports.profiles(),
+                    world.ports.recordings(),
+                    media,
+                    (profile, recording) -> {
+                        throw new AssertionError("no push worker here");
+                    },
+                    world.ports.transactions(),
+                    world.clock,
+                    textIndex,
+                    new Processing.Settings(Duration.ofMinutes(1), Duration.ZERO, "opus", "192k"));
+    final Profile band = world.profile("band");
+    final Principal member = world.principal(world.user("member@example.com"));
+    final WorkerCaller worker = new WorkerCaller(UUID.randomUUID());
+
+    {
+        world.grant(world.ports.users().byId(member.id()).orElseThrow(), band);
+    }
+
+    Job upload(String name, byte[] content) {
+        return uploads.upload(member, "band", name, new ByteArrayInputStream(content));
+    }
+
+    @Test
+    void a_take_is_named_after_its_file_and_hash_and_the_same_take_again_is_the_same_job() {
+        Job job = upload("C:\\fakepath\\Tuesday Jam (take 2).wav", wav(100));
+        assertTrue(
+                job.outputName().value().matches("Tuesday-Jam-take-2_[0-9a-f]{8}"),
+                job.outputName().value());
+        assertEquals(job.id(), upload("other name.wav", wav(100)).id(), "same bytes, same job");
+        assertEquals(1, media.keys().size(), "one stored source, no partial upload left");
+    }
+
+    @Test
+    void anything_but_audio_or_too_much_of_it_is_refused_and_leaves_nothing() {
+        assertThrows(Unsupported.class, () -> upload("notes.txt", wav(100)));
+        assertThrows(Unsupported.class, () -> upload("fake.flac", wav(100)));
+        assertThrows(TooLarge.class, () -> upload("long.wav", wav(1001)));
+        assertThrows(
+                NotFound.class,
+                () ->
+                        uploads.upload(
+                                world.principal(world.user("x@example.com")),
+                                "band",
+                                "t.wav",
+                                new ByteArrayInputStream(wav(100))));
+        assertEquals(0, media.keys().size());
+        assertEquals(List.of(), world.ports.jobs().list(null, null, null, 10));
+    }
+
+    @Test
+    void
+            a_completion_that_fails_half_way_leaves_no_recording_and_can_be_done_again_by_the_holder() {
+        Job job = upload("take.wav", wav(100));
+        processing.claim(worker);
+        processing.cancel(
+                Access.admin(world.principal(world.admin("boss@example.com"))),
+                job.id().toString());
+        assertThrows(
+                Conflict.class,
+                () -> processing.complete(worker, job.id().toString(), null, Fixtures.fourStems()),
+                "the recording was saved, then the job could not be completed");
+        assertTrue(
+                world.ports.recordings().byOutputName(band.id(), job.outputName()).isEmpty(),
+                "rolled back");
+
+        processing.retry(
+                Access.admin(world.principal(world.admin("boss@example.com"))),
+                job.id().toString());
+        processing.claim(worker);
+        processing.complete(worker, job.id().toString(), null, Fixtures.fourStems());
+        assertEquals(
+                4,
+                world.ports
+                        .recordings()
+                        .byOutputName(band.id(), job.outputName())
+                        .orElseThrow()
+                        .stems()
+                        .size());
+        assertEquals(
+                JobStatus.COMPLETE,
+                processing.status(member.viewer(), job.id().toString()).status());
+    }
+
+    @Test
+    void members_do_not_take_jobs_and_a_worker_without_the_job_may_not_touch_it() {
+        Job job = upload("take.wav", wav(100));
+        assertThrows(Forbidden.class, () -> processing.claim(member));
+        assertThrows(
+                Conflict.class, () -> processing.heartbeat(worker, job.id().toString(), "x", 1));
+        processing.claim(worker);
+        assertThrows(
+                Conflict.class,
+                () ->
+                        processing.output(
+                                new WorkerCaller(UUID.randomUUID()),
+                                job.id().toString(),
+                                "vocals.opus",
+                                new ByteArrayInputStream(new byte[1])));
+        assertThrows(NotFound.class, () -> processing.status(member.viewer(), "not-a-job"));
+    }
+}
