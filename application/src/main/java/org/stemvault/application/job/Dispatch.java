@@ -100,13 +100,12 @@ public final class Dispatch {
                             callback));
         } catch (RuntimeException e) {
             Instant now = clock.instant();
-            long factor = 1L << Math.min(16, Math.max(0, job.attempts() - 1));
             jobs.fail(
                     job.id(),
                     PUSH,
                     "the worker did not take the job: " + e.getMessage(),
                     now,
-                    now.plus(settings.backoff().multipliedBy(factor)));
+                    Processing.retryAt(job.attempts(), now, settings.backoff()));
             return false;
         }
         Instant now = clock.instant();

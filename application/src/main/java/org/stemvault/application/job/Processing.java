@@ -231,13 +231,12 @@ public final class Processing {
 
     private void pushFailed(Job job, String reason) {
         Instant now = clock.instant();
-        long factor = 1L << Math.min(16, Math.max(0, job.attempts() - 1));
         jobs.fail(
                 job.id(),
                 Dispatch.PUSH,
                 reason.length() > 10_000 ? reason.substring(0, 10_000) : reason,
                 now,
-                now.plus(settings.backoff().multipliedBy(factor)));
+                Processing.retryAt(job.attempts(), now, settings.backoff()));
     }
 
     /**
@@ -249,13 +248,12 @@ public final class Processing {
         JobId id = id(jobId);
         Job job = jobs.byId(id).orElseThrow(Processing::noJob);
         Instant now = clock.instant();
-        long factor = 1L << Math.min(16, Math.max(0, job.attempts() - 1));
         return jobs.fail(
                         id,
                         worker(caller),
                         reason,
                         now,
-                        now.plus(settings.backoff().multipliedBy(factor)))
+                        Processing.retryAt(job.attempts(), now, settings.backoff()))
                 .orElseThrow(Processing::notHeld);
     }
 
@@ -317,6 +315,14 @@ public final class Processing {
             throw new Conflict("only a finished job can be retried");
         }
         return jobs.byId(id).orElseThrow(Processing::noJob);
+    }
+
+    /**
+     * When a job that failed its {@code attempts}-th attempt may be tried again: after {@code
+     * backoff}, doubling with each attempt (at most 2^16 times).
+     */
+    static Instant retryAt(int attempts, Instant now, Duration backoff) {
+        return now.plus(backoff.multipliedBy(1L << Math.min(16, Math.max(0, attempts - 1))));
     }
 
     private Job held(Caller caller, String jobId) {
