@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.stemvault.domain.Conflict;
+import org.stemvault.domain.Unavailable;
 
 /**
  * The adapters' one way to the database: each call runs in the caller's transaction when there is
@@ -50,11 +51,55 @@ public final class Database {
     }
 
     public <R> R read(Work<R> work) {
-        return transactions.executeRead(status -> call(work, status.getConnection()));
+        return reachable(
+                () -> transactions.executeRead(status -> call(work, status.getConnection())));
     }
 
     public <R> R write(Work<R> work) {
-        return transactions.executeWrite(status -> call(work, status.getConnection()));
+        return reachable(
+                () -> transactions.executeWrite(status -> call(work, status.getConnection())));
+    }
+
+    /**
+     * Runs {@code work}, turning a database that cannot be reached or did not answer in time (no
+     * connection within the pool's timeout, a lost connection, a socket or statement timeout) into
+     * {@link Unavailable}, wherever in the transaction machinery it surfaced.
+     */
+    public static <R> R reachable(java.util.function.Supplier<R> work) {
+        try {
+            return work.get();
+        } catch (Unavailable | Conflict e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (unreachable(e)) {
+                throw new Unavailable("the database cannot be reached now", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Whether a failure, or one of its causes, says the database is away or too slow. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException
+                    || t instanceof java.net.SocketException
+                    || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08")
+                        || state.equals("57014")
+                        || state.equals("57P01")
+                        || state.equals("57P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The rows of a query. */
@@ -114,6 +159,9 @@ public final class Database {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("23505")) {
             return new Conflict(e.getMessage());
+        }
+        if (unreachable(e)) {
+            return new Unavailable("the database cannot be reached now", e);
         }
         return new DatabaseException(e);
     }

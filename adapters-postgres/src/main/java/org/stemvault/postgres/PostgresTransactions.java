@@ -18,6 +18,6 @@ final class PostgresTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+        return Database.reachable(() -> transactions.executeWrite(status -> work.get()));
     }
 }

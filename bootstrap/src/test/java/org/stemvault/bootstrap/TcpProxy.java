@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback TCP relay in front of the test database, so a test can take the database away (refuse
  * and cut every connection) and give it back on the same port, as a stopped and restarted
- * PostgreSQL would.
+ * PostgreSQL would, or freeze it (connections open, nothing answered).
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +22,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean frozen;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -44,6 +45,19 @@ final class TcpProxy implements AutoCloseable {
         Thread acceptor = new Thread(() -> accept(socket), "proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * Stops forwarding: connections stay open and new ones are accepted, but no byte passes, as
+     * with a PostgreSQL whose processes were stopped (SIGSTOP).
+     */
+    void freeze() {
+        frozen = true;
+    }
+
+    /** Forwards again what was held and what comes. */
+    void thaw() {
+        frozen = false;
     }
 
     synchronized void down() throws IOException {
@@ -69,14 +83,21 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         Thread t =
                 new Thread(
                         () -> {
                             try (InputStream in = from.getInputStream();
                                     OutputStream out = to.getOutputStream()) {
-                                in.transferTo(out);
-                            } catch (IOException ignored) {
+                                byte[] buffer = new byte[8192];
+                                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                                    while (frozen) {
+                                        Thread.sleep(10);
+                                    }
+                                    out.write(buffer, 0, n);
+                                    out.flush();
+                                }
+                            } catch (IOException | InterruptedException ignored) {
                                 // the other side went away: so does this one
                             } finally {
                                 try {

@@ -74,6 +74,10 @@ final class PostgresVectorSearch implements VectorSearch {
                                     "SELECT pg_advisory_xact_lock(" + INDEX_LOCK + ")")) {
                         lock.execute();
                     }
+                    try (var unbounded = c.prepareStatement("SET LOCAL statement_timeout = 0")) {
+                        // building an index over a full space takes as long as it takes
+                        unbounded.execute();
+                    }
                     try (var ps =
                             c.prepareStatement(
                                     "SELECT count(*) FROM embeddings WHERE space = ? AND dimensions <> ?")) {

@@ -1,6 +1,7 @@
 package org.stemvault.web.problem;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.TooLarge;
 import org.stemvault.domain.Unauthenticated;
+import org.stemvault.domain.Unavailable;
 import org.stemvault.domain.Unsupported;
 
 /** Turns the domain's refusals into problems: 400 naming the field, 401, 403, 404, 409. */
@@ -94,6 +96,23 @@ final class DomainErrorHandlers {
                         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         e,
                         new PlainError(e.getMessage()));
+    }
+
+    /** The database cannot be reached or did not answer in time: 503, and when to try again. */
+    @Singleton
+    ExceptionHandler<Unavailable, HttpResponse<?>> unavailable(
+            ErrorResponseProcessor<?> processor) {
+        return (request, e) ->
+                processor
+                        .processResponse(
+                                ErrorContext.builder(request)
+                                        .cause(e)
+                                        .error(
+                                                new PlainError(
+                                                        e.getMessage() + ": try again shortly"))
+                                        .build(),
+                                HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE))
+                        .header(HttpHeaders.RETRY_AFTER, "5");
     }
 
     private static HttpResponse<?> respond(

@@ -27,8 +27,9 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
                         .filter(e -> e.getPath().isPresent())
                         .map(e -> new Problem.FieldError(e.getPath().get(), e.getMessage()))
                         .toList();
+        // 503 says what is unavailable, in our own words; any other 5xx says nothing of its cause
         String detail =
-                status >= 500
+                status >= 500 && status != 503
                         ? "The server could not answer this request; it has been logged."
                         : context.getErrors().stream()
                                 .map(Error::getMessage)
