@@ -289,8 +289,11 @@ class IngestTest implements TestPropertyProvider {
                         Map.entry("{\"audio_file_sha256\":\"" + HASH + "\"}", "stems"),
                         Map.entry("{\"stems\":[]}", "audio_file_sha256"),
                         Map.entry(
-                                "{\"audio_file_sha256\":\"" + "cd".repeat(32) + "\",\"stems\":[]}",
+                                "{\"audio_file_sha256\":\""
+                                        + "cd".repeat(32)
+                                        + "\",\"stems\":[{\"stem_type\":\"vocals\",\"measured_lufs\":null,\"peak_amplitude\":0.5,\"stem_gain_adjustment_db\":0,\"audio_url\":\"vocals.opus\",\"waveform_url\":\"vocals.png\",\"file_size_bytes\":1,\"duration_seconds\":1}]}",
                                 "audio_file_sha256"),
+                        Map.entry("{\"audio_file_sha256\":\"" + HASH + "\",\"stems\":[]}", "stems"),
                         Map.entry("[1,2]", "body"));
         for (Map.Entry<String, String> c : cases.entrySet()) {
             HttpResponse<String> refused =

@@ -109,7 +109,8 @@ final class StandInPushWorker implements AutoCloseable {
                         .append("_waveform.png\"}");
             }
             Files.writeString(folder.resolve("metadata.json"), "{\"stems\": {" + stems + "}}");
-            http.send(
+            // a worker retries its callback while the service cannot be reached (a restart, say)
+            HttpRequest callback =
                     HttpRequest.newBuilder(URI.create(field(payload, "callback_url")))
                             .header("Content-Type", "application/json")
                             .POST(
@@ -118,8 +119,18 @@ final class StandInPushWorker implements AutoCloseable {
                                                     + field(payload, "job_id")
                                                     + "\",\"status\":\"complete\",\"stems\":[\"vocals\",\"drums\",\"bass\",\"other\"],"
                                                     + "\"error\":null}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
+                            .build();
+            for (int attempt = 0; attempt < 60; attempt++) {
+                try {
+                    if (http.send(callback, HttpResponse.BodyHandlers.discarding()).statusCode()
+                            < 500) {
+                        return;
+                    }
+                } catch (IOException unreachable) {
+                    // not up (yet): try again
+                }
+                Thread.sleep(500);
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             throw new IllegalStateException("the stand-in worker failed: " + e.getMessage(), e);
         }

@@ -134,7 +134,7 @@ class TextModelRetryTest implements TestPropertyProvider {
                                                 HttpRequest.BodyPublishers.ofString(
                                                         "{\"display_name\":\"Tuesday jam\",\"audio_file_sha256\":\""
                                                                 + "cd".repeat(32)
-                                                                + "\",\"stems\":[]}"))
+                                                                + "\",\"stems\":[{\"stem_type\":\"vocals\",\"measured_lufs\":null,\"peak_amplitude\":0.5,\"stem_gain_adjustment_db\":0,\"audio_url\":\"vocals.opus\",\"waveform_url\":\"vocals.png\",\"file_size_bytes\":1,\"duration_seconds\":1}]}"))
                                         .header("Content-Type", "application/json")
                                         .header("Authorization", "Bearer " + worker)
                                         .build(),

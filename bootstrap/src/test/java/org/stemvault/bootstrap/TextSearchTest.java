@@ -71,7 +71,7 @@ class TextSearchTest implements TestPropertyProvider {
                         + description
                         + "\",\"audio_file_sha256\":\""
                         + "ab".repeat(32)
-                        + "\",\"stems\":[]}";
+                        + "\",\"stems\":[{\"stem_type\":\"vocals\",\"measured_lufs\":null,\"peak_amplitude\":0.5,\"stem_gain_adjustment_db\":0,\"audio_url\":\"vocals.opus\",\"waveform_url\":\"vocals.png\",\"file_size_bytes\":1,\"duration_seconds\":1}]}";
         HttpResponse<String> r = send("PUT", "/api/profiles/band/recordings/" + name, worker, body);
         assertEquals(201, r.statusCode(), r.body());
     }

@@ -14,12 +14,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -81,7 +79,7 @@ final class AdminController {
     /** Body {@code {"name", "source_folder", "strategy_name"?}}. */
     @Post("/profiles")
     @Status(HttpStatus.CREATED)
-    ProfileResponse createProfile(@Body JsonNode body, Principal principal) {
+    ProfileResponse createProfile(@Body byte[] body, Principal principal) {
         AdminRequests.CreateProfile r = Fields.read(body, AdminRequests.CreateProfile::from);
         Profile created =
                 access.createProfile(
@@ -92,7 +90,7 @@ final class AdminController {
     /** Body {@code {"name"?, "source_folder"?, "strategy_name"?}}: what is absent stays. */
     @Patch("/profiles/{profile}")
     ProfileResponse editProfile(
-            @PathVariable String profile, @Body JsonNode body, Principal principal) {
+            @PathVariable String profile, @Body byte[] body, Principal principal) {
         AdminRequests.EditProfile r = Fields.read(body, AdminRequests.EditProfile::from);
         Access.Admin admin = admin(principal);
         Profile edited =
@@ -103,10 +101,11 @@ final class AdminController {
     @Delete("/profiles/{profile}{?force}")
     @Status(HttpStatus.NO_CONTENT)
     void deleteProfile(
-            @PathVariable String profile,
-            @Nullable @QueryValue Boolean force,
-            Principal principal) {
-        access.deleteProfile(admin(principal), profile, Boolean.TRUE.equals(force));
+            @PathVariable String profile, @Nullable @QueryValue String force, Principal principal) {
+        if (force != null && !force.equals("true") && !force.equals("false")) {
+            throw new Invalid("force", "must be true or false");
+        }
+        access.deleteProfile(admin(principal), profile, "true".equals(force));
     }
 
     @Get("/profiles/{profile}/members")
@@ -142,7 +141,7 @@ final class AdminController {
     /** Body {@code {"role": "admin" | "member"}}; 409 for the last admin's demotion. */
     @Put("/users/{email}/role")
     @Status(HttpStatus.NO_CONTENT)
-    void setRole(@PathVariable String email, @Body JsonNode body, Principal principal) {
+    void setRole(@PathVariable String email, @Body byte[] body, Principal principal) {
         access.setRole(
                 admin(principal), email, Fields.read(body, AdminRequests.SetRole::from).role());
     }
@@ -157,7 +156,7 @@ final class AdminController {
     /** Body {@code {"name", "days"?}} (default 90): the bearer token is in this answer only. */
     @Post("/worker-tokens")
     @Status(HttpStatus.CREATED)
-    WorkerTokenResponse mintWorkerToken(@Body JsonNode body, Principal principal) {
+    WorkerTokenResponse mintWorkerToken(@Body byte[] body, Principal principal) {
         AdminRequests.MintToken r = Fields.read(body, AdminRequests.MintToken::from);
         Workers.Minted minted = access.mintWorkerToken(admin(principal), r.name(), r.validity());
         return WorkerTokenResponse.of(minted.token(), minted.bearer());
@@ -189,12 +188,7 @@ final class AdminController {
             Principal principal) {
         int pageSize = limit == null ? 100 : limit;
         Position after = Cursor.decode(cursor);
-        Instant from;
-        try {
-            from = since == null ? null : Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw new Invalid("since", "must be an ISO-8601 instant, e.g. 2025-01-31T00:00:00Z");
-        }
+        Instant from = Fields.instant("since", since);
         List<AuditEntry> entries =
                 access.audit(admin(principal), profile, user, from, after, pageSize);
         MutableHttpResponse<List<AuditResponse>> response =

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -47,7 +46,7 @@ final class IngestController {
     HttpResponse<AudioFileResponse> registerAudioFile(
             @PathVariable String profile,
             @PathVariable String sha256,
-            @Body JsonNode body,
+            @Body byte[] body,
             Caller caller) {
         AudioFileRequest r = Fields.read(body, AudioFileRequest::from);
         Ingest.Stored<AudioFile> stored =
@@ -71,7 +70,7 @@ final class IngestController {
     HttpResponse<FileResponse> putRecording(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @Body JsonNode body,
+            @Body byte[] body,
             Caller caller) {
         OutputName name = new OutputName(outputName);
         RecordingRequest r = Fields.read(body, RecordingRequest::from);

@@ -21,6 +21,9 @@ record RecordingRequest(String displayName, String description, Sha256 audio, Li
         } catch (Invalid e) {
             throw e.field().equals("sha256") ? new Invalid("audio_file_sha256", e.reason()) : e;
         }
+        if (f.objects("stems").isEmpty()) {
+            throw new Invalid("stems", "must name at least one stem");
+        }
         return new RecordingRequest(
                 f.optionalText("display_name"),
                 f.optionalText("description"),

@@ -4,7 +4,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class JobCallbackController {
 
     @Post("/{jobId}/callback/{secret}")
     Map<String, Boolean> callback(
-            @PathVariable String jobId, @PathVariable String secret, @Body JsonNode body) {
+            @PathVariable String jobId, @PathVariable String secret, @Body byte[] body) {
         Fields f = Fields.of(body);
         processing.callback(jobId, secret, f.text("status"), f.optionalText("error"));
         return Map.of("ok", true);

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.server.types.files.StreamedFile;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -51,7 +50,7 @@ final class WorkerJobsController {
     }
 
     @Post("/{jobId}/heartbeat")
-    Map<String, String> heartbeat(@PathVariable String jobId, @Body JsonNode body, Caller caller) {
+    Map<String, String> heartbeat(@PathVariable String jobId, @Body byte[] body, Caller caller) {
         WorkerRequests.Heartbeat h = Fields.read(body, WorkerRequests.Heartbeat::from);
         return Map.of(
                 "lease_until",
@@ -59,14 +58,14 @@ final class WorkerJobsController {
     }
 
     @Post("/{jobId}/complete")
-    FileResponse complete(@PathVariable String jobId, @Body JsonNode body, Caller caller) {
+    FileResponse complete(@PathVariable String jobId, @Body byte[] body, Caller caller) {
         WorkerRequests.Completion c = Fields.read(body, WorkerRequests.Completion::from);
         Processing.Completed done = processing.complete(caller, jobId, c.displayName(), c.stems());
         return FileResponse.from(done.profile().value(), done.recording());
     }
 
     @Post("/{jobId}/fail")
-    Map<String, String> fail(@PathVariable String jobId, @Body JsonNode body, Caller caller) {
+    Map<String, String> fail(@PathVariable String jobId, @Body byte[] body, Caller caller) {
         WorkerRequests.Failure f = Fields.read(body, WorkerRequests.Failure::from);
         return Map.of("status", processing.fail(caller, jobId, f.error()).wire());
     }

@@ -1,10 +1,22 @@
 package org.stemvault.web.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.stemvault.domain.Invalid;
 
@@ -21,6 +33,94 @@ public final class Fields {
     private Fields(JsonNode node, String prefix) {
         this.node = node;
         this.prefix = prefix;
+    }
+
+    private static final JsonFactory TOKENS = new JsonFactory();
+
+    /**
+     * A request body read strictly: valid UTF-8, exactly one JSON value with nothing after it, and
+     * no unpaired UTF-16 surrogate in a string or a name (which could not be stored as it was
+     * sent).
+     */
+    public static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new Invalid("body", "must be a JSON object");
+        }
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new Invalid("body", "is not valid UTF-8");
+        }
+        try (JsonParser tokens = TOKENS.createParser(body)) {
+            int depth = 0;
+            JsonToken token = tokens.nextToken();
+            do {
+                if (token == null) {
+                    throw new Invalid("body", "ends before its JSON value does");
+                }
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
+                    if (loneSurrogate(tokens.getText())) {
+                        String name = tokens.currentName();
+                        throw new Invalid(
+                                name == null ? "body" : name, "holds an unpaired UTF-16 surrogate");
+                    }
+                }
+                if (depth > 0) {
+                    token = tokens.nextToken();
+                }
+            } while (depth > 0);
+            boolean more;
+            try {
+                more = tokens.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                more = true;
+            }
+            if (more) {
+                throw new Invalid("body", "has data after its JSON value");
+            }
+        } catch (JsonProcessingException e) {
+            throw new Invalid("body", "is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return ObjectMapper.getDefault().readValue(body, JsonNode.class);
+        } catch (IOException e) {
+            throw new Invalid("body", "is not JSON");
+        }
+    }
+
+    private static boolean loneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fields of a raw body, read strictly ({@link #parse}), into a request record. */
+    public static <T> T read(byte[] body, Function<Fields, T> parse) {
+        return parse.apply(of(parse(body)));
+    }
+
+    /** The fields of a raw body that must be a JSON object, read strictly ({@link #parse}). */
+    public static Fields of(byte[] body) {
+        return of(parse(body));
     }
 
     /**
@@ -130,12 +230,30 @@ public final class Fields {
 
     /** An ISO-8601 instant ({@code 2025-01-31T00:00:00Z}), or null when absent or null. */
     public Instant optionalInstant(String name) {
-        String value = optionalText(name);
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new Invalid(path(name), "must be an ISO-8601 instant, e.g. 2025-01-31T00:00:00Z");
+        return instant(path(name), optionalText(name));
+    }
+
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /**
+     * An ISO-8601 instant from years 1 to 9999 (what the database keeps), or null for null; {@link
+     * Invalid} naming {@code field} otherwise.
+     */
+    public static Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
         }
+        Instant instant;
+        try {
+            instant = Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new Invalid(field, "must be an ISO-8601 instant, e.g. 2025-01-31T00:00:00Z");
+        }
+        if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+            throw new Invalid(field, "must be within the years 1 to 9999");
+        }
+        return instant;
     }
 
     /** The objects of an array field, each reading its fields as {@code name[i].field}. */

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import java.util.List;
 import org.stemvault.application.Principal;
@@ -75,7 +74,7 @@ final class ProfilesController {
     FileResponse rename(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @Body JsonNode body,
+            @Body byte[] body,
             Principal principal) {
         return edit(principal, profile, outputName, Fields.read(body, EditRequest::rename));
     }
@@ -85,7 +84,7 @@ final class ProfilesController {
     FileResponse edit(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @Body JsonNode body,
+            @Body byte[] body,
             Principal principal) {
         return edit(principal, profile, outputName, Fields.read(body, EditRequest::from));
     }

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -41,7 +40,7 @@ final class EmbeddingsController {
             @PathVariable String profile,
             @PathVariable String outputName,
             @PathVariable String space,
-            @Body JsonNode body,
+            @Body byte[] body,
             Caller caller) {
         return putStem(profile, outputName, null, space, body, caller);
     }
@@ -53,7 +52,7 @@ final class EmbeddingsController {
             @PathVariable String outputName,
             @PathVariable String stemType,
             @PathVariable String space,
-            @Body JsonNode body,
+            @Body byte[] body,
             Caller caller) {
         EmbeddingRequest request = Fields.read(body, EmbeddingRequest::from);
         return EmbeddingResponse.of(

@@ -3,7 +3,6 @@ package org.stemvault.web.search;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -33,7 +32,7 @@ final class SearchController {
      * "rank_semantic"?}], "mode"}}.
      */
     @Post
-    SearchResponse search(@Body JsonNode body, Viewer viewer) {
+    SearchResponse search(@Body byte[] body, Viewer viewer) {
         SearchRequest request = Fields.read(body, SearchRequest::from);
         return new SearchResponse(
                 search.search(viewer, request.query()).stream()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -61,5 +62,63 @@ class FieldsTest {
         assertEquals(Instant.parse("2025-01-31T00:00:00Z"), f.optionalInstant("at"));
         assertEquals(List.of("p"), f.optionalTexts("l"));
         assertEquals("t", refused("{}", g -> g.text("t")));
+    }
+
+    static String refusedBody(String raw) {
+        return assertThrows(
+                        Invalid.class,
+                        () -> Fields.parse(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .reason();
+    }
+
+    @Test
+    void a_body_is_one_json_value_of_valid_utf8_with_no_lone_surrogate() {
+        assertEquals(
+                "has data after its JSON value",
+                refusedBody("{\"name\":\"x\",\"days\":1} trailing"));
+        assertEquals("has data after its JSON value", refusedBody("{} {}"));
+        assertEquals("holds an unpaired UTF-16 surrogate", refusedBody("{\"name\":\"a\\ud800b\"}"));
+        assertEquals("holds an unpaired UTF-16 surrogate", refusedBody("{\"name\":\"\\udc00\"}"));
+        assertEquals(
+                "is not valid UTF-8",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        Fields.parse(
+                                                new byte[] {
+                                                    '{',
+                                                    '"',
+                                                    'a',
+                                                    '"',
+                                                    ':',
+                                                    '"',
+                                                    (byte) 0xff,
+                                                    '"',
+                                                    '}'
+                                                }))
+                        .reason());
+        assertTrue(
+                refusedBody("{\"a\":").startsWith("is not JSON")
+                        || refusedBody("{\"a\":").startsWith("ends"));
+        assertEquals(
+                "x",
+                Fields.of(
+                                Fields.parse(
+                                        "{\"name\":\"x\",\"emoji\":\"\\ud83c\\udfb8\"}"
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .text("name"));
+    }
+
+    @Test
+    void an_instant_outside_the_years_1_to_9999_is_refused_naming_the_field() {
+        assertEquals(
+                "filters.created_after",
+                refused(
+                        "{\"filters\": {\"created_after\": \"+1000000000-01-01T00:00:00Z\"}}",
+                        f -> f.optionalObject("filters").optionalInstant("created_after")));
+        assertEquals(
+                "since",
+                assertThrows(Invalid.class, () -> Fields.instant("since", "-0001-01-01T00:00:00Z"))
+                        .field());
     }
 }

@@ -304,6 +304,13 @@ public final class Access {
         if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
             throw new Invalid("limit", "must be from 1 to " + MAX_AUDIT_LIMIT);
         }
+        if (profile != null) {
+            try {
+                new ProfileName(profile);
+            } catch (Invalid e) {
+                throw new Invalid("profile", e.reason());
+            }
+        }
         String who = user == null ? null : new Email(user).value();
         return audit.find(profile, who, since, after, limit);
     }

@@ -11,7 +11,7 @@ public record StemType(String value) {
 
     public StemType {
         Checks.required("stem_type", value);
-        if (!SHAPE.matcher(value).matches()) {
+        if (!SHAPE.matcher(value).matches() || value.isBlank()) {
             throw new Invalid("stem_type", "must be 1 to 40 of a-z, 0-9, '_', '-' and space");
         }
     }

@@ -13,7 +13,9 @@ public record Email(String value) {
     public Email {
         Checks.required("email", value);
         value = value.strip().toLowerCase(Locale.ROOT);
-        if (value.length() > 320 || !SHAPE.matcher(value).matches()) {
+        if (value.length() > 320
+                || !SHAPE.matcher(value).matches()
+                || value.chars().anyMatch(Character::isISOControl)) {
             throw new Invalid("email", "is not an email address");
         }
     }

@@ -1,0 +1,249 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.postgres.TestDatabase;
+
+/**
+ * Input the hardening review found answered 500, or acted on: each is a 400 naming the field, and
+ * changes nothing in the database.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest implements TestPropertyProvider {
+
+    @Inject EmbeddedServer server;
+    @Inject Seed seed;
+
+    String admin;
+    String member;
+    String worker;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestApp.properties();
+    }
+
+    @BeforeEach
+    void world() {
+        seed.reset();
+        Profile band = seed.profile("band");
+        seed.take(band, "take-1", 0, Seed.stem("vocals", -1.0));
+        admin = Seed.token(seed.admin("admin@example.com"));
+        member = seed.memberOf(band, "member@example.com");
+        worker = seed.worker("w").bearer();
+        seed.source(band, "ab".repeat(32));
+    }
+
+    /** Every row of the tables a bad request could have touched. */
+    static String snapshot() throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
+            for (String table :
+                    new String[] {
+                        "users",
+                        "profiles",
+                        "user_profiles",
+                        "recordings",
+                        "stems",
+                        "worker_tokens",
+                        "audit_log",
+                        "audio_files"
+                    }) {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            all.append(rs.getString(i)).append('|');
+                        }
+                        all.append('\n');
+                    }
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    HttpResponse<String> raw(String method, String rawPath, String token, byte[] body)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(server.getURL() + rawPath))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token);
+        return Api.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    void refused(String method, String path, String token, String body, String field)
+            throws Exception {
+        refused(
+                method,
+                path,
+                token,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                field);
+    }
+
+    void refused(String method, String path, String token, byte[] body, String field)
+            throws Exception {
+        String before = snapshot();
+        HttpResponse<String> answer = raw(method, path, token, body);
+        assertEquals(400, answer.statusCode(), method + " " + path + " -> " + answer.body());
+        assertTrue(
+                answer.body().contains("\"field\":\"" + field + "\""),
+                method + " " + path + " -> " + answer.body());
+        assertEquals(before, snapshot(), method + " " + path + " changed the database");
+    }
+
+    @Test
+    void json_with_data_after_its_value_is_refused_and_not_acted_on() throws Exception {
+        refused(
+                "POST",
+                "/api/admin/worker-tokens",
+                admin,
+                "{\"name\":\"x\",\"days\":1} trailing",
+                "body");
+        refused(
+                "POST",
+                "/api/admin/profiles",
+                admin,
+                "{\"name\":\"x\",\"source_folder\":\"/s\"}{}",
+                "body");
+        refused(
+                "PUT",
+                "/api/admin/users/member@example.com/role",
+                admin,
+                "{\"role\":\"admin\"} x",
+                "body");
+    }
+
+    @Test
+    void an_unpaired_surrogate_or_malformed_utf8_is_refused() throws Exception {
+        refused(
+                "POST",
+                "/api/admin/profiles",
+                admin,
+                "{\"name\":\"a\\ud800\",\"source_folder\":\"/s\"}",
+                "name");
+        refused(
+                "PATCH",
+                "/api/profiles/band/files/take-1",
+                member,
+                new byte[] {
+                    '{',
+                    '"',
+                    'd',
+                    'e',
+                    's',
+                    'c',
+                    'r',
+                    'i',
+                    'p',
+                    't',
+                    'i',
+                    'o',
+                    'n',
+                    '"',
+                    ':',
+                    '"',
+                    (byte) 0xc0,
+                    (byte) 0xaf,
+                    '"',
+                    '}'
+                },
+                "body");
+    }
+
+    @Test
+    void malformed_utf8_in_a_path_is_refused_before_anything_is_looked_up() throws Exception {
+        refused("DELETE", "/api/profiles/band/files/%FF", member, (String) null, "path");
+        refused(
+                "PUT",
+                "/api/profiles/band/recordings/%C0%AF",
+                worker,
+                "{\"audio_file_sha256\":\"" + "ab".repeat(32) + "\",\"stems\":[]}",
+                "path");
+    }
+
+    @Test
+    void nul_bytes_far_dates_and_loose_flags_are_refused_naming_the_field() throws Exception {
+        refused(
+                "PUT",
+                "/api/admin/profiles/band/members/a%00b@example.com",
+                admin,
+                (String) null,
+                "email");
+        refused("GET", "/api/admin/audit?user=a%00b@example.com", admin, (String) null, "email");
+        refused("GET", "/api/admin/audit?profile=a%00b", admin, (String) null, "profile");
+        refused(
+                "GET",
+                "/api/admin/audit?since=%2B1000000000-01-01T00:00:00Z",
+                admin,
+                (String) null,
+                "since");
+        refused(
+                "POST",
+                "/api/search",
+                member,
+                "{\"mode\":\"fulltext\",\"query\":\"a\\u0000b\"}",
+                "query");
+        refused(
+                "POST",
+                "/api/search",
+                member,
+                "{\"mode\":\"fulltext\",\"query\":\"x\",\"filters\":"
+                        + "{\"created_after\":\"+1000000000-01-01T00:00:00Z\"}}",
+                "filters.created_after");
+        refused(
+                "POST",
+                "/api/search",
+                member,
+                "{\"mode\":\"fulltext\",\"query\":\"x\",\"filters\":"
+                        + "{\"stem_type\":\"a\\u0000\"}}",
+                "filters.stem_type");
+        refused("DELETE", "/api/admin/profiles/band?force=yes", admin, (String) null, "force");
+        refused("DELETE", "/api/admin/profiles/band?force=TRUE", admin, (String) null, "force");
+    }
+
+    @Test
+    void a_recording_needs_stems_with_a_type() throws Exception {
+        refused(
+                "PUT",
+                "/api/profiles/band/recordings/new-take",
+                worker,
+                "{\"audio_file_sha256\":\"" + "ab".repeat(32) + "\",\"stems\":[]}",
+                "stems");
+        refused(
+                "PUT",
+                "/api/profiles/band/recordings/new-take",
+                worker,
+                "{\"audio_file_sha256\":\""
+                        + "ab".repeat(32)
+                        + "\",\"stems\":[{\"stem_type\":\"  \","
+                        + "\"measured_lufs\":null,\"peak_amplitude\":0.5,\"stem_gain_adjustment_db\":0,"
+                        + "\"audio_url\":\"v.opus\",\"waveform_url\":\"v.png\",\"file_size_bytes\":1,"
+                        + "\"duration_seconds\":1}]}",
+                "stems[0].stem_type");
+    }
+}
