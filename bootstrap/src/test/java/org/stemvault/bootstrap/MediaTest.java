@@ -125,6 +125,15 @@ class MediaTest implements TestPropertyProvider {
         HttpResponse<String> beyond = get(VOCALS, member, "Range", "bytes=20-");
         assertEquals(416, beyond.statusCode());
         assertEquals("bytes */10", beyond.headers().firstValue("content-range").orElseThrow());
+        assertTrue(
+                beyond.headers()
+                        .firstValue("content-type")
+                        .orElse("")
+                        .startsWith("application/problem+json"),
+                "a 416 explains itself");
+        assertTrue(
+                beyond.body().contains("\"status\":416") && beyond.body().contains("bytes=20-"),
+                beyond.body());
         assertEquals(416, get(VOCALS, member, "Range", "bytes=99999999999999999999-").statusCode());
     }
 

@@ -2,6 +2,7 @@ package org.stemvault.web.media;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -10,6 +11,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.security.annotation.Secured;
 import java.io.IOException;
@@ -52,9 +55,11 @@ final class MediaController {
                     "image/png");
 
     private final Library library;
+    private final ErrorResponseProcessor<?> errors;
 
-    MediaController(Library library) {
+    MediaController(Library library, ErrorResponseProcessor<?> errors) {
         this.library = library;
+        this.errors = errors;
     }
 
     @Get("/{profile}/{outputName}/{+file}")
@@ -64,7 +69,8 @@ final class MediaController {
             @PathVariable String file,
             @Nullable @Header(HttpHeaders.RANGE) String range,
             @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            Principal principal) {
+            Principal principal,
+            HttpRequest<?> request) {
         StoredMedia media = library.media(principal, profile, outputName, file);
         String etag = "\"" + media.tag() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
@@ -93,7 +99,17 @@ final class MediaController {
                 }
                 if (!satisfiable || first >= size || first > last) {
                     return headers(
-                                    HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE),
+                                    errors.processResponse(
+                                            ErrorContext.builder(request)
+                                                    .errorMessage(
+                                                            "the range "
+                                                                    + range.trim()
+                                                                    + " is not within the file's "
+                                                                    + size
+                                                                    + " bytes")
+                                                    .build(),
+                                            HttpResponse.status(
+                                                    HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)),
                                     etag)
                             .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
                 }
