@@ -101,10 +101,23 @@ class ClientUploadTest implements TestPropertyProvider {
         worker.close();
     }
 
+    /** What the page shows, for a failed wait's message. */
+    String pageState() {
+        try {
+            return "url "
+                    + browser.getCurrentUrl()
+                    + ", toast: "
+                    + browser.findElement(By.id("toast")).getText();
+        } catch (RuntimeException e) {
+            return "url " + browser.getCurrentUrl();
+        }
+    }
+
     @Test
     void a_member_uploads_a_take_and_plays_it_while_existing_recordings_keep_playing()
             throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.withMessage(this::pageState);
         browser.get(BASE + "/auth/login");
         wait.until(d -> d.getCurrentUrl().startsWith(TestOidc.issuer() + "/authorize"));
         browser.findElement(By.id("email")).sendKeys("drummer@example.com");
