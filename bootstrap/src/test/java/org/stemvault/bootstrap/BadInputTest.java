@@ -3,6 +3,9 @@ package org.stemvault.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -15,15 +18,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.postgres.TestDatabase;
 
 /**
  * Input the hardening review found answered 500, or acted on: each is a 400 naming the field, and
- * changes nothing in the database.
+ * changes nothing in the database; and none of it puts a stack trace in the service's log (a client
+ * error is the client's, not an incident).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,6 +45,35 @@ class BadInputTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return TestApp.properties();
+    }
+
+    final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
+        log.list.clear();
+        log.start();
+        root().addAppender(log);
+    }
+
+    @AfterEach
+    void noStackTraces() {
+        root().detachAppender(log);
+        for (ILoggingEvent event : log.list) {
+            if (event.getLoggerName().startsWith("no.nav.security.mock")) {
+                continue; // the test's own identity provider, not the service
+            }
+            assertTrue(
+                    event.getThrowableProxy() == null,
+                    "a client error logged a stack trace: "
+                            + event.getLoggerName()
+                            + " "
+                            + event.getFormattedMessage());
+        }
+    }
+
+    static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     @BeforeEach
@@ -245,5 +280,77 @@ class BadInputTest implements TestPropertyProvider {
                         + "\"audio_url\":\"v.opus\",\"waveform_url\":\"v.png\",\"file_size_bytes\":1,"
                         + "\"duration_seconds\":1}]}",
                 "stems[0].stem_type");
+    }
+
+    @Test
+    void wrong_types_and_huge_numbers_are_refused_naming_the_field() throws Exception {
+        refused(
+                "POST",
+                "/api/admin/profiles",
+                admin,
+                "{\"name\":5,\"source_folder\":\"/s\"}",
+                "name");
+        refused(
+                "POST",
+                "/api/admin/worker-tokens",
+                admin,
+                "{\"name\":\"x\",\"days\":1e400}",
+                "days");
+        refused(
+                "POST",
+                "/api/admin/worker-tokens",
+                admin,
+                "{\"name\":\"x\",\"days\":99999999999999999999999999}",
+                "days");
+        refused(
+                "POST",
+                "/api/admin/worker-tokens",
+                admin,
+                "{\"name\":\"x\",\"days\":\"7\"}",
+                "days");
+        refused(
+                "POST",
+                "/api/search",
+                member,
+                "{\"mode\":\"fulltext\",\"query\":\"x\",\"limit\":1e400}",
+                "limit");
+        refused("POST", "/api/search", member, "[1,2]", "body");
+    }
+
+    @Test
+    void a_wrong_content_type_is_415_problem_naming_the_allowed_type_and_changes_nothing()
+            throws Exception {
+        String before = snapshot();
+        for (String type :
+                new String[] {"text/plain", "application/xml", "multipart/form-data; boundary=x"}) {
+            HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(server.getURL() + "/api/admin/profiles"))
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            "{\"name\":\"x\",\"source_folder\":\"/s\"}"))
+                            .header("Content-Type", type)
+                            .header("Authorization", "Bearer " + admin)
+                            .build();
+            HttpResponse<String> answer =
+                    Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, answer.statusCode(), type + " -> " + answer.body());
+            assertEquals(
+                    "application/problem+json",
+                    answer.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(answer.body().contains("application/json"), answer.body());
+            assertTrue(answer.headers().firstValue("WWW-Authenticate").isEmpty());
+        }
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void an_unknown_path_is_404_and_a_wrong_method_405_for_anyone() throws Exception {
+        for (String token : new String[] {admin, "not-a-token"}) {
+            HttpResponse<String> unknown = raw("GET", "/api/no-such-thing", token, null);
+            assertEquals(404, unknown.statusCode(), unknown.body());
+            assertTrue(unknown.body().contains("\"status\":404"), unknown.body());
+            HttpResponse<String> method = raw("DELETE", "/api/search", token, null);
+            assertEquals(405, method.statusCode(), method.body());
+        }
     }
 }

@@ -159,7 +159,7 @@ class PushWorkerTest implements TestPropertyProvider {
         int withoutSecret =
                 Api.call(server, "POST", absent, null, "{\"status\":\"complete\"}").statusCode();
         assertEquals(
-                401,
+                404,
                 withoutSecret,
                 "no secret: not a callback URL at all, answered as any unknown path under /api");
         assertEquals(
