@@ -344,6 +344,24 @@ class BadInputTest implements TestPropertyProvider {
     }
 
     @Test
+    void an_overlong_uri_is_414_and_oversize_headers_431_as_problems() throws Exception {
+        HttpResponse<String> uri = raw("GET", "/api/profiles/" + "a".repeat(10000), admin, null);
+        assertEquals(414, uri.statusCode(), uri.body());
+        assertEquals("application/problem+json", uri.headers().firstValue("Content-Type").get());
+        assertTrue(uri.body().contains("\"status\":414"), uri.body());
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/api/profiles"))
+                        .header("X-Big", "b".repeat(20000))
+                        .header("Authorization", "Bearer " + admin)
+                        .build();
+        HttpResponse<String> headers = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(431, headers.statusCode(), headers.body());
+        assertTrue(headers.body().contains("\"status\":431"), headers.body());
+        // The service is still answering (on a new connection).
+        assertEquals(200, raw("GET", "/api/profiles", admin, null).statusCode());
+    }
+
+    @Test
     void an_unknown_path_is_404_and_a_wrong_method_405_for_anyone() throws Exception {
         for (String token : new String[] {admin, "not-a-token"}) {
             HttpResponse<String> unknown = raw("GET", "/api/no-such-thing", token, null);
