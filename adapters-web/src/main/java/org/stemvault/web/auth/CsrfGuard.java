@@ -17,7 +17,6 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +24,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.stemvault.domain.Unavailable;
 
 /**
@@ -80,7 +81,7 @@ final class CsrfGuard implements Ordered {
         this.blocking = blocking;
         this.cookieName = cookieName;
         this.allowedOrigins =
-                java.util.stream.Stream.concat(corsOrigins.stream(), origin(frontendUrl).stream())
+                Stream.concat(corsOrigins.stream(), Origins.of(frontendUrl).stream())
                         .map(CsrfGuard::normalized)
                         .toList();
     }
@@ -92,13 +93,13 @@ final class CsrfGuard implements Ordered {
 
     @RequestFilter
     CompletionStage<@Nullable MutableHttpResponse<?>> check(HttpRequest<?> request) {
-        java.util.function.Supplier<MutableHttpResponse<?>> refusal = refusal(request);
+        Supplier<MutableHttpResponse<?>> refusal = refusal(request);
         return refusal == null ? PASS : CompletableFuture.supplyAsync(refusal, blocking);
     }
 
     /** How the request is refused (run off the event loop), or {@code null} when it passes. */
     @Nullable
-    private java.util.function.Supplier<MutableHttpResponse<?>> refusal(HttpRequest<?> request) {
+    private Supplier<MutableHttpResponse<?>> refusal(HttpRequest<?> request) {
         if (SAFE.contains(request.getMethod())
                 || request.getCookies().findCookie(cookieName).isEmpty()) {
             return null;
@@ -157,7 +158,7 @@ final class CsrfGuard implements Ordered {
         // Same origin: a browser sends the Host it connected to, which a page cannot choose.
         String host = request.getHeaders().get(HttpHeaders.HOST);
         return host != null
-                && origin(normalized)
+                && Origins.of(normalized)
                         .map(o -> o.substring(o.indexOf("://") + 3))
                         .filter(authority -> authority.equalsIgnoreCase(host))
                         .isPresent();
@@ -169,20 +170,9 @@ final class CsrfGuard implements Ordered {
             return Optional.of(origin);
         }
         String referer = request.getHeaders().get(HttpHeaders.REFERER);
-        return referer == null ? Optional.empty() : Optional.of(origin(referer).orElse(referer));
-    }
-
-    /** {@code scheme://host[:port]} of an absolute http(s) URL; empty for anything else. */
-    private static Optional<String> origin(String url) {
-        try {
-            URI uri = new URI(url.strip());
-            if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
-        } catch (java.net.URISyntaxException e) {
-            return Optional.empty();
-        }
+        return referer == null
+                ? Optional.empty()
+                : Optional.of(Origins.of(referer).orElse(referer));
     }
 
     private static String normalized(String origin) {

@@ -34,7 +34,16 @@ final class PublicHost implements HttpHostResolver {
             @Value("${stemvault.http.trust-forwarded-headers:false}") boolean trustForwarded,
             HttpServerConfiguration configuration,
             BeanProvider<EmbeddedServer> server) {
-        this.publicOrigin = publicUrl.isBlank() ? null : origin(publicUrl);
+        this.publicOrigin =
+                publicUrl.isBlank()
+                        ? null
+                        : Origins.of(publicUrl)
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "STEMVAULT_PUBLIC_URL must be an absolute"
+                                                                + " http(s) URL, not "
+                                                                + publicUrl));
         this.trustForwarded = trustForwarded;
         this.forwarded = new DefaultHttpHostResolver(configuration, server);
         this.server = server;
@@ -60,15 +69,6 @@ final class PublicHost implements HttpHostResolver {
 
     private String embedded() {
         URI uri = server.get().getURI();
-        return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
-
-    private static String origin(String url) {
-        URI uri = URI.create(url.strip());
-        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-            throw new IllegalArgumentException(
-                    "STEMVAULT_PUBLIC_URL must be an absolute http(s) URL, not " + url);
-        }
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 }
