@@ -21,6 +21,7 @@ import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
@@ -30,6 +31,7 @@ import org.stemvault.domain.worker.WorkerTokens;
 @Requires(property = PostgresPorts.ADAPTER_TESTS)
 public record PostgresPorts(
         Users users,
+        Sessions sessions,
         Profiles profiles,
         Memberships memberships,
         AudioFiles audioFiles,

@@ -1,9 +1,16 @@
 package org.stemvault.postgres;
 
 import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.user.Session;
+import org.stemvault.domain.user.Sessions;
+import org.stemvault.domain.user.User;
 
 /**
  * Base of the adapter tests: a Micronaut context on the real test database, emptied before every
@@ -24,8 +31,17 @@ public abstract class PostgresTestSupport implements TestPropertyProvider {
         return properties;
     }
 
+    @Inject Sessions sessions;
+
     @BeforeEach
     void emptyTables() {
         TestDatabase.truncateAll();
+    }
+
+    /** The user as a viewer, in a session opened now (an hour long). */
+    protected Viewer viewer(User user) {
+        Session session = Session.open(user.id(), Instant.now(), Duration.ofHours(1));
+        sessions.open(session);
+        return new Viewer(user.id(), session.id());
     }
 }

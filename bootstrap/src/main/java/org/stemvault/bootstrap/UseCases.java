@@ -1,10 +1,12 @@
 package org.stemvault.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.access.Access;
 import org.stemvault.application.ingest.Ingest;
@@ -33,6 +35,7 @@ import org.stemvault.domain.media.RecordingFolders;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
 import org.stemvault.files.LocalMediaStore;
@@ -55,9 +58,24 @@ final class UseCases {
         return auth.toAdmission();
     }
 
+    /** A session lasts as long as its token: the configured access-token expiration. */
     @Singleton
-    SignIn signIn(Users users, Memberships memberships, Admission admission, Clock clock) {
-        return new SignIn(users, memberships, admission, clock);
+    SignIn signIn(
+            Users users,
+            Memberships memberships,
+            Sessions sessions,
+            Admission admission,
+            Transactions transactions,
+            AccessTokenConfiguration tokens,
+            Clock clock) {
+        return new SignIn(
+                users,
+                memberships,
+                sessions,
+                admission,
+                transactions,
+                Duration.ofSeconds(tokens.getExpiration()),
+                clock);
     }
 
     @Singleton
@@ -85,6 +103,7 @@ final class UseCases {
             AudioFiles audioFiles,
             AuditLog audit,
             Workers workers,
+            Sessions sessions,
             Transactions transactions,
             Clock clock) {
         return new Access(
@@ -95,6 +114,7 @@ final class UseCases {
                 audioFiles,
                 audit,
                 workers,
+                sessions,
                 transactions,
                 clock);
     }

@@ -108,7 +108,7 @@ class AdminPageTest implements TestPropertyProvider {
         assertEquals(200, anonymous.statusCode());
         assertTrue(anonymous.body().contains("href=\"/auth/login\""));
         String member =
-                TestSessions.token(
+                seed.token(
                         users.signedIn(new Email("plain@example.com"), "P", null, Instant.now())
                                 .id());
         HttpResponse<String> forbidden = page(member);

@@ -72,7 +72,7 @@ class AdminTest implements TestPropertyProvider {
     void seed() {
         seed.reset();
         admin = seed.admin("admin@example.com");
-        adminToken = Seed.token(admin);
+        adminToken = seed.token(admin);
         band = seed.profile("band");
     }
 
@@ -154,8 +154,7 @@ class AdminTest implements TestPropertyProvider {
     @Test
     void a_revoked_member_gets_404_on_the_next_request_with_a_still_valid_token() throws Exception {
         call("PUT", "/api/admin/profiles/band/members/m@example.com", adminToken, null);
-        String token =
-                TestSessions.token(users.byEmail(new Email("m@example.com")).orElseThrow().id());
+        String token = seed.token(users.byEmail(new Email("m@example.com")).orElseThrow().id());
         assertEquals(200, call("GET", "/api/profiles/band/files", token, null).statusCode());
 
         assertEquals(
@@ -219,8 +218,7 @@ class AdminTest implements TestPropertyProvider {
                                 "{\"role\":\"admin\"}")
                         .statusCode());
         String second =
-                TestSessions.token(
-                        users.byEmail(new Email("second@example.com")).orElseThrow().id());
+                seed.token(users.byEmail(new Email("second@example.com")).orElseThrow().id());
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -1,6 +1,7 @@
 package org.stemvault.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,6 +39,7 @@ import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.Users;
 
@@ -501,6 +504,17 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             403,
                             401),
                     new Row(
+                            "DELETE",
+                            "/api/admin/users/{email}/sessions",
+                            "/api/admin/users/member@example.com/sessions",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
+                    new Row(
                             "GET",
                             "/api/admin/worker-tokens",
                             "/api/admin/worker-tokens",
@@ -583,9 +597,9 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                         T0));
         User admin = seed.admin("admin@example.com");
         Map<String, String> tokens = new HashMap<>();
-        tokens.put("non-member", Seed.token(seed.user("stranger@example.com")));
+        tokens.put("non-member", seed.token(seed.user("stranger@example.com")));
         tokens.put("member", seed.memberOf(band, "member@example.com"));
-        tokens.put("admin", Seed.token(admin));
+        tokens.put("admin", seed.token(admin));
         Workers.Minted worker = seed.worker("matrix");
         tokens.put("worker", worker.bearer());
         tokens.put("worker-id", worker.token().id().toString());
@@ -612,7 +626,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String real = TestSessions.token(admin.id());
+        String real = TestSessions.token(admin.id(), SessionId.random());
         tokens.put(
                 "forged",
                 real.substring(0, real.lastIndexOf('.') + 1)
@@ -648,29 +662,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                         row.path()
                                 .replace("WORKER_ID", world.get("worker-id"))
                                 .replace("JOB_ID", world.get("job-id"));
-                HttpRequest.Builder request =
-                        HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                                .method(
-                                        row.method(),
-                                        row.body() == null
-                                                ? HttpRequest.BodyPublishers.noBody()
-                                                : HttpRequest.BodyPublishers.ofByteArray(
-                                                        row.body()
-                                                                .getBytes(
-                                                                        java.nio.charset
-                                                                                .StandardCharsets
-                                                                                .ISO_8859_1)))
-                                .header(
-                                        "Content-Type",
-                                        row.body() != null && row.body().startsWith("--")
-                                                ? Api.MULTIPART
-                                                : "application/json");
-                if (token != null) {
-                    request.header("Authorization", "Bearer " + token);
-                }
-                int status =
-                        HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode();
+                int status = send(row.method(), path, row.body(), token).statusCode();
                 if (status != row.statuses()[i]) {
                     mismatches.add(
                             row.method()
@@ -687,5 +679,195 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
             }
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    /** One request as a client sends it: a JSON (or multipart) body, a bearer token if any. */
+    HttpResponse<String> send(String method, String path, String body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                        .timeout(java.time.Duration.ofSeconds(30))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(
+                                                body.getBytes(
+                                                        body.startsWith("--")
+                                                                ? StandardCharsets.ISO_8859_1
+                                                                : StandardCharsets.UTF_8)))
+                        .header(
+                                "Content-Type",
+                                body != null && body.startsWith("--")
+                                        ? Api.MULTIPART
+                                        : "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ------------------------------------------------------------------ bad input on every route
+
+    /** What stands in for a path variable: NUL, malformed or overlong UTF-8, huge numbers. */
+    static final List<String> BAD_SEGMENTS =
+            List.of(
+                    "%00",
+                    "a%00b",
+                    "%FF",
+                    "%C0%AF",
+                    "%ED%A0%80",
+                    "9".repeat(40),
+                    "-1",
+                    "1e400",
+                    "%2E%2E",
+                    "%F0%9F%8E%B8");
+
+    /** What a query parameter is set to: the same, and dates outside every calendar. */
+    static final List<String> BAD_QUERY_VALUES =
+            List.of(
+                    "%00",
+                    "x%00",
+                    "%FF",
+                    "%C0%AF",
+                    "%2B1000000000-01-01T00:00:00Z",
+                    "-1000000000-01-01T00:00:00Z",
+                    "1e400",
+                    "9".repeat(40),
+                    "-1",
+                    "TRUE");
+
+    /** Whole bodies that are not one JSON value: trailing data, cut short, the wrong kind. */
+    static List<String> badBodies(String body) {
+        return List.of(
+                body + " trailing",
+                body + "{}",
+                body.substring(0, body.length() - 1),
+                "[1,2]",
+                "null",
+                "\"x\"",
+                "");
+    }
+
+    /** What a scalar field's value is replaced with, one at a time. */
+    static final List<String> BAD_VALUES =
+            List.of(
+                    "\"a\\u0000b\"",
+                    "\"\\ud800\"",
+                    "\"\\udc00x\"",
+                    "1e400",
+                    "-1e400",
+                    "9".repeat(40),
+                    "\"+1000000000-01-01T00:00:00Z\"",
+                    "true",
+                    "{}",
+                    "[]",
+                    "\"\"",
+                    "\"   \"");
+
+    static final java.util.regex.Pattern SCALAR_FIELD =
+            java.util.regex.Pattern.compile(
+                    "\"\\w+\":(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*|true|false|null)");
+
+    /** Every bad request to one route: path variables, query parameters, bodies and fields. */
+    static List<String[]> badRequests(Row row, String path) {
+        List<String[]> requests = new ArrayList<>();
+        String[] template = row.route().replaceAll("\\{\\?[^}]*}", "").split("/");
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        String ownQuery = path.substring(bare.length());
+        String[] segments = bare.split("/");
+        for (int i = 0; i < template.length && i < segments.length; i++) {
+            if (!template[i].contains("{")) {
+                continue;
+            }
+            for (String bad : BAD_SEGMENTS) {
+                String[] changed = segments.clone();
+                changed[i] = bad;
+                requests.add(new String[] {String.join("/", changed) + ownQuery, row.body()});
+            }
+        }
+        java.util.regex.Matcher query =
+                java.util.regex.Pattern.compile("\\{\\?([^}]*)}").matcher(row.route());
+        if (query.find()) {
+            for (String name : query.group(1).split(",")) {
+                for (String bad : BAD_QUERY_VALUES) {
+                    requests.add(new String[] {bare + "?" + name + "=" + bad, row.body()});
+                }
+            }
+        }
+        if (row.body() != null && row.body().startsWith("{")) {
+            for (String bad : badBodies(row.body())) {
+                requests.add(new String[] {path, bad});
+            }
+            java.util.regex.Matcher field = SCALAR_FIELD.matcher(row.body());
+            while (field.find()) {
+                for (String bad : BAD_VALUES) {
+                    requests.add(
+                            new String[] {
+                                path,
+                                row.body().substring(0, field.start(1))
+                                        + bad
+                                        + row.body().substring(field.end(1))
+                            });
+                }
+            }
+        }
+        return requests;
+    }
+
+    /** The caller whose request the route would carry out: the first with a 2xx in its row. */
+    static int actingCaller(Row row) {
+        for (String caller : List.of("admin", "member", "worker")) {
+            int status = row.statuses()[CALLERS.indexOf(caller)];
+            if (status >= 200 && status < 300) {
+                return CALLERS.indexOf(caller);
+            }
+        }
+        return CALLERS.indexOf("admin");
+    }
+
+    /**
+     * Every route of the table, as the caller who may use it, with the hardening review's classes
+     * of bad input (NUL, malformed UTF-8 in paths, out-of-range dates, trailing JSON, unpaired
+     * surrogates, wrong types, huge numbers): none is answered 5xx, none logs a stack trace, and
+     * every refusal leaves the database as it was. A new route inherits this by having its row.
+     */
+    @Test
+    void bad_input_on_every_route_is_never_a_5xx_and_a_refusal_changes_nothing() throws Exception {
+        ServiceLog log = new ServiceLog();
+        log.listen();
+        List<String> defects = new ArrayList<>();
+        int sent = 0;
+        for (Row row : TABLE) {
+            Map<String, String> world = seed();
+            String caller = CALLERS.get(actingCaller(row));
+            String path =
+                    row.path()
+                            .replace("WORKER_ID", world.get("worker-id"))
+                            .replace("JOB_ID", world.get("job-id"));
+            String before = Seed.snapshot();
+            for (String[] bad : badRequests(row, path)) {
+                HttpResponse<String> answer = send(row.method(), bad[0], bad[1], world.get(caller));
+                sent++;
+                String what = row.method() + " " + bad[0] + " " + bad[1] + " as " + caller;
+                if (answer.statusCode() >= 500) {
+                    defects.add(what + ": " + answer.statusCode() + " " + answer.body());
+                } else if (answer.statusCode() >= 400) {
+                    String after = Seed.snapshot();
+                    if (!after.equals(before)) {
+                        defects.add(what + ": refused with " + answer.statusCode() + " but wrote");
+                        world = seed();
+                        before = Seed.snapshot();
+                    }
+                } else {
+                    // Accepted as valid (a name may well be "+1000000000-…"): start afresh.
+                    world = seed();
+                    before = Seed.snapshot();
+                }
+            }
+        }
+        assertEquals(List.of(), defects);
+        log.assertNoStackTraces();
+        assertTrue(sent > 1000, "the walk sent " + sent + " requests");
     }
 }

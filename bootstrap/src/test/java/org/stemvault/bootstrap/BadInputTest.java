@@ -3,9 +3,6 @@ package org.stemvault.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -14,17 +11,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.postgres.TestDatabase;
 
 /**
  * Input the hardening review found answered 500, or acted on: each is a 400 naming the field, and
@@ -47,33 +39,16 @@ class BadInputTest implements TestPropertyProvider {
         return TestApp.properties();
     }
 
-    final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    final ServiceLog log = new ServiceLog();
 
     @BeforeEach
     void listen() {
-        log.list.clear();
-        log.start();
-        root().addAppender(log);
+        log.listen();
     }
 
     @AfterEach
     void noStackTraces() {
-        root().detachAppender(log);
-        for (ILoggingEvent event : log.list) {
-            if (event.getLoggerName().startsWith("no.nav.security.mock")) {
-                continue; // the test's own identity provider, not the service
-            }
-            assertTrue(
-                    event.getThrowableProxy() == null,
-                    "a client error logged a stack trace: "
-                            + event.getLoggerName()
-                            + " "
-                            + event.getFormattedMessage());
-        }
-    }
-
-    static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.assertNoStackTraces();
     }
 
     @BeforeEach
@@ -81,39 +56,10 @@ class BadInputTest implements TestPropertyProvider {
         seed.reset();
         Profile band = seed.profile("band");
         seed.take(band, "take-1", 0, Seed.stem("vocals", -1.0));
-        admin = Seed.token(seed.admin("admin@example.com"));
+        admin = seed.token(seed.admin("admin@example.com"));
         member = seed.memberOf(band, "member@example.com");
         worker = seed.worker("w").bearer();
         seed.source(band, "ab".repeat(32));
-    }
-
-    /** Every row of the tables a bad request could have touched. */
-    static String snapshot() throws Exception {
-        StringBuilder all = new StringBuilder();
-        try (Connection c = TestDatabase.connect();
-                Statement s = c.createStatement()) {
-            for (String table :
-                    new String[] {
-                        "users",
-                        "profiles",
-                        "user_profiles",
-                        "recordings",
-                        "stems",
-                        "worker_tokens",
-                        "audit_log",
-                        "audio_files"
-                    }) {
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
-                    while (rs.next()) {
-                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                            all.append(rs.getString(i)).append('|');
-                        }
-                        all.append('\n');
-                    }
-                }
-            }
-        }
-        return all.toString();
     }
 
     HttpResponse<String> raw(String method, String rawPath, String token, byte[] body)
@@ -142,13 +88,13 @@ class BadInputTest implements TestPropertyProvider {
 
     void refused(String method, String path, String token, byte[] body, String field)
             throws Exception {
-        String before = snapshot();
+        String before = Seed.snapshot();
         HttpResponse<String> answer = raw(method, path, token, body);
         assertEquals(400, answer.statusCode(), method + " " + path + " -> " + answer.body());
         assertTrue(
                 answer.body().contains("\"field\":\"" + field + "\""),
                 method + " " + path + " -> " + answer.body());
-        assertEquals(before, snapshot(), method + " " + path + " changed the database");
+        assertEquals(before, Seed.snapshot(), method + " " + path + " changed the database");
     }
 
     @Test
@@ -320,7 +266,7 @@ class BadInputTest implements TestPropertyProvider {
     @Test
     void a_wrong_content_type_is_415_problem_naming_the_allowed_type_and_changes_nothing()
             throws Exception {
-        String before = snapshot();
+        String before = Seed.snapshot();
         for (String type :
                 new String[] {"text/plain", "application/xml", "multipart/form-data; boundary=x"}) {
             HttpRequest request =
@@ -340,7 +286,7 @@ class BadInputTest implements TestPropertyProvider {
             assertTrue(answer.body().contains("application/json"), answer.body());
             assertTrue(answer.headers().firstValue("WWW-Authenticate").isEmpty());
         }
-        assertEquals(before, snapshot());
+        assertEquals(before, Seed.snapshot());
     }
 
     @Test

@@ -56,7 +56,7 @@ class CsrfTest implements TestPropertyProvider {
     void seed() {
         seed.reset();
         admin = seed.admin("admin@example.com");
-        adminToken = Seed.token(admin);
+        adminToken = seed.token(admin);
         band = seed.profile("band");
         seed.take(band, "friday", 0, Seed.stem("vocals", -20.0));
     }

@@ -52,8 +52,8 @@ class IngestTest implements TestPropertyProvider {
         seed.profile("band");
         seed.profile("attic");
         worker = seed.worker("scanner").bearer();
-        member = Seed.token(seed.user("member@example.com"));
-        admin = Seed.token(seed.admin("admin@example.com"));
+        member = seed.token(seed.user("member@example.com"));
+        admin = seed.token(seed.admin("admin@example.com"));
     }
 
     HttpResponse<String> call(String method, String path, String token, String json)

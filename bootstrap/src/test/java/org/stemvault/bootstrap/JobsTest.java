@@ -71,8 +71,8 @@ class JobsTest implements TestPropertyProvider {
         seed.reset();
         Profile band = seed.profile("band");
         member = seed.memberOf(band, "member@example.com");
-        stranger = Seed.token(seed.user("stranger@example.com"));
-        admin = Seed.token(seed.admin("admin@example.com"));
+        stranger = seed.token(seed.user("stranger@example.com"));
+        admin = seed.token(seed.admin("admin@example.com"));
         worker = seed.worker("pull").bearer();
     }
 

@@ -21,6 +21,7 @@ import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.UserId;
 
 /** The member library over HTTP: what a member, a stranger and an admin see and may change. */
 @MicronautTest(transactional = false)
@@ -48,6 +49,7 @@ class LibraryTest implements TestPropertyProvider {
     @BeforeEach
     void seed() {
         seed.reset();
+        sessions.clear();
         member = seed.user("member@example.com");
         stranger = seed.user("stranger@example.com");
         admin = seed.admin("admin@example.com");
@@ -65,9 +67,12 @@ class LibraryTest implements TestPropertyProvider {
                 Seed.stem("other", null));
     }
 
+    /** One session per user, as a signed-in browser keeps its cookie. */
+    final Map<UserId, String> sessions = new HashMap<>();
+
     HttpResponse<String> call(String method, String path, User user, String json) throws Exception {
-        return Api.call(
-                server, method, path, user == null ? null : TestSessions.token(user.id()), json);
+        String token = user == null ? null : sessions.computeIfAbsent(user.id(), seed::token);
+        return Api.call(server, method, path, token, json);
     }
 
     HttpResponse<String> get(String path, User user) throws Exception {

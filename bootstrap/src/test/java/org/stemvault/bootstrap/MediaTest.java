@@ -73,7 +73,7 @@ class MediaTest implements TestPropertyProvider {
         Files.createSymbolicLink(take.resolve("escape.opus"), ROOT.resolve("secret.txt"));
         Profile band = seed.profile("the band");
         member = seed.memberOf(band, "member@example.com");
-        stranger = Seed.token(seed.user("stranger@example.com"));
+        stranger = seed.token(seed.user("stranger@example.com"));
     }
 
     HttpResponse<String> get(String path, String token, String... headers) throws Exception {

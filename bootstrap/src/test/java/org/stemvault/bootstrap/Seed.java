@@ -1,6 +1,10 @@
 package org.stemvault.bootstrap;
 
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +26,10 @@ import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.recording.StemType;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.Session;
+import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
 import org.stemvault.postgres.TestDatabase;
 
@@ -37,6 +44,7 @@ final class Seed {
     static final Instant T0 = Instant.parse("2025-10-30T05:41:36Z");
 
     private final Users users;
+    private final Sessions sessions;
     private final Profiles profiles;
     private final Memberships memberships;
     private final AudioFiles audioFiles;
@@ -45,17 +53,55 @@ final class Seed {
 
     Seed(
             Users users,
+            Sessions sessions,
             Profiles profiles,
             Memberships memberships,
             AudioFiles audioFiles,
             Recordings recordings,
             Workers workers) {
         this.users = users;
+        this.sessions = sessions;
         this.profiles = profiles;
         this.memberships = memberships;
         this.audioFiles = audioFiles;
         this.recordings = recordings;
         this.workers = workers;
+    }
+
+    /**
+     * Every row of the tables a request could touch, as text, to compare before and after: the
+     * embedding queue, which a background worker drains, is left out.
+     */
+    static String snapshot() throws SQLException {
+        StringBuilder all = new StringBuilder();
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
+            for (String table :
+                    new String[] {
+                        "users",
+                        "sessions",
+                        "profiles",
+                        "user_profiles",
+                        "audio_files",
+                        "recordings",
+                        "stems",
+                        "embeddings",
+                        "jobs",
+                        "worker_tokens",
+                        "audit_log"
+                    }) {
+                all.append(table).append('\n');
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            all.append(rs.getString(i)).append('|');
+                        }
+                        all.append('\n');
+                    }
+                }
+            }
+        }
+        return all.toString();
     }
 
     /** Empties every table. */
@@ -75,9 +121,15 @@ final class Seed {
         return users.byId(user.id()).orElseThrow();
     }
 
-    /** A session token for the user, as the service signs them. */
-    static String token(User user) {
-        return TestSessions.token(user.id());
+    /** A session token for the user in a new session, as a sign-in makes them. */
+    String token(User user) {
+        return token(user.id());
+    }
+
+    String token(UserId user) {
+        Session session = Session.open(user, Instant.now(), Duration.ofHours(1));
+        sessions.open(session);
+        return TestSessions.token(user, session.id());
     }
 
     /** The bearer token of a new worker token. */

@@ -375,6 +375,122 @@ class SignInTest implements TestPropertyProvider {
         assertEquals("{\"authenticated\":false}", withCookie.get(base() + "/auth/status").body());
     }
 
+    /** The statuses a token gets on a plain read, the hot files list and the session status. */
+    List<Object> standing(String token) {
+        return List.of(
+                new Browser().get(base() + "/api/profiles", token).statusCode(),
+                new Browser().get(base() + "/api/profiles/band/files", token).statusCode(),
+                new Browser(Map.of("JWT", token))
+                        .get(base() + "/auth/status")
+                        .body()
+                        .startsWith("{\"authenticated\":true"));
+    }
+
+    static final List<Object> SIGNED_IN = List.of(200, 200, true);
+    static final List<Object> SIGNED_OUT = List.of(401, 401, false);
+
+    void bandWithMembers() throws SQLException {
+        sql("INSERT INTO profiles VALUES (gen_random_uuid(), 'band', '/src/band', NULL, now())");
+        sql("INSERT INTO user_profiles SELECT u.id, p.id, now() FROM users u, profiles p");
+    }
+
+    @Test
+    void logout_ends_the_session_on_the_server_so_a_kept_copy_of_its_token_is_refused()
+            throws Exception {
+        Browser laptop = signIn("kim@example.com", "Kim");
+        Browser phone = signIn("kim@example.com", "Kim");
+        bandWithMembers();
+        String kept = sessionOf(laptop);
+        assertEquals(SIGNED_IN, standing(kept));
+
+        assertEquals(200, laptop.post(base() + "/auth/logout").statusCode());
+        assertEquals(SIGNED_OUT, standing(kept), "the logged-out token, as bearer and as cookie");
+        assertEquals(SIGNED_IN, standing(sessionOf(phone)), "the other session goes on");
+
+        Browser viaGet = signIn("kim@example.com", "Kim");
+        String token = sessionOf(viaGet);
+        assertEquals(200, viaGet.get(base() + "/auth/logout").statusCode());
+        assertEquals(SIGNED_OUT, standing(token), "GET /auth/logout ends the session too");
+    }
+
+    @Test
+    void signing_out_everywhere_ends_every_session_of_that_user_and_no_one_elses()
+            throws Exception {
+        Browser laptop = signIn("lee@example.com", "Lee");
+        Browser phone = signIn("lee@example.com", "Lee");
+        Browser other = signIn("max@example.com", "Max");
+        bandWithMembers();
+        String phoneToken = sessionOf(phone);
+
+        assertEquals(
+                400,
+                laptop.post(base() + "/auth/logout?everywhere=yes").statusCode(),
+                "everywhere is true or false");
+        HttpResponse<String> byGet = laptop.get(base() + "/auth/logout?everywhere=true");
+        assertEquals(400, byGet.statusCode(), "signing out everywhere takes POST");
+        assertTrue(byGet.body().contains("\"field\":\"everywhere\""), byGet.body());
+        assertEquals(SIGNED_IN, standing(phoneToken), "a refused sign-out ends nothing");
+
+        String laptopToken = sessionOf(laptop);
+        HttpResponse<String> everywhere = laptop.post(base() + "/auth/logout?everywhere=true");
+        assertEquals(200, everywhere.statusCode());
+        assertEquals("{\"success\":true}", everywhere.body());
+        assertEquals(SIGNED_OUT, standing(laptopToken));
+        assertEquals(SIGNED_OUT, standing(phoneToken));
+        assertEquals(SIGNED_IN, standing(sessionOf(other)));
+    }
+
+    @Test
+    void an_admins_revocation_ends_the_users_sessions_on_their_next_request() throws Exception {
+        String boss = sessionOf(signIn("boss@example.com", "Boss"));
+        String nina = sessionOf(signIn("nina@example.com", "Nina"));
+        bandWithMembers();
+        sql("UPDATE users SET role = 'admin' WHERE email = 'boss@example.com'");
+        assertEquals(SIGNED_IN, standing(nina));
+
+        HttpResponse<String> revoked =
+                Api.call(
+                        server, "DELETE", "/api/admin/users/Nina@Example.com/sessions", boss, null);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals("{\"email\":\"nina@example.com\",\"sessions_ended\":1}", revoked.body());
+        assertEquals(SIGNED_OUT, standing(nina));
+        assertEquals(SIGNED_IN, standing(boss));
+        HttpResponse<String> audit = Api.call(server, "GET", "/api/admin/audit", boss, null);
+        assertTrue(audit.body().contains("\"action\":\"sessions.revoke\""), audit.body());
+        assertEquals(
+                404,
+                Api.call(
+                                server,
+                                "DELETE",
+                                "/api/admin/users/nobody@example.com/sessions",
+                                boss,
+                                null)
+                        .statusCode());
+
+        String again = sessionOf(signIn("nina@example.com", "Nina"));
+        assertEquals(SIGNED_IN, standing(again), "signing in again opens a new session");
+    }
+
+    @Test
+    void a_token_that_names_no_open_session_is_401() throws Exception {
+        String token = sessionOf(signIn("olga@example.com", "Olga"));
+        bandWithMembers();
+        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+        assertEquals(SIGNED_IN, standing(sign(claims, TestApp.JWT_SECRET)));
+        JWTClaimsSet noSession = new JWTClaimsSet.Builder(claims).claim("sid", null).build();
+        assertEquals(
+                SIGNED_OUT,
+                standing(sign(noSession, TestApp.JWT_SECRET)),
+                "a token signed before sessions existed");
+        JWTClaimsSet unknown =
+                new JWTClaimsSet.Builder(claims)
+                        .claim("sid", java.util.UUID.randomUUID().toString())
+                        .build();
+        assertEquals(SIGNED_OUT, standing(sign(unknown, TestApp.JWT_SECRET)), "a made-up session");
+        JWTClaimsSet garbage = new JWTClaimsSet.Builder(claims).claim("sid", "x").build();
+        assertEquals(SIGNED_OUT, standing(sign(garbage, TestApp.JWT_SECRET)), "not a session id");
+    }
+
     @Test
     void the_admin_right_is_read_from_the_database_on_every_request() throws Exception {
         Browser judy = signIn("judy@example.com", "Judy");

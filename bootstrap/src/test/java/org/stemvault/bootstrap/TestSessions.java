@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.UserId;
 
 /** Session tokens as the service signs them, for tests that are not about the login itself. */
@@ -14,11 +15,13 @@ final class TestSessions {
 
     private TestSessions() {}
 
-    static String token(UserId user) {
+    /** A token for the session, which the caller has opened (or not, to test a refusal). */
+    static String token(UserId user, SessionId session) {
         try {
             JWTClaimsSet claims =
                     new JWTClaimsSet.Builder()
                             .subject(user.toString())
+                            .claim("sid", session.toString())
                             .issuer("stemvault")
                             .issueTime(new Date())
                             .expirationTime(new Date(System.currentTimeMillis() + 3_600_000))

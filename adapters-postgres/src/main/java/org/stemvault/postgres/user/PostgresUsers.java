@@ -21,6 +21,10 @@ final class PostgresUsers implements Users {
     private static final String COLUMNS =
             "id, email, name, picture_url, role, created_at, last_login_at";
 
+    /** The same columns of a table aliased {@code u}, for {@link #map}. */
+    static final String COLUMNS_OF_U =
+            "u.id, u.email, u.name, u.picture_url, u.role, u.created_at, u.last_login_at";
+
     /** The advisory lock that serialises demotions. */
     private static final long ROLE_LOCK = 0x5374656d526f6c65L;
 
@@ -137,7 +141,7 @@ final class PostgresUsers implements Users {
         return role.name().toLowerCase(Locale.ROOT);
     }
 
-    private static User map(ResultSet rs) throws SQLException {
+    static User map(ResultSet rs) throws SQLException {
         return new User(
                 new UserId(Database.uuid(rs, "id")),
                 new Email(rs.getString("email")),

@@ -21,6 +21,7 @@ import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
 import org.stemvault.application.contracts.RecordingsContract;
 import org.stemvault.application.contracts.SearchContract;
+import org.stemvault.application.contracts.SessionsContract;
 import org.stemvault.application.contracts.UsersContract;
 import org.stemvault.application.contracts.WorkerTokensContract;
 import org.stemvault.application.fakes.Ports;
@@ -57,6 +58,14 @@ class PostgresPortsTest implements TestPropertyProvider {
 
     @Nested
     class Users extends UsersContract {
+        @Override
+        protected Ports ports() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionsContract {
         @Override
         protected Ports ports() {
             return postgres;

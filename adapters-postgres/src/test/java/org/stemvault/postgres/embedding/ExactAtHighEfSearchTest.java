@@ -18,7 +18,6 @@ import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.embedding.VectorSearch;
-import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
@@ -74,7 +73,7 @@ class ExactAtHighEfSearchTest extends PostgresTestSupport {
                             .toList();
             List<UUID> found =
                     search
-                            .nearest(new Viewer(member.id()), SPACE, Vector.of(query), null, 10, -1)
+                            .nearest(viewer(member), SPACE, Vector.of(query), null, 10, -1)
                             .orElseThrow()
                             .stream()
                             .map(m -> m.recording().id().value())

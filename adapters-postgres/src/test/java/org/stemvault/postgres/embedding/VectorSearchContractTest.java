@@ -31,6 +31,7 @@ import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
@@ -91,7 +92,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
 
     List<UUID> found(float[] query, int k) {
         return search
-                .nearest(new Viewer(member.id()), SPACE, Vector.of(query), null, k, -1)
+                .nearest(viewer(member), SPACE, Vector.of(query), null, k, -1)
                 .orElseThrow()
                 .stream()
                 .map(m -> m.recording().id().value())
@@ -122,24 +123,12 @@ class VectorSearchContractTest extends PostgresTestSupport {
     void the_nearest_recording_of_another_profile_never_appears_even_as_an_exact_copy() {
         UUID theirsId = theirs.iterator().next();
         List<Match> matches =
-                search.nearest(
-                                new Viewer(member.id()),
-                                SPACE,
-                                Vector.of(vectors.get(theirsId)),
-                                null,
-                                5,
-                                -1)
+                search.nearest(viewer(member), SPACE, Vector.of(vectors.get(theirsId)), null, 5, -1)
                         .orElseThrow();
         assertTrue(matches.stream().noneMatch(m -> m.recording().id().value().equals(theirsId)));
         User admin = users.provision(new Email(Ports.CONFIGURED_ADMIN), Fixtures.at(0));
         List<Match> asAdmin =
-                search.nearest(
-                                new Viewer(admin.id()),
-                                SPACE,
-                                Vector.of(vectors.get(theirsId)),
-                                null,
-                                1,
-                                -1)
+                search.nearest(viewer(admin), SPACE, Vector.of(vectors.get(theirsId)), null, 1, -1)
                         .orElseThrow();
         assertEquals(theirsId, asAdmin.get(0).recording().id().value());
         assertEquals(1.0, asAdmin.get(0).similarity(), 1e-5);
@@ -154,7 +143,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
                         .orElseThrow();
         List<Match> self =
                 search.nearest(
-                                new Viewer(member.id()),
+                                viewer(member),
                                 SPACE,
                                 Vector.of(vectors.get(some)),
                                 new RecordingId(some),
@@ -164,7 +153,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
         assertTrue(self.isEmpty(), "only itself is that similar, and it is excluded");
         assertTrue(
                 search.nearest(
-                                new Viewer(UserId.random()),
+                                new Viewer(UserId.random(), SessionId.random()),
                                 SPACE,
                                 Vector.of(vectors.get(some)),
                                 null,
@@ -181,7 +170,7 @@ class VectorSearchContractTest extends PostgresTestSupport {
             ((PostgresVectorSearch) search)
                     .bindNearest(
                             ps,
-                            new Viewer(member.id()),
+                            viewer(member),
                             Vector.of(RandomVectors.gaussian(new Random(1), SPACE.dimensions())),
                             null,
                             10,

@@ -146,6 +146,16 @@ final class AdminController {
                 admin(principal), email, Fields.read(body, AdminRequests.SetRole::from).role());
     }
 
+    /**
+     * Signs the user out everywhere: every session token of theirs is refused from its next request
+     * on. 200 with how many sessions were open; 404 for an unknown email.
+     */
+    @Delete("/users/{email}/sessions")
+    SessionsEndedResponse endSessions(@PathVariable String email, Principal principal) {
+        int ended = access.endSessions(admin(principal), email);
+        return new SessionsEndedResponse(email.strip().toLowerCase(Locale.ROOT), ended);
+    }
+
     @Get("/worker-tokens")
     List<WorkerTokenResponse> workerTokens(Principal principal) {
         return access.workerTokens(admin(principal)).stream()
@@ -219,6 +229,9 @@ final class AdminController {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record GrantResponse(String email, String profile) {}
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record SessionsEndedResponse(String email, int sessionsEnded) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record MemberResponse(String email, String name, String grantedAt) {}

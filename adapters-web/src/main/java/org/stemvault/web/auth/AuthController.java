@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -16,6 +17,7 @@ import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
+import org.stemvault.domain.Invalid;
 
 /**
  * The session contract existing web clients speak: login, status and logout under {@code /auth}.
@@ -62,15 +64,36 @@ final class AuthController {
                 .orElse(new StatusResponse(false, null));
     }
 
-    @Get("/logout")
-    HttpResponse<LogoutResponse> logout() {
-        Cookie cleared = Cookie.of(cookie.getCookieName(), "").configure(cookie).maxAge(0);
-        return HttpResponse.ok(new LogoutResponse(true)).cookie(cleared);
+    /**
+     * Ends the request's session (its token, cookie or bearer, is refused from the next request on)
+     * and clears the cookie; always {@code {"success": true}}, signed in or not.
+     */
+    @Get("/logout{?everywhere}")
+    HttpResponse<LogoutResponse> logout(
+            @Nullable Authentication authentication, @Nullable @QueryValue String everywhere) {
+        if (everywhere != null) {
+            throw new Invalid("everywhere", "signing out everywhere takes POST /auth/logout");
+        }
+        return signOut(authentication, false);
     }
 
-    @Post("/logout")
-    HttpResponse<LogoutResponse> logoutByPost() {
-        return logout();
+    /** As the GET; with {@code ?everywhere=true} it ends every session of the user. */
+    @Post("/logout{?everywhere}")
+    HttpResponse<LogoutResponse> logoutByPost(
+            @Nullable Authentication authentication, @Nullable @QueryValue String everywhere) {
+        if (everywhere != null && !everywhere.equals("true") && !everywhere.equals("false")) {
+            throw new Invalid("everywhere", "must be true or false");
+        }
+        return signOut(authentication, "true".equals(everywhere));
+    }
+
+    private HttpResponse<LogoutResponse> signOut(
+            @Nullable Authentication authentication, boolean everywhere) {
+        if (authentication != null && !authentication.getRoles().contains(Sessions.WORKER)) {
+            currentUser.signOut(authentication, everywhere);
+        }
+        Cookie cleared = Cookie.of(cookie.getCookieName(), "").configure(cookie).maxAge(0);
+        return HttpResponse.ok(new LogoutResponse(true)).cookie(cleared);
     }
 
     /** {@code {"authenticated": false}} or {@code {"authenticated": true, "user": {…}}}. */

@@ -9,12 +9,14 @@ import org.stemvault.application.Principal;
 import org.stemvault.application.WorkerCaller;
 import org.stemvault.application.signin.SignIn;
 import org.stemvault.domain.Unauthenticated;
+import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.UserId;
 
 /**
  * Who an authenticated request acts for. A session's user is read from the database on each request
- * (one statement), so a deleted user is refused and an admin's right is the database's; the files
- * list, the hot path, does that check inside its own statement instead ({@link #userId}).
+ * (one statement), so an ended session or a deleted user is refused and an admin's right is the
+ * database's; the hot paths do that check inside their own statement instead ({@link #viewer}).
  */
 @Singleton
 public final class CurrentUser {
@@ -25,22 +27,30 @@ public final class CurrentUser {
         this.signIn = signIn;
     }
 
-    /** The session's user id, not yet checked against the database. */
-    public UserId userId(Authentication authentication) {
+    /** The session's user and session, not yet checked against the database. */
+    public Viewer viewer(Authentication authentication) {
         if (authentication.getRoles().contains(Sessions.WORKER)) {
-            throw new IllegalStateException("a worker has no user id");
+            throw new IllegalStateException("a worker has no session");
         }
-        return new UserId(UUID.fromString(authentication.getName()));
+        Object session = authentication.getAttributes().get(Sessions.SESSION_CLAIM);
+        return new Viewer(
+                new UserId(UUID.fromString(authentication.getName())),
+                new SessionId(UUID.fromString(String.valueOf(session))));
     }
 
-    /** The session's user as stored now; {@link Unauthenticated} when it no longer exists. */
+    /** The session's user as stored now; {@link Unauthenticated} when the session has ended. */
     public Principal principal(Authentication authentication) {
         return find(authentication).orElseThrow(Unauthenticated::new);
     }
 
-    /** The session's user as stored now, if it still exists. */
+    /** The session's user as stored now, while the session is open and the user exists. */
     public Optional<Principal> find(Authentication authentication) {
-        return signIn.principal(userId(authentication));
+        return signIn.principal(viewer(authentication));
+    }
+
+    /** Ends the request's session, or every session of its user; answers how many ended. */
+    public int signOut(Authentication authentication, boolean everywhere) {
+        return signIn.signOut(viewer(authentication), everywhere);
     }
 
     /** A person or a worker (whose token was checked when the request was authenticated). */

@@ -9,7 +9,9 @@ import io.micronaut.security.oauth2.endpoint.token.response.OpenIdClaims;
 import io.micronaut.security.oauth2.endpoint.token.response.OpenIdTokenResponse;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import org.reactivestreams.Publisher;
+import org.stemvault.application.Principal;
 import org.stemvault.application.signin.Identity;
 import org.stemvault.application.signin.SignIn;
 import org.stemvault.application.signin.SignInResult;
@@ -18,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Turns a verified ID token into a sign-in: {@link SignIn} admits or refuses it and upserts the
- * user. The session token that follows carries the user id only.
+ * user and opens a session. The session token that follows carries the user and session ids only.
  */
 @Singleton
 @Replaces(DefaultOpenIdAuthenticationMapper.class)
@@ -48,7 +50,11 @@ final class GoogleAuthenticationMapper implements OpenIdAuthenticationMapper {
 
     private static AuthenticationResponse response(SignInResult result) {
         if (result instanceof SignInResult.Admitted admitted) {
-            return AuthenticationResponse.success(admitted.principal().id().toString(), List.of());
+            Principal principal = admitted.principal();
+            return AuthenticationResponse.success(
+                    principal.id().toString(),
+                    List.of(),
+                    Map.of(Sessions.SESSION_CLAIM, principal.session().toString()));
         }
         return AuthenticationResponse.failure(((SignInResult.Refused) result).reason());
     }

@@ -13,9 +13,9 @@ import org.stemvault.application.worker.Workers;
 
 /**
  * Turns a token whose signature and expiry already hold (cookie or bearer) into an authentication:
- * a session token names its user (whose existence and rights {@link CurrentUser} reads with the
- * request's own work); a worker token counts only while its row says it is neither revoked nor
- * expired. Micronaut calls it on its blocking executor.
+ * a session token names its user and session (whether that session is open, and the user's rights,
+ * {@link CurrentUser} reads with the request's own work); a worker token counts only while its row
+ * says it is neither revoked nor expired. Micronaut calls it on its blocking executor.
  */
 @Singleton
 @Replaces(DefaultJwtAuthenticationFactory.class)
@@ -38,7 +38,12 @@ final class SessionAuthenticationFactory implements JwtAuthenticationFactory {
                 UUID id = UUID.fromString(subject.substring(Sessions.WORKER_SUBJECT.length()));
                 return workers.active(id).map(t -> Sessions.worker(t.id()));
             }
-            return Optional.of(Sessions.user(UUID.fromString(subject)));
+            // A session token names its session; one signed before sessions existed is no session.
+            String session = token.getJWTClaimsSet().getStringClaim(Sessions.SESSION_CLAIM);
+            if (session == null) {
+                return Optional.empty();
+            }
+            return Optional.of(Sessions.user(UUID.fromString(subject), UUID.fromString(session)));
         } catch (ParseException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -11,6 +11,6 @@ import org.stemvault.domain.library.Viewer;
 final class ViewerBinder extends CallerBinder<Viewer> {
 
     ViewerBinder(CurrentUser currentUser) {
-        super(Viewer.class, a -> new Viewer(currentUser.userId(a)));
+        super(Viewer.class, currentUser::viewer);
     }
 }

@@ -30,6 +30,7 @@ import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
@@ -52,6 +53,7 @@ public final class Access {
     private final AudioFiles audioFiles;
     private final AuditLog audit;
     private final Workers workers;
+    private final Sessions sessions;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -63,6 +65,7 @@ public final class Access {
             AudioFiles audioFiles,
             AuditLog audit,
             Workers workers,
+            Sessions sessions,
             Transactions transactions,
             Clock clock) {
         this.users = users;
@@ -72,6 +75,7 @@ public final class Access {
         this.audioFiles = audioFiles;
         this.audit = audit;
         this.workers = workers;
+        this.sessions = sessions;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -268,6 +272,29 @@ public final class Access {
                                 null);
                     }
                     return null;
+                });
+    }
+
+    /**
+     * Ends every session of the user with this email: each of their tokens is refused from its very
+     * next request. Answers how many sessions were open; {@link NotFound} for an unknown email.
+     */
+    public int endSessions(Admin admin, String email) {
+        return transactions.inTransaction(
+                () -> {
+                    User user =
+                            users.byEmail(new Email(email))
+                                    .orElseThrow(() -> new NotFound("no such user"));
+                    int ended = sessions.endAll(user.id());
+                    if (ended > 0) {
+                        record(
+                                admin,
+                                "sessions.revoke",
+                                user.email().value(),
+                                null,
+                                "sessions=" + ended);
+                    }
+                    return ended;
                 });
     }
 

@@ -1,33 +1,55 @@
 package org.stemvault.application.signin;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.stemvault.application.Principal;
+import org.stemvault.application.Transactions;
 import org.stemvault.domain.Invalid;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.Session;
+import org.stemvault.domain.user.SessionId;
+import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.User;
-import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
 
-/** Admits or refuses a verified login and upserts its user; resolves the principal of a session. */
+/**
+ * Admits or refuses a verified login, upserts its user and opens its session; resolves the
+ * principal of a session; ends sessions when their user signs out.
+ */
 public final class SignIn {
 
     private final Users users;
     private final Memberships memberships;
+    private final Sessions sessions;
     private final Admission admission;
+    private final Transactions transactions;
+    private final Duration sessionLifetime;
     private final Clock clock;
 
-    public SignIn(Users users, Memberships memberships, Admission admission, Clock clock) {
+    public SignIn(
+            Users users,
+            Memberships memberships,
+            Sessions sessions,
+            Admission admission,
+            Transactions transactions,
+            Duration sessionLifetime,
+            Clock clock) {
         this.users = users;
         this.memberships = memberships;
+        this.sessions = sessions;
         this.admission = admission;
+        this.transactions = transactions;
+        this.sessionLifetime = sessionLifetime;
         this.clock = clock;
     }
 
     /**
-     * Admits the identity and creates or refreshes its user in one statement; a refusal writes
-     * nothing.
+     * Admits the identity, creates or refreshes its user and opens a session for it, in one
+     * transaction; a refusal writes nothing.
      */
     public SignInResult signIn(Identity identity) {
         if (!identity.emailVerified()) {
@@ -42,8 +64,16 @@ public final class SignIn {
         if (!admitted(email)) {
             return new SignInResult.Refused("not_allowed");
         }
-        User user = users.signedIn(email, identity.name(), identity.pictureUrl(), clock.instant());
-        return new SignInResult.Admitted(principalOf(user));
+        Instant now = clock.instant();
+        Email admitted = email;
+        return transactions.inTransaction(
+                () -> {
+                    User user =
+                            users.signedIn(admitted, identity.name(), identity.pictureUrl(), now);
+                    Session session = Session.open(user.id(), now, sessionLifetime);
+                    sessions.open(session);
+                    return new SignInResult.Admitted(principalOf(user, session.id()));
+                });
     }
 
     private boolean admitted(Email email) {
@@ -60,14 +90,33 @@ public final class SignIn {
         };
     }
 
-    /** The principal of a session's user as stored now; empty when the user no longer exists. */
-    public Optional<Principal> principal(UserId id) {
-        return users.byId(id).map(this::principalOf);
+    /**
+     * The principal of a session as stored now; empty when the session has ended or its user no
+     * longer exists.
+     */
+    public Optional<Principal> principal(Viewer session) {
+        return sessions.user(session.session(), session.user())
+                .map(user -> principalOf(user, session.session()));
     }
 
-    private Principal principalOf(User user) {
+    /**
+     * Ends the session (logout), or with {@code everywhere} every session of its user, provided the
+     * session is still open: an ended session's token can end nothing. Answers how many ended.
+     */
+    public int signOut(Viewer session, boolean everywhere) {
+        return transactions.inTransaction(
+                () -> {
+                    if (!sessions.end(session.session(), session.user())) {
+                        return 0;
+                    }
+                    return 1 + (everywhere ? sessions.endAll(session.user()) : 0);
+                });
+    }
+
+    private Principal principalOf(User user, SessionId session) {
         return new Principal(
                 user.id(),
+                session,
                 user.email(),
                 user.name(),
                 user.pictureUrl(),

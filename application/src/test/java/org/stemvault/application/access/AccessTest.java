@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stemvault.application.Principal;
 import org.stemvault.application.fakes.World;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.Conflict;
@@ -35,6 +36,7 @@ class AccessTest {
                     world.ports.audioFiles(),
                     world.ports.auditLog(),
                     workers,
+                    world.ports.sessions(),
                     world.ports.transactions(),
                     world.clock);
     final Access.Admin boss = Access.admin(world.principal(world.admin("boss@example.com")));
@@ -114,6 +116,22 @@ class AccessTest {
         assertThrows(NotFound.class, () -> access.grant(boss, "no-such-band", "a@example.com"));
         assertThrows(NotFound.class, () -> access.members(boss, "../x"));
         assertThrows(Invalid.class, () -> access.grant(boss, "band", "not an email"));
+    }
+
+    @Test
+    void an_admin_ends_every_session_of_a_user_audited_once_and_not_for_an_empty_revoke() {
+        User ada = world.user("ada@example.com");
+        Principal laptop = world.principal(ada);
+        Principal phone = world.principal(ada);
+        Principal bosses = world.principal(world.admin("boss@example.com"));
+        assertEquals(2, access.endSessions(boss, "ADA@example.com"));
+        assertTrue(world.ports.sessions().user(laptop.session(), ada.id()).isEmpty());
+        assertTrue(world.ports.sessions().user(phone.session(), ada.id()).isEmpty());
+        assertTrue(world.ports.sessions().user(bosses.session(), bosses.id()).isPresent());
+        assertEquals(0, access.endSessions(boss, "ada@example.com"));
+        assertEquals(List.of("sessions.revoke ada@example.com null"), audit());
+        assertThrows(NotFound.class, () -> access.endSessions(boss, "nobody@example.com"));
+        assertThrows(Invalid.class, () -> access.endSessions(boss, "not an email"));
     }
 
     @Test

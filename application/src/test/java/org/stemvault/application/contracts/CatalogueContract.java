@@ -21,6 +21,7 @@ import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 
@@ -46,11 +47,11 @@ public abstract class CatalogueContract extends PortsContract {
     }
 
     Listing list(User user, Integer limit) {
-        return list(user.id(), limit);
+        return list(viewer(user), limit);
     }
 
-    Listing list(UserId user, Integer limit) {
-        return catalogue.files(new Viewer(user), band.name(), null, limit);
+    Listing list(Viewer viewer, Integer limit) {
+        return catalogue.files(viewer, band.name(), null, limit);
     }
 
     static Listing.Page page(Listing listing) {
@@ -62,7 +63,7 @@ public abstract class CatalogueContract extends PortsContract {
         Listing.Page page = page(list(member, null));
         assertEquals(newestFirst, page.recordings());
         assertNull(page.next());
-        assertEquals(List.of(band), catalogue.profiles(new Viewer(member.id())));
+        assertEquals(List.of(band), catalogue.profiles(viewer(member)));
     }
 
     @Test
@@ -70,46 +71,53 @@ public abstract class CatalogueContract extends PortsContract {
         assertInstanceOf(Listing.NotVisible.class, list(stranger, null));
         assertInstanceOf(
                 Listing.NotVisible.class,
-                catalogue.files(
-                        new Viewer(member.id()), new ProfileName("no-such-band"), null, null));
-        assertInstanceOf(Listing.UnknownViewer.class, list(UserId.random(), null));
-        assertEquals(List.of(), catalogue.profiles(new Viewer(stranger.id())));
+                catalogue.files(viewer(member), new ProfileName("no-such-band"), null, null));
+        assertInstanceOf(
+                Listing.UnknownViewer.class,
+                list(new Viewer(UserId.random(), SessionId.random()), null));
+        assertEquals(List.of(), catalogue.profiles(viewer(stranger)));
+    }
+
+    @Test
+    void a_session_that_ended_or_is_another_users_sees_nothing() {
+        Viewer session = viewer(member);
+        assertTrue(sessions.end(session.session(), member.id()));
+        assertInstanceOf(Listing.UnknownViewer.class, list(session, null));
+        assertTrue(catalogue.profile(session, band.name()).isEmpty());
+        assertEquals(List.of(), catalogue.profiles(session));
+        Viewer strangers = viewer(stranger);
+        Viewer borrowed = new Viewer(member.id(), strangers.session());
+        assertInstanceOf(Listing.UnknownViewer.class, list(borrowed, null));
+        assertInstanceOf(Listing.Page.class, list(member, null));
     }
 
     @Test
     void admins_by_role_or_by_configured_email_see_every_profile() {
         users.changeRole(stranger.id(), Role.ADMIN);
         assertEquals(newestFirst, page(list(stranger, null)).recordings());
-        assertEquals(List.of(attic, band), catalogue.profiles(new Viewer(stranger.id())));
+        assertEquals(List.of(attic, band), catalogue.profiles(viewer(stranger)));
         User boss = users.provision(new Email(Ports.CONFIGURED_ADMIN), at(0));
         assertEquals(newestFirst, page(list(boss, null)).recordings());
-        assertTrue(catalogue.profile(new Viewer(boss.id()), attic.name()).isPresent());
+        assertTrue(catalogue.profile(viewer(boss), attic.name()).isPresent());
     }
 
     @Test
     void pages_continue_after_their_position_and_the_last_has_no_next() {
         Listing.Page first = page(list(member, 2));
         assertEquals(newestFirst.subList(0, 2), first.recordings());
-        Listing.Page second =
-                page(catalogue.files(new Viewer(member.id()), band.name(), first.next(), 2));
+        Listing.Page second = page(catalogue.files(viewer(member), band.name(), first.next(), 2));
         assertEquals(newestFirst.subList(2, 3), second.recordings());
         assertNull(second.next());
     }
 
     @Test
     void the_profile_and_one_recording_answer_only_to_those_who_may_see_them() {
-        assertEquals(band, catalogue.profile(new Viewer(member.id()), band.name()).orElseThrow());
-        assertTrue(catalogue.profile(new Viewer(stranger.id()), band.name()).isEmpty());
-        assertTrue(catalogue.profile(new Viewer(stranger.id()), attic.name()).isEmpty());
+        assertEquals(band, catalogue.profile(viewer(member), band.name()).orElseThrow());
+        assertTrue(catalogue.profile(viewer(stranger), band.name()).isEmpty());
+        assertTrue(catalogue.profile(viewer(stranger), attic.name()).isEmpty());
         Recording c = newestFirst.get(1);
         assertEquals(
-                c,
-                catalogue
-                        .recording(new Viewer(member.id()), band.name(), c.outputName())
-                        .orElseThrow());
-        assertTrue(
-                catalogue
-                        .recording(new Viewer(stranger.id()), band.name(), c.outputName())
-                        .isEmpty());
+                c, catalogue.recording(viewer(member), band.name(), c.outputName()).orElseThrow());
+        assertTrue(catalogue.recording(viewer(stranger), band.name(), c.outputName()).isEmpty());
     }
 }

@@ -27,7 +27,6 @@ import org.stemvault.domain.Position;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobStatus;
-import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.OutputName;
@@ -90,12 +89,12 @@ public abstract class JobsContract extends PortsContract {
         User member = users.provision(new Email("member@example.com"), at(0));
         User stranger = users.provision(new Email("stranger@example.com"), at(0));
         memberships.grant(new Membership(member.id(), band.id(), at(0)));
-        assertTrue(jobs.visible(new Viewer(member.id()), job.id()).isPresent());
-        assertTrue(jobs.visible(new Viewer(stranger.id()), job.id()).isEmpty());
+        assertTrue(jobs.visible(viewer(member), job.id()).isPresent());
+        assertTrue(jobs.visible(viewer(stranger), job.id()).isEmpty());
         User admin =
                 users.provision(
                         new Email(org.stemvault.application.fakes.Ports.CONFIGURED_ADMIN), at(0));
-        assertTrue(jobs.visible(new Viewer(admin.id()), job.id()).isPresent());
+        assertTrue(jobs.visible(viewer(admin), job.id()).isPresent());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.stemvault.application.contracts;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.fakes.Ports;
@@ -11,9 +13,14 @@ import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.Session;
+import org.stemvault.domain.user.Sessions;
+import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
 
@@ -25,6 +32,7 @@ import org.stemvault.domain.worker.WorkerTokens;
 public abstract class PortsContract {
 
     protected Users users;
+    protected Sessions sessions;
     protected Profiles profiles;
     protected Memberships memberships;
     protected AudioFiles audioFiles;
@@ -47,6 +55,7 @@ public abstract class PortsContract {
         Ports p = ports();
         p.reset();
         users = p.users();
+        sessions = p.sessions();
         profiles = p.profiles();
         memberships = p.memberships();
         audioFiles = p.audioFiles();
@@ -60,5 +69,16 @@ public abstract class PortsContract {
         tokens = p.workerTokens();
         pending = p.pendingLogins();
         transactions = p.transactions();
+    }
+
+    /** The user as a viewer, in a session opened now (an hour long). */
+    protected Viewer viewer(UserId user) {
+        Session session = Session.open(user, Instant.now(), Duration.ofHours(1));
+        sessions.open(session);
+        return new Viewer(user, session.id());
+    }
+
+    protected Viewer viewer(User user) {
+        return viewer(user.id());
     }
 }

@@ -24,6 +24,7 @@ import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.StemType;
 import org.stemvault.domain.user.Email;
+import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 
@@ -90,8 +91,11 @@ public abstract class SearchContract extends PortsContract {
     }
 
     Optional<List<Hit>> hits(UserId user, SearchQuery q) {
-        return search.search(
-                new Viewer(user), q, q.mode().semantic() ? SPACE : null, q.vector(), 60);
+        return hits(viewer(user), q);
+    }
+
+    Optional<List<Hit>> hits(Viewer viewer, SearchQuery q) {
+        return search.search(viewer, q, q.mode().semantic() ? SPACE : null, q.vector(), 60);
     }
 
     @Test
@@ -150,7 +154,9 @@ public abstract class SearchContract extends PortsContract {
     @Test
     void an_unknown_user_gets_nothing_at_all() {
         assertTrue(
-                hits(UserId.random(), query(SearchQuery.Mode.HYBRID, "moody", 4, Filters.NONE))
+                hits(
+                                new Viewer(UserId.random(), SessionId.random()),
+                                query(SearchQuery.Mode.HYBRID, "moody", 4, Filters.NONE))
                         .isEmpty());
     }
 }

@@ -12,6 +12,7 @@ import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
 import org.stemvault.application.contracts.RecordingsContract;
 import org.stemvault.application.contracts.SearchContract;
+import org.stemvault.application.contracts.SessionsContract;
 import org.stemvault.application.contracts.UsersContract;
 import org.stemvault.application.contracts.WorkerTokensContract;
 
@@ -22,6 +23,14 @@ class InMemoryPortsTest {
 
     @Nested
     class Users extends UsersContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionsContract {
         @Override
         protected Ports ports() {
             return world;

@@ -55,6 +55,9 @@ import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.recording.StemType;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.Session;
+import org.stemvault.domain.user.SessionId;
+import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
@@ -96,6 +99,7 @@ public final class InMemoryWorld implements Ports {
         Map<List<Object>, Instant> jobsDue = new LinkedHashMap<>();
         List<AuditEntry> audit = new ArrayList<>();
         Map<UUID, WorkerToken> tokens = new LinkedHashMap<>();
+        Map<SessionId, Session> sessions = new LinkedHashMap<>();
         Map<String, Map.Entry<String, Instant>> logins = new HashMap<>();
         Map<JobId, Job> queue = new LinkedHashMap<>();
         Map<JobId, String> secrets = new HashMap<>();
@@ -113,6 +117,7 @@ public final class InMemoryWorld implements Ports {
             c.jobsDue = new LinkedHashMap<>(jobsDue);
             c.audit = new ArrayList<>(audit);
             c.tokens = new LinkedHashMap<>(tokens);
+            c.sessions = new LinkedHashMap<>(sessions);
             c.logins = new HashMap<>(logins);
             c.queue = new LinkedHashMap<>(queue);
             c.secrets = new HashMap<>(secrets);
@@ -129,6 +134,7 @@ public final class InMemoryWorld implements Ports {
     public synchronized void deleteUser(UserId id) {
         state.users.remove(id);
         state.memberships.removeIf(m -> m.user().equals(id));
+        state.sessions.values().removeIf(s -> s.user().equals(id));
     }
 
     // ---------------------------------------------------------------- transactions
@@ -273,6 +279,58 @@ public final class InMemoryWorld implements Ports {
     @Override
     public Users users() {
         return users;
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    private final Sessions sessions =
+            new Sessions() {
+                @Override
+                public void open(Session session) {
+                    synchronized (InMemoryWorld.this) {
+                        state.sessions
+                                .values()
+                                .removeIf(
+                                        s ->
+                                                s.user().equals(session.user())
+                                                        && !s.expiresAt()
+                                                                .isAfter(session.openedAt()));
+                        state.sessions.put(session.id(), session);
+                    }
+                }
+
+                @Override
+                public Optional<User> user(SessionId session, UserId user) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.sessions.get(session))
+                                .filter(s -> s.user().equals(user))
+                                .map(s -> state.users.get(user));
+                    }
+                }
+
+                @Override
+                public boolean end(SessionId session, UserId user) {
+                    synchronized (InMemoryWorld.this) {
+                        Session s = state.sessions.get(session);
+                        return s != null
+                                && s.user().equals(user)
+                                && state.sessions.remove(session) != null;
+                    }
+                }
+
+                @Override
+                public int endAll(UserId user) {
+                    synchronized (InMemoryWorld.this) {
+                        int before = state.sessions.size();
+                        state.sessions.values().removeIf(s -> s.user().equals(user));
+                        return before - state.sessions.size();
+                    }
+                }
+            };
+
+    @Override
+    public Sessions sessions() {
+        return sessions;
     }
 
     // ---------------------------------------------------------------- profiles and memberships
@@ -578,9 +636,16 @@ public final class InMemoryWorld implements Ports {
 
     // ---------------------------------------------------------------- what a viewer sees
 
-    /** The viewer's user, if it exists, with whether it is an admin by role or by configuration. */
+    /**
+     * The viewer's user, if it exists and the viewer's session is open, with whether it is an admin
+     * by role or by configuration.
+     */
     private Optional<Boolean> admin(Viewer viewer) {
-        User user = state.users.get(viewer.user());
+        Session session = state.sessions.get(viewer.session());
+        User user =
+                session != null && session.user().equals(viewer.user())
+                        ? state.users.get(viewer.user())
+                        : null;
         return user == null
                 ? Optional.empty()
                 : Optional.of(user.isAdmin() || configuredAdmins.contains(user.email()));

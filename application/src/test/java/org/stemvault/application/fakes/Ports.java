@@ -12,6 +12,7 @@ import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
@@ -26,6 +27,8 @@ public interface Ports {
     String CONFIGURED_ADMIN = "configured-admin@example.com";
 
     Users users();
+
+    Sessions sessions();
 
     Profiles profiles();
 

@@ -1,6 +1,7 @@
 package org.stemvault.application.fakes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Role;
+import org.stemvault.domain.user.Session;
 import org.stemvault.domain.user.User;
 
 /**
@@ -37,9 +39,17 @@ public final class World {
         return ports.users().byId(user.id()).orElseThrow();
     }
 
+    /** The user in a session of their own, opened now. */
     public Principal principal(User user) {
+        Session session = Session.open(user.id(), now(), Duration.ofHours(1));
+        ports.sessions().open(session);
         return new Principal(
-                user.id(), user.email(), user.name(), user.pictureUrl(), user.isAdmin());
+                user.id(),
+                session.id(),
+                user.email(),
+                user.name(),
+                user.pictureUrl(),
+                user.isAdmin());
     }
 
     public Profile profile(String name) {

@@ -15,7 +15,6 @@ import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.library.Listing;
-import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.user.User;
@@ -91,8 +90,7 @@ class LibraryTest {
                 () -> library.files(memberP.viewer(), "band", null, Library.MAX_LIMIT + 1));
         world.ports.deleteUser(member.id());
         assertThrows(
-                Unauthenticated.class,
-                () -> library.files(new Viewer(member.id()), "band", null, null));
+                Unauthenticated.class, () -> library.files(memberP.viewer(), "band", null, null));
     }
 
     @Test

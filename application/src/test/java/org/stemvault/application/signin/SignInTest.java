@@ -3,9 +3,11 @@ package org.stemvault.application.signin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -29,7 +31,14 @@ class SignInTest {
     final Memberships memberships = world.memberships();
 
     SignIn signIn(Admission admission) {
-        return new SignIn(users, memberships, admission, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SignIn(
+                users,
+                memberships,
+                world.sessions(),
+                admission,
+                world.transactions(),
+                Duration.ofDays(7),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static Admission admission(Admission.Mode mode) {
@@ -112,7 +121,7 @@ class SignInTest {
         SignIn signIn = signIn(admission(Admission.Mode.MEMBERS_ONLY));
         Principal boss = admitted(signIn.signIn(verified("boss@example.com")));
         assertTrue(boss.admin());
-        assertTrue(signIn.principal(boss.id()).orElseThrow().admin());
+        assertTrue(signIn.principal(boss.viewer()).orElseThrow().admin());
     }
 
     @Test
@@ -120,6 +129,49 @@ class SignInTest {
         SignIn signIn = signIn(admission(Admission.Mode.OPEN));
         Principal p = admitted(signIn.signIn(verified("gone@example.com")));
         world.deleteUser(p.id());
-        assertTrue(signIn.principal(p.id()).isEmpty());
+        assertTrue(signIn.principal(p.viewer()).isEmpty());
+    }
+
+    @Test
+    void each_sign_in_opens_its_own_session_and_signing_out_ends_only_that_one() {
+        SignIn signIn = signIn(admission(Admission.Mode.OPEN));
+        Principal laptop = admitted(signIn.signIn(verified("ada@example.com")));
+        Principal phone = admitted(signIn.signIn(verified("ada@example.com")));
+        assertEquals(laptop.id(), phone.id());
+        assertNotEquals(laptop.session(), phone.session());
+        assertEquals(1, signIn.signOut(laptop.viewer(), false));
+        assertTrue(signIn.principal(laptop.viewer()).isEmpty());
+        assertEquals(phone, signIn.principal(phone.viewer()).orElseThrow());
+        assertEquals(0, signIn.signOut(laptop.viewer(), false), "an ended session ends nothing");
+    }
+
+    @Test
+    void signing_out_everywhere_ends_every_session_of_that_user_alone() {
+        SignIn signIn = signIn(admission(Admission.Mode.OPEN));
+        Principal laptop = admitted(signIn.signIn(verified("ada@example.com")));
+        Principal phone = admitted(signIn.signIn(verified("ada@example.com")));
+        Principal other = admitted(signIn.signIn(verified("bob@example.com")));
+        assertEquals(2, signIn.signOut(phone.viewer(), true));
+        assertTrue(signIn.principal(laptop.viewer()).isEmpty());
+        assertTrue(signIn.principal(phone.viewer()).isEmpty());
+        assertTrue(signIn.principal(other.viewer()).isPresent());
+    }
+
+    @Test
+    void an_ended_sessions_token_cannot_sign_the_user_out_everywhere() {
+        SignIn signIn = signIn(admission(Admission.Mode.OPEN));
+        Principal old = admitted(signIn.signIn(verified("ada@example.com")));
+        signIn.signOut(old.viewer(), false);
+        Principal current = admitted(signIn.signIn(verified("ada@example.com")));
+        assertEquals(0, signIn.signOut(old.viewer(), true));
+        assertTrue(signIn.principal(current.viewer()).isPresent());
+    }
+
+    @Test
+    void a_refused_sign_in_opens_no_session() {
+        SignIn signIn = signIn(admission(Admission.Mode.ALLOWLIST));
+        refusal(signIn.signIn(verified("eve@example.com")));
+        Principal ada = admitted(signIn.signIn(verified("ada@example.com")));
+        assertEquals(1, world.sessions().endAll(ada.id()));
     }
 }
