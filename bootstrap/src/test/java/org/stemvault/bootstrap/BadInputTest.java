@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -316,5 +317,15 @@ class BadInputTest implements TestPropertyProvider {
             HttpResponse<String> method = raw("DELETE", "/api/search", token, null);
             assertEquals(405, method.statusCode(), method.body());
         }
+    }
+
+    @Test
+    void a_bearer_token_that_is_not_ours_is_401_without_a_call_to_the_identity_provider()
+            throws Exception {
+        for (String token : new String[] {"not-a-token", "a.b.c", "x".repeat(2000)}) {
+            assertEquals(401, raw("GET", "/api/profiles", token, null).statusCode(), token);
+        }
+        // The provider logs each userinfo request it gets with a token it did not issue.
+        assertEquals(List.of(), log.messages("no.nav.security.mock", "/userinfo"));
     }
 }

@@ -28,6 +28,7 @@ class DatabaseOutageTest {
     EmbeddedServer server;
     ApplicationContext context;
     String member;
+    String worker;
 
     @BeforeAll
     void start() throws Exception {
@@ -50,6 +51,7 @@ class DatabaseOutageTest {
         context = server.getApplicationContext();
         Seed seed = context.getBean(Seed.class);
         member = seed.reset().memberOf(seed.profile("band"), "member@example.com");
+        worker = seed.worker("gpu").bearer();
     }
 
     @AfterAll
@@ -101,12 +103,23 @@ class DatabaseOutageTest {
             long[] millis = new long[1];
             assertUnavailable(timed("/api/profiles", millis), millis[0], 5_000);
             assertUnavailable(timed("/api/profiles/band/files", millis), millis[0], 5_000);
+            long start = System.nanoTime();
+            HttpResponse<String> claim =
+                    Api.call(server, "POST", "/api/worker/jobs/claim", worker, null);
+            assertUnavailable(
+                    claim,
+                    (System.nanoTime() - start) / 1_000_000,
+                    5_000); // the worker token is checked against the database: 503, not 401
             assertTrue(until("/health/readiness", 503, 5_000) <= 5_000);
         } finally {
             proxy.up();
         }
         assertTrue(
                 until("/api/profiles", 200, 15_000) <= 15_000, "the service came back by itself");
+        assertEquals(
+                204,
+                Api.call(server, "POST", "/api/worker/jobs/claim", worker, null).statusCode(),
+                "the worker's token counts again");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -36,6 +37,15 @@ final class ServiceLog {
                             + " "
                             + event.getFormattedMessage());
         }
+    }
+
+    /** The messages heard so far from loggers under {@code prefix} that contain {@code text}. */
+    List<String> messages(String prefix, String text) {
+        return events.list.stream()
+                .filter(e -> e.getLoggerName().startsWith(prefix))
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains(text))
+                .toList();
     }
 
     private static Logger root() {
