@@ -85,6 +85,29 @@ class CliTest {
                 audit());
     }
 
+    static void sql(String statement) throws Exception {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    @Test
+    void an_operator_signs_a_user_out_everywhere() throws Exception {
+        sql(
+                "INSERT INTO users (id, email, role, created_at) VALUES"
+                        + " ('00000000-0000-0000-0000-000000000001', 'ada@example.com', 'member', now())");
+        sql(
+                "INSERT INTO sessions SELECT gen_random_uuid(), u.id, now(), now() + interval '1 day'"
+                        + " FROM users u, generate_series(1, 2)");
+        Run ended = cli("end-sessions", "Ada@Example.com");
+        assertEquals(0, ended.exit(), ended.err());
+        assertTrue(ended.out().contains("ended 2 sessions of Ada@Example.com"), ended.out());
+        assertTrue(cli("end-sessions", "ada@example.com").out().contains("ended 0 sessions"));
+        assertEquals(List.of("cli sessions.revoke"), audit());
+        assertEquals(1, cli("end-sessions", "nobody@example.com").exit(), "an unknown user");
+    }
+
     @Test
     void worker_tokens_are_minted_listed_and_revoked() {
         Run minted = cli("mint-worker-token", "--name", "scanner", "--days", "30");
@@ -129,6 +152,7 @@ class CliTest {
                         "create-profile",
                         "grant",
                         "revoke",
+                        "end-sessions",
                         "members",
                         "promote-admin",
                         "demote-admin",

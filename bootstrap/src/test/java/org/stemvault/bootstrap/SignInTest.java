@@ -405,6 +405,11 @@ class SignInTest implements TestPropertyProvider {
 
         assertEquals(200, laptop.post(base() + "/auth/logout").statusCode());
         assertEquals(SIGNED_OUT, standing(kept), "the logged-out token, as bearer and as cookie");
+        HttpResponse<String> change =
+                new Browser(Map.of("JWT", kept)).post(base() + "/api/admin/worker-tokens");
+        assertEquals(
+                401, change.statusCode(), "a change on the ended session's cookie: 401, not 403");
+        assertTrue(change.body().contains("the session has ended"), change.body());
         assertEquals(SIGNED_IN, standing(sessionOf(phone)), "the other session goes on");
 
         Browser viaGet = signIn("kim@example.com", "Kim");

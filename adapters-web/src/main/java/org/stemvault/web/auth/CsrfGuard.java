@@ -41,8 +41,8 @@ import org.stemvault.domain.Unavailable;
  *
  * <p>The existing web client's two changes (renaming a recording, uploading a take) send no such
  * header: for those the browser's {@code Origin} (or {@code Referer}), which a page cannot forge,
- * must name an allowed origin instead. A cookie whose user no longer exists answers 401, as it
- * would on any other call, before the guard's 403.
+ * must name an allowed origin instead. A cookie whose session has ended (or whose user no longer
+ * exists) answers 401, as it would on any other call, before the guard's 403.
  */
 @ServerFilter({"/api/**", "/auth/**", "/media/**"})
 final class CsrfGuard implements Ordered {
@@ -136,12 +136,12 @@ final class CsrfGuard implements Ordered {
         HttpStatus status = gone ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
         return errors.processResponse(
                 ErrorContext.builder(request)
-                        .errorMessage(gone ? "the session's user no longer exists" : refusal)
+                        .errorMessage(gone ? "the session has ended" : refusal)
                         .build(),
                 HttpResponse.status(status));
     }
 
-    /** Whether the session's user is gone; without a database to ask, the refusal stands. */
+    /** Whether the session has ended; without a database to ask, the refusal stands. */
     private boolean gone(Authentication authentication) {
         try {
             return users.find(authentication).isEmpty();

@@ -32,10 +32,13 @@ public final class CurrentUser {
         if (authentication.getRoles().contains(Sessions.WORKER)) {
             throw new IllegalStateException("a worker has no session");
         }
-        Object session = authentication.getAttributes().get(Sessions.SESSION_CLAIM);
+        if (!(authentication.getAttributes().get(Sessions.SESSION_CLAIM)
+                instanceof String session)) {
+            throw new Unauthenticated();
+        }
         return new Viewer(
                 new UserId(UUID.fromString(authentication.getName())),
-                new SessionId(UUID.fromString(String.valueOf(session))));
+                new SessionId(UUID.fromString(session)));
     }
 
     /** The session's user as stored now; {@link Unauthenticated} when the session has ended. */

@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
             CreateProfileCommand.class,
             GrantCommand.class,
             RevokeCommand.class,
+            EndSessionsCommand.class,
             MembersCommand.class,
             PromoteAdminCommand.class,
             DemoteAdminCommand.class,
