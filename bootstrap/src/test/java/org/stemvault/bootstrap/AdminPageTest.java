@@ -118,7 +118,8 @@ class AdminPageTest implements TestPropertyProvider {
 
     @Test
     void
-            an_admin_signs_in_grants_a_new_email_sees_it_revokes_it_sees_the_audit_and_retries_a_failed_job() {
+            an_admin_signs_in_grants_a_new_email_sees_it_revokes_it_sees_the_audit_and_retries_a_failed_job()
+                    throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(BASE + "/admin");
         browser.findElement(By.id("sign-in")).click();
@@ -155,5 +156,27 @@ class AdminPageTest implements TestPropertyProvider {
         browser.findElement(By.cssSelector("#jobs button.retry")).click();
         wait.until(d -> d.findElement(By.id("jobs")).getText().contains("queued"));
         wait.until(d -> d.findElement(By.id("message")).getText().contains("Queued take_abababab"));
+
+        String drummers = seed.token(seed.user("drummer@example.com"));
+        assertEquals(200, profilesAs(drummers), "signed in");
+        browser.findElement(By.id("end-sessions-email")).sendKeys("drummer@example.com");
+        browser.findElement(By.id("end-sessions-submit")).click();
+        wait.until(
+                d ->
+                        d.findElement(By.id("message"))
+                                .getText()
+                                .contains("Signed drummer@example.com out of 1 session(s)"));
+        wait.until(d -> d.findElement(By.id("audit")).getText().contains("sessions.revoke"));
+        assertEquals(401, profilesAs(drummers), "the ended session is refused");
+    }
+
+    static int profilesAs(String token) throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(BASE + "/api/profiles"))
+                        .header("Authorization", "Bearer " + token)
+                        .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }
