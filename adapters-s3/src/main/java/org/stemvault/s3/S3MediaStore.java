@@ -4,6 +4,7 @@ import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -12,11 +13,15 @@ import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
+import io.minio.http.Method;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.stemvault.domain.Unavailable;
@@ -166,6 +171,29 @@ public final class S3MediaStore implements MediaStore {
                 });
     }
 
+    @Override
+    public Optional<URI> uploadLink(MediaKey key, Duration validFor) {
+        return Optional.of(presign(Method.PUT, object(key), validFor, Map.of()));
+    }
+
+    /** A presigned URL: the signature, not a credential, travels with it. */
+    private URI presign(
+            Method method, String object, Duration validFor, Map<String, String> query) {
+        try {
+            return URI.create(
+                    client.getPresignedObjectUrl(
+                            GetPresignedObjectUrlArgs.builder()
+                                    .method(method)
+                                    .bucket(settings.bucket())
+                                    .object(object)
+                                    .expiry((int) Math.max(1, validFor.toSeconds()))
+                                    .extraQueryParams(query)
+                                    .build()));
+        } catch (MinioException | GeneralSecurityException | IOException e) {
+            throw unavailable(e);
+        }
+    }
+
     private static String tag(StatObjectResponse stat) {
         String etag = stat.etag() == null ? "" : stat.etag().replace("\"", "");
         return etag.isEmpty()
@@ -221,6 +249,20 @@ public final class S3MediaStore implements MediaStore {
         @Override
         public String tag() {
             return tag;
+        }
+
+        @Override
+        public Optional<URI> link(Duration validFor, String contentType) {
+            return Optional.of(
+                    presign(
+                            Method.GET,
+                            object,
+                            validFor,
+                            Map.of(
+                                    "response-content-type",
+                                    contentType,
+                                    "response-cache-control",
+                                    "private")));
         }
 
         @Override

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.contracts.MediaStoreContract;
@@ -44,6 +48,71 @@ class S3MediaStoreTest {
         S3MediaStore top = new S3MediaStore(TestS3.settings("shared", ""));
         assertTrue(top.find(new MediaKey("libraries/a/band/take-1/vocals.opus")).isPresent());
         assertTrue(top.find(key).isEmpty(), "another prefix is another library");
+    }
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void a_download_link_serves_the_bytes_with_the_type_asked_for_and_a_changed_one_is_refused()
+            throws Exception {
+        S3MediaStore store = new S3MediaStore(TestS3.settings("media", ""));
+        MediaKey key = new MediaKey("band/take-1/vocals.opus");
+        store.write(key, new ByteArrayInputStream("opus bytes".getBytes(StandardCharsets.UTF_8)));
+        URI link =
+                store.find(key)
+                        .orElseThrow()
+                        .link(Duration.ofMinutes(5), "audio/ogg")
+                        .orElseThrow();
+        assertTrue(!link.toString().contains(TestS3.SECRET_KEY), "the link holds no secret");
+        HttpResponse<String> got =
+                HTTP.send(
+                        HttpRequest.newBuilder(link).header("Range", "bytes=5-").build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(206, got.statusCode(), got.body());
+        assertEquals("bytes", got.body());
+        assertEquals("audio/ogg", got.headers().firstValue("Content-Type").orElse(""));
+        URI tampered = URI.create(link.toString().replace("vocals.opus", "drums.opus"));
+        assertEquals(
+                403,
+                HTTP.send(
+                                HttpRequest.newBuilder(tampered).build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode(),
+                "a link signs its one object");
+    }
+
+    @Test
+    void an_upload_link_takes_a_put_without_credentials() throws Exception {
+        S3MediaStore store = new S3MediaStore(TestS3.settings("media", "uploads"));
+        MediaKey key = new MediaKey("band/take-2/drums.opus");
+        URI link = store.uploadLink(key, Duration.ofMinutes(5)).orElseThrow();
+        HttpResponse<String> put =
+                HTTP.send(
+                        HttpRequest.newBuilder(link)
+                                .PUT(HttpRequest.BodyPublishers.ofString("drum bytes"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals(10, store.find(key).orElseThrow().size());
+    }
+
+    @Test
+    void a_link_stops_working_once_it_expires() throws Exception {
+        S3MediaStore store = new S3MediaStore(TestS3.settings("media", ""));
+        MediaKey key = new MediaKey("band/take-3/bass.opus");
+        store.write(key, new ByteArrayInputStream("bass".getBytes(StandardCharsets.UTF_8)));
+        URI link =
+                store.find(key)
+                        .orElseThrow()
+                        .link(Duration.ofSeconds(1), "audio/ogg")
+                        .orElseThrow();
+        Thread.sleep(2_500);
+        assertEquals(
+                403,
+                HTTP.send(
+                                HttpRequest.newBuilder(link).build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
     }
 
     @Test

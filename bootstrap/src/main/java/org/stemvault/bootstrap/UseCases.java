@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.stemvault.application.Transactions;
@@ -38,8 +37,6 @@ import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerTokens;
-import org.stemvault.files.LocalMediaStore;
-import org.stemvault.files.LocalRecordingFolders;
 
 /**
  * Builds the use cases from the adapters' port implementations: the one place that knows every
@@ -226,17 +223,5 @@ final class UseCases {
                 clock,
                 textIndex,
                 settings.processing());
-    }
-
-    /** Recording folders as workers leave them, in the local media store. */
-    @Singleton
-    RecordingFolders recordingFolders(MediaSettings settings) {
-        return new LocalRecordingFolders(Path.of(settings.root()));
-    }
-
-    /** The media store: the local filesystem under {@code STEMVAULT_MEDIA_ROOT}. */
-    @Singleton
-    MediaStore mediaStore(MediaSettings settings) {
-        return new LocalMediaStore(Path.of(settings.root()));
     }
 }

@@ -235,6 +235,33 @@ public final class LegacyTreeReader implements LegacyTree {
         return new Folder(displayName.isBlank() ? null : displayName, stems);
     }
 
+    /**
+     * The stem audio files a folder's {@code metadata.json} names ({@code stems.*.stem_url}), so a
+     * folder kept elsewhere can be fetched before {@link #folder} reads it; what cannot be a file
+     * name is left for {@link #folder} to report.
+     */
+    public static List<MediaFileName> stemFiles(Path metadata) {
+        List<MediaFileName> files = new ArrayList<>();
+        try {
+            JsonNode stems = JSON.readTree(metadata.toFile()).get("stems");
+            if (stems != null && stems.isObject()) {
+                for (JsonNode stem : stems) {
+                    JsonNode url = stem.get("stem_url");
+                    if (url != null && url.isTextual()) {
+                        try {
+                            files.add(MediaFileName.of("stem_url", url.asText()));
+                        } catch (Invalid e) {
+                            // reported by folder()
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // malformed: reported by folder()
+        }
+        return files;
+    }
+
     private static Stem stem(Path folder, JsonNode s) throws Exception {
         MediaFileName audio = MediaFileName.of("stem_url", text(s, "stem_url"));
         MediaFileName waveform = MediaFileName.of("waveform_url", text(s, "waveform_url"));

@@ -17,6 +17,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Map;
 import org.stemvault.application.Caller;
 import org.stemvault.application.job.Processing;
@@ -96,7 +97,13 @@ final class WorkerJobsController {
                 .body(Map.of("file_size_bytes", processing.output(caller, jobId, file, content)));
     }
 
-    /** A claimed job, with the service's URLs for it (relative to the service). */
+    /**
+     * A claimed job, with the service's URLs for it (relative to the service). With a bucket as the
+     * store, {@code source_url} is a presigned link into it and {@code output_urls} names a
+     * presigned PUT link for each file a separation leaves, so the bytes never pass through the
+     * service and the worker holds no credential of the store; {@code output_url} (the service's
+     * endpoint) takes any other file.
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record ClaimResponse(
             String jobId,
@@ -109,6 +116,7 @@ final class WorkerJobsController {
             String leaseUntil,
             String sourceUrl,
             String outputUrl,
+            Map<String, String> outputUrls,
             String heartbeatUrl,
             String completeUrl,
             String failUrl,
@@ -126,8 +134,15 @@ final class WorkerJobsController {
                     j.attempts(),
                     j.maxAttempts(),
                     j.leaseUntil().toString(),
-                    base + "/source",
+                    claim.sourceLink().map(URI::toString).orElse(base + "/source"),
                     base + "/outputs/{file}",
+                    claim.outputLinks().entrySet().stream()
+                            .collect(
+                                    java.util.stream.Collectors.toMap(
+                                            Map.Entry::getKey,
+                                            e -> e.getValue().toString(),
+                                            (a, b) -> a,
+                                            java.util.TreeMap::new)),
                     base + "/heartbeat",
                     base + "/complete",
                     base + "/fail",

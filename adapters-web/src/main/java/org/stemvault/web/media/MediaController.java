@@ -1,5 +1,6 @@
 package org.stemvault.web.media;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -18,8 +19,11 @@ import io.micronaut.security.annotation.Secured;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.stemvault.application.Principal;
@@ -30,7 +34,9 @@ import org.stemvault.web.auth.Sessions;
 /**
  * Stem audio and waveform images for members: whole or by byte range (206, for seeking), with an
  * entity tag for If-None-Match (304), the content type from the extension, and {@code
- * Cache-Control: private}.
+ * Cache-Control: private}. With {@code stemvault.media.delivery=redirect} and a store that has
+ * links of its own (a bucket), a member is sent (302) to a link into the store that expires after
+ * {@code stemvault.media.link-expiry} instead, so the bytes never pass through the service.
  */
 @Controller("/media")
 @Secured(Sessions.MEMBER)
@@ -56,10 +62,18 @@ final class MediaController {
 
     private final Library library;
     private final ErrorResponseProcessor<?> errors;
+    private final boolean redirect;
+    private final Duration linkExpiry;
 
-    MediaController(Library library, ErrorResponseProcessor<?> errors) {
+    MediaController(
+            Library library,
+            ErrorResponseProcessor<?> errors,
+            @Value("${stemvault.media.delivery:proxy}") String delivery,
+            @Value("${stemvault.media.link-expiry:5m}") Duration linkExpiry) {
         this.library = library;
         this.errors = errors;
+        this.redirect = "redirect".equals(delivery);
+        this.linkExpiry = linkExpiry;
     }
 
     @Get("/{profile}/{outputName}/{+file}")
@@ -75,6 +89,16 @@ final class MediaController {
         String etag = "\"" + media.tag() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return headers(HttpResponse.notModified(), etag);
+        }
+        if (redirect) {
+            // After the same membership check: the bytes come straight from the store, through a
+            // link that expires; the /media URL in the files list stays stable.
+            Optional<URI> link = media.link(linkExpiry, contentType(file));
+            if (link.isPresent()) {
+                return HttpResponse.status(HttpStatus.FOUND)
+                        .header(HttpHeaders.LOCATION, link.get().toString())
+                        .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            }
         }
         long size = media.size();
         long first = 0;

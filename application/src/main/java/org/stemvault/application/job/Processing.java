@@ -3,12 +3,14 @@ package org.stemvault.application.job;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.stemvault.application.Caller;
@@ -69,7 +71,27 @@ public final class Processing {
     /**
      * A claimed job with what its worker needs besides: the profile's strategy, the output format.
      */
-    public record Claim(Job job, String strategyName, String outputFormat, String outputBitrate) {}
+    public record Claim(
+            Job job,
+            String strategyName,
+            String outputFormat,
+            String outputBitrate,
+            Optional<URI> sourceLink,
+            Map<String, URI> outputLinks) {
+
+        public Claim {
+            outputLinks = Map.copyOf(outputLinks);
+        }
+    }
+
+    /**
+     * How long a worker's links into the store work: a separation of a long take fits in it, and
+     * the job's lease, not the link, decides whose completion counts.
+     */
+    static final Duration WORKER_LINKS = Duration.ofHours(6);
+
+    /** The stems a separation model leaves, as the system we replace named them. */
+    static final List<String> STANDARD_STEMS = List.of("vocals", "drums", "bass", "other");
 
     /** A completed job's recording, in its profile. */
     public record Completed(Recording recording, ProfileName profile) {}
@@ -122,7 +144,40 @@ public final class Processing {
                                                 .map(Profile::strategyName)
                                                 .orElse(null),
                                         settings.outputFormat(),
-                                        settings.outputBitrate()));
+                                        settings.outputBitrate(),
+                                        media.find(new MediaKey(job.inputKey()))
+                                                .flatMap(
+                                                        m ->
+                                                                m.link(
+                                                                        WORKER_LINKS,
+                                                                        "application/octet-stream")),
+                                        outputLinks(job)));
+    }
+
+    /**
+     * Links to PUT the files a separation leaves straight into the store (each standard stem in the
+     * output format, its waveform, {@code metadata.json}); none for a store without links.
+     */
+    private Map<String, URI> outputLinks(Job job) {
+        String extension =
+                switch (settings.outputFormat()) {
+                    case "aac", "m4a" -> "m4a";
+                    default -> settings.outputFormat();
+                };
+        List<String> files = new java.util.ArrayList<>(List.of("metadata.json"));
+        for (String stem : STANDARD_STEMS) {
+            files.add(stem + "." + extension);
+            files.add(stem + "_waveform.png");
+        }
+        Map<String, URI> links = new java.util.LinkedHashMap<>();
+        for (String file : files) {
+            media.uploadLink(
+                            MediaKey.output(
+                                    job.profileName(), job.outputName(), new MediaFileName(file)),
+                            WORKER_LINKS)
+                    .ifPresent(link -> links.put(file, link));
+        }
+        return links;
     }
 
     /**

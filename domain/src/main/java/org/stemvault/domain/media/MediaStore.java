@@ -2,6 +2,8 @@ package org.stemvault.domain.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.MediaFileName;
@@ -33,4 +35,13 @@ public interface MediaStore {
 
     /** Removes the file; nothing when there is none. */
     void delete(MediaKey key) throws IOException;
+
+    /**
+     * A link with which a client (a worker) PUTs the file's bytes straight into the store until
+     * {@code validFor} has passed, holding no credential of the store; empty when the store has no
+     * links of its own (a local folder: the service's own endpoint takes the bytes instead).
+     */
+    default Optional<URI> uploadLink(MediaKey key, Duration validFor) {
+        return Optional.empty();
+    }
 }
