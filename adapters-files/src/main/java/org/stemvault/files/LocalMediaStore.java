@@ -12,7 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.StoredMedia;
@@ -93,6 +96,32 @@ public final class LocalMediaStore implements MediaStore {
     @Override
     public void delete(MediaKey key) throws IOException {
         Files.deleteIfExists(path(key));
+    }
+
+    /**
+     * Regular files under the folder, links not followed; writes still under way are not listed.
+     */
+    @Override
+    public List<Listed> list(String folder) throws IOException {
+        Path start = root.resolve(new MediaKey(folder).value()).normalize();
+        if (!start.startsWith(root) || !Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<Listed> listed = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(start)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                        && !path.getFileName().toString().startsWith(".partial-")) {
+                    String key = root.relativize(path).toString().replace('\\', '/');
+                    listed.add(
+                            new Listed(
+                                    new MediaKey(key),
+                                    Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS)
+                                            .toInstant()));
+                }
+            }
+        }
+        return listed;
     }
 
     /**

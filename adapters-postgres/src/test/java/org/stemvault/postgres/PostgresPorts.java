@@ -18,6 +18,7 @@ import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
@@ -32,6 +33,7 @@ import org.stemvault.domain.worker.WorkerTokens;
 public record PostgresPorts(
         Users users,
         Sessions sessions,
+        MediaDeletions mediaDeletions,
         Profiles profiles,
         Memberships memberships,
         AudioFiles audioFiles,

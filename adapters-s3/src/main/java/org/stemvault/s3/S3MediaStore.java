@@ -5,15 +5,18 @@ import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.http.Method;
+import io.minio.messages.Item;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +24,8 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -169,6 +174,29 @@ public final class S3MediaStore implements MediaStore {
                                     .build());
                     return null;
                 });
+    }
+
+    @Override
+    public List<Listed> list(String folder) throws IOException {
+        String prefix = settings.prefix() + new MediaKey(folder).value() + "/";
+        List<Listed> listed = new ArrayList<>();
+        for (Result<Item> result :
+                client.listObjects(
+                        ListObjectsArgs.builder()
+                                .bucket(settings.bucket())
+                                .prefix(prefix)
+                                .recursive(true)
+                                .build())) {
+            Item item = call(result::get);
+            if (!item.isDir()) {
+                listed.add(
+                        new Listed(
+                                new MediaKey(
+                                        item.objectName().substring(settings.prefix().length())),
+                                item.lastModified().toInstant()));
+            }
+        }
+        return listed;
     }
 
     @Override

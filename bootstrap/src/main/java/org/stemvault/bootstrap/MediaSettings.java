@@ -10,10 +10,12 @@ import org.stemvault.s3.S3Settings;
  * {@code stemvault.media}: which store keeps stem audio, waveforms and uploaded sources ({@code
  * local}: the folder {@code root}, laid out {@code <root>/<profile>/<output_name>/}; {@code s3}: a
  * bucket, {@link S3}), and how media reaches a player ({@code proxy}: streamed through the service;
- * {@code redirect}: a 302 to a link into the store that expires after {@code linkExpiry}).
+ * {@code redirect}: a 302 to a link into the store that expires after {@code linkExpiry}), and how
+ * often pending deletions of stored media are carried out (also the first pause after a failure).
  */
 @ConfigurationProperties("stemvault.media")
-record MediaSettings(String store, String root, String delivery, Duration linkExpiry) {
+record MediaSettings(
+        String store, String root, String delivery, Duration linkExpiry, Duration cleanupInterval) {
 
     static final String LOCAL = "local";
     static final String S3_STORE = "s3";
@@ -33,6 +35,9 @@ record MediaSettings(String store, String root, String delivery, Duration linkEx
             throw new StartupFailure(
                     "STEMVAULT_MEDIA_DELIVERY=redirect needs STEMVAULT_MEDIA_STORE=s3: a local"
                             + " folder has no links of its own");
+        }
+        if (cleanupInterval == null || cleanupInterval.isNegative() || cleanupInterval.isZero()) {
+            throw new StartupFailure("STEMVAULT_MEDIA_CLEANUP_INTERVAL must be positive");
         }
         if (linkExpiry == null
                 || linkExpiry.compareTo(Duration.ofSeconds(1)) < 0

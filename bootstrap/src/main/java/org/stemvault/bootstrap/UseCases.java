@@ -13,6 +13,7 @@ import org.stemvault.application.job.Processing;
 import org.stemvault.application.job.Uploads;
 import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.library.Library;
+import org.stemvault.application.media.MediaCleanup;
 import org.stemvault.application.search.Search;
 import org.stemvault.application.search.Spaces;
 import org.stemvault.application.search.TextIndex;
@@ -29,6 +30,7 @@ import org.stemvault.domain.embedding.TextEmbedder;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.RecordingFolders;
 import org.stemvault.domain.profile.Memberships;
@@ -101,6 +103,7 @@ final class UseCases {
             AuditLog audit,
             Workers workers,
             Sessions sessions,
+            MediaDeletions deletions,
             Transactions transactions,
             Clock clock) {
         return new Access(
@@ -112,6 +115,7 @@ final class UseCases {
                 audit,
                 workers,
                 sessions,
+                deletions,
                 transactions,
                 clock);
     }
@@ -175,10 +179,11 @@ final class UseCases {
             Catalogue catalogue,
             Recordings recordings,
             MediaStore media,
+            MediaDeletions deletions,
             Transactions transactions,
             Clock clock,
             TextIndex textIndex) {
-        return new Library(catalogue, recordings, media, transactions, clock, textIndex);
+        return new Library(catalogue, recordings, media, deletions, transactions, clock, textIndex);
     }
 
     @Singleton
@@ -223,5 +228,12 @@ final class UseCases {
                 clock,
                 textIndex,
                 settings.processing());
+    }
+
+    @Singleton
+    MediaCleanup mediaCleanup(
+            MediaDeletions deletions, MediaStore store, Clock clock, MediaSettings settings) {
+        return new MediaCleanup(
+                deletions, store, clock, Duration.ofMinutes(5), settings.cleanupInterval());
     }
 }

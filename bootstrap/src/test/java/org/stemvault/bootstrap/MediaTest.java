@@ -72,6 +72,7 @@ class MediaTest implements TestPropertyProvider {
         Files.deleteIfExists(take.resolve("escape.opus"));
         Files.createSymbolicLink(take.resolve("escape.opus"), ROOT.resolve("secret.txt"));
         Profile band = seed.profile("the band");
+        seed.take(band, "take-1", 0, Seed.stem("vocals", -18.2));
         member = seed.memberOf(band, "member@example.com");
         stranger = seed.token(seed.user("stranger@example.com"));
     }
@@ -89,6 +90,18 @@ class MediaTest implements TestPropertyProvider {
     }
 
     static final String VOCALS = "/media/the%20band/take-1/vocals.opus";
+
+    @Test
+    void a_deleted_recordings_files_are_not_served_while_they_wait_for_removal() throws Exception {
+        assertEquals(200, get(VOCALS, member).statusCode());
+        assertEquals(
+                204,
+                Api.call(server, "DELETE", "/api/profiles/the%20band/files/take-1", member, null)
+                        .statusCode());
+        HttpResponse<String> gone = get(VOCALS, member);
+        assertEquals(404, gone.statusCode(), gone.body());
+        assertEquals(get("/media/the%20band/take-9/vocals.opus", member).body(), gone.body());
+    }
 
     @Test
     void a_member_gets_the_whole_file_with_its_type_tag_and_private_caching() throws Exception {

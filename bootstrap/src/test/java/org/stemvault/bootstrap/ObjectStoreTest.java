@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.files.legacy.LegacyFixture;
+import org.stemvault.s3.S3MediaStore;
 import org.stemvault.s3.TestS3;
 
 /**
@@ -48,6 +49,7 @@ class ObjectStoreTest {
         properties.put("stemvault.media.store", "s3");
         properties.put("stemvault.media.delivery", delivery);
         properties.put("stemvault.media.link-expiry", "1s");
+        properties.put("stemvault.media.cleanup-interval", "500ms");
         properties.put("stemvault.media.s3.endpoint", TestS3.endpoint().toString());
         properties.put("stemvault.media.s3.bucket", bucket);
         properties.put("stemvault.media.s3.access-key", TestS3.ACCESS_KEY);
@@ -162,6 +164,28 @@ class ObjectStoreTest {
         Thread.sleep(2_500);
         assertEquals(403, fetch(link, null).statusCode(), "the link has expired");
         assertEquals(302, media(c, path, member, null).statusCode(), "a fresh one is handed out");
+
+        // Deleted on B: the recording goes at once, its objects by the pending-deletions table.
+        S3MediaStore bucketView = new S3MediaStore(TestS3.settings(bucket, "stemvault"));
+        assertEquals(8, bucketView.list("band/" + outputName).size() + 4, "four stems stored");
+        assertEquals(
+                204,
+                Api.call(b, "DELETE", "/api/profiles/band/files/" + outputName, member, null)
+                        .statusCode());
+        assertEquals(404, media(c, path, member, null).statusCode());
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!bucketView.list("band/" + outputName).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(List.of(), bucketView.list("band/" + outputName), "no object left behind");
+        assertTrue(
+                bucketView
+                                .find(
+                                        new org.stemvault.domain.media.MediaKey(
+                                                "inputs/band/" + outputName + ".wav"))
+                                .isPresent()
+                        || !bucketView.list("inputs/band").isEmpty(),
+                "the source stays with its registered audio file");
 
         for (Map.Entry<String, Path> disk : disks.entrySet()) {
             try (Stream<Path> files = Files.walk(disk.getValue())) {

@@ -16,6 +16,7 @@ import org.stemvault.application.contracts.CatalogueContract;
 import org.stemvault.application.contracts.EmbeddingJobsContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
 import org.stemvault.application.contracts.JobsContract;
+import org.stemvault.application.contracts.MediaDeletionsContract;
 import org.stemvault.application.contracts.MembershipsContract;
 import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
@@ -66,6 +67,14 @@ class PostgresPortsTest implements TestPropertyProvider {
 
     @Nested
     class Sessions extends SessionsContract {
+        @Override
+        protected Ports ports() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class MediaDeletions extends MediaDeletionsContract {
         @Override
         protected Ports ports() {
             return postgres;

@@ -21,6 +21,9 @@ import org.stemvault.domain.Position;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditEntry;
 import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.media.MediaDeletion;
+import org.stemvault.domain.media.MediaDeletions;
+import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
@@ -54,6 +57,7 @@ public final class Access {
     private final AuditLog audit;
     private final Workers workers;
     private final Sessions sessions;
+    private final MediaDeletions deletions;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -66,6 +70,7 @@ public final class Access {
             AuditLog audit,
             Workers workers,
             Sessions sessions,
+            MediaDeletions deletions,
             Transactions transactions,
             Clock clock) {
         this.users = users;
@@ -76,6 +81,7 @@ public final class Access {
         this.audit = audit;
         this.workers = workers;
         this.sessions = sessions;
+        this.deletions = deletions;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -189,6 +195,11 @@ public final class Access {
                     int removed = recordings.deleteAllOf(p.id());
                     audioFiles.deleteAllOf(p.id());
                     profiles.delete(p.id());
+                    // Its recordings' files and its uploaded sources go too, after the transaction.
+                    deletions.request(MediaDeletion.of(p.name().value(), clock.instant()));
+                    deletions.request(
+                            MediaDeletion.of(
+                                    MediaKey.INPUTS + "/" + p.name().value(), clock.instant()));
                     record(
                             admin,
                             "profile.delete",

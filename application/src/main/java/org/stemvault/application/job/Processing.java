@@ -376,7 +376,7 @@ public final class Processing {
      * When a job that failed its {@code attempts}-th attempt may be tried again: after {@code
      * backoff}, doubling with each attempt (at most 2^16 times).
      */
-    static Instant retryAt(int attempts, Instant now, Duration backoff) {
+    public static Instant retryAt(int attempts, Instant now, Duration backoff) {
         return now.plus(backoff.multipliedBy(1L << Math.min(16, Math.max(0, attempts - 1))));
     }
 

@@ -13,10 +13,14 @@ import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.media.MediaDeletion;
+import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.MediaFileName;
+import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
 
@@ -33,6 +37,7 @@ public final class Library {
     private final Catalogue catalogue;
     private final Recordings recordings;
     private final MediaStore media;
+    private final MediaDeletions deletions;
     private final Transactions transactions;
     private final Clock clock;
     private final TextIndex textIndex;
@@ -41,12 +46,14 @@ public final class Library {
             Catalogue catalogue,
             Recordings recordings,
             MediaStore media,
+            MediaDeletions deletions,
             Transactions transactions,
             Clock clock,
             TextIndex textIndex) {
         this.catalogue = catalogue;
         this.recordings = recordings;
         this.media = media;
+        this.deletions = deletions;
         this.transactions = transactions;
         this.clock = clock;
         this.textIndex = textIndex;
@@ -125,28 +132,39 @@ public final class Library {
         transactions.inTransaction(
                 () -> {
                     Profile p = profile(principal, profile);
-                    if (!recordings.delete(p.id(), Names.recording(outputName))) {
+                    OutputName name = Names.recording(outputName);
+                    if (!recordings.delete(p.id(), name)) {
                         throw Names.noRecording();
                     }
+                    // Its stems and waveforms go too, after the transaction, whatever the store
+                    // does.
+                    deletions.request(
+                            MediaDeletion.of(
+                                    p.name().value() + "/" + name.value(), clock.instant()));
                     return null;
                 });
     }
 
     /**
      * A media file of a recording of a profile the principal may see. A name that tries to leave
-     * the recording's folder is simply not found, like a missing file or a profile of someone
-     * else's.
+     * the recording's folder is simply not found, like a missing file, a deleted recording or a
+     * profile of someone else's.
      */
     public StoredMedia media(Principal principal, String profile, String outputName, String file) {
-        Profile p = profile(principal, profile);
+        ProfileName p = Names.profile(profile);
+        OutputName recording = Names.recording(outputName);
         MediaFileName name;
         try {
             name = new MediaFileName(file);
         } catch (Invalid e) {
             throw noMedia();
         }
-        return media.find(p.name(), Names.recording(outputName), name)
-                .orElseThrow(Library::noMedia);
+        // One read: the profile visible and the recording still there (a deleted recording's files
+        // wait for the pending-deletions drain, but are never served meanwhile).
+        if (catalogue.recording(principal.viewer(), p, recording).isEmpty()) {
+            throw noMedia();
+        }
+        return media.find(p, recording, name).orElseThrow(Library::noMedia);
     }
 
     private static NotFound noMedia() {

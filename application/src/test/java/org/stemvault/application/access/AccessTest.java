@@ -37,6 +37,7 @@ class AccessTest {
                     world.ports.auditLog(),
                     workers,
                     world.ports.sessions(),
+                    world.ports.mediaDeletions(),
                     world.ports.transactions(),
                     world.clock);
     final Access.Admin boss = Access.admin(world.principal(world.admin("boss@example.com")));
@@ -97,10 +98,18 @@ class AccessTest {
         assertThrows(Conflict.class, () -> access.deleteProfile(boss, "band", false));
         assertEquals(
                 1, world.ports.recordings().countOf(band.id()), "a refused delete changes nothing");
+        assertTrue(world.ports.mediaDeletions().pending().isEmpty());
         access.deleteProfile(boss, "band", true);
         assertTrue(world.ports.profiles().byName(band.name()).isEmpty());
         assertEquals(0, world.ports.recordings().countOf(band.id()));
         assertEquals(List.of("profile.delete null band"), audit());
+        assertEquals(
+                List.of("band", "inputs/band"),
+                world.ports.mediaDeletions().pending().stream()
+                        .map(org.stemvault.domain.media.MediaDeletion::folder)
+                        .sorted()
+                        .toList(),
+                "its recordings' files and its sources are queued for removal");
     }
 
     @Test

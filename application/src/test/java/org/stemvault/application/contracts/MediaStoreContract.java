@@ -105,6 +105,23 @@ public abstract class MediaStoreContract {
     }
 
     @Test
+    void a_folder_lists_every_file_under_it_and_nothing_beside_it() throws Exception {
+        store.write(key("take-1", "vocals.opus"), bytes("a"));
+        store.write(key("take-1", "sub/deep.png"), bytes("b"));
+        store.write(key("take-10", "vocals.opus"), bytes("c"));
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        for (MediaStore.Listed l : store.list(profile + "/take-1")) {
+            listed.add(l.key().value());
+            assertTrue(l.lastModified().isAfter(java.time.Instant.now().minusSeconds(600)), l + "");
+        }
+        assertEquals(
+                java.util.Set.of(profile + "/take-1/sub/deep.png", profile + "/take-1/vocals.opus"),
+                listed);
+        assertEquals(3, store.list(profile).size());
+        assertTrue(store.list(profile + "/take-9").isEmpty());
+    }
+
+    @Test
     void moving_a_missing_file_is_an_error() {
         assertThrows(
                 IOException.class,

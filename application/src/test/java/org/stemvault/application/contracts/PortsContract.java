@@ -14,6 +14,7 @@ import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
@@ -33,6 +34,7 @@ public abstract class PortsContract {
 
     protected Users users;
     protected Sessions sessions;
+    protected MediaDeletions deletions;
     protected Profiles profiles;
     protected Memberships memberships;
     protected AudioFiles audioFiles;
@@ -56,6 +58,7 @@ public abstract class PortsContract {
         p.reset();
         users = p.users();
         sessions = p.sessions();
+        deletions = p.mediaDeletions();
         profiles = p.profiles();
         memberships = p.memberships();
         audioFiles = p.audioFiles();

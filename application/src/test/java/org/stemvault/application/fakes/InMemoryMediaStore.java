@@ -16,6 +16,7 @@ import org.stemvault.domain.media.StoredMedia;
 public final class InMemoryMediaStore implements MediaStore {
 
     private final Map<MediaKey, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<MediaKey, Instant> written = new ConcurrentHashMap<>();
 
     @Override
     public Optional<StoredMedia> find(MediaKey key) {
@@ -31,7 +32,7 @@ public final class InMemoryMediaStore implements MediaStore {
 
                             @Override
                             public Instant lastModified() {
-                                return Instant.EPOCH;
+                                return written.getOrDefault(key, Instant.EPOCH);
                             }
 
                             @Override
@@ -52,6 +53,7 @@ public final class InMemoryMediaStore implements MediaStore {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long written = content.transferTo(out);
         files.put(key, out.toByteArray());
+        this.written.put(key, Instant.now());
         return written;
     }
 
@@ -62,11 +64,23 @@ public final class InMemoryMediaStore implements MediaStore {
             throw new IOException("no file at " + from);
         }
         files.put(to, bytes);
+        written.put(to, written.getOrDefault(from, Instant.EPOCH));
+        written.remove(from);
     }
 
     @Override
     public void delete(MediaKey key) {
         files.remove(key);
+        written.remove(key);
+    }
+
+    @Override
+    public java.util.List<Listed> list(String folder) {
+        String prefix = new MediaKey(folder).value() + "/";
+        return files.keySet().stream()
+                .filter(k -> k.value().startsWith(prefix))
+                .map(k -> new Listed(k, written.getOrDefault(k, Instant.EPOCH)))
+                .toList();
     }
 
     /** The keys stored now. */

@@ -7,6 +7,7 @@ import org.stemvault.application.contracts.CatalogueContract;
 import org.stemvault.application.contracts.EmbeddingJobsContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
 import org.stemvault.application.contracts.JobsContract;
+import org.stemvault.application.contracts.MediaDeletionsContract;
 import org.stemvault.application.contracts.MembershipsContract;
 import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
@@ -31,6 +32,14 @@ class InMemoryPortsTest {
 
     @Nested
     class Sessions extends SessionsContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class MediaDeletions extends MediaDeletionsContract {
         @Override
         protected Ports ports() {
             return world;

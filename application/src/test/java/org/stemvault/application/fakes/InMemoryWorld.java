@@ -41,6 +41,8 @@ import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.media.MediaDeletion;
+import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
@@ -100,6 +102,8 @@ public final class InMemoryWorld implements Ports {
         List<AuditEntry> audit = new ArrayList<>();
         Map<UUID, WorkerToken> tokens = new LinkedHashMap<>();
         Map<SessionId, Session> sessions = new LinkedHashMap<>();
+        Map<UUID, MediaDeletion> deletions = new LinkedHashMap<>();
+        Map<UUID, Instant> deletionsDue = new HashMap<>();
         Map<String, Map.Entry<String, Instant>> logins = new HashMap<>();
         Map<JobId, Job> queue = new LinkedHashMap<>();
         Map<JobId, String> secrets = new HashMap<>();
@@ -118,6 +122,8 @@ public final class InMemoryWorld implements Ports {
             c.audit = new ArrayList<>(audit);
             c.tokens = new LinkedHashMap<>(tokens);
             c.sessions = new LinkedHashMap<>(sessions);
+            c.deletions = new LinkedHashMap<>(deletions);
+            c.deletionsDue = new HashMap<>(deletionsDue);
             c.logins = new HashMap<>(logins);
             c.queue = new LinkedHashMap<>(queue);
             c.secrets = new HashMap<>(secrets);
@@ -279,6 +285,73 @@ public final class InMemoryWorld implements Ports {
     @Override
     public Users users() {
         return users;
+    }
+
+    // ---------------------------------------------------------------- media deletions
+
+    private final MediaDeletions mediaDeletions =
+            new MediaDeletions() {
+                @Override
+                public void request(MediaDeletion deletion) {
+                    synchronized (InMemoryWorld.this) {
+                        state.deletions.put(deletion.id(), deletion);
+                        state.deletionsDue.put(deletion.id(), deletion.requestedAt());
+                    }
+                }
+
+                @Override
+                public List<MediaDeletion> claim(Instant now, Instant leaseUntil, int limit) {
+                    synchronized (InMemoryWorld.this) {
+                        List<MediaDeletion> due =
+                                state.deletions.values().stream()
+                                        .filter(d -> !state.deletionsDue.get(d.id()).isAfter(now))
+                                        .sorted(
+                                                Comparator.comparing(MediaDeletion::requestedAt)
+                                                        .thenComparing(MediaDeletion::id, UUIDS))
+                                        .limit(limit)
+                                        .toList();
+                        due.forEach(d -> state.deletionsDue.put(d.id(), leaseUntil));
+                        return due;
+                    }
+                }
+
+                @Override
+                public void done(UUID id) {
+                    synchronized (InMemoryWorld.this) {
+                        state.deletions.remove(id);
+                        state.deletionsDue.remove(id);
+                    }
+                }
+
+                @Override
+                public void failed(UUID id, String error, Instant retryAt) {
+                    synchronized (InMemoryWorld.this) {
+                        MediaDeletion d = state.deletions.get(id);
+                        if (d != null) {
+                            state.deletions.put(
+                                    id,
+                                    new MediaDeletion(
+                                            id, d.folder(), d.requestedAt(), d.attempts() + 1));
+                            state.deletionsDue.put(id, retryAt);
+                        }
+                    }
+                }
+
+                @Override
+                public List<MediaDeletion> pending() {
+                    synchronized (InMemoryWorld.this) {
+                        return state.deletions.values().stream()
+                                .sorted(
+                                        Comparator.comparing(MediaDeletion::requestedAt)
+                                                .thenComparing(MediaDeletion::id, UUIDS))
+                                .toList();
+                    }
+                }
+            };
+
+    @Override
+    public MediaDeletions mediaDeletions() {
+        return mediaDeletions;
     }
 
     // ---------------------------------------------------------------- sessions

@@ -39,6 +39,7 @@ class LibraryTest {
                     world.ports.catalogue(),
                     world.ports.recordings(),
                     new org.stemvault.application.fakes.InMemoryMediaStore(),
+                    world.ports.mediaDeletions(),
                     world.ports.transactions(),
                     world.clock,
                     textIndex);
@@ -125,9 +126,16 @@ class LibraryTest {
         world.take(band, "take-1", 0);
         assertThrows(NotFound.class, () -> library.edit(strangerP, "band", "take-1", "mine", null));
         assertThrows(NotFound.class, () -> library.delete(strangerP, "band", "take-1"));
+        assertTrue(world.ports.mediaDeletions().pending().isEmpty(), "a refused delete asks none");
         library.delete(memberP, "band", "take-1");
         assertThrows(NotFound.class, () -> library.file(memberP, "band", "take-1"));
         assertThrows(NotFound.class, () -> library.delete(memberP, "band", "take-1"));
+        assertEquals(
+                List.of("band/take-1"),
+                world.ports.mediaDeletions().pending().stream()
+                        .map(org.stemvault.domain.media.MediaDeletion::folder)
+                        .toList(),
+                "its stored files are queued for removal, once");
     }
 
     @Test
@@ -137,11 +145,17 @@ class LibraryTest {
             assertThrows(
                     NotFound.class, () -> library.media(memberP, "band", "take-1", name), name);
         }
-        assertTrue(
+        assertEquals(
+                assertThrows(
+                                NotFound.class,
+                                () ->
+                                        library.media(
+                                                memberP, "no-such-band", "take-1", "vocals.opus"))
+                        .getMessage(),
                 assertThrows(
                                 NotFound.class,
                                 () -> library.media(strangerP, "band", "take-1", "vocals.opus"))
-                        .getMessage()
-                        .contains("profile"));
+                        .getMessage(),
+                "someone else's profile answers as a missing one");
     }
 }

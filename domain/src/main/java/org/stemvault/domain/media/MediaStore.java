@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.MediaFileName;
@@ -35,6 +36,12 @@ public interface MediaStore {
 
     /** Removes the file; nothing when there is none. */
     void delete(MediaKey key) throws IOException;
+
+    /** A stored file's key and when it was last written. */
+    record Listed(MediaKey key, java.time.Instant lastModified) {}
+
+    /** Every file under the folder ({@code <folder>/…}, at any depth), in no particular order. */
+    List<Listed> list(String folder) throws IOException;
 
     /**
      * A link with which a client (a worker) PUTs the file's bytes straight into the store until

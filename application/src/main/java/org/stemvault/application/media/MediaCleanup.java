@@ -1,0 +1,66 @@
+package org.stemvault.application.media;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.stemvault.application.job.Processing;
+import org.stemvault.domain.Unavailable;
+import org.stemvault.domain.media.MediaDeletion;
+import org.stemvault.domain.media.MediaDeletions;
+import org.stemvault.domain.media.MediaStore;
+
+/**
+ * Carries out pending media deletions: for each due request, every file under its folder that was
+ * written before the request (allowing {@link #CLOCK_SKEW} between this instance's clock and the
+ * store's) is removed, then the request is forgotten; a failure leaves it for a later round after a
+ * doubling pause.
+ */
+public final class MediaCleanup {
+
+    /** How far the store's clock may run ahead of ours without a file escaping its deletion. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    private final MediaDeletions deletions;
+    private final MediaStore store;
+    private final Clock clock;
+    private final Duration lease;
+    private final Duration backoff;
+
+    public MediaCleanup(
+            MediaDeletions deletions,
+            MediaStore store,
+            Clock clock,
+            Duration lease,
+            Duration backoff) {
+        this.deletions = deletions;
+        this.store = store;
+        this.clock = clock;
+        this.lease = lease;
+        this.backoff = backoff;
+    }
+
+    /** One round of up to {@code limit} due requests; answers how many were carried out. */
+    public int drain(int limit) {
+        Instant now = clock.instant();
+        int done = 0;
+        for (MediaDeletion deletion : deletions.claim(now, now.plus(lease), limit)) {
+            try {
+                Instant cutoff = deletion.requestedAt().plus(CLOCK_SKEW);
+                for (MediaStore.Listed file : store.list(deletion.folder())) {
+                    if (!file.lastModified().isAfter(cutoff)) {
+                        store.delete(file.key());
+                    }
+                }
+                deletions.done(deletion.id());
+                done++;
+            } catch (IOException | Unavailable e) {
+                deletions.failed(
+                        deletion.id(),
+                        String.valueOf(e.getMessage()),
+                        Processing.retryAt(deletion.attempts() + 1, now, backoff));
+            }
+        }
+        return done;
+    }
+}

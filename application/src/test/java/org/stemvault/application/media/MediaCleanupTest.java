@@ -1,0 +1,104 @@
+package org.stemvault.application.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.stemvault.application.fakes.InMemoryMediaStore;
+import org.stemvault.application.fakes.InMemoryWorld;
+import org.stemvault.domain.media.MediaDeletion;
+import org.stemvault.domain.media.MediaKey;
+import org.stemvault.domain.media.MediaStore;
+import org.stemvault.domain.media.StoredMedia;
+
+class MediaCleanupTest {
+
+    final InMemoryWorld world = new InMemoryWorld();
+    final InMemoryMediaStore store = new InMemoryMediaStore();
+
+    MediaCleanup cleanup(MediaStore media, Instant now) {
+        return new MediaCleanup(
+                world.mediaDeletions(),
+                media,
+                Clock.fixed(now, ZoneOffset.UTC),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
+    }
+
+    void write(String key) throws IOException {
+        store.write(new MediaKey(key), new ByteArrayInputStream(new byte[] {1}));
+    }
+
+    @Test
+    void a_request_removes_its_folders_files_and_is_forgotten() throws Exception {
+        write("band/take-1/vocals.opus");
+        write("band/take-1/vocals_waveform.png");
+        write("band/take-10/vocals.opus");
+        world.mediaDeletions().request(MediaDeletion.of("band/take-1", Instant.now()));
+        assertEquals(1, cleanup(store, Instant.now()).drain(10));
+        assertEquals(
+                java.util.Set.of(new MediaKey("band/take-10/vocals.opus")),
+                store.keys(),
+                "the folder beside it stays");
+        assertTrue(world.mediaDeletions().pending().isEmpty());
+    }
+
+    @Test
+    void a_file_written_after_the_request_belongs_to_what_came_after_and_stays() throws Exception {
+        world.mediaDeletions()
+                .request(MediaDeletion.of("band/take-1", Instant.now().minus(Duration.ofHours(1))));
+        write("band/take-1/vocals.opus"); // a new attempt's output, long after the request
+        cleanup(store, Instant.now()).drain(10);
+        assertEquals(java.util.Set.of(new MediaKey("band/take-1/vocals.opus")), store.keys());
+    }
+
+    @Test
+    void a_store_that_fails_leaves_the_request_for_later_and_nothing_is_lost() throws Exception {
+        write("band/take-1/vocals.opus");
+        Instant now = Instant.now();
+        world.mediaDeletions().request(MediaDeletion.of("band/take-1", now));
+        MediaStore away =
+                new MediaStore() {
+                    @Override
+                    public Optional<StoredMedia> find(MediaKey key) {
+                        throw new AssertionError();
+                    }
+
+                    @Override
+                    public long write(MediaKey key, InputStream content) {
+                        throw new AssertionError();
+                    }
+
+                    @Override
+                    public void move(MediaKey from, MediaKey to) {
+                        throw new AssertionError();
+                    }
+
+                    @Override
+                    public void delete(MediaKey key) throws IOException {
+                        throw new IOException("the bucket did not answer");
+                    }
+
+                    @Override
+                    public List<Listed> list(String folder) throws IOException {
+                        return store.list(folder);
+                    }
+                };
+        assertEquals(0, cleanup(away, now).drain(10));
+        MediaDeletion waiting = world.mediaDeletions().pending().get(0);
+        assertEquals(1, waiting.attempts());
+        assertEquals(0, cleanup(store, now.plusSeconds(29)).drain(10), "not before its pause");
+        assertEquals(1, cleanup(store, now.plusSeconds(31)).drain(10), "the store is back");
+        assertTrue(store.keys().isEmpty());
+        assertTrue(world.mediaDeletions().pending().isEmpty());
+    }
+}
