@@ -6,7 +6,8 @@
 #   - otherwise: the local PostgreSQL, with pgvector installed when missing and a database 'stemvault'.
 # Runs in the 'dev' environment unless MICRONAUT_ENVIRONMENTS says otherwise. In dev, unless GOOGLE_ISSUER
 # is set, it also starts the development identity provider (scripts/dev-oidc.sh) on http://localhost:9090
-# and stops it when the service stops.
+# and stops it when the service stops. With STEMVAULT_MEDIA_STORE=s3 and no STEMVAULT_S3_ENDPOINT, it
+# starts a development S3 server (scripts/dev-s3.sh, S3Proxy) on http://127.0.0.1:9000 the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,12 +28,25 @@ jar=bootstrap/target/stemvault.jar
 log "building $jar"
 ./mvnw -B -q -ntp package -DskipTests
 
+helpers=()
+trap 'for p in "${helpers[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT INT TERM
+
 if [[ ",$MICRONAUT_ENVIRONMENTS," == *",dev,"* ]] && [ -z "${GOOGLE_ISSUER:-}" ]; then
   bash scripts/dev-oidc.sh &
-  oidc=$!
-  trap 'kill $oidc 2>/dev/null || true' EXIT INT TERM
+  helpers+=($!)
   bash scripts/dev-oidc.sh --wait
   log "development identity provider ready: sign in at http://localhost:${PORT:-8080}/auth/login with any email"
+fi
+
+if [ "${STEMVAULT_MEDIA_STORE:-local}" = s3 ] && [ -z "${STEMVAULT_S3_ENDPOINT:-}" ]; then
+  bash scripts/dev-s3.sh &
+  helpers+=($!)
+  bash scripts/dev-s3.sh --wait
+  export STEMVAULT_S3_ENDPOINT="http://127.0.0.1:${DEV_S3_PORT:-9000}"
+  export STEMVAULT_S3_BUCKET="${STEMVAULT_S3_BUCKET:-stemvault}"
+  export STEMVAULT_S3_ACCESS_KEY=stemvault-dev STEMVAULT_S3_SECRET_KEY=stemvault-dev-secret
+  export STEMVAULT_S3_CREATE_BUCKET=true
+  log "development S3 server ready: media in the bucket $STEMVAULT_S3_BUCKET at $STEMVAULT_S3_ENDPOINT"
 fi
 
 log "starting on http://localhost:${PORT:-8080} (environments: $MICRONAUT_ENVIRONMENTS)"
