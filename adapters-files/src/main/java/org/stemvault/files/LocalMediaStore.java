@@ -103,7 +103,8 @@ public final class LocalMediaStore implements MediaStore {
      */
     @Override
     public List<Listed> list(String folder) throws IOException {
-        Path start = root.resolve(new MediaKey(folder).value()).normalize();
+        Path start =
+                folder.isEmpty() ? root : root.resolve(new MediaKey(folder).value()).normalize();
         if (!start.startsWith(root) || !Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }

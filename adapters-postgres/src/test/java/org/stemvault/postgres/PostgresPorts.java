@@ -19,6 +19,7 @@ import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaDeletions;
+import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
@@ -34,6 +35,7 @@ public record PostgresPorts(
         Users users,
         Sessions sessions,
         MediaDeletions mediaDeletions,
+        MediaReferences mediaReferences,
         Profiles profiles,
         Memberships memberships,
         AudioFiles audioFiles,

@@ -178,7 +178,8 @@ public final class S3MediaStore implements MediaStore {
 
     @Override
     public List<Listed> list(String folder) throws IOException {
-        String prefix = settings.prefix() + new MediaKey(folder).value() + "/";
+        String prefix =
+                settings.prefix() + (folder.isEmpty() ? "" : new MediaKey(folder).value() + "/");
         List<Listed> listed = new ArrayList<>();
         for (Result<Item> result :
                 client.listObjects(
@@ -291,6 +292,23 @@ public final class S3MediaStore implements MediaStore {
                                     contentType,
                                     "response-cache-control",
                                     "private")));
+        }
+
+        /** One ranged GET of just those bytes. */
+        @Override
+        public InputStream open(long offset, long length) throws IOException {
+            if (offset >= size || length <= 0) {
+                return InputStream.nullInputStream();
+            }
+            return call(
+                    () ->
+                            client.getObject(
+                                    GetObjectArgs.builder()
+                                            .bucket(settings.bucket())
+                                            .object(object)
+                                            .offset(offset)
+                                            .length(Math.min(length, size - offset))
+                                            .build()));
         }
 
         @Override

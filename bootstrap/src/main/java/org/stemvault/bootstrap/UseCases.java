@@ -14,6 +14,7 @@ import org.stemvault.application.job.Uploads;
 import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.media.MediaCleanup;
+import org.stemvault.application.media.MediaVerify;
 import org.stemvault.application.search.Search;
 import org.stemvault.application.search.Spaces;
 import org.stemvault.application.search.TextIndex;
@@ -31,6 +32,7 @@ import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaDeletions;
+import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.RecordingFolders;
 import org.stemvault.domain.profile.Memberships;
@@ -235,5 +237,11 @@ final class UseCases {
             MediaDeletions deletions, MediaStore store, Clock clock, MediaSettings settings) {
         return new MediaCleanup(
                 deletions, store, clock, Duration.ofMinutes(5), settings.cleanupInterval());
+    }
+
+    @Singleton
+    MediaVerify mediaVerify(
+            MediaReferences references, MediaStore store, MediaDeletions deletions) {
+        return new MediaVerify(references, store, deletions);
     }
 }

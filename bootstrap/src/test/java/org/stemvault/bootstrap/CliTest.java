@@ -24,9 +24,15 @@ class CliTest {
     record Run(int exit, String out, String err) {}
 
     static Run cli(String... args) {
+        return cli(Map.of(), args);
+    }
+
+    /** The command line with further settings. */
+    static Run cli(Map<String, Object> settings, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, Object> properties = new HashMap<>(TestApp.properties());
+        properties.putAll(settings);
         int exit =
                 Cli.run(
                         List.of(args),
@@ -109,6 +115,42 @@ class CliTest {
     }
 
     @Test
+    void media_verify_lists_missing_and_unreferenced_files_and_exits_1_until_they_agree()
+            throws Exception {
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("stemvault-verify");
+        Map<String, Object> media = Map.of("stemvault.media.root", root.toString());
+        sql("INSERT INTO profiles VALUES (gen_random_uuid(), 'band', '/src/band', NULL, now())");
+        sql(
+                "INSERT INTO recordings (id, profile_id, output_name, display_name, description,"
+                        + " created_at, updated_at) SELECT gen_random_uuid(), id, 'take-1', 'T', '',"
+                        + " now(), now() FROM profiles");
+        sql(
+                "INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude,"
+                        + " stem_gain_adjustment_db, audio_url, waveform_url, file_size_bytes,"
+                        + " duration_seconds, position) SELECT gen_random_uuid(), id, 'vocals', -18,"
+                        + " 0.9, 0, 'vocals.opus', 'vocals.png', 1, 1, 1 FROM recordings");
+        java.nio.file.Path take =
+                java.nio.file.Files.createDirectories(root.resolve("band/take-1"));
+        java.nio.file.Files.writeString(take.resolve("vocals.opus"), "x");
+        java.nio.file.Files.createDirectories(root.resolve("band/old-take"));
+        java.nio.file.Files.writeString(root.resolve("band/old-take/drums.opus"), "x");
+
+        Run found = cli(media, "media", "verify");
+        assertEquals(1, found.exit(), found.out() + found.err());
+        assertTrue(found.out().contains("missing       band/take-1/vocals.png"), found.out());
+        assertTrue(found.out().contains("unreferenced  band/old-take/drums.opus"), found.out());
+        assertTrue(
+                found.out().contains("2 files referenced, 2 stored: 1 missing, 1 unreferenced"),
+                found.out());
+
+        java.nio.file.Files.writeString(take.resolve("vocals.png"), "png");
+        java.nio.file.Files.delete(root.resolve("band/old-take/drums.opus"));
+        Run clean = cli(media, "media", "verify");
+        assertEquals(0, clean.exit(), clean.out());
+        assertEquals(2, cli("media").exit(), "media alone names nothing to do");
+    }
+
+    @Test
     void worker_tokens_are_minted_listed_and_revoked() {
         Run minted = cli("mint-worker-token", "--name", "scanner", "--days", "30");
         assertEquals(0, minted.exit(), minted.err());
@@ -153,6 +195,7 @@ class CliTest {
                         "grant",
                         "revoke",
                         "end-sessions",
+                        "media",
                         "members",
                         "promote-admin",
                         "demote-admin",

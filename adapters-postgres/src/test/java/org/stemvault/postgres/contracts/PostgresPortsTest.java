@@ -17,6 +17,7 @@ import org.stemvault.application.contracts.EmbeddingJobsContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
 import org.stemvault.application.contracts.JobsContract;
 import org.stemvault.application.contracts.MediaDeletionsContract;
+import org.stemvault.application.contracts.MediaReferencesContract;
 import org.stemvault.application.contracts.MembershipsContract;
 import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
@@ -75,6 +76,14 @@ class PostgresPortsTest implements TestPropertyProvider {
 
     @Nested
     class MediaDeletions extends MediaDeletionsContract {
+        @Override
+        protected Ports ports() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class MediaReferences extends MediaReferencesContract {
         @Override
         protected Ports ports() {
             return postgres;

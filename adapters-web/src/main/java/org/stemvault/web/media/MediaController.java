@@ -168,37 +168,7 @@ final class MediaController {
 
     private static InputStream open(StoredMedia media, long first, long length) {
         try {
-            InputStream in = media.open(first);
-            return new InputStream() {
-                long left = length;
-
-                @Override
-                public int read() throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int b = in.read();
-                    left--;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int count) throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int n = in.read(buffer, offset, (int) Math.min(count, left));
-                    if (n > 0) {
-                        left -= n;
-                    }
-                    return n;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    in.close();
-                }
-            };
+            return media.open(first, length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

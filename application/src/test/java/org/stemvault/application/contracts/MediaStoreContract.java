@@ -61,6 +61,12 @@ public abstract class MediaStoreContract {
         assertEquals("456789", read(media, 4));
         assertEquals("9", read(media, 9));
         assertEquals("", read(media, 10));
+        try (InputStream in = media.open(2, 3)) {
+            assertEquals("234", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        try (InputStream in = media.open(8, 5)) {
+            assertEquals("89", new String(in.readAllBytes(), StandardCharsets.UTF_8), "to the end");
+        }
     }
 
     @Test
@@ -118,6 +124,9 @@ public abstract class MediaStoreContract {
                 java.util.Set.of(profile + "/take-1/sub/deep.png", profile + "/take-1/vocals.opus"),
                 listed);
         assertEquals(3, store.list(profile).size());
+        assertTrue(
+                store.list("").stream().map(l -> l.key().value()).toList().containsAll(listed),
+                "the whole store");
         assertTrue(store.list(profile + "/take-9").isEmpty());
     }
 

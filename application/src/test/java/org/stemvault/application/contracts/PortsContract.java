@@ -15,6 +15,7 @@ import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaDeletions;
+import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
@@ -35,6 +36,7 @@ public abstract class PortsContract {
     protected Users users;
     protected Sessions sessions;
     protected MediaDeletions deletions;
+    protected MediaReferences mediaReferences;
     protected Profiles profiles;
     protected Memberships memberships;
     protected AudioFiles audioFiles;
@@ -59,6 +61,7 @@ public abstract class PortsContract {
         users = p.users();
         sessions = p.sessions();
         deletions = p.mediaDeletions();
+        mediaReferences = p.mediaReferences();
         profiles = p.profiles();
         memberships = p.memberships();
         audioFiles = p.audioFiles();

@@ -76,7 +76,7 @@ public final class InMemoryMediaStore implements MediaStore {
 
     @Override
     public java.util.List<Listed> list(String folder) {
-        String prefix = new MediaKey(folder).value() + "/";
+        String prefix = folder.isEmpty() ? "" : new MediaKey(folder).value() + "/";
         return files.keySet().stream()
                 .filter(k -> k.value().startsWith(prefix))
                 .map(k -> new Listed(k, written.getOrDefault(k, Instant.EPOCH)))

@@ -8,6 +8,7 @@ import org.stemvault.application.contracts.EmbeddingJobsContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
 import org.stemvault.application.contracts.JobsContract;
 import org.stemvault.application.contracts.MediaDeletionsContract;
+import org.stemvault.application.contracts.MediaReferencesContract;
 import org.stemvault.application.contracts.MembershipsContract;
 import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
@@ -40,6 +41,14 @@ class InMemoryPortsTest {
 
     @Nested
     class MediaDeletions extends MediaDeletionsContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class MediaReferences extends MediaReferencesContract {
         @Override
         protected Ports ports() {
             return world;

@@ -43,6 +43,8 @@ import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaDeletion;
 import org.stemvault.domain.media.MediaDeletions;
+import org.stemvault.domain.media.MediaKey;
+import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
@@ -352,6 +354,34 @@ public final class InMemoryWorld implements Ports {
     @Override
     public MediaDeletions mediaDeletions() {
         return mediaDeletions;
+    }
+
+    // ---------------------------------------------------------------- media references
+
+    private final MediaReferences mediaReferences =
+            () -> {
+                synchronized (InMemoryWorld.this) {
+                    Set<MediaKey> keys = new java.util.HashSet<>();
+                    for (Recording r : state.recordings.values()) {
+                        Profile p = state.profiles.get(r.profile());
+                        for (Stem stem : r.stems()) {
+                            keys.add(MediaKey.output(p.name(), r.outputName(), stem.audio()));
+                            keys.add(MediaKey.output(p.name(), r.outputName(), stem.waveform()));
+                        }
+                    }
+                    state.queue.values().forEach(j -> keys.add(new MediaKey(j.inputKey())));
+                    for (AudioFile a : state.audioFiles.values()) {
+                        if (a.storageUrl() != null && a.storageUrl().startsWith("inputs/")) {
+                            keys.add(new MediaKey(a.storageUrl()));
+                        }
+                    }
+                    return keys;
+                }
+            };
+
+    @Override
+    public MediaReferences mediaReferences() {
+        return mediaReferences;
     }
 
     // ---------------------------------------------------------------- sessions

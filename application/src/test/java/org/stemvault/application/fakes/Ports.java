@@ -10,6 +10,7 @@ import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaDeletions;
+import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
@@ -32,6 +33,8 @@ public interface Ports {
     Sessions sessions();
 
     MediaDeletions mediaDeletions();
+
+    MediaReferences mediaReferences();
 
     Profiles profiles();
 

@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             GrantCommand.class,
             RevokeCommand.class,
             EndSessionsCommand.class,
+            MediaCommand.class,
             MembersCommand.class,
             PromoteAdminCommand.class,
             DemoteAdminCommand.class,

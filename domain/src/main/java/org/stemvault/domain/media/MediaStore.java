@@ -40,7 +40,10 @@ public interface MediaStore {
     /** A stored file's key and when it was last written. */
     record Listed(MediaKey key, java.time.Instant lastModified) {}
 
-    /** Every file under the folder ({@code <folder>/…}, at any depth), in no particular order. */
+    /**
+     * Every file under the folder ({@code <folder>/…}, at any depth; {@code ""} for the whole
+     * store), in no particular order.
+     */
     List<Listed> list(String folder) throws IOException;
 
     /**

@@ -24,6 +24,41 @@ public interface StoredMedia {
     InputStream open(long offset) throws IOException;
 
     /**
+     * {@code length} bytes from {@code offset} (fewer at the end): a store that can read a range
+     * reads only that.
+     */
+    default InputStream open(long offset, long length) throws IOException {
+        InputStream in = open(offset);
+        return new java.io.FilterInputStream(in) {
+            long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int count) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(buffer, off, (int) Math.min(count, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
+
+    /**
      * A link that fetches these bytes straight from the store, with this content type, until {@code
      * validFor} has passed; empty when the store has no links of its own (a local folder).
      */
