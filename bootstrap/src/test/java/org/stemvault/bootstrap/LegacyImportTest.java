@@ -21,8 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemvault.bootstrap.cli.Cli;
+import org.stemvault.domain.media.MediaKey;
 import org.stemvault.files.legacy.LegacyFixture;
 import org.stemvault.postgres.TestDatabase;
+import org.stemvault.s3.S3MediaStore;
+import org.stemvault.s3.TestS3;
 
 /**
  * The legacy import against the real database: every case, idempotency, and a real interruption.
@@ -34,6 +37,10 @@ class LegacyImportTest {
     record Run(int exit, String out) {}
 
     static Run importLegacy(Path config, Path media, String... more) {
+        return importLegacy(Map.of(), config, media, more);
+    }
+
+    static Run importLegacy(Map<String, Object> settings, Path config, Path media, String... more) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> args =
                 new ArrayList<>(
@@ -45,7 +52,9 @@ class LegacyImportTest {
                                 media.toString()));
         args.addAll(List.of(more));
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int exit = Cli.run(args, new HashMap<>(TestApp.properties()), print, print);
+        Map<String, Object> properties = new HashMap<>(TestApp.properties());
+        properties.putAll(settings);
+        int exit = Cli.run(args, properties, print, print);
         return new Run(exit, out.toString(StandardCharsets.UTF_8));
     }
 
@@ -185,6 +194,73 @@ class LegacyImportTest {
         // 1 s of WAV, 1.5 s of Opus, FLAC and MP3 (an MP3's frames pad it a little): whole seconds,
         // rounded.
         assertEquals(List.of("vocals|1|", "drums|2|", "bass|2|", "other|2|"), durations);
+    }
+
+    @Test
+    void a_library_moves_into_a_bucket_once_and_a_second_run_copies_nothing() throws Exception {
+        LegacyFixture tree = new LegacyFixture(dir).config("band");
+        tree.recording("band", "take-1", "One", "vocals", "vocals.wav");
+        tree.recording("band", "take-2", "Two", "drums", "drums.wav");
+        // The fixture names waveforms in metadata.json without drawing them; a real library has
+        // them.
+        Files.writeString(tree.media().resolve("band/take-1/vocals_waveform.png"), "png");
+        Files.writeString(tree.media().resolve("band/take-2/drums_waveform.png"), "png");
+        String bucket = "moved-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> s3 =
+                Map.of(
+                        "stemvault.media.store",
+                        "s3",
+                        "stemvault.media.s3.endpoint",
+                        TestS3.endpoint().toString(),
+                        "stemvault.media.s3.bucket",
+                        bucket,
+                        "stemvault.media.s3.access-key",
+                        TestS3.ACCESS_KEY,
+                        "stemvault.media.s3.secret-key",
+                        TestS3.SECRET_KEY,
+                        "stemvault.media.s3.create-bucket",
+                        "true");
+        List<Path> files;
+        try (var walk = Files.walk(tree.media())) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+
+        Run first = importLegacy(s3, tree.config(), tree.media(), "--upload-to-store");
+        assertEquals(0, first.exit(), first.out());
+        assertTrue(
+                first.out()
+                        .contains(
+                                "media store: "
+                                        + files.size()
+                                        + " files uploaded, 0 already there"),
+                first.out());
+        S3MediaStore store = new S3MediaStore(TestS3.settings(bucket, ""));
+        for (Path file : files) {
+            MediaKey key = new MediaKey(tree.media().relativize(file).toString());
+            assertTrue(store.holds(key, file), key + " is in the bucket, byte for byte");
+        }
+
+        Run again = importLegacy(s3, tree.config(), tree.media(), "--upload-to-store");
+        assertTrue(
+                again.out()
+                        .contains(
+                                "media store: 0 files uploaded, "
+                                        + files.size()
+                                        + " already there"),
+                again.out());
+
+        Path changed = tree.media().resolve("band/take-2/drums.wav");
+        Files.write(changed, LegacyFixture.wav(1.5, 8000));
+        Run resumed = importLegacy(s3, tree.config(), tree.media(), "--upload-to-store");
+        assertTrue(resumed.out().contains("media store: 1 files uploaded"), resumed.out());
+        assertTrue(store.holds(new MediaKey("band/take-2/drums.wav"), changed));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Map<String, Object> properties = new HashMap<>(TestApp.properties());
+        properties.putAll(s3);
+        int verified = Cli.run(List.of("media", "verify"), properties, print, print);
+        assertEquals(0, verified, "the bucket and the database agree:\n" + out);
     }
 
     @Test

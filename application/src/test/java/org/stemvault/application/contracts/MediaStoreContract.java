@@ -70,6 +70,21 @@ public abstract class MediaStoreContract {
     }
 
     @Test
+    void a_small_file_is_held_when_its_bytes_are_the_same() throws Exception {
+        MediaKey key = key("take-1", "vocals.opus");
+        store.write(key, bytes("0123456789"));
+        java.nio.file.Path local = java.nio.file.Files.createTempFile("stemvault-holds", ".opus");
+        try {
+            java.nio.file.Files.writeString(local, "0123456789");
+            assertTrue(store.holds(key, local));
+            java.nio.file.Files.writeString(local, "0123456780");
+            assertTrue(!store.holds(key, local));
+        } finally {
+            java.nio.file.Files.delete(local);
+        }
+    }
+
+    @Test
     void an_empty_file_is_a_file() throws Exception {
         MediaKey key = key("take-1", "empty.png");
         assertEquals(0, store.write(key, bytes("")));
@@ -163,6 +178,18 @@ public abstract class MediaStoreContract {
             }
         }
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(data), sha.digest());
+        java.nio.file.Path local = java.nio.file.Files.createTempFile("stemvault-holds", ".wav");
+        try {
+            java.nio.file.Files.write(local, data);
+            assertTrue(store.holds(key, local), "the same bytes are held");
+            data[data.length / 2] ^= 1;
+            java.nio.file.Files.write(local, data);
+            assertTrue(!store.holds(key, local), "one byte changed is another file");
+            assertTrue(!store.holds(key("take-1", "none.wav"), local), "nothing stored");
+        } finally {
+            java.nio.file.Files.delete(local);
+        }
+        data[data.length / 2] ^= 1;
         try (InputStream in = media.open(data.length - 3)) {
             assertArrayEquals(
                     java.util.Arrays.copyOfRange(data, data.length - 3, data.length),

@@ -37,6 +37,32 @@ public interface MediaStore {
     /** Removes the file; nothing when there is none. */
     void delete(MediaKey key) throws IOException;
 
+    /**
+     * Whether the store holds exactly this local file's bytes under the key (same size and
+     * checksum), so copying it again can be skipped. This default compares the bytes.
+     */
+    default boolean holds(MediaKey key, java.nio.file.Path file) throws IOException {
+        Optional<StoredMedia> stored = find(key);
+        if (stored.isEmpty() || stored.get().size() != java.nio.file.Files.size(file)) {
+            return false;
+        }
+        try (InputStream a = stored.get().open(0);
+                InputStream b = java.nio.file.Files.newInputStream(file)) {
+            byte[] x = new byte[65536];
+            byte[] y = new byte[65536];
+            while (true) {
+                int n = a.readNBytes(x, 0, x.length);
+                int m = b.readNBytes(y, 0, y.length);
+                if (n != m || !java.util.Arrays.equals(x, 0, n, y, 0, m)) {
+                    return false;
+                }
+                if (n == 0) {
+                    return true;
+                }
+            }
+        }
+    }
+
     /** A stored file's key and when it was last written. */
     record Listed(MediaKey key, java.time.Instant lastModified) {}
 
