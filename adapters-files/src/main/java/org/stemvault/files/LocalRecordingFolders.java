@@ -1,6 +1,5 @@
 package org.stemvault.files;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.media.RecordingFolders;
@@ -20,19 +19,15 @@ public final class LocalRecordingFolders implements RecordingFolders {
     @Override
     public Folder read(ProfileName profile, OutputName recording) {
         Path folder = root.resolve(profile.value()).resolve(recording.value()).normalize();
-        try {
-            if (!folder.startsWith(root) || !folder.toRealPath().startsWith(root.toRealPath())) {
-                throw new Invalid(
-                        "metadata.json", "the recording's folder is outside the media root");
-            }
-            return LegacyTreeReader.folder(folder);
-        } catch (IOException e) {
-            throw new Invalid(
-                    "metadata.json", "the recording's folder cannot be read: " + e.getMessage());
-        } catch (Invalid e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new Invalid("metadata.json", e.getMessage());
-        }
+        return FolderReads.of(
+                () -> {
+                    if (!folder.startsWith(root)
+                            || !folder.toRealPath().startsWith(root.toRealPath())) {
+                        throw new Invalid(
+                                "metadata.json",
+                                "the recording's folder is outside the media root");
+                    }
+                    return LegacyTreeReader.folder(folder);
+                });
     }
 }

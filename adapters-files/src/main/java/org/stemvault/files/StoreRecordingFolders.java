@@ -36,33 +36,33 @@ public final class StoreRecordingFolders implements RecordingFolders {
 
     @Override
     public Folder read(ProfileName profile, OutputName recording) {
-        Path folder = null;
+        Path[] folder = new Path[1];
         try {
-            Files.createDirectories(scratch);
-            folder = Files.createTempDirectory(scratch, "folder-");
-            if (!copy(
-                    MediaKey.output(profile, recording, METADATA),
-                    folder.resolve("metadata.json"))) {
-                throw new Invalid("metadata.json", "no metadata.json");
-            }
-            for (MediaFileName file : LegacyTreeReader.stemFiles(folder.resolve("metadata.json"))) {
-                Path target = folder.resolve(file.value()).normalize();
-                if (target.startsWith(folder)) {
-                    Files.createDirectories(target.getParent());
-                    copy(MediaKey.output(profile, recording, file), target);
-                }
-            }
-            return LegacyTreeReader.folder(folder);
-        } catch (IOException e) {
-            throw new Invalid(
-                    "metadata.json", "the recording's folder cannot be read: " + e.getMessage());
-        } catch (Invalid e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new Invalid("metadata.json", e.getMessage());
+            return FolderReads.of(
+                    () -> {
+                        Files.createDirectories(scratch);
+                        folder[0] = Files.createTempDirectory(scratch, "folder-");
+                        return copied(profile, recording, folder[0]);
+                    });
         } finally {
-            remove(folder);
+            remove(folder[0]);
         }
+    }
+
+    /** Copies metadata.json and the stem files it names into the folder, then reads it. */
+    private Folder copied(ProfileName profile, OutputName recording, Path folder)
+            throws IOException {
+        if (!copy(MediaKey.output(profile, recording, METADATA), folder.resolve("metadata.json"))) {
+            throw new Invalid("metadata.json", "no metadata.json");
+        }
+        for (MediaFileName file : LegacyTreeReader.stemFiles(folder.resolve("metadata.json"))) {
+            Path target = folder.resolve(file.value()).normalize();
+            if (target.startsWith(folder)) {
+                Files.createDirectories(target.getParent());
+                copy(MediaKey.output(profile, recording, file), target);
+            }
+        }
+        return LegacyTreeReader.folder(folder);
     }
 
     /** Copies a stored file; false when there is none. */
