@@ -6,6 +6,9 @@ COPY mvnw pom.xml ./
 COPY domain domain
 COPY application application
 COPY adapters-postgres adapters-postgres
+COPY adapters-files adapters-files
+COPY adapters-s3 adapters-s3
+COPY adapters-textmodel adapters-textmodel
 COPY adapters-web adapters-web
 COPY bootstrap bootstrap
 RUN ./mvnw -B -q -ntp package -DskipTests
