@@ -85,6 +85,10 @@ class DatabaseOutageTest {
                         .orElse("")
                         .startsWith("application/problem+json"));
         assertTrue(answer.body().contains("cannot be reached"), answer.body());
+        String id = answer.headers().firstValue("X-Request-Id").orElse("none");
+        assertTrue(
+                answer.body().contains("\"request_id\":\"" + id + "\""),
+                "a server error names its request id, as its log line does: " + answer.body());
         assertTrue(millis <= limit, "answered after " + millis + " ms");
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.stemvault.web.ops.RequestLog;
 
 /**
  * Every error the server answers in JSON becomes {@code application/problem+json}: status, title, a
@@ -35,7 +36,8 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
                                 .map(Error::getMessage)
                                 .findFirst()
                                 .orElse(response.reason());
-        return new Problem("about:blank", response.reason(), status, detail, fields);
+        String requestId = status >= 500 ? RequestLog.id(context.getRequest()).orElse(null) : null;
+        return new Problem("about:blank", response.reason(), status, detail, fields, requestId);
     }
 
     @Override
