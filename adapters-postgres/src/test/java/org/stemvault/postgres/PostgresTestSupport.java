@@ -2,13 +2,11 @@ package org.stemvault.postgres;
 
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.domain.library.Viewer;
-import org.stemvault.domain.user.Session;
 import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.User;
 
@@ -40,8 +38,6 @@ public abstract class PostgresTestSupport implements TestPropertyProvider {
 
     /** The user as a viewer, in a session opened now (an hour long). */
     protected Viewer viewer(User user) {
-        Session session = Session.open(user.id(), Instant.now(), Duration.ofHours(1));
-        sessions.open(session);
-        return new Viewer(user.id(), session.id());
+        return Fixtures.viewer(sessions, user.id());
     }
 }

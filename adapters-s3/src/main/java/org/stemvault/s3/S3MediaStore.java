@@ -348,7 +348,7 @@ public final class S3MediaStore implements MediaStore {
         @Override
         public InputStream open(long offset, long length) throws IOException {
             if (offset >= size || length <= 0) {
-                return InputStream.nullInputStream();
+                return InputStream.nullInputStream(); // S3 refuses a range that starts at the end
             }
             return call(
                     () ->
@@ -363,15 +363,7 @@ public final class S3MediaStore implements MediaStore {
 
         @Override
         public InputStream open(long offset) throws IOException {
-            if (offset >= size) {
-                return InputStream.nullInputStream(); // S3 refuses a range that starts at the end
-            }
-            GetObjectArgs.Builder get =
-                    GetObjectArgs.builder().bucket(settings.bucket()).object(object);
-            if (offset > 0) {
-                get.offset(offset);
-            }
-            return call(() -> client.getObject(get.build()));
+            return open(offset, size - offset);
         }
     }
 

@@ -1,11 +1,13 @@
 package org.stemvault.application.contracts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.profile.ProfileName;
@@ -14,6 +16,9 @@ import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.user.Session;
+import org.stemvault.domain.user.Sessions;
+import org.stemvault.domain.user.UserId;
 
 /**
  * Small valid domain objects for tests; times are whole microseconds, as PostgreSQL stores them.
@@ -78,5 +83,12 @@ public final class Fixtures {
                 null,
                 stems,
                 createdAt);
+    }
+
+    /** The user as a viewer, in a session opened now (an hour long) in {@code sessions}. */
+    public static Viewer viewer(Sessions sessions, UserId user) {
+        Session session = Session.open(user, Instant.now(), Duration.ofHours(1));
+        sessions.open(session);
+        return new Viewer(user, session.id());
     }
 }

@@ -1,7 +1,5 @@
 package org.stemvault.application.contracts;
 
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.fakes.Ports;
@@ -19,7 +17,6 @@ import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
-import org.stemvault.domain.user.Session;
 import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
@@ -79,9 +76,7 @@ public abstract class PortsContract {
 
     /** The user as a viewer, in a session opened now (an hour long). */
     protected Viewer viewer(UserId user) {
-        Session session = Session.open(user, Instant.now(), Duration.ofHours(1));
-        sessions.open(session);
-        return new Viewer(user, session.id());
+        return Fixtures.viewer(sessions, user);
     }
 
     protected Viewer viewer(User user) {

@@ -3,7 +3,11 @@ package org.stemvault.domain.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.stemvault.domain.profile.ProfileName;
@@ -41,19 +45,19 @@ public interface MediaStore {
      * Whether the store holds exactly this local file's bytes under the key (same size and
      * checksum), so copying it again can be skipped. This default compares the bytes.
      */
-    default boolean holds(MediaKey key, java.nio.file.Path file) throws IOException {
+    default boolean holds(MediaKey key, Path file) throws IOException {
         Optional<StoredMedia> stored = find(key);
-        if (stored.isEmpty() || stored.get().size() != java.nio.file.Files.size(file)) {
+        if (stored.isEmpty() || stored.get().size() != Files.size(file)) {
             return false;
         }
         try (InputStream a = stored.get().open(0);
-                InputStream b = java.nio.file.Files.newInputStream(file)) {
+                InputStream b = Files.newInputStream(file)) {
             byte[] x = new byte[65536];
             byte[] y = new byte[65536];
             while (true) {
                 int n = a.readNBytes(x, 0, x.length);
                 int m = b.readNBytes(y, 0, y.length);
-                if (n != m || !java.util.Arrays.equals(x, 0, n, y, 0, m)) {
+                if (n != m || !Arrays.equals(x, 0, n, y, 0, m)) {
                     return false;
                 }
                 if (n == 0) {
@@ -64,7 +68,7 @@ public interface MediaStore {
     }
 
     /** A stored file's key and when it was last written. */
-    record Listed(MediaKey key, java.time.Instant lastModified) {}
+    record Listed(MediaKey key, Instant lastModified) {}
 
     /**
      * Every file under the folder ({@code <folder>/…}, at any depth; {@code ""} for the whole
