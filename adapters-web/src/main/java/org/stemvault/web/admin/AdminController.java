@@ -17,6 +17,9 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +34,8 @@ import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.worker.WorkerToken;
 import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.docs.Bodies;
+import org.stemvault.web.docs.Bound;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.paging.Cursor;
 
@@ -38,6 +43,7 @@ import org.stemvault.web.paging.Cursor;
  * The admin API: users, profiles, members, admins, worker tokens and the audit log. Admins only
  * (403 otherwise).
  */
+@org.stemvault.web.docs.Problems
 @Controller("/api/admin")
 @Secured(Sessions.MEMBER)
 final class AdminController {
@@ -48,12 +54,12 @@ final class AdminController {
         this.access = access;
     }
 
-    private static Access.Admin admin(Principal principal) {
+    private static Access.Admin admin(@Bound Principal principal) {
         return Access.admin(principal);
     }
 
     @Get("/users")
-    List<UserResponse> users(Principal principal) {
+    List<UserResponse> users(@Bound Principal principal) {
         return access.users(admin(principal)).stream()
                 .map(
                         u ->
@@ -70,7 +76,7 @@ final class AdminController {
     }
 
     @Get("/profiles")
-    List<ProfileResponse> profiles(Principal principal) {
+    List<ProfileResponse> profiles(@Bound Principal principal) {
         return access.profiles(admin(principal)).stream()
                 .map(p -> ProfileResponse.of(p.profile(), p.members()))
                 .toList();
@@ -79,7 +85,17 @@ final class AdminController {
     /** Body {@code {"name", "source_folder", "strategy_name"?}}. */
     @Post("/profiles")
     @Status(HttpStatus.CREATED)
-    ProfileResponse createProfile(@Body byte[] body, Principal principal) {
+    ProfileResponse createProfile(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.CreateProfile.class)))
+                    @Body
+                    byte[] body,
+            @Bound Principal principal) {
         AdminRequests.CreateProfile r = Fields.read(body, AdminRequests.CreateProfile::from);
         Profile created =
                 access.createProfile(
@@ -90,7 +106,17 @@ final class AdminController {
     /** Body {@code {"name"?, "source_folder"?, "strategy_name"?}}: what is absent stays. */
     @Patch("/profiles/{profile}")
     ProfileResponse editProfile(
-            @PathVariable String profile, @Body byte[] body, Principal principal) {
+            @PathVariable String profile,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.EditProfile.class)))
+                    @Body
+                    byte[] body,
+            @Bound Principal principal) {
         AdminRequests.EditProfile r = Fields.read(body, AdminRequests.EditProfile::from);
         Access.Admin admin = admin(principal);
         Profile edited =
@@ -101,7 +127,9 @@ final class AdminController {
     @Delete("/profiles/{profile}{?force}")
     @Status(HttpStatus.NO_CONTENT)
     void deleteProfile(
-            @PathVariable String profile, @Nullable @QueryValue String force, Principal principal) {
+            @PathVariable String profile,
+            @Nullable @QueryValue String force,
+            @Bound Principal principal) {
         if (force != null && !force.equals("true") && !force.equals("false")) {
             throw new Invalid("force", "must be true or false");
         }
@@ -109,7 +137,7 @@ final class AdminController {
     }
 
     @Get("/profiles/{profile}/members")
-    List<MemberResponse> members(@PathVariable String profile, Principal principal) {
+    List<MemberResponse> members(@PathVariable String profile, @Bound Principal principal) {
         return access.members(admin(principal), profile).stream()
                 .map(
                         m ->
@@ -126,7 +154,7 @@ final class AdminController {
      */
     @Put("/profiles/{profile}/members/{email}")
     HttpResponse<GrantResponse> grant(
-            @PathVariable String profile, @PathVariable String email, Principal principal) {
+            @PathVariable String profile, @PathVariable String email, @Bound Principal principal) {
         boolean created = access.grant(admin(principal), profile, email);
         return HttpResponse.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new GrantResponse(email.strip().toLowerCase(Locale.ROOT), profile));
@@ -134,14 +162,24 @@ final class AdminController {
 
     @Delete("/profiles/{profile}/members/{email}")
     @Status(HttpStatus.NO_CONTENT)
-    void revoke(@PathVariable String profile, @PathVariable String email, Principal principal) {
+    void revoke(
+            @PathVariable String profile, @PathVariable String email, @Bound Principal principal) {
         access.revoke(admin(principal), profile, email);
     }
 
     /** Body {@code {"role": "admin" | "member"}}; 409 for the last admin's demotion. */
     @Put("/users/{email}/role")
     @Status(HttpStatus.NO_CONTENT)
-    void setRole(@PathVariable String email, @Body byte[] body, Principal principal) {
+    void setRole(
+            @PathVariable String email,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(implementation = Bodies.SetRole.class)))
+                    @Body
+                    byte[] body,
+            @Bound Principal principal) {
         access.setRole(
                 admin(principal), email, Fields.read(body, AdminRequests.SetRole::from).role());
     }
@@ -151,13 +189,13 @@ final class AdminController {
      * on. 200 with how many sessions were open; 404 for an unknown email.
      */
     @Delete("/users/{email}/sessions")
-    SessionsEndedResponse endSessions(@PathVariable String email, Principal principal) {
+    SessionsEndedResponse endSessions(@PathVariable String email, @Bound Principal principal) {
         int ended = access.endSessions(admin(principal), email);
         return new SessionsEndedResponse(email.strip().toLowerCase(Locale.ROOT), ended);
     }
 
     @Get("/worker-tokens")
-    List<WorkerTokenResponse> workerTokens(Principal principal) {
+    List<WorkerTokenResponse> workerTokens(@Bound Principal principal) {
         return access.workerTokens(admin(principal)).stream()
                 .map(t -> WorkerTokenResponse.of(t, null))
                 .toList();
@@ -166,7 +204,17 @@ final class AdminController {
     /** Body {@code {"name", "days"?}} (default 90): the bearer token is in this answer only. */
     @Post("/worker-tokens")
     @Status(HttpStatus.CREATED)
-    WorkerTokenResponse mintWorkerToken(@Body byte[] body, Principal principal) {
+    WorkerTokenResponse mintWorkerToken(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.MintToken.class)))
+                    @Body
+                    byte[] body,
+            @Bound Principal principal) {
         AdminRequests.MintToken r = Fields.read(body, AdminRequests.MintToken::from);
         Workers.Minted minted = access.mintWorkerToken(admin(principal), r.name(), r.validity());
         return WorkerTokenResponse.of(minted.token(), minted.bearer());
@@ -174,7 +222,7 @@ final class AdminController {
 
     @Delete("/worker-tokens/{id}")
     @Status(HttpStatus.NO_CONTENT)
-    void revokeWorkerToken(@PathVariable String id, Principal principal) {
+    void revokeWorkerToken(@PathVariable String id, @Bound Principal principal) {
         UUID parsed;
         try {
             parsed = UUID.fromString(id);
@@ -195,7 +243,7 @@ final class AdminController {
             @Nullable @QueryValue String since,
             @Nullable @QueryValue Integer limit,
             @Nullable @QueryValue String cursor,
-            Principal principal) {
+            @Bound Principal principal) {
         int pageSize = limit == null ? 100 : limit;
         Position after = Cursor.decode(cursor);
         Instant from = Fields.instant("since", since);

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ import org.stemvault.web.auth.Sessions;
  * The admin web page, served by the service itself: a static page calling the admin API. Admins get
  * the page; a visitor who is not signed in gets a sign-in prompt; anyone else a plain 403 page.
  */
+@org.stemvault.web.docs.Problems
+@SecurityRequirements
 @Controller("/admin")
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class AdminPageController {

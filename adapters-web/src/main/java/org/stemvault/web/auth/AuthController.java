@@ -15,6 +15,7 @@ import io.micronaut.security.oauth2.client.OauthClient;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
 import org.stemvault.domain.Invalid;
@@ -22,6 +23,8 @@ import org.stemvault.domain.Invalid;
 /**
  * The session contract existing web clients speak: login, status and logout under {@code /auth}.
  */
+@org.stemvault.web.docs.Problems
+@SecurityRequirements
 @Controller("/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class AuthController {

@@ -13,6 +13,7 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +24,15 @@ import java.util.Set;
  * same-origin with the API: a file that exists is sent, any other path gets {@code index.html}
  * (client-side routes). Paths of the API itself never fall back to the page.
  */
+@org.stemvault.web.docs.Problems
+@SecurityRequirements
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(property = "stemvault.web.dir", pattern = ".+")
 final class WebClientController {
 
-    private static final Set<String> RESERVED = Set.of("api", "auth", "media", "health");
+    private static final Set<String> RESERVED =
+            Set.of("api", "auth", "media", "health", "docs", "prometheus");
 
     private final Path dir;
 

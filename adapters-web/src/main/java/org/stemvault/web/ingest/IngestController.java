@@ -11,18 +11,29 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.stemvault.application.Caller;
 import org.stemvault.application.ingest.Ingest;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.Sha256;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.web.docs.ApiDescription;
+import org.stemvault.web.docs.Bodies;
+import org.stemvault.web.docs.Bound;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
 /**
  * The processing worker's endpoints: the duplicate check, source registration and recording upload.
  */
+@org.stemvault.web.docs.Problems
+@SecurityRequirement(name = ApiDescription.COOKIE)
+@SecurityRequirement(name = ApiDescription.BEARER)
+@SecurityRequirement(name = ApiDescription.WORKER)
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class IngestController {
@@ -34,7 +45,7 @@ final class IngestController {
     }
 
     @Get("/audio-files/{sha256}")
-    AudioFileResponse audioFile(@PathVariable String sha256, Caller caller) {
+    AudioFileResponse audioFile(@PathVariable String sha256, @Bound Caller caller) {
         return AudioFileResponse.from(ingest.audioFile(caller, new Sha256(sha256)));
     }
 
@@ -46,8 +57,16 @@ final class IngestController {
     HttpResponse<AudioFileResponse> registerAudioFile(
             @PathVariable String profile,
             @PathVariable String sha256,
-            @Body byte[] body,
-            Caller caller) {
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.AudioFileInput.class)))
+                    @Body
+                    byte[] body,
+            @Bound Caller caller) {
         AudioFileRequest r = Fields.read(body, AudioFileRequest::from);
         Ingest.Stored<AudioFile> stored =
                 ingest.registerAudioFile(
@@ -70,8 +89,16 @@ final class IngestController {
     HttpResponse<FileResponse> putRecording(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @Body byte[] body,
-            Caller caller) {
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.RecordingInput.class)))
+                    @Body
+                    byte[] body,
+            @Bound Caller caller) {
         OutputName name = new OutputName(outputName);
         RecordingRequest r = Fields.read(body, RecordingRequest::from);
         Ingest.Stored<Recording> stored =

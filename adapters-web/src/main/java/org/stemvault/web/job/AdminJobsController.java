@@ -21,9 +21,11 @@ import org.stemvault.domain.Position;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.docs.Bound;
 import org.stemvault.web.paging.Cursor;
 
 /** The processing queue for admins: every job, newest first, and retry and cancel. */
+@org.stemvault.web.docs.Problems
 @Controller("/api/admin/jobs")
 @Secured(Sessions.MEMBER)
 final class AdminJobsController {
@@ -45,7 +47,7 @@ final class AdminJobsController {
             @Nullable @QueryValue String profile,
             @Nullable @QueryValue Integer limit,
             @Nullable @QueryValue String cursor,
-            Principal principal) {
+            @Bound Principal principal) {
         int size = limit == null ? 100 : limit;
         List<Job> jobs =
                 processing.list(
@@ -62,13 +64,13 @@ final class AdminJobsController {
     }
 
     @Post("/{jobId}/retry")
-    AdminJobResponse retry(@PathVariable String jobId, Principal principal) {
+    AdminJobResponse retry(@PathVariable String jobId, @Bound Principal principal) {
         return AdminJobResponse.of(
                 processing.retry(Access.admin(principal), jobId), clock.instant());
     }
 
     @Post("/{jobId}/cancel")
-    AdminJobResponse cancel(@PathVariable String jobId, Principal principal) {
+    AdminJobResponse cancel(@PathVariable String jobId, @Bound Principal principal) {
         return AdminJobResponse.of(
                 processing.cancel(Access.admin(principal), jobId), clock.instant());
     }

@@ -6,8 +6,13 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
 import org.stemvault.application.job.Processing;
+import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.json.Fields;
 
 /**
@@ -16,6 +21,8 @@ import org.stemvault.web.json.Fields;
  * {@code {"job_id"?, "status": "complete" | "error", "stems"?, "error"?}}; on {@code complete} the
  * stems are read from the store.
  */
+@org.stemvault.web.docs.Problems
+@SecurityRequirements
 @Controller("/api/jobs")
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class JobCallbackController {
@@ -28,7 +35,17 @@ final class JobCallbackController {
 
     @Post("/{jobId}/callback/{secret}")
     Map<String, Boolean> callback(
-            @PathVariable String jobId, @PathVariable String secret, @Body byte[] body) {
+            @PathVariable String jobId,
+            @PathVariable String secret,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.Callback.class)))
+                    @Body
+                    byte[] body) {
         Fields f = Fields.of(body);
         processing.callback(jobId, secret, f.text("status"), f.optionalText("error"));
         return Map.of("ok", true);

@@ -23,6 +23,7 @@ import org.stemvault.domain.job.JobChanges;
 import org.stemvault.domain.job.JobId;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.docs.Bound;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -32,6 +33,7 @@ import reactor.core.publisher.Sinks;
  * whichever instance that happens (PostgreSQL announces it), or until the time is up; no thread
  * waits meanwhile.
  */
+@org.stemvault.web.docs.Problems
 @Controller("/api/jobs")
 @Secured(Sessions.MEMBER)
 final class JobsController {
@@ -54,7 +56,7 @@ final class JobsController {
 
     @Get("/{jobId}/status{?wait}")
     CompletableFuture<JobResponse> status(
-            @PathVariable String jobId, @Nullable @QueryValue Integer wait, Viewer viewer) {
+            @PathVariable String jobId, @Nullable @QueryValue Integer wait, @Bound Viewer viewer) {
         int seconds = wait == null ? DEFAULT_WAIT : wait;
         if (seconds < 0 || seconds > MAX_WAIT) {
             throw new Invalid("wait", "must be from 0 to " + MAX_WAIT + " seconds");
@@ -93,7 +95,7 @@ final class JobsController {
      */
     @Get(value = "/{jobId}/events{?max}", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<JobResponse>> events(
-            @PathVariable String jobId, @Nullable @QueryValue Integer max, Viewer viewer) {
+            @PathVariable String jobId, @Nullable @QueryValue Integer max, @Bound Viewer viewer) {
         int seconds = max == null ? 600 : max;
         if (seconds < 0 || seconds > 3600) {
             throw new Invalid("max", "must be from 0 to 3600 seconds");

@@ -12,11 +12,13 @@ import java.io.OutputStream;
 import org.stemvault.application.Principal;
 import org.stemvault.application.job.Uploads;
 import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.docs.Bound;
 
 /**
  * {@code POST /api/upload/{profile}}, the existing client's Upload page: one file in the multipart
  * field {@code data}, streamed to the media store as it arrives; answers the job that separates it.
  */
+@org.stemvault.web.docs.Problems
 @Controller("/api/upload")
 @Secured(Sessions.MEMBER)
 final class UploadController {
@@ -29,7 +31,7 @@ final class UploadController {
 
     @Post(value = "/{profile}", consumes = MediaType.MULTIPART_FORM_DATA)
     JobResponse upload(
-            @PathVariable String profile, StreamingFileUpload data, Principal principal) {
+            @PathVariable String profile, StreamingFileUpload data, @Bound Principal principal) {
         InputStream content = data.asInputStream();
         try {
             return JobResponse.of(uploads.upload(principal, profile, data.getFilename(), content));

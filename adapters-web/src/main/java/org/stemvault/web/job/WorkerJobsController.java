@@ -14,6 +14,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +27,9 @@ import org.stemvault.application.Caller;
 import org.stemvault.application.job.Processing;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.media.StoredMedia;
+import org.stemvault.web.docs.ApiDescription;
+import org.stemvault.web.docs.Bodies;
+import org.stemvault.web.docs.Bound;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
@@ -31,6 +38,8 @@ import org.stemvault.web.library.FileResponse;
  * source, write each output file, report progress (which extends the lease), then complete or fail
  * it.
  */
+@org.stemvault.web.docs.Problems
+@SecurityRequirement(name = ApiDescription.WORKER)
 @Controller("/api/worker/jobs")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class WorkerJobsController {
@@ -43,7 +52,7 @@ final class WorkerJobsController {
 
     /** 200 with the job and where to read and write, or 204 when the queue is empty. */
     @Post("/claim")
-    HttpResponse<ClaimResponse> claim(Caller caller) {
+    HttpResponse<ClaimResponse> claim(@Bound Caller caller) {
         return processing
                 .claim(caller)
                 .map(c -> HttpResponse.ok(ClaimResponse.of(c)))
@@ -51,7 +60,18 @@ final class WorkerJobsController {
     }
 
     @Post("/{jobId}/heartbeat")
-    Map<String, String> heartbeat(@PathVariable String jobId, @Body byte[] body, Caller caller) {
+    Map<String, String> heartbeat(
+            @PathVariable String jobId,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.Heartbeat.class)))
+                    @Body
+                    byte[] body,
+            @Bound Caller caller) {
         WorkerRequests.Heartbeat h = Fields.read(body, WorkerRequests.Heartbeat::from);
         return Map.of(
                 "lease_until",
@@ -59,20 +79,40 @@ final class WorkerJobsController {
     }
 
     @Post("/{jobId}/complete")
-    FileResponse complete(@PathVariable String jobId, @Body byte[] body, Caller caller) {
+    FileResponse complete(
+            @PathVariable String jobId,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.Completion.class)))
+                    @Body
+                    byte[] body,
+            @Bound Caller caller) {
         WorkerRequests.Completion c = Fields.read(body, WorkerRequests.Completion::from);
         Processing.Completed done = processing.complete(caller, jobId, c.displayName(), c.stems());
         return FileResponse.from(done.profile().value(), done.recording());
     }
 
     @Post("/{jobId}/fail")
-    Map<String, String> fail(@PathVariable String jobId, @Body byte[] body, Caller caller) {
+    Map<String, String> fail(
+            @PathVariable String jobId,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(implementation = Bodies.Failure.class)))
+                    @Body
+                    byte[] body,
+            @Bound Caller caller) {
         WorkerRequests.Failure f = Fields.read(body, WorkerRequests.Failure::from);
         return Map.of("status", processing.fail(caller, jobId, f.error()).wire());
     }
 
     @Get("/{jobId}/source")
-    HttpResponse<StreamedFile> source(@PathVariable String jobId, Caller caller) {
+    HttpResponse<StreamedFile> source(@PathVariable String jobId, @Bound Caller caller) {
         StoredMedia source = processing.source(caller, jobId);
         try {
             return HttpResponse.ok(
@@ -92,7 +132,7 @@ final class WorkerJobsController {
             @PathVariable String jobId,
             @PathVariable String file,
             @Body InputStream content,
-            Caller caller) {
+            @Bound Caller caller) {
         return HttpResponse.status(HttpStatus.CREATED)
                 .body(Map.of("file_size_bytes", processing.output(caller, jobId, file, content)));
     }

@@ -13,16 +13,22 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.List;
 import org.stemvault.application.Principal;
 import org.stemvault.application.library.Library;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.docs.Bodies;
+import org.stemvault.web.docs.Bound;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.paging.Cursor;
 
 /** Profiles and their recordings ("files"), as members see them. */
+@org.stemvault.web.docs.Problems
 @Controller("/api/profiles")
 @Secured(Sessions.MEMBER)
 final class ProfilesController {
@@ -34,12 +40,12 @@ final class ProfilesController {
     }
 
     @Get
-    List<ProfileResponse> list(Principal principal) {
+    List<ProfileResponse> list(@Bound Principal principal) {
         return library.profiles(principal).stream().map(ProfileResponse::from).toList();
     }
 
     @Get("/{profile}")
-    ProfileResponse profile(@PathVariable String profile, Principal principal) {
+    ProfileResponse profile(@PathVariable String profile, @Bound Principal principal) {
         return ProfileResponse.from(library.profile(principal, profile));
     }
 
@@ -48,7 +54,7 @@ final class ProfilesController {
             @PathVariable String profile,
             @Nullable @QueryValue Integer limit,
             @Nullable @QueryValue String cursor,
-            Viewer viewer) {
+            @Bound Viewer viewer) {
         Listing.Page page = library.files(viewer, profile, Cursor.decode(cursor), limit);
         MutableHttpResponse<List<FileResponse>> response =
                 HttpResponse.ok(
@@ -62,7 +68,9 @@ final class ProfilesController {
 
     @Get("/{profile}/files/{outputName}")
     FileResponse file(
-            @PathVariable String profile, @PathVariable String outputName, Principal principal) {
+            @PathVariable String profile,
+            @PathVariable String outputName,
+            @Bound Principal principal) {
         return FileResponse.from(profile, library.file(principal, profile, outputName));
     }
 
@@ -74,8 +82,10 @@ final class ProfilesController {
     FileResponse rename(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @Body byte[] body,
-            Principal principal) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = Bodies.Rename.class)))
+                    @Body
+                    byte[] body,
+            @Bound Principal principal) {
         return edit(principal, profile, outputName, Fields.read(body, EditRequest::rename));
     }
 
@@ -84,13 +94,15 @@ final class ProfilesController {
     FileResponse edit(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @Body byte[] body,
-            Principal principal) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = Bodies.Edit.class)))
+                    @Body
+                    byte[] body,
+            @Bound Principal principal) {
         return edit(principal, profile, outputName, Fields.read(body, EditRequest::from));
     }
 
     private FileResponse edit(
-            Principal principal, String profile, String outputName, EditRequest request) {
+            @Bound Principal principal, String profile, String outputName, EditRequest request) {
         return FileResponse.from(
                 profile,
                 library.edit(
@@ -104,7 +116,9 @@ final class ProfilesController {
     @Delete("/{profile}/files/{outputName}")
     @Status(HttpStatus.NO_CONTENT)
     void delete(
-            @PathVariable String profile, @PathVariable String outputName, Principal principal) {
+            @PathVariable String profile,
+            @PathVariable String outputName,
+            @Bound Principal principal) {
         library.delete(principal, profile, outputName);
     }
 }

@@ -30,6 +30,7 @@ import org.stemvault.application.Principal;
 import org.stemvault.application.library.Library;
 import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.docs.Bound;
 
 /**
  * Stem audio and waveform images for members: whole or by byte range (206, for seeking), with an
@@ -38,6 +39,7 @@ import org.stemvault.web.auth.Sessions;
  * links of its own (a bucket), a member is sent (302) to a link into the store that expires after
  * {@code stemvault.media.link-expiry} instead, so the bytes never pass through the service.
  */
+@org.stemvault.web.docs.Problems
 @Controller("/media")
 @Secured(Sessions.MEMBER)
 final class MediaController {
@@ -83,7 +85,7 @@ final class MediaController {
             @PathVariable String file,
             @Nullable @Header(HttpHeaders.RANGE) String range,
             @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            Principal principal,
+            @Bound Principal principal,
             HttpRequest<?> request) {
         StoredMedia media = library.media(principal, profile, outputName, file);
         String etag = "\"" + media.tag() + "\"";

@@ -11,6 +11,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import org.stemvault.application.Caller;
 import org.stemvault.application.Principal;
@@ -18,10 +22,17 @@ import org.stemvault.application.search.Search;
 import org.stemvault.application.search.Vectors;
 import org.stemvault.domain.embedding.Embedding;
 import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.docs.ApiDescription;
+import org.stemvault.web.docs.Bodies;
+import org.stemvault.web.docs.Bound;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
 /** Embeddings of recordings and stems, and the recordings most like one. */
+@org.stemvault.web.docs.Problems
+@SecurityRequirement(name = ApiDescription.COOKIE)
+@SecurityRequirement(name = ApiDescription.BEARER)
+@SecurityRequirement(name = ApiDescription.WORKER)
 @Controller("/api/profiles/{profile}/files/{outputName}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class EmbeddingsController {
@@ -40,8 +51,16 @@ final class EmbeddingsController {
             @PathVariable String profile,
             @PathVariable String outputName,
             @PathVariable String space,
-            @Body byte[] body,
-            Caller caller) {
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.EmbeddingInput.class)))
+                    @Body
+                    byte[] body,
+            @Bound Caller caller) {
         return putStem(profile, outputName, null, space, body, caller);
     }
 
@@ -52,8 +71,16 @@ final class EmbeddingsController {
             @PathVariable String outputName,
             @PathVariable String stemType,
             @PathVariable String space,
-            @Body byte[] body,
-            Caller caller) {
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.EmbeddingInput.class)))
+                    @Body
+                    byte[] body,
+            @Bound Caller caller) {
         EmbeddingRequest request = Fields.read(body, EmbeddingRequest::from);
         return EmbeddingResponse.of(
                 vectors.put(
@@ -78,7 +105,7 @@ final class EmbeddingsController {
             @Nullable @QueryValue String space,
             @Nullable @QueryValue Integer limit,
             @Nullable @QueryValue("min_similarity") Double minSimilarity,
-            Principal principal) {
+            @Bound Principal principal) {
         return search
                 .similar(
                         principal,

@@ -6,10 +6,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.List;
 import org.stemvault.application.search.Search;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.docs.Bodies;
+import org.stemvault.web.docs.Bound;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
@@ -17,6 +22,7 @@ import org.stemvault.web.library.FileResponse;
  * {@code POST /api/search}: semantic, full-text or hybrid search, always within the caller's
  * profiles.
  */
+@org.stemvault.web.docs.Problems
 @Controller("/api/search")
 @Secured(Sessions.MEMBER)
 final class SearchController {
@@ -32,7 +38,17 @@ final class SearchController {
      * "rank_semantic"?}], "mode"}}.
      */
     @Post
-    SearchResponse search(@Body byte[] body, Viewer viewer) {
+    SearchResponse search(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    Bodies.SearchInput.class)))
+                    @Body
+                    byte[] body,
+            @Bound Viewer viewer) {
         SearchRequest request = Fields.read(body, SearchRequest::from);
         return new SearchResponse(
                 search.search(viewer, request.query()).stream()

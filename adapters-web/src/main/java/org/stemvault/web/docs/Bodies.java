@@ -1,0 +1,151 @@
+package org.stemvault.web.docs;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import java.util.List;
+
+/**
+ * The JSON request bodies as the API description shows them. The service reads every body with the
+ * strict {@code Fields} reader (unknown numbers-as-strings refused, each field named in its error),
+ * so these records only describe; each names the reader that enforces it.
+ */
+public final class Bodies {
+
+    private Bodies() {}
+
+    /** {@code AdminRequests.CreateProfile}. */
+    @Schema(name = "CreateProfile")
+    public record CreateProfile(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String sourceFolder,
+            String strategyName) {}
+
+    /** {@code AdminRequests.EditProfile}: what is absent stays. */
+    @Schema(name = "EditProfile")
+    public record EditProfile(String name, String sourceFolder, String strategyName) {}
+
+    /** {@code AdminRequests.SetRole}. */
+    @Schema(name = "SetRole")
+    public record SetRole(
+            @Schema(
+                            requiredMode = RequiredMode.REQUIRED,
+                            allowableValues = {"admin", "member"})
+                    String role) {}
+
+    /** {@code AdminRequests.MintToken}. */
+    @Schema(name = "MintToken")
+    public record MintToken(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String name,
+            @Schema(minimum = "1", maximum = "366", defaultValue = "90") Integer days) {}
+
+    /** {@code EditRequest.rename}: an empty name clears it. */
+    @Schema(name = "Rename")
+    public record Rename(@Schema(requiredMode = RequiredMode.REQUIRED) String displayName) {}
+
+    /** {@code EditRequest.from}: what is absent (or null) stays. */
+    @Schema(name = "Edit")
+    public record Edit(String displayName, String description) {}
+
+    /** {@code StemRequest}: one stem as a worker measured it. */
+    @Schema(name = "StemInput")
+    public record StemInput(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String stemType,
+            @Schema(description = "null for a silent stem", nullable = true) Double measuredLufs,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double peakAmplitude,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double stemGainAdjustmentDb,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String audioUrl,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String waveformUrl,
+            @Schema(requiredMode = RequiredMode.REQUIRED) long fileSizeBytes,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double durationSeconds) {}
+
+    /** {@code RecordingRequest}. */
+    @Schema(name = "RecordingInput")
+    public record RecordingInput(
+            String displayName,
+            String description,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9a-f]{64}$")
+                    String audioFileSha256,
+            @Schema(requiredMode = RequiredMode.REQUIRED) List<StemInput> stems) {}
+
+    /** {@code AudioFileRequest}. */
+    @Schema(name = "AudioFileInput")
+    public record AudioFileInput(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String filename,
+            String storageUrl,
+            @Schema(requiredMode = RequiredMode.REQUIRED) long fileSizeBytes,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double durationSeconds) {}
+
+    /** {@code WorkerRequests.Heartbeat}. */
+    @Schema(name = "Heartbeat")
+    public record Heartbeat(
+            String stage, @Schema(minimum = "0", maximum = "100") Integer percent) {}
+
+    /** {@code WorkerRequests.Failure}. */
+    @Schema(name = "Failure")
+    public record Failure(@Schema(requiredMode = RequiredMode.REQUIRED) String error) {}
+
+    /** A section of the take, in seconds (taken; ignored until the service keeps clips). */
+    @Schema(name = "Section")
+    public record Section(double start, double end) {}
+
+    /** {@code WorkerRequests.Completion}. */
+    @Schema(name = "Completion")
+    public record Completion(
+            String displayName,
+            @Schema(requiredMode = RequiredMode.REQUIRED) List<StemInput> stems,
+            List<Section> sections) {}
+
+    /** {@code EmbeddingRequest}. */
+    @Schema(name = "EmbeddingInput")
+    public record EmbeddingInput(
+            @Schema(requiredMode = RequiredMode.REQUIRED) List<Float> vector, String source) {}
+
+    /** {@code SearchRequest}'s {@code filters}. */
+    @Schema(name = "SearchFilters")
+    public record SearchFilters(
+            String stemType,
+            Double durationMin,
+            Double durationMax,
+            Double lufsMin,
+            Double lufsMax,
+            @Schema(format = "date-time") String createdAfter,
+            @Schema(format = "date-time") String createdBefore) {}
+
+    /** {@code SearchRequest}. */
+    @Schema(name = "SearchInput")
+    public record SearchInput(
+            @Schema(
+                            requiredMode = RequiredMode.REQUIRED,
+                            allowableValues = {"semantic", "fulltext", "hybrid"})
+                    String mode,
+            String query,
+            List<Float> vector,
+            String space,
+            List<String> profiles,
+            @Schema(defaultValue = "10") Integer limit,
+            Double minSimilarity,
+            SearchFilters filters) {}
+
+    /** The push worker's callback ({@code JobCallbackController}). */
+    @Schema(name = "Callback")
+    public record Callback(
+            @Schema(
+                            requiredMode = RequiredMode.REQUIRED,
+                            allowableValues = {"complete", "error"})
+                    String status,
+            String error) {}
+
+    /** An error ({@code web.problem.Problem}): RFC 9457, plus the fields it names. */
+    @Schema(name = "Problem")
+    public record Problem(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String type,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String title,
+            @Schema(requiredMode = RequiredMode.REQUIRED) int status,
+            String detail,
+            List<FieldError> errors,
+            String requestId) {}
+
+    /** One offending field of a request. */
+    @Schema(name = "FieldError")
+    public record FieldError(String field, String detail) {}
+}
