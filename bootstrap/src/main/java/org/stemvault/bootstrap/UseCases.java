@@ -15,6 +15,7 @@ import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.media.MediaCleanup;
 import org.stemvault.application.media.MediaVerify;
+import org.stemvault.application.ops.Monitoring;
 import org.stemvault.application.search.Search;
 import org.stemvault.application.search.Spaces;
 import org.stemvault.application.search.TextIndex;
@@ -35,6 +36,7 @@ import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.RecordingFolders;
+import org.stemvault.domain.ops.Backlog;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recordings;
@@ -243,5 +245,10 @@ final class UseCases {
     MediaVerify mediaVerify(
             MediaReferences references, MediaStore store, MediaDeletions deletions) {
         return new MediaVerify(references, store, deletions);
+    }
+
+    @Singleton
+    Monitoring monitoring(Backlog backlog, Clock clock) {
+        return new Monitoring(backlog, clock);
     }
 }

@@ -191,6 +191,8 @@ class ApiDocsTest implements TestPropertyProvider {
         }
         var missing = Api.call(server, "GET", "/docs/..%2Fpom.properties", null, null);
         assertEquals(404, missing.statusCode());
+        // and with no STEMVAULT_METRICS_TOKEN configured (as here) there is no metrics endpoint
+        assertEquals(404, Api.call(server, "GET", "/prometheus", null, null).statusCode());
     }
 
     @Test

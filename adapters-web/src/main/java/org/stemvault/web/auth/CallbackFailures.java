@@ -2,6 +2,7 @@ package org.stemvault.web.auth;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,10 +13,13 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.oauth2.endpoint.authorization.pkce.persistence.cookie.CookiePkcePersistence;
 import io.micronaut.security.oauth2.endpoint.authorization.pkce.persistence.cookie.CookiePkcePersistenceConfiguration;
+import io.micronaut.security.oauth2.endpoint.authorization.state.DefaultState;
 import io.micronaut.security.oauth2.endpoint.authorization.state.JacksonStateSerDes;
 import io.micronaut.security.oauth2.endpoint.authorization.state.State;
 import io.micronaut.security.oauth2.endpoint.authorization.state.StateSerDes;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -40,9 +44,13 @@ final class CallbackFailures {
         return new StateSerDes() {
             @Override
             public State deserialize(String value) {
+                // Read here rather than by JacksonStateSerDes, which logs a stack trace at ERROR
+                // for
+                // every state that is not ours: anyone could fill the log with them.
                 try {
-                    return jackson.deserialize(value);
-                } catch (RuntimeException e) {
+                    return json.readValue(
+                            Base64.getUrlDecoder().decode(value), Argument.of(DefaultState.class));
+                } catch (IOException | RuntimeException e) {
                     throw new LoginRefused("invalid_state");
                 }
             }

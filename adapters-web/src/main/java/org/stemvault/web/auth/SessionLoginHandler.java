@@ -1,5 +1,6 @@
 package org.stemvault.web.auth;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -21,6 +22,7 @@ import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +35,18 @@ final class SessionLoginHandler extends TokenCookieLoginHandler {
 
     private static final Pattern REASON = Pattern.compile("[a-z_]{1,40}");
 
+    /** The refusal reasons a metric may carry; anything else (a provider's error code) is other. */
+    private static final Set<String> KNOWN =
+            Set.of(
+                    "email_not_verified",
+                    "no_email",
+                    "not_allowed",
+                    "invalid_state",
+                    "pkce_missing",
+                    "login_failed");
+
     private final String frontendUrl;
+    private final MeterRegistry meters;
 
     SessionLoginHandler(
             RedirectService redirectService,
@@ -46,7 +59,8 @@ final class SessionLoginHandler extends TokenCookieLoginHandler {
                     PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>>
                             priorToLoginPersistence,
             List<LoginCookieProvider<HttpRequest<?>>> loginCookieProviders,
-            @Value("${stemvault.auth.frontend-url:/}") String frontendUrl) {
+            @Value("${stemvault.auth.frontend-url:/}") String frontendUrl,
+            MeterRegistry meters) {
         super(
                 redirectService,
                 redirectConfiguration,
@@ -57,11 +71,13 @@ final class SessionLoginHandler extends TokenCookieLoginHandler {
                 priorToLoginPersistence,
                 loginCookieProviders);
         this.frontendUrl = frontendUrl;
+        this.meters = meters;
     }
 
     @Override
     public MutableHttpResponse<?> loginSuccess(
             Authentication authentication, HttpRequest<?> request) {
+        count("admitted", "none");
         return super.loginSuccess(authentication, request).status(HttpStatus.FOUND);
     }
 
@@ -72,8 +88,14 @@ final class SessionLoginHandler extends TokenCookieLoginHandler {
                 response.getMessage()
                         .filter(m -> REASON.matcher(m).matches())
                         .orElse("login_failed");
+        count("refused", KNOWN.contains(reason) ? reason : "other");
         String separator = frontendUrl.contains("?") ? "&" : "?";
         return HttpResponse.status(HttpStatus.FOUND)
                 .header(HttpHeaders.LOCATION, frontendUrl + separator + "error=" + reason);
+    }
+
+    /** {@code stemvault_logins_total{outcome, reason}}. */
+    private void count(String outcome, String reason) {
+        meters.counter("stemvault.logins", "outcome", outcome, "reason", reason).increment();
     }
 }

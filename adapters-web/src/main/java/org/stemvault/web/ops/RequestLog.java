@@ -1,6 +1,9 @@
 package org.stemvault.web.ops;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -10,9 +13,12 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +39,18 @@ public final class RequestLog implements Ordered {
     private static final String STARTED = "stemvault.request-started";
     private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Logger LOG = LoggerFactory.getLogger("stemvault.request");
+
+    /** Latency buckets (seconds) for {@code stemvault_http_server_requests_seconds}. */
+    private static final Duration[] BUCKETS =
+            Stream.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+                    .map(Duration::ofMillis)
+                    .toArray(Duration[]::new);
+
+    private final MeterRegistry meters;
+
+    RequestLog(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @Override
     public int getOrder() {
@@ -60,6 +78,22 @@ public final class RequestLog implements Ordered {
                         .filter(UriRouteInfo.class::isInstance)
                         .map(r -> ((UriRouteInfo<?, ?>) r).getUriMatchTemplate().toString())
                         .orElse("unmatched");
+        long nanos = System.nanoTime() - started;
+        Timer.builder("stemvault.http.server.requests")
+                .description(
+                        "Requests by route template (never the raw path), method and status class")
+                .tags(
+                        "method",
+                        request.getMethod() == HttpMethod.CUSTOM
+                                ? "OTHER"
+                                : request.getMethodName(),
+                        "route",
+                        route,
+                        "status",
+                        (response.code() / 100) + "xx")
+                .serviceLevelObjectives(BUCKETS)
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
         String user =
                 request.getUserPrincipal(Authentication.class)
                         .map(Authentication::getName)
@@ -69,7 +103,7 @@ public final class RequestLog implements Ordered {
                 request.getMethodName(),
                 route,
                 response.code(),
-                (System.nanoTime() - started) / 1_000_000,
+                nanos / 1_000_000,
                 id,
                 user);
     }

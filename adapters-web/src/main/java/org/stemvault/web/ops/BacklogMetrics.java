@@ -1,0 +1,99 @@
+package org.stemvault.web.ops;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Singleton;
+import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stemvault.application.ops.Monitoring;
+import org.stemvault.domain.job.JobStatus;
+import org.stemvault.domain.ops.Backlog;
+
+/**
+ * The backlog as gauges: read once per scrape (one statement, reused for a second so that every
+ * gauge of a scrape shows the same moment); while the database cannot answer, they are NaN.
+ */
+@Singleton
+final class BacklogMetrics implements MeterBinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BacklogMetrics.class);
+    private static final long REUSE_NANOS = 1_000_000_000L;
+
+    /** Looked up at the first scrape: the pool's own metrics need the registry this binds to. */
+    private final BeanProvider<Monitoring> monitoring;
+
+    private Backlog.Snapshot last;
+    private long readAt;
+
+    BacklogMetrics(BeanProvider<Monitoring> monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        gauge(
+                registry,
+                "stemvault.embedding.queue.depth",
+                "Text embeddings still to compute",
+                s -> s.embeddingsPending());
+        gauge(
+                registry,
+                "stemvault.embedding.queue.oldest.seconds",
+                "How long the longest-due text embedding has waited",
+                s -> s.oldestEmbeddingWait().toMillis() / 1000.0);
+        for (JobStatus status : JobStatus.values()) {
+            Gauge.builder(
+                            "stemvault.jobs",
+                            this,
+                            m -> m.read(s -> s.jobs().getOrDefault(status, 0L)))
+                    .description("Processing jobs by status")
+                    .tag("status", status.wire())
+                    .register(registry);
+        }
+        gauge(
+                registry,
+                "stemvault.jobs.dead.letters",
+                "Jobs that ended in error after their last attempt",
+                Backlog.Snapshot::deadLetters);
+        gauge(
+                registry,
+                "stemvault.jobs.queue.oldest.seconds",
+                "How long the oldest queued job has waited",
+                s -> s.oldestQueuedJobWait().toMillis() / 1000.0);
+        gauge(
+                registry,
+                "stemvault.media.deletions.pending",
+                "Stored media still to delete",
+                s -> s.mediaDeletionsPending());
+    }
+
+    private void gauge(
+            MeterRegistry registry,
+            String name,
+            String description,
+            ToDoubleFunction<Backlog.Snapshot> value) {
+        Gauge.builder(name, this, m -> m.read(value)).description(description).register(registry);
+    }
+
+    private double read(ToDoubleFunction<Backlog.Snapshot> value) {
+        Backlog.Snapshot snapshot = snapshot();
+        return snapshot == null ? Double.NaN : value.applyAsDouble(snapshot);
+    }
+
+    private synchronized Backlog.Snapshot snapshot() {
+        long now = System.nanoTime();
+        if (last == null || now - readAt > REUSE_NANOS) {
+            try {
+                last = monitoring.get().backlog();
+            } catch (RuntimeException e) {
+                LOG.debug("backlog metrics: the database did not answer", e);
+                last = null;
+            }
+            readAt = now;
+        }
+        return last;
+    }
+}
