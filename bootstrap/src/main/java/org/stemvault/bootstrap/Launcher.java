@@ -37,6 +37,9 @@ final class Launcher extends Micronaut {
         properties.putAll(CorsPolicy.properties(env));
         Launcher launcher = new Launcher(database.redacted());
         launcher.mainClass(Application.class).args(args).properties(properties);
+        if ("json".equals(env.get("STEMVAULT_LOG_FORMAT"))) {
+            launcher.banner(false); // every line a JSON object
+        }
         return launcher.start();
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ final class TextIndexWorker {
     private static final Logger LOG = LoggerFactory.getLogger(TextIndexWorker.class);
 
     private final TextIndex textIndex;
+    private volatile boolean stopping;
 
     TextIndexWorker(
             TextIndex textIndex,
@@ -32,13 +34,25 @@ final class TextIndexWorker {
                 settings.workerDelay(), settings.workerDelay(), this::drain);
     }
 
-    void drain() {
+    synchronized void drain() {
         try {
-            while (textIndex.drain(32) == 32) {
+            while (!stopping && textIndex.drain(32, () -> stopping) == 32) {
                 // more waiting: keep going before the next tick
             }
         } catch (RuntimeException e) {
             LOG.warn("text embedding queue: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * On shutdown: the round under way embeds the recording it is on and hands the rest of its
+     * claimed jobs back (due at once for another instance); no new round starts.
+     */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        synchronized (this) {
+            LOG.info("text embedding worker stopped");
         }
     }
 }

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -59,56 +56,29 @@ class CrashRecoveryTest implements TestPropertyProvider {
     }
 
     Process start() throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(
-                        List.of(
-                                javaBin,
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                Application.class.getName()));
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("STEMVAULT_") || k.startsWith("MICRONAUT_"));
-        env.putAll(
-                StartupFailureTest.withTestDatabase(
-                        "STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET,
-                        "STEMVAULT_MEDIA_ROOT", MEDIA.toString(),
-                        "STEMVAULT_EMBEDDING_SPACES", "audio:4:external",
-                        "STEMVAULT_WORKER_URL", worker.url(),
-                        "STEMVAULT_WORKER_POLL_INTERVAL", "200ms",
-                        "STEMVAULT_WORKER_SEND_LEASE", "3s",
-                        "STEMVAULT_JOB_BACKOFF", "0s",
-                        "STEMVAULT_JOB_MAX_ATTEMPTS", "100",
-                        "STEMVAULT_JOB_JANITOR_INTERVAL", "500ms",
-                        "STEMVAULT_PUBLIC_URL", "http://127.0.0.1:" + port,
-                        "PORT", String.valueOf(port)));
-        env.putAll(TestOidc.environment());
-        builder.redirectErrorStream(true)
-                .redirectOutput(
-                        ProcessBuilder.Redirect.appendTo(MEDIA.resolve("service.log").toFile()));
-        Process service = builder.start();
-        for (int i = 0; i < 120 && service.isAlive(); i++) {
-            try {
-                if (Api.HTTP
-                                .send(
-                                        HttpRequest.newBuilder(
-                                                        URI.create(
-                                                                "http://127.0.0.1:"
-                                                                        + port
-                                                                        + "/health"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return service;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(
-                "the service did not start: " + Files.readString(MEDIA.resolve("service.log")));
+        return ChildService.start(
+                port,
+                MEDIA.resolve("service.log"),
+                "STEMVAULT_JWT_SECRET",
+                TestApp.JWT_SECRET,
+                "STEMVAULT_MEDIA_ROOT",
+                MEDIA.toString(),
+                "STEMVAULT_EMBEDDING_SPACES",
+                "audio:4:external",
+                "STEMVAULT_WORKER_URL",
+                worker.url(),
+                "STEMVAULT_WORKER_POLL_INTERVAL",
+                "200ms",
+                "STEMVAULT_WORKER_SEND_LEASE",
+                "3s",
+                "STEMVAULT_JOB_BACKOFF",
+                "0s",
+                "STEMVAULT_JOB_MAX_ATTEMPTS",
+                "100",
+                "STEMVAULT_JOB_JANITOR_INTERVAL",
+                "500ms",
+                "STEMVAULT_PUBLIC_URL",
+                "http://127.0.0.1:" + port);
     }
 
     static void kill(Process service) throws InterruptedException {

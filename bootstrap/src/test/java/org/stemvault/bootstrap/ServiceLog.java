@@ -48,6 +48,11 @@ final class ServiceLog {
                 .toList();
     }
 
+    /** The events heard so far that carry a throwable (stack traces). */
+    List<ILoggingEvent> stackTraces() {
+        return events.list.stream().filter(e -> e.getThrowableProxy() != null).toList();
+    }
+
     private static Logger root() {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }

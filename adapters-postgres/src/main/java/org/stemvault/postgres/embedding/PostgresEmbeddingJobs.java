@@ -67,6 +67,18 @@ final class PostgresEmbeddingJobs implements EmbeddingJobs {
     }
 
     @Override
+    public void release(Job job, Instant now) {
+        db.update(
+                "UPDATE embedding_jobs SET not_before = ?, attempts = greatest(attempts - 1, 0)"
+                        + " WHERE recording_id = ? AND space = ?",
+                ps -> {
+                    Database.setInstant(ps, 1, now);
+                    ps.setObject(2, job.recording().value());
+                    ps.setString(3, job.space());
+                });
+    }
+
+    @Override
     public void failed(Job job, String error, Instant retryAt) {
         db.update(
                 "UPDATE embedding_jobs SET last_error = ?, not_before = ? WHERE recording_id = ? AND space = ?"

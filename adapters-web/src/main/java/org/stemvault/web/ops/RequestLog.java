@@ -2,7 +2,9 @@ package org.stemvault.web.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One log line per request (method, route template, status, duration, request id, user id: never a
@@ -57,8 +60,11 @@ public final class RequestLog implements Ordered {
         return ServerFilterPhase.FIRST.before();
     }
 
+    /** The MDC key of the request id: every line a request logs names it (the JSON format too). */
+    public static final String MDC_KEY = "request_id";
+
     @RequestFilter
-    void start(HttpRequest<?> request) {
+    void start(HttpRequest<?> request, MutablePropagatedContext context) {
         String given = request.getHeaders().get(HEADER);
         String id =
                 given != null && SENSIBLE.matcher(given).matches()
@@ -66,6 +72,12 @@ public final class RequestLog implements Ordered {
                         : UUID.randomUUID().toString();
         request.setAttribute(ID, id);
         request.setAttribute(STARTED, System.nanoTime());
+        try {
+            MDC.put(MDC_KEY, id);
+            context.add(new MdcPropagationContext());
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
     }
 
     @ResponseFilter

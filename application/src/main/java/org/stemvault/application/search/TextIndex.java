@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.stemvault.domain.embedding.Embedding;
@@ -73,12 +74,24 @@ public final class TextIndex {
 
     /** Does up to {@code max} due jobs; answers how many were done. */
     public int drain(int max) {
+        return drain(max, () -> false);
+    }
+
+    /**
+     * As {@link #drain(int)}; once {@code stopping} says so, the jobs not yet embedded are handed
+     * back at once (another instance takes them without waiting for the lease to run out).
+     */
+    public int drain(int max, BooleanSupplier stopping) {
         if (textSpaces.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
         int done = 0;
         for (EmbeddingJobs.Job job : jobs.claim(max, now, now.plus(LEASE))) {
+            if (stopping.getAsBoolean()) {
+                jobs.release(job, clock.instant());
+                continue;
+            }
             try {
                 EmbeddingSpace space =
                         textSpaces.stream()

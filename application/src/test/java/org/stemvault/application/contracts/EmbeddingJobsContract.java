@@ -35,4 +35,17 @@ public abstract class EmbeddingJobsContract extends PortsContract {
         embeddingJobs.done(retried);
         assertEquals(0, embeddingJobs.pending());
     }
+
+    @Test
+    void a_released_job_is_due_again_at_once_with_its_attempt_not_counted() {
+        Profile band = profiles.create(profile("band"));
+        Recording take = recordings.save(recording(band.id(), "take", at(0), fourStems()));
+        embeddingJobs.enqueue(take.id(), "text", at(1));
+        EmbeddingJobs.Job claimed = embeddingJobs.claim(10, at(2), at(100)).get(0);
+        assertTrue(embeddingJobs.claim(10, at(3), at(100)).isEmpty(), "leased");
+        embeddingJobs.release(claimed, at(3));
+        List<EmbeddingJobs.Job> again = embeddingJobs.claim(10, at(3), at(100));
+        assertEquals(1, again.size(), "due again without waiting for the lease");
+        assertEquals(1, again.get(0).attempts(), "the released claim did not count");
+    }
 }

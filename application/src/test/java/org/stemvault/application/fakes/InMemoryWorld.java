@@ -1159,6 +1159,18 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
+                public void release(Job job, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        List<Object> key = List.of(job.recording(), job.space());
+                        long[] stored = state.jobs.get(key);
+                        if (stored != null) {
+                            stored[1] = Math.max(0, stored[1] - 1);
+                            state.jobsDue.put(key, now);
+                        }
+                    }
+                }
+
+                @Override
                 public int pending() {
                     synchronized (InMemoryWorld.this) {
                         return state.jobs.size();

@@ -33,6 +33,12 @@ public interface EmbeddingJobs {
     /** Records a failure and when to try again. */
     void failed(Job job, String error, Instant retryAt);
 
+    /**
+     * Hands a claimed job back untried (an instance stopping): due again at {@code now}, the
+     * claim's attempt not counted.
+     */
+    void release(Job job, Instant now);
+
     /** How many jobs wait, due or not. */
     int pending();
 }
