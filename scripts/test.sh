@@ -28,5 +28,7 @@ fi
 
 # The real-browser tests drive Debian's Chromium through its ChromeDriver.
 bash scripts/ensure-browser.sh
+# The alert rules in docs/operations are checked with promtool.
+bash scripts/ensure-promtool.sh
 
 ./mvnw -B -ntp verify "$@"

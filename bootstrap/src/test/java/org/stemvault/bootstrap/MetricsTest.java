@@ -11,9 +11,15 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -166,5 +172,51 @@ class MetricsTest implements TestPropertyProvider {
         assertTrue(value(scrape, "stemvault_embedding_queue_depth") >= 0);
         assertTrue(value(scrape, "stemvault_embedding_queue_oldest_seconds") >= 0);
         assertEquals(0.0, value(scrape, "stemvault_media_deletions_pending"));
+    }
+
+    static final Path OPERATIONS = Path.of("..", "docs", "operations");
+
+    static String run(String... command) throws Exception {
+        Process process =
+                new ProcessBuilder(command)
+                        .directory(OPERATIONS.toFile())
+                        .redirectErrorStream(true)
+                        .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
+        return output;
+    }
+
+    @Test
+    void the_alert_rules_pass_promtool_and_the_dashboard_and_rules_name_only_served_metrics()
+            throws Exception {
+        assertTrue(run("promtool", "check", "rules", "alerts.yml").contains("SUCCESS"));
+        assertTrue(run("promtool", "test", "rules", "alerts-test.yml").contains("SUCCESS"));
+
+        seed.reset();
+        User member = seed.user("member@example.com");
+        assertEquals(200, get("/api/profiles", "Bearer " + seed.token(member)).statusCode());
+        assertEquals(302, get("/auth/callback/google?state=garbage&code=x", null).statusCode());
+        String scrape = scrape();
+        String rules = Files.readString(OPERATIONS.resolve("alerts.yml"));
+        String dashboard = Files.readString(OPERATIONS.resolve("grafana-dashboard.json"));
+        assertTrue(dashboard.trim().startsWith("{") && dashboard.contains("\"panels\""));
+        Set<String> named = new TreeSet<>();
+        Matcher m =
+                Pattern.compile("\\b(?:stemvault|hikaricp|jvm)_[a-z_]+").matcher(rules + dashboard);
+        while (m.find()) {
+            named.add(m.group());
+        }
+        assertTrue(named.size() >= 10, named.toString());
+        List<String> missing =
+                named.stream()
+                        .filter(
+                                metric ->
+                                        !Pattern.compile("(?m)^" + metric + "[{ ]")
+                                                .matcher(scrape)
+                                                .find())
+                        .toList();
+        assertEquals(List.of(), missing, "named by the rules or the dashboard, not served");
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -33,6 +35,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.user.User;
 import org.stemvault.postgres.TestDatabase;
 
 /**
@@ -44,6 +48,7 @@ import org.stemvault.postgres.TestDatabase;
 class SignInTest implements TestPropertyProvider {
 
     @Inject EmbeddedServer server;
+    @Inject Seed seed;
 
     @Override
     public Map<String, String> getProperties() {
@@ -519,5 +524,82 @@ class SignInTest implements TestPropertyProvider {
                 "[{\"name\":\"band\",\"source_folder\":\"/src/band\"}]",
                 judy.get(base() + "/api/profiles").body(),
                 "demotion counts at once, with the same token");
+    }
+
+    @Test
+    void no_token_cookie_email_or_secret_reaches_the_log() throws Exception {
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger)
+                        org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level before = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.INFO);
+        ListAppender<ILoggingEvent> heard = new ListAppender<>();
+        heard.start();
+        root.addAppender(heard);
+        String cookie;
+        String worker;
+        try {
+            Browser browser = signIn("dora@example.com", "Dora");
+            cookie = browser.cookies.get("JWT");
+            assertEquals(200, browser.get(base() + "/api/profiles").statusCode());
+            User admin = seed.admin("root@example.com");
+            String adminToken = seed.token(admin);
+            Profile band = seed.profile("band");
+            assertEquals(
+                    200,
+                    Api.call(server, "GET", "/api/admin/users", adminToken, null).statusCode());
+            assertEquals(
+                    201,
+                    Api.call(
+                                    server,
+                                    "PUT",
+                                    "/api/admin/profiles/band/members/dora@example.com",
+                                    adminToken,
+                                    null)
+                            .statusCode());
+            worker = seed.worker("gpu-1").bearer();
+            assertEquals(
+                    201,
+                    Api.call(
+                                    server,
+                                    "PUT",
+                                    "/api/profiles/"
+                                            + band.name().value()
+                                            + "/audio-files/"
+                                            + "ab".repeat(32),
+                                    worker,
+                                    "{\"filename\":\"take.wav\",\"file_size_bytes\":1,\"duration_seconds\":1}")
+                            .statusCode());
+            assertTrue(
+                    heard.list.stream()
+                            .anyMatch(e -> e.getLoggerName().equals("stemvault.request")),
+                    "the requests were logged");
+            for (ILoggingEvent event : heard.list) {
+                String line =
+                        event.getFormattedMessage()
+                                + " "
+                                + event.getMDCPropertyMap()
+                                + " "
+                                + (event.getThrowableProxy() == null
+                                        ? ""
+                                        : event.getThrowableProxy().getMessage());
+                for (String secret :
+                        List.of(
+                                cookie,
+                                adminToken,
+                                worker,
+                                "dora@example.com",
+                                "root@example.com",
+                                TestApp.JWT_SECRET,
+                                TestOidc.CLIENT_SECRET)) {
+                    assertFalse(
+                            line.contains(secret),
+                            event.getLoggerName() + " logged a secret: " + line);
+                }
+            }
+        } finally {
+            root.detachAppender(heard);
+            root.setLevel(before);
+        }
     }
 }
