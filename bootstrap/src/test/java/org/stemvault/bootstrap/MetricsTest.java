@@ -172,6 +172,35 @@ class MetricsTest implements TestPropertyProvider {
         assertTrue(value(scrape, "stemvault_embedding_queue_depth") >= 0);
         assertTrue(value(scrape, "stemvault_embedding_queue_oldest_seconds") >= 0);
         assertEquals(0.0, value(scrape, "stemvault_media_deletions_pending"));
+
+        // the job claimed and completed by a worker: claim-to-complete time, and the status moves
+        String worker = seed.worker("gpu-1").bearer();
+        HttpResponse<String> claim =
+                Api.call(server, "POST", "/api/worker/jobs/claim", worker, null);
+        assertEquals(200, claim.statusCode(), claim.body());
+        String jobId = JobsTest.field(claim.body(), "job_id");
+        assertEquals(
+                201,
+                Api.call(
+                                server,
+                                "PUT",
+                                "/api/worker/jobs/" + jobId + "/outputs/vocals.opus",
+                                worker,
+                                "OPUS!")
+                        .statusCode());
+        HttpResponse<String> done =
+                Api.call(
+                        server,
+                        "POST",
+                        "/api/worker/jobs/" + jobId + "/complete",
+                        worker,
+                        AuthorizationMatrixTest.COMPLETION);
+        assertEquals(200, done.statusCode(), done.body());
+        Thread.sleep(1100);
+        String after = scrape();
+        assertEquals(1.0, value(after, "stemvault_jobs_claim_to_complete_seconds_count"));
+        assertEquals(0.0, value(after, "stemvault_jobs{status=\"queued\"}"));
+        assertEquals(1.0, value(after, "stemvault_jobs{status=\"complete\"}"));
     }
 
     static final Path OPERATIONS = Path.of("..", "docs", "operations");

@@ -30,6 +30,7 @@ final class PostgresJobs implements Jobs {
     private static final String COLUMNS =
             "j.id, j.profile_id, p.name AS profile_name, j.audio_file_id, j.output_name, j.filename,"
                     + " j.input_key, j.status, j.attempts, j.max_attempts, j.not_before, j.lease_until,"
+                    + " j.claimed_at,"
                     + " j.worker, j.stage, j.percent, j.error, j.stems, j.created_at, j.updated_at";
 
     private static final String SELECT =
@@ -107,7 +108,8 @@ final class PostgresJobs implements Jobs {
                     ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
                 ), j AS (
                     UPDATE jobs SET status = 'processing', attempts = jobs.attempts + 1, worker = ?,
-                                    lease_until = ?, heartbeat_at = ?, stage = 'claimed', percent = 0,
+                                    lease_until = ?, heartbeat_at = ?, claimed_at = ?, stage = 'claimed',
+                                    percent = 0,
                                     updated_at = ?
                     FROM next WHERE jobs.id = next.id
                     RETURNING jobs.*
@@ -123,6 +125,7 @@ final class PostgresJobs implements Jobs {
                     Database.setInstant(ps, 3, leaseUntil);
                     Database.setInstant(ps, 4, now);
                     Database.setInstant(ps, 5, now);
+                    Database.setInstant(ps, 6, now);
                 },
                 PostgresJobs::map);
     }
@@ -299,6 +302,7 @@ final class PostgresJobs implements Jobs {
                 rs.getInt("max_attempts"),
                 Database.instant(rs, "not_before"),
                 Database.instant(rs, "lease_until"),
+                Database.instant(rs, "claimed_at"),
                 rs.getString("worker"),
                 rs.getString("stage"),
                 noPercent ? null : percent,

@@ -36,6 +36,7 @@ import org.stemvault.domain.worker.WorkerToken;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.paging.Cursor;
 
@@ -43,7 +44,7 @@ import org.stemvault.web.paging.Cursor;
  * The admin API: users, profiles, members, admins, worker tokens and the audit log. Admins only
  * (403 otherwise).
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @Controller("/api/admin")
 @Secured(Sessions.MEMBER)
 final class AdminController {

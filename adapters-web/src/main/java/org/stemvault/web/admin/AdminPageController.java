@@ -19,12 +19,13 @@ import java.util.Optional;
 import org.stemvault.application.Principal;
 import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.auth.Sessions;
+import org.stemvault.web.docs.Problems;
 
 /**
  * The admin web page, served by the service itself: a static page calling the admin API. Admins get
  * the page; a visitor who is not signed in gets a sign-in prompt; anyone else a plain 403 page.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @SecurityRequirements
 @Controller("/admin")
 @Secured(SecurityRule.IS_ANONYMOUS)

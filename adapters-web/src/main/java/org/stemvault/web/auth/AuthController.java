@@ -19,11 +19,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
 import org.stemvault.domain.Invalid;
+import org.stemvault.web.docs.Problems;
 
 /**
  * The session contract existing web clients speak: login, status and logout under {@code /auth}.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @SecurityRequirements
 @Controller("/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -18,13 +18,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.stemvault.web.docs.Problems;
 
 /**
  * A built single-page web client served from {@code STEMVAULT_WEB_DIR} at {@code /}, so it is
  * same-origin with the API: a file that exists is sent, any other path gets {@code index.html}
  * (client-side routes). Paths of the API itself never fall back to the page.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @SecurityRequirements
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -24,13 +24,14 @@ import org.stemvault.domain.recording.Recording;
 import org.stemvault.web.docs.ApiDescription;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
 /**
  * The processing worker's endpoints: the duplicate check, source registration and recording upload.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @SecurityRequirement(name = ApiDescription.COOKIE)
 @SecurityRequirement(name = ApiDescription.BEARER)
 @SecurityRequirement(name = ApiDescription.WORKER)

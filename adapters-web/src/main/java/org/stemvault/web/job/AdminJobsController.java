@@ -22,10 +22,11 @@ import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 import org.stemvault.web.paging.Cursor;
 
 /** The processing queue for admins: every job, newest first, and retry and cancel. */
-@org.stemvault.web.docs.Problems
+@Problems
 @Controller("/api/admin/jobs")
 @Secured(Sessions.MEMBER)
 final class AdminJobsController {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
 import org.stemvault.application.job.Processing;
 import org.stemvault.web.docs.Bodies;
+import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
 
 /**
@@ -21,7 +22,7 @@ import org.stemvault.web.json.Fields;
  * {@code {"job_id"?, "status": "complete" | "error", "stems"?, "error"?}}; on {@code complete} the
  * stems are read from the store.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @SecurityRequirements
 @Controller("/api/jobs")
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -24,6 +24,7 @@ import org.stemvault.domain.job.JobId;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -33,7 +34,7 @@ import reactor.core.publisher.Sinks;
  * whichever instance that happens (PostgreSQL announces it), or until the time is up; no thread
  * waits meanwhile.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @Controller("/api/jobs")
 @Secured(Sessions.MEMBER)
 final class JobsController {

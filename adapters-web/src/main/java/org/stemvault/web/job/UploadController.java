@@ -13,12 +13,13 @@ import org.stemvault.application.Principal;
 import org.stemvault.application.job.Uploads;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 
 /**
  * {@code POST /api/upload/{profile}}, the existing client's Upload page: one file in the multipart
  * field {@code data}, streamed to the media store as it arrives; answers the job that separates it.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @Controller("/api/upload")
 @Secured(Sessions.MEMBER)
 final class UploadController {

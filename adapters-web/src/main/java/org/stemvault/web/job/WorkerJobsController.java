@@ -1,5 +1,7 @@
 package org.stemvault.web.job;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -22,7 +24,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.stemvault.application.Caller;
 import org.stemvault.application.job.Processing;
 import org.stemvault.domain.job.Job;
@@ -30,6 +34,7 @@ import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.web.docs.ApiDescription;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
@@ -38,16 +43,28 @@ import org.stemvault.web.library.FileResponse;
  * source, write each output file, report progress (which extends the lease), then complete or fail
  * it.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @SecurityRequirement(name = ApiDescription.WORKER)
 @Controller("/api/worker/jobs")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class WorkerJobsController {
 
-    private final Processing processing;
+    /** Buckets of {@code stemvault_jobs_claim_to_complete_seconds}: a separation takes minutes. */
+    private static final Duration[] CLAIM_TO_COMPLETE =
+            Stream.of(10, 30, 60, 120, 300, 600, 1200, 1800, 3600)
+                    .map(Duration::ofSeconds)
+                    .toArray(Duration[]::new);
 
-    WorkerJobsController(Processing processing) {
+    private final Processing processing;
+    private final Timer claimToComplete;
+
+    WorkerJobsController(Processing processing, MeterRegistry meters) {
         this.processing = processing;
+        this.claimToComplete =
+                Timer.builder("stemvault.jobs.claim.to.complete")
+                        .description("From a worker's claim of a job to its completion")
+                        .serviceLevelObjectives(CLAIM_TO_COMPLETE)
+                        .register(meters);
     }
 
     /** 200 with the job and where to read and write, or 204 when the queue is empty. */
@@ -93,6 +110,9 @@ final class WorkerJobsController {
             @Bound Caller caller) {
         WorkerRequests.Completion c = Fields.read(body, WorkerRequests.Completion::from);
         Processing.Completed done = processing.complete(caller, jobId, c.displayName(), c.stems());
+        if (done.sinceClaim() != null) {
+            claimToComplete.record(done.sinceClaim());
+        }
         return FileResponse.from(done.profile().value(), done.recording());
     }
 

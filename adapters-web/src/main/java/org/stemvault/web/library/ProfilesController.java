@@ -24,11 +24,12 @@ import org.stemvault.domain.library.Viewer;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.paging.Cursor;
 
 /** Profiles and their recordings ("files"), as members see them. */
-@org.stemvault.web.docs.Problems
+@Problems
 @Controller("/api/profiles")
 @Secured(Sessions.MEMBER)
 final class ProfilesController {

@@ -31,6 +31,7 @@ import org.stemvault.application.library.Library;
 import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 
 /**
  * Stem audio and waveform images for members: whole or by byte range (206, for seeking), with an
@@ -39,7 +40,7 @@ import org.stemvault.web.docs.Bound;
  * links of its own (a bucket), a member is sent (302) to a link into the store that expires after
  * {@code stemvault.media.link-expiry} instead, so the bytes never pass through the service.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @Controller("/media")
 @Secured(Sessions.MEMBER)
 final class MediaController {

@@ -25,11 +25,12 @@ import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.ApiDescription;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
 /** Embeddings of recordings and stems, and the recordings most like one. */
-@org.stemvault.web.docs.Problems
+@Problems
 @SecurityRequirement(name = ApiDescription.COOKIE)
 @SecurityRequirement(name = ApiDescription.BEARER)
 @SecurityRequirement(name = ApiDescription.WORKER)

@@ -15,6 +15,7 @@ import org.stemvault.domain.library.Viewer;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
+import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
 import org.stemvault.web.library.FileResponse;
 
@@ -22,7 +23,7 @@ import org.stemvault.web.library.FileResponse;
  * {@code POST /api/search}: semantic, full-text or hybrid search, always within the caller's
  * profiles.
  */
-@org.stemvault.web.docs.Problems
+@Problems
 @Controller("/api/search")
 @Secured(Sessions.MEMBER)
 final class SearchController {

@@ -93,8 +93,11 @@ public final class Processing {
     /** The stems a separation model leaves, as the system we replace named them. */
     static final List<String> STANDARD_STEMS = List.of("vocals", "drums", "bass", "other");
 
-    /** A completed job's recording, in its profile. */
-    public record Completed(Recording recording, ProfileName profile) {}
+    /**
+     * A completed job's recording, in its profile, and how long its attempt took from claim to
+     * completion (null for a replayed completion, which completed nothing).
+     */
+    public record Completed(Recording recording, ProfileName profile, Duration sinceClaim) {}
 
     private final Jobs jobs;
     private final Profiles profiles;
@@ -215,7 +218,7 @@ public final class Processing {
                     Optional<Recording> existing =
                             recordings.byOutputName(job.profile(), job.outputName());
                     if (job.status() == JobStatus.COMPLETE && existing.isPresent()) {
-                        return new Completed(existing.get(), job.profileName());
+                        return new Completed(existing.get(), job.profileName(), null);
                     }
                     Recording saved =
                             recordings.save(
@@ -238,7 +241,12 @@ public final class Processing {
                         throw notHeld();
                     }
                     textIndex.saved(existing.orElse(null), saved);
-                    return new Completed(saved, job.profileName());
+                    return new Completed(
+                            saved,
+                            job.profileName(),
+                            job.claimedAt() == null
+                                    ? null
+                                    : Duration.between(job.claimedAt(), clock.instant()));
                 });
     }
 

@@ -1348,6 +1348,9 @@ public final class InMemoryWorld implements Ports {
                 j.maxAttempts(),
                 notBefore,
                 leaseUntil,
+                status == JobStatus.PROCESSING && j.status() != JobStatus.PROCESSING
+                        ? updatedAt
+                        : j.claimedAt(),
                 worker,
                 stage,
                 percent,

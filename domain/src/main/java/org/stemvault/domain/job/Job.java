@@ -29,6 +29,7 @@ public record Job(
         int maxAttempts,
         Instant notBefore,
         Instant leaseUntil,
+        Instant claimedAt,
         String worker,
         String stage,
         Integer percent,
@@ -88,6 +89,7 @@ public record Job(
                 null,
                 null,
                 null,
+                null,
                 now,
                 now);
     }
@@ -117,6 +119,7 @@ public record Job(
                 0,
                 1,
                 now,
+                null,
                 null,
                 null,
                 null,
