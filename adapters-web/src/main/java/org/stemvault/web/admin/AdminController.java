@@ -55,7 +55,7 @@ final class AdminController {
         this.access = access;
     }
 
-    private static Access.Admin admin(@Bound Principal principal) {
+    private static Access.Admin admin(Principal principal) {
         return Access.admin(principal);
     }
 

@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.security.SecuritySchemes;
             paramName = "JWT",
             description =
                     "The session cookie set at sign-in (/auth/login); changes also need the"
-                            + " X-CSRF-Token header."),
+                            + " X-Requested-With: stemvault header."),
     @SecurityScheme(
             name = ApiDescription.BEARER,
             type = SecuritySchemeType.HTTP,

@@ -103,7 +103,7 @@ final class ProfilesController {
     }
 
     private FileResponse edit(
-            @Bound Principal principal, String profile, String outputName, EditRequest request) {
+            Principal principal, String profile, String outputName, EditRequest request) {
         return FileResponse.from(
                 profile,
                 library.edit(
