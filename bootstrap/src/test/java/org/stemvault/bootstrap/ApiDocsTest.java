@@ -158,7 +158,9 @@ class ApiDocsTest implements TestPropertyProvider {
                 ((Map<String, Object>) errors.get("content"))
                         .containsKey("application/problem+json"));
         assertTrue(
-                search.get("requestBody").toString().contains("#/components/schemas/SearchInput"),
+                search.get("requestBody")
+                        .toString()
+                        .contains("#/components/schemas/Bodies.SearchInput"),
                 "the search body is described: " + search.get("requestBody"));
         assertFalse(
                 search.toString().contains("name=viewer"),

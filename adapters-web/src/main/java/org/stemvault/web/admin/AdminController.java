@@ -17,9 +17,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -87,15 +85,7 @@ final class AdminController {
     @Post("/profiles")
     @Status(HttpStatus.CREATED)
     ProfileResponse createProfile(
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.CreateProfile.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.CreateProfile.class) byte[] body,
             @Bound Principal principal) {
         AdminRequests.CreateProfile r = Fields.read(body, AdminRequests.CreateProfile::from);
         Profile created =
@@ -108,15 +98,7 @@ final class AdminController {
     @Patch("/profiles/{profile}")
     ProfileResponse editProfile(
             @PathVariable String profile,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.EditProfile.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.EditProfile.class) byte[] body,
             @Bound Principal principal) {
         AdminRequests.EditProfile r = Fields.read(body, AdminRequests.EditProfile::from);
         Access.Admin admin = admin(principal);
@@ -173,13 +155,7 @@ final class AdminController {
     @Status(HttpStatus.NO_CONTENT)
     void setRole(
             @PathVariable String email,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(implementation = Bodies.SetRole.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.SetRole.class) byte[] body,
             @Bound Principal principal) {
         access.setRole(
                 admin(principal), email, Fields.read(body, AdminRequests.SetRole::from).role());
@@ -206,15 +182,7 @@ final class AdminController {
     @Post("/worker-tokens")
     @Status(HttpStatus.CREATED)
     WorkerTokenResponse mintWorkerToken(
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.MintToken.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.MintToken.class) byte[] body,
             @Bound Principal principal) {
         AdminRequests.MintToken r = Fields.read(body, AdminRequests.MintToken::from);
         Workers.Minted minted = access.mintWorkerToken(admin(principal), r.name(), r.validity());

@@ -11,9 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.stemvault.application.Caller;
 import org.stemvault.application.ingest.Ingest;
@@ -58,15 +56,7 @@ final class IngestController {
     HttpResponse<AudioFileResponse> registerAudioFile(
             @PathVariable String profile,
             @PathVariable String sha256,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.AudioFileInput.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.AudioFileInput.class) byte[] body,
             @Bound Caller caller) {
         AudioFileRequest r = Fields.read(body, AudioFileRequest::from);
         Ingest.Stored<AudioFile> stored =
@@ -90,15 +80,7 @@ final class IngestController {
     HttpResponse<FileResponse> putRecording(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.RecordingInput.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.RecordingInput.class) byte[] body,
             @Bound Caller caller) {
         OutputName name = new OutputName(outputName);
         RecordingRequest r = Fields.read(body, RecordingRequest::from);

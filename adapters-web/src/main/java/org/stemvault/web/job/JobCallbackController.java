@@ -6,9 +6,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
 import org.stemvault.application.job.Processing;
@@ -38,15 +36,7 @@ final class JobCallbackController {
     Map<String, Boolean> callback(
             @PathVariable String jobId,
             @PathVariable String secret,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.Callback.class)))
-                    @Body
-                    byte[] body) {
+            @Body @Schema(implementation = Bodies.Callback.class) byte[] body) {
         Fields f = Fields.of(body);
         processing.callback(jobId, secret, f.text("status"), f.optionalText("error"));
         return Map.of("ok", true);

@@ -16,9 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,15 +77,7 @@ final class WorkerJobsController {
     @Post("/{jobId}/heartbeat")
     Map<String, String> heartbeat(
             @PathVariable String jobId,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.Heartbeat.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.Heartbeat.class) byte[] body,
             @Bound Caller caller) {
         WorkerRequests.Heartbeat h = Fields.read(body, WorkerRequests.Heartbeat::from);
         return Map.of(
@@ -98,15 +88,7 @@ final class WorkerJobsController {
     @Post("/{jobId}/complete")
     FileResponse complete(
             @PathVariable String jobId,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.Completion.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.Completion.class) byte[] body,
             @Bound Caller caller) {
         WorkerRequests.Completion c = Fields.read(body, WorkerRequests.Completion::from);
         Processing.Completed done = processing.complete(caller, jobId, c.displayName(), c.stems());
@@ -119,13 +101,7 @@ final class WorkerJobsController {
     @Post("/{jobId}/fail")
     Map<String, String> fail(
             @PathVariable String jobId,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(implementation = Bodies.Failure.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.Failure.class) byte[] body,
             @Bound Caller caller) {
         WorkerRequests.Failure f = Fields.read(body, WorkerRequests.Failure::from);
         return Map.of("status", processing.fail(caller, jobId, f.error()).wire());

@@ -13,9 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.List;
 import org.stemvault.application.Principal;
 import org.stemvault.application.library.Library;
@@ -83,9 +81,7 @@ final class ProfilesController {
     FileResponse rename(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @RequestBody(content = @Content(schema = @Schema(implementation = Bodies.Rename.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.Rename.class) byte[] body,
             @Bound Principal principal) {
         return edit(principal, profile, outputName, Fields.read(body, EditRequest::rename));
     }
@@ -95,9 +91,7 @@ final class ProfilesController {
     FileResponse edit(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @RequestBody(content = @Content(schema = @Schema(implementation = Bodies.Edit.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.Edit.class) byte[] body,
             @Bound Principal principal) {
         return edit(principal, profile, outputName, Fields.read(body, EditRequest::from));
     }

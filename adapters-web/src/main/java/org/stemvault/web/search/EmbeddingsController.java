@@ -11,9 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import org.stemvault.application.Caller;
@@ -52,15 +50,7 @@ final class EmbeddingsController {
             @PathVariable String profile,
             @PathVariable String outputName,
             @PathVariable String space,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.EmbeddingInput.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.EmbeddingInput.class) byte[] body,
             @Bound Caller caller) {
         return putStem(profile, outputName, null, space, body, caller);
     }
@@ -72,15 +62,7 @@ final class EmbeddingsController {
             @PathVariable String outputName,
             @PathVariable String stemType,
             @PathVariable String space,
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.EmbeddingInput.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.EmbeddingInput.class) byte[] body,
             @Bound Caller caller) {
         EmbeddingRequest request = Fields.read(body, EmbeddingRequest::from);
         return EmbeddingResponse.of(

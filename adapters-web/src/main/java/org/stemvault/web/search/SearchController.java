@@ -6,9 +6,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.List;
 import org.stemvault.application.search.Search;
 import org.stemvault.domain.library.Viewer;
@@ -40,15 +38,7 @@ final class SearchController {
      */
     @Post
     SearchResponse search(
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    Bodies.SearchInput.class)))
-                    @Body
-                    byte[] body,
+            @Body @Schema(implementation = Bodies.SearchInput.class) byte[] body,
             @Bound Viewer viewer) {
         SearchRequest request = Fields.read(body, SearchRequest::from);
         return new SearchResponse(
