@@ -2,6 +2,7 @@ package org.stemvault.application.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -289,5 +290,25 @@ class SearchTest {
                         new SearchQuery.Filters(
                                 null, null, null, null, null, loud.createdAt(), Instant.MAX));
         assertEquals(List.of("quiet"), names(search.search(member.viewer(), recent)));
+    }
+
+    @Test
+    void a_drain_told_to_stop_embeds_the_one_it_is_on_and_hands_the_rest_back() {
+        world.ports.embeddingJobs().enqueue(loud.id(), TEXT.name(), world.clock.instant());
+        world.ports.embeddingJobs().enqueue(quiet.id(), TEXT.name(), world.clock.instant());
+        int before = world.ports.embeddingJobs().pending();
+        java.util.concurrent.atomic.AtomicInteger asked =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        int done = textIndex.drain(32, () -> asked.incrementAndGet() > 1);
+
+        assertEquals(1, done, "the first job is embedded; then the worker is stopping");
+        assertEquals(before - 1, world.ports.embeddingJobs().pending());
+        var again =
+                world.ports
+                        .embeddingJobs()
+                        .claim(32, world.clock.instant(), world.clock.instant().plusSeconds(60));
+        assertEquals(before - 1, again.size(), "handed back: due at once, not after the lease");
+        assertTrue(again.stream().allMatch(j -> j.attempts() == 1), "the hand-back was no attempt");
     }
 }
