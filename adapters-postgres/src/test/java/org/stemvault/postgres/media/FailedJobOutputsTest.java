@@ -19,7 +19,6 @@ import org.stemvault.domain.media.MediaDeletion;
 import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
-import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.postgres.PostgresTestSupport;
 
@@ -47,16 +46,7 @@ class FailedJobOutputsTest extends PostgresTestSupport {
     Job job(String outputName, char hash, int maxAttempts) {
         AudioFile source =
                 audioFiles.registerIfAbsent(Fixtures.audioFile(band.id(), Fixtures.hash(hash)));
-        Job job =
-                Job.queue(
-                        band.id(),
-                        band.name(),
-                        source.id(),
-                        new OutputName(outputName),
-                        "take.wav",
-                        "inputs/band/" + outputName + ".wav",
-                        maxAttempts,
-                        Instant.now());
+        Job job = Fixtures.queuedJob(band, source.id(), outputName, maxAttempts, Instant.now());
         jobs.create(job);
         return job;
     }

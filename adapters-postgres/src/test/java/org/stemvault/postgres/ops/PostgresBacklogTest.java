@@ -19,7 +19,6 @@ import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.ops.Backlog;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
-import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.postgres.PostgresTestSupport;
@@ -40,16 +39,7 @@ class PostgresBacklogTest extends PostgresTestSupport {
     Job job(Profile band, String name, char hash, int maxAttempts, Instant at) {
         AudioFile source =
                 audioFiles.registerIfAbsent(Fixtures.audioFile(band.id(), Fixtures.hash(hash)));
-        Job job =
-                Job.queue(
-                        band.id(),
-                        band.name(),
-                        source.id(),
-                        new OutputName(name),
-                        "take.wav",
-                        "inputs/band/" + name + ".wav",
-                        maxAttempts,
-                        at);
+        Job job = Fixtures.queuedJob(band, source.id(), name, maxAttempts, at);
         jobs.create(job);
         return job;
     }

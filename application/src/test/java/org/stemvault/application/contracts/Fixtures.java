@@ -7,6 +7,7 @@ import java.util.List;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.job.Job;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileId;
@@ -51,6 +52,20 @@ public final class Fixtures {
                 1234L,
                 184.3,
                 T0);
+    }
+
+    /** A job queued at {@code at} for {@code source}, to become {@code outputName} in {@code p}. */
+    public static Job queuedJob(
+            Profile p, AudioFileId source, String outputName, int maxAttempts, Instant at) {
+        return Job.queue(
+                p.id(),
+                p.name(),
+                source,
+                new OutputName(outputName),
+                "take.wav",
+                "inputs/" + p.name().value() + "/" + outputName + ".wav",
+                maxAttempts,
+                at);
     }
 
     public static Stem stem(String type, Double lufs) {
