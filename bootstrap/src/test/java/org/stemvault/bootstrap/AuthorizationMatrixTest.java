@@ -175,6 +175,17 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             401),
                     new Row(
                             "POST",
+                            "/api/worker/jobs/{jobId}/release",
+                            "/api/worker/jobs/JOB_ID/release",
+                            null,
+                            401,
+                            403,
+                            403,
+                            403,
+                            204,
+                            401),
+                    new Row(
+                            "POST",
                             "/api/jobs/{jobId}/callback/{secret}",
                             "/api/jobs/JOB_ID/callback/" + "0".repeat(64),
                             "{\"status\":\"complete\"}",

@@ -189,6 +189,22 @@ final class PostgresJobs implements Jobs {
     }
 
     @Override
+    public boolean release(JobId id, String worker, Instant now) {
+        return db.update(
+                        "UPDATE jobs SET status = 'queued', attempts = attempts - 1, not_before = ?,"
+                                + " stage = NULL, percent = NULL, updated_at = ?, "
+                                + RELEASED
+                                + " WHERE id = ? AND status = 'processing' AND worker = ?",
+                        ps -> {
+                            Database.setInstant(ps, 1, now);
+                            Database.setInstant(ps, 2, now);
+                            ps.setObject(3, id.value());
+                            ps.setString(4, worker);
+                        })
+                == 1;
+    }
+
+    @Override
     public boolean arm(JobId id, String worker, String callbackSecretHash) {
         return db.update(
                         "UPDATE jobs SET callback_secret_hash = ?"

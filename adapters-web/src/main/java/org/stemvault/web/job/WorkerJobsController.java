@@ -107,6 +107,13 @@ final class WorkerJobsController {
         return Map.of("status", processing.fail(caller, jobId, f.error()).wire());
     }
 
+    /** A job the worker will not finish (it is stopping), back in the queue uncounted: 204. */
+    @Post("/{jobId}/release")
+    HttpResponse<Void> release(@PathVariable String jobId, @Bound Caller caller) {
+        processing.release(caller, jobId);
+        return HttpResponse.noContent();
+    }
+
     @Get("/{jobId}/source")
     HttpResponse<StreamedFile> source(@PathVariable String jobId, @Bound Caller caller) {
         StoredMedia source = processing.source(caller, jobId);
@@ -156,6 +163,7 @@ final class WorkerJobsController {
             String heartbeatUrl,
             String completeUrl,
             String failUrl,
+            String releaseUrl,
             Map<String, String> outputConfig) {
 
         static ClaimResponse of(Processing.Claim claim) {
@@ -182,6 +190,7 @@ final class WorkerJobsController {
                     base + "/heartbeat",
                     base + "/complete",
                     base + "/fail",
+                    base + "/release",
                     Map.of("format", claim.outputFormat(), "bitrate", claim.outputBitrate()));
         }
     }

@@ -320,6 +320,16 @@ public final class Processing {
                 .orElseThrow(Processing::notHeld);
     }
 
+    /**
+     * The worker hands back a job it holds and will not finish (it is stopping): queued again, due
+     * at once, and the attempt not counted.
+     */
+    public void release(Caller caller, String jobId) {
+        if (!jobs.release(id(jobId), worker(caller), clock.instant())) {
+            throw notHeld();
+        }
+    }
+
     /** The source of the job the worker holds. */
     public StoredMedia source(Caller caller, String jobId) {
         Job job = held(caller, jobId);

@@ -184,6 +184,20 @@ public abstract class JobsContract extends PortsContract {
     }
 
     @Test
+    void a_released_job_is_due_at_once_with_the_attempt_not_counted() {
+        Job job = queue(band, 'a', 1, at(0));
+        jobs.claim("w1", at(1), at(61));
+        assertFalse(jobs.release(job.id(), "w2", at(2)), "only its holder hands it back");
+        assertTrue(jobs.release(job.id(), "w1", at(2)));
+        Job back = jobs.byId(job.id()).orElseThrow();
+        assertEquals(JobStatus.QUEUED, back.status());
+        assertEquals(0, back.attempts());
+        assertNull(back.worker());
+        assertFalse(jobs.release(job.id(), "w1", at(3)), "a queued job is held by no one");
+        assertEquals(1, jobs.claim("w2", at(2), at(62)).orElseThrow().attempts());
+    }
+
+    @Test
     void an_expired_lease_puts_the_job_back_and_the_last_attempt_in_error() {
         Job once = queue(band, 'a', 1, at(0));
         Job twice = queue(band, 'b', 2, at(1));

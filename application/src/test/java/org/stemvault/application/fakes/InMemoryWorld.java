@@ -1514,6 +1514,31 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
+                public boolean release(JobId id, String worker, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        Job j = state.queue.get(id);
+                        if (!heldBy(j, worker)) {
+                            return false;
+                        }
+                        state.queue.put(
+                                id,
+                                with(
+                                        j,
+                                        JobStatus.QUEUED,
+                                        j.attempts() - 1,
+                                        now,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        j.error(),
+                                        j.stems(),
+                                        now));
+                        return true;
+                    }
+                }
+
+                @Override
                 public boolean arm(JobId id, String worker, String callbackSecretHash) {
                     synchronized (InMemoryWorld.this) {
                         if (!heldBy(state.queue.get(id), worker)) {

@@ -112,6 +112,20 @@ class ProcessingTest {
     }
 
     @Test
+    void a_stopping_worker_hands_its_job_back_uncounted_and_only_its_own() {
+        Job job = upload("take.wav", wav(100));
+        processing.claim(worker);
+        processing.release(worker, job.id().toString());
+        assertThrows(
+                Conflict.class,
+                () -> processing.release(worker, job.id().toString()),
+                "it holds the job no more");
+        Job again = processing.claim(worker).orElseThrow().job();
+        assertEquals(job.id(), again.id());
+        assertEquals(1, again.attempts(), "the handed-back attempt was not counted");
+    }
+
+    @Test
     void
             a_completion_that_fails_half_way_leaves_no_recording_and_can_be_done_again_by_the_holder() {
         Job job = upload("take.wav", wav(100));

@@ -57,6 +57,13 @@ public interface Jobs {
     Optional<JobStatus> fail(JobId id, String worker, String error, Instant now, Instant retryAt);
 
     /**
+     * Hands back the job its worker holds without counting the attempt (a worker that stops before
+     * it finishes): queued again and due at once, its error kept; false when that worker does not
+     * hold it.
+     */
+    boolean release(JobId id, String worker, Instant now);
+
+    /**
      * Keeps the SHA-256 (hex) of the secret in the callback URL a worker was sent for the job it
      * holds, replacing an earlier one; false when that worker does not hold the job.
      */
