@@ -28,6 +28,8 @@ fi
 
 # The real-browser tests drive Debian's Chromium through its ChromeDriver.
 bash scripts/ensure-browser.sh
+# The worker converts, measures and draws stems with Debian's ffmpeg.
+bash scripts/ensure-ffmpeg.sh
 # The alert rules in docs/operations are checked with promtool.
 bash scripts/ensure-promtool.sh
 

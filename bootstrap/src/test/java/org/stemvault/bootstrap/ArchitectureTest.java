@@ -42,6 +42,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_worker_shares_no_server_code_and_no_framework() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.stemvault.worker..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.stemvault.domain..",
+                        "org.stemvault.application..",
+                        "org.stemvault.web..",
+                        "org.stemvault.postgres..",
+                        "org.stemvault.files..",
+                        "org.stemvault.s3..",
+                        "org.stemvault.textmodel..",
+                        "org.stemvault.bootstrap..",
+                        "io.micronaut..",
+                        "jakarta..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
     void the_file_adapter_knows_no_framework_and_no_database() {
         noClasses()
                 .that()

@@ -1,0 +1,465 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.s3.TestS3;
+import org.stemvault.worker.Main;
+import org.stemvault.worker.StandInSeparator;
+import org.stemvault.worker.TestAudio;
+
+/**
+ * The worker runnable (its real main, in a child JVM) against the real service over the pull
+ * protocol, with the stand-in separator (a test fixture that writes four band-filtered files, not a
+ * separation model): an upload becomes a recording whose stems carry the loudness, peak, gain,
+ * duration, size and waveform the worker measured; a failing command ends the job in error with its
+ * output; SIGTERM hands the job back or lets it finish; transient trouble is retried; with a bucket
+ * as the store every file goes through presigned links.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkerTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path media = temp("stemvault-worker-media");
+    final Path work = temp("stemvault-worker-work");
+    final String bucket = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    EmbeddedServer server;
+    EmbeddedServer s3Server;
+    Seed seed;
+    String member;
+    String admin;
+    String worker;
+
+    static Path temp(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    void start() {
+        Map<String, Object> local = new HashMap<>(TestApp.properties());
+        local.put("micronaut.server.port", "-1");
+        local.put("stemvault.media.root", media.toString());
+        local.put("stemvault.jobs.max-attempts", "1");
+        server = ApplicationContext.run(EmbeddedServer.class, local);
+        Map<String, Object> s3 = new HashMap<>(local);
+        s3.put("stemvault.media.root", temp("stemvault-worker-s3-disk").toString());
+        s3.put("stemvault.media.store", "s3");
+        s3.put("stemvault.media.s3.endpoint", TestS3.endpoint().toString());
+        s3.put("stemvault.media.s3.bucket", bucket);
+        s3.put("stemvault.media.s3.access-key", TestS3.ACCESS_KEY);
+        s3.put("stemvault.media.s3.secret-key", TestS3.SECRET_KEY);
+        s3.put("stemvault.media.s3.create-bucket", "true");
+        s3Server = ApplicationContext.run(EmbeddedServer.class, s3);
+        seed = server.getApplicationContext().getBean(Seed.class);
+    }
+
+    @AfterAll
+    void stop() {
+        server.getApplicationContext().close();
+        s3Server.getApplicationContext().close();
+    }
+
+    @BeforeEach
+    void world() {
+        seed.reset();
+        Profile band = seed.profile("band");
+        member = seed.memberOf(band, "member@example.com");
+        admin = seed.token(seed.admin("admin@example.com"));
+        worker = seed.worker("gpu-box").bearer();
+    }
+
+    /** The worker's real main in a child JVM; its token from the environment, as documented. */
+    Process worker(Path log, String url, String... args) throws Exception {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                Main.class.getName(),
+                                "--server",
+                                url,
+                                "--poll",
+                                "200ms",
+                                "--heartbeat",
+                                "500ms",
+                                "--work-dir",
+                                work.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("STEMVAULT_WORKER_TOKEN", worker);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        return builder.start();
+    }
+
+    JsonNode upload(EmbeddedServer to, Path take) throws Exception {
+        HttpResponse<String> r =
+                Api.upload(
+                        to,
+                        "/api/upload/band",
+                        member,
+                        "Tuesday Jam.wav",
+                        Files.readAllBytes(take));
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    JsonNode job(EmbeddedServer on, String jobId) throws Exception {
+        for (JsonNode j :
+                JSON.readTree(Api.call(on, "GET", "/api/admin/jobs", admin, null).body())) {
+            if (j.path("job_id").asText().equals(jobId)) {
+                return j;
+            }
+        }
+        throw new AssertionError("no job " + jobId);
+    }
+
+    byte[] fetch(EmbeddedServer on, String path) throws Exception {
+        HttpResponse<byte[]> r =
+                Api.HTTP.send(
+                        HttpRequest.newBuilder(URI.create(on.getURL() + path))
+                                .header("Authorization", "Bearer " + member)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 302 || r.statusCode() == 307) {
+            return fetchAbsolute(r.headers().firstValue("Location").orElseThrow());
+        }
+        assertEquals(200, r.statusCode(), path);
+        return r.body();
+    }
+
+    static byte[] fetchAbsolute(String url) throws Exception {
+        return Api.HTTP
+                .send(
+                        HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+    }
+
+    static int pngWidth(byte[] png) {
+        return java.nio.ByteBuffer.wrap(png, 16, 4).getInt();
+    }
+
+    static int pngHeight(byte[] png) {
+        return java.nio.ByteBuffer.wrap(png, 20, 4).getInt();
+    }
+
+    /** Runs one job with the stand-in and checks every stem against ffmpeg's own readings. */
+    void separatesAndMeasures(EmbeddedServer on) throws Exception {
+        Path take = TestAudio.rehearsal(work.resolve("take-" + UUID.randomUUID() + ".wav"));
+        JsonNode job = upload(on, take);
+        Path log = work.resolve("worker-" + UUID.randomUUID() + ".log");
+        Process p =
+                worker(
+                        log,
+                        on.getURL().toString(),
+                        "--separate",
+                        StandInSeparator.command(),
+                        "--once");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the worker ends after its one job");
+        String output = Files.readString(log);
+        assertEquals(0, p.exitValue(), output);
+
+        JsonNode status =
+                JSON.readTree(
+                        Api.call(
+                                        on,
+                                        "GET",
+                                        "/api/jobs/" + job.path("job_id").asText() + "/status",
+                                        member,
+                                        null)
+                                .body());
+        assertEquals("complete", status.path("status").asText(), status.toString());
+        JsonNode file =
+                JSON.readTree(
+                        Api.call(
+                                        on,
+                                        "GET",
+                                        "/api/profiles/band/files/"
+                                                + job.path("output_name").asText(),
+                                        member,
+                                        null)
+                                .body());
+        Map<String, JsonNode> stems = new HashMap<>();
+        file.path("stems").forEach(s -> stems.put(s.path("stem_type").asText(), s));
+        assertEquals(
+                List.of("bass", "drums", "other", "vocals"),
+                stems.keySet().stream().sorted().toList());
+
+        double takeLufs = TestAudio.lufs(take);
+        JsonNode vocals = stems.get("vocals");
+        assertEquals(
+                takeLufs,
+                vocals.path("measured_lufs").asDouble(),
+                0.5,
+                "ffmpeg's reading of the take itself");
+        assertEquals(
+                0.5,
+                vocals.path("peak_amplitude").asDouble(),
+                0.01,
+                "two sines of 0.25 meet at 0.5");
+        assertEquals(
+                Math.max(-12, Math.min(12, -23 - vocals.path("measured_lufs").asDouble())),
+                vocals.path("stem_gain_adjustment_db").asDouble(),
+                0.011);
+        JsonNode other = stems.get("other");
+        assertTrue(other.path("measured_lufs").isNull(), "a silent stem has no loudness: " + other);
+        assertEquals(0, other.path("peak_amplitude").asDouble());
+        assertEquals(0, other.path("stem_gain_adjustment_db").asDouble());
+        assertTrue(
+                stems.get("bass").path("measured_lufs").asDouble() < takeLufs - 1
+                        && stems.get("drums").path("measured_lufs").asDouble() < takeLufs - 1,
+                "each band-filtered file is quieter than the whole take: " + stems);
+
+        for (JsonNode stem : stems.values()) {
+            String type = stem.path("stem_type").asText();
+            assertEquals(
+                    "/media/band/" + job.path("output_name").asText() + "/" + type + ".opus",
+                    stem.path("audio_url").asText());
+            byte[] audio = fetch(on, stem.path("audio_url").asText());
+            assertEquals(
+                    audio.length,
+                    stem.path("file_size_bytes").asLong(),
+                    type + ": the size of the stored file");
+            assertArrayEquals("OggS".getBytes(), Arrays.copyOf(audio, 4), type + " is Ogg Opus");
+            Path stored = work.resolve(type + "-" + UUID.randomUUID() + ".opus");
+            Files.write(stored, audio);
+            assertEquals(
+                    TestAudio.duration(stored), stem.path("duration_seconds").asDouble(), 0.001);
+            assertEquals(40, stem.path("duration_seconds").asDouble(), 0.1);
+            if (!stem.path("measured_lufs").isNull()) {
+                assertEquals(
+                        TestAudio.lufs(stored),
+                        stem.path("measured_lufs").asDouble(),
+                        0.5,
+                        type + ": ffmpeg's reading of the stored stem");
+            }
+            byte[] png = fetch(on, stem.path("waveform_url").asText());
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+            assertEquals(1920, pngWidth(png));
+            assertEquals(256, pngHeight(png));
+        }
+
+        for (String stage :
+                List.of(
+                        "claimed",
+                        "downloaded",
+                        "stage",
+                        "separated",
+                        "measured",
+                        "sections",
+                        "uploaded",
+                        "complete")) {
+            assertTrue(output.contains("] " + stage + " "), "a line for " + stage + ":\n" + output);
+        }
+        assertTrue(
+                output.contains("sections job=" + job.path("job_id").asText() + " found=2"),
+                output);
+        try (var left = Files.list(work)) {
+            assertTrue(
+                    left.noneMatch(f -> f.getFileName().toString().startsWith("job-")),
+                    "the job's files are gone");
+        }
+    }
+
+    @Test
+    void an_upload_becomes_four_measured_stems_with_waveforms() throws Exception {
+        separatesAndMeasures(server);
+    }
+
+    @Test
+    void with_a_bucket_as_the_store_every_file_goes_through_presigned_links() throws Exception {
+        separatesAndMeasures(s3Server);
+        MeterRegistry meters = s3Server.getApplicationContext().getBean(MeterRegistry.class);
+        assertEquals(1, requests(meters, "/api/worker/jobs/claim"), "the service saw the claim");
+        assertEquals(
+                0,
+                requests(meters, "/api/worker/jobs/{jobId}/source"),
+                "the source came from the bucket");
+        assertEquals(
+                0,
+                requests(meters, "/api/worker/jobs/{jobId}/outputs/{+file}"),
+                "every stem and waveform went straight into the bucket");
+    }
+
+    static long requests(MeterRegistry meters, String route) {
+        return meters.find("stemvault.http.server.requests").tag("route", route).timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count)
+                .sum();
+    }
+
+    @Test
+    void a_failing_command_ends_the_job_in_error_with_its_output() throws Exception {
+        Path take = TestAudio.tone(work.resolve("tone.wav"), 2, 0.1, 440);
+        String jobId = upload(server, take).path("job_id").asText();
+        Path log = work.resolve("fail.log");
+        Process p =
+                worker(
+                        log,
+                        server.getURL().toString(),
+                        "--once",
+                        "--separate",
+                        "echo loading model >&2; echo 'CUDA out of memory' >&2; exit 3 # {input} {output_dir}");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), Files.readString(log));
+        JsonNode status =
+                JSON.readTree(
+                        Api.call(server, "GET", "/api/jobs/" + jobId + "/status", member, null)
+                                .body());
+        assertEquals("error", status.path("status").asText());
+        assertTrue(
+                status.path("error").asText().startsWith("the separation command exited with 3")
+                        && status.path("error")
+                                .asText()
+                                .endsWith("loading model\nCUDA out of memory"),
+                status.toString());
+    }
+
+    @Test
+    void sigterm_mid_separation_hands_the_job_back_uncounted_and_ends_the_command()
+            throws Exception {
+        Path take = TestAudio.tone(work.resolve("tone.wav"), 2, 0.1, 440);
+        String jobId = upload(server, take).path("job_id").asText();
+        Path log = work.resolve("term.log");
+        Process p =
+                worker(
+                        log,
+                        server.getURL().toString(),
+                        "--stop-grace",
+                        "1s",
+                        "--separate",
+                        "sleep 120; " + StandInSeparator.command());
+        awaitStage(jobId, "separating");
+        List<ProcessHandle> command = p.descendants().toList();
+        assertFalse(command.isEmpty(), "the separation command runs");
+        p.destroy();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the worker stops");
+        String output = Files.readString(log);
+        assertTrue(output.contains("released job=" + jobId), output);
+        JsonNode job = job(server, jobId);
+        assertEquals("queued", job.path("status").asText(), job.toString());
+        assertEquals(0, job.path("attempts").asInt(), "the handed-back attempt is not counted");
+        assertTrue(
+                job.path("worker").isNull() || job.path("worker").isMissingNode(), job.toString());
+        for (int i = 0; i < 50 && command.stream().anyMatch(WorkerTest::running); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(
+                command.stream().noneMatch(WorkerTest::running),
+                "its command ended with it: "
+                        + command.stream()
+                                .filter(WorkerTest::running)
+                                .map(h -> h.info().commandLine().orElse("?"))
+                                .toList());
+    }
+
+    @Test
+    void sigterm_with_time_to_spare_lets_the_job_finish() throws Exception {
+        Path take = TestAudio.tone(work.resolve("tone.wav"), 2, 0.1, 440);
+        String jobId = upload(server, take).path("job_id").asText();
+        Path log = work.resolve("finish.log");
+        Process p =
+                worker(
+                        log,
+                        server.getURL().toString(),
+                        "--stop-grace",
+                        "60s",
+                        "--separate",
+                        "sleep 2; " + StandInSeparator.command());
+        awaitStage(jobId, "separating");
+        p.destroy();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the worker stops once its job is done");
+        assertEquals("complete", job(server, jobId).path("status").asText(), Files.readString(log));
+    }
+
+    @Test
+    void a_service_out_of_reach_is_tried_again_until_it_answers() throws Exception {
+        Path take = TestAudio.tone(work.resolve("tone.wav"), 2, 0.1, 440);
+        String jobId = upload(server, take).path("job_id").asText();
+        Path log = work.resolve("retry.log");
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", server.getPort())) {
+            proxy.down();
+            Process p =
+                    worker(
+                            log,
+                            "http://127.0.0.1:" + proxy.port(),
+                            "--once",
+                            "--retry-pause",
+                            "200ms",
+                            "--separate",
+                            StandInSeparator.command());
+            Thread.sleep(1500);
+            proxy.up();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            String output = Files.readString(log);
+            assertEquals(0, p.exitValue(), output);
+            assertTrue(
+                    output.contains("] retry POST /api/worker/jobs/claim (ConnectException"),
+                    output);
+        }
+        assertEquals("complete", job(server, jobId).path("status").asText());
+    }
+
+    @Test
+    void a_token_the_service_refuses_stops_the_worker_with_the_reason() throws Exception {
+        Path log = work.resolve("refused.log");
+        worker = "not-a-token";
+        Process p =
+                worker(log, server.getURL().toString(), "--separate", StandInSeparator.command());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String output = Files.readString(log);
+        assertEquals(2, p.exitValue(), output);
+        assertTrue(output.contains("HTTP 401"), output);
+        assertTrue(output.contains("the service does not take this worker token"), output);
+    }
+
+    /** Alive and not a zombie waiting to be reaped. */
+    static boolean running(ProcessHandle h) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(h.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException gone) {
+            return false;
+        }
+    }
+
+    void awaitStage(String jobId, String stage) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            if (stage.equals(job(server, jobId).path("stage").asText())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the job never reached " + stage + ": " + job(server, jobId));
+    }
+}
