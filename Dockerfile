@@ -10,6 +10,7 @@ COPY adapters-files adapters-files
 COPY adapters-s3 adapters-s3
 COPY adapters-textmodel adapters-textmodel
 COPY adapters-web adapters-web
+COPY worker worker
 COPY bootstrap bootstrap
 RUN ./mvnw -B -q -ntp package -DskipTests
 
