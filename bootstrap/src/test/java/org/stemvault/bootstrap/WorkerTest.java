@@ -403,6 +403,52 @@ class WorkerTest {
     }
 
     @Test
+    void with_concurrency_two_jobs_run_at_once_and_both_complete() throws Exception {
+        String first =
+                upload(server, TestAudio.tone(work.resolve("one.wav"), 2, 0.1, 440))
+                        .path("job_id")
+                        .asText();
+        String second =
+                upload(server, TestAudio.tone(work.resolve("two.wav"), 2, 0.2, 880))
+                        .path("job_id")
+                        .asText();
+        Path log = work.resolve("two.log");
+        Process p =
+                worker(
+                        log,
+                        server.getURL().toString(),
+                        "--concurrency",
+                        "2",
+                        "--separate",
+                        "sleep 3; " + StandInSeparator.command());
+        try {
+            awaitStage(first, "separating");
+            assertEquals(
+                    "separating",
+                    job(server, second).path("stage").asText(),
+                    "both in hand at once");
+            for (int i = 0; i < 300; i++) {
+                if ("complete".equals(job(server, first).path("status").asText())
+                        && "complete".equals(job(server, second).path("status").asText())) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals(
+                    "complete", job(server, first).path("status").asText(), Files.readString(log));
+            assertEquals(
+                    "complete", job(server, second).path("status").asText(), Files.readString(log));
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(log);
+        assertTrue(
+                output.contains("[worker-1] claimed") && output.contains("[worker-2] claimed"),
+                output);
+    }
+
+    @Test
     void a_service_out_of_reach_is_tried_again_until_it_answers() throws Exception {
         Path take = TestAudio.tone(work.resolve("tone.wav"), 2, 0.1, 440);
         String jobId = upload(server, take).path("job_id").asText();
