@@ -46,16 +46,11 @@ class ObjectStoreTest {
         Map<String, Object> properties = new HashMap<>(TestApp.properties());
         properties.put("micronaut.server.port", "-1");
         properties.put("stemvault.media.root", disk.toString());
-        properties.put("stemvault.media.store", "s3");
+        properties.putAll(TestApp.inBucket(bucket));
         properties.put("stemvault.media.delivery", delivery);
         properties.put("stemvault.media.link-expiry", "1s");
         properties.put("stemvault.media.cleanup-interval", "500ms");
-        properties.put("stemvault.media.s3.endpoint", TestS3.endpoint().toString());
-        properties.put("stemvault.media.s3.bucket", bucket);
-        properties.put("stemvault.media.s3.access-key", TestS3.ACCESS_KEY);
-        properties.put("stemvault.media.s3.secret-key", TestS3.SECRET_KEY);
         properties.put("stemvault.media.s3.prefix", "stemvault");
-        properties.put("stemvault.media.s3.create-bucket", "true");
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }
 

@@ -3,6 +3,7 @@ package org.stemvault.bootstrap;
 import java.util.HashMap;
 import java.util.Map;
 import org.stemvault.postgres.TestDatabase;
+import org.stemvault.s3.TestS3;
 
 /**
  * The settings every end-to-end test starts the service with: the test database, a test signing
@@ -14,6 +15,25 @@ final class TestApp {
     static final String FRONTEND = "http://frontend.test/app";
 
     private TestApp() {}
+
+    /**
+     * The settings that keep media in {@code bucket} on the loopback S3 server (made if missing).
+     */
+    static Map<String, String> inBucket(String bucket) {
+        return Map.of(
+                "stemvault.media.store",
+                "s3",
+                "stemvault.media.s3.endpoint",
+                TestS3.endpoint().toString(),
+                "stemvault.media.s3.bucket",
+                bucket,
+                "stemvault.media.s3.access-key",
+                TestS3.ACCESS_KEY,
+                "stemvault.media.s3.secret-key",
+                TestS3.SECRET_KEY,
+                "stemvault.media.s3.create-bucket",
+                "true");
+    }
 
     static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.s3.TestS3;
 import org.stemvault.worker.Main;
 import org.stemvault.worker.StandInSeparator;
 import org.stemvault.worker.TestAudio;
@@ -73,12 +72,7 @@ class WorkerTest {
         server = ApplicationContext.run(EmbeddedServer.class, local);
         Map<String, Object> s3 = new HashMap<>(local);
         s3.put("stemvault.media.root", temp("stemvault-worker-s3-disk").toString());
-        s3.put("stemvault.media.store", "s3");
-        s3.put("stemvault.media.s3.endpoint", TestS3.endpoint().toString());
-        s3.put("stemvault.media.s3.bucket", bucket);
-        s3.put("stemvault.media.s3.access-key", TestS3.ACCESS_KEY);
-        s3.put("stemvault.media.s3.secret-key", TestS3.SECRET_KEY);
-        s3.put("stemvault.media.s3.create-bucket", "true");
+        s3.putAll(TestApp.inBucket(bucket));
         s3Server = ApplicationContext.run(EmbeddedServer.class, s3);
         seed = server.getApplicationContext().getBean(Seed.class);
     }
@@ -132,6 +126,13 @@ class WorkerTest {
                         Files.readAllBytes(take));
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
+    }
+
+    /** A queued job for a 2 s stereo tone of this amplitude and pitch; its id. */
+    String queuedTone(String name, double amplitude, int hz) throws Exception {
+        return upload(server, TestAudio.tone(work.resolve(name + ".wav"), 2, amplitude, hz))
+                .path("job_id")
+                .asText();
     }
 
     JsonNode job(EmbeddedServer on, String jobId) throws Exception {
@@ -320,8 +321,7 @@ class WorkerTest {
 
     @Test
     void a_failing_command_ends_the_job_in_error_with_its_output() throws Exception {
-        Path take = TestAudio.tone(work.resolve("tone.wav"), 2, 0.1, 440);
-        String jobId = upload(server, take).path("job_id").asText();
+        String jobId = queuedTone("tone", 0.1, 440);
         Path log = work.resolve("fail.log");
         Process p =
                 worker(
@@ -348,8 +348,7 @@ class WorkerTest {
     @Test
     void sigterm_mid_separation_hands_the_job_back_uncounted_and_ends_the_command()
             throws Exception {
-        Path take = TestAudio.tone(work.resolve("tone.wav"), 2, 0.1, 440);
-        String jobId = upload(server, take).path("job_id").asText();
+        String jobId = queuedTone("tone", 0.1, 440);
         Path log = work.resolve("term.log");
         Process p =
                 worker(
@@ -385,8 +384,7 @@ class WorkerTest {
 
     @Test
     void sigterm_with_time_to_spare_lets_the_job_finish() throws Exception {
-        Path take = TestAudio.tone(work.resolve("tone.wav"), 2, 0.1, 440);
-        String jobId = upload(server, take).path("job_id").asText();
+        String jobId = queuedTone("tone", 0.1, 440);
         Path log = work.resolve("finish.log");
         Process p =
                 worker(
@@ -404,14 +402,8 @@ class WorkerTest {
 
     @Test
     void with_concurrency_two_jobs_run_at_once_and_both_complete() throws Exception {
-        String first =
-                upload(server, TestAudio.tone(work.resolve("one.wav"), 2, 0.1, 440))
-                        .path("job_id")
-                        .asText();
-        String second =
-                upload(server, TestAudio.tone(work.resolve("two.wav"), 2, 0.2, 880))
-                        .path("job_id")
-                        .asText();
+        String first = queuedTone("one", 0.1, 440);
+        String second = queuedTone("two", 0.2, 880);
         Path log = work.resolve("two.log");
         Process p =
                 worker(
@@ -450,8 +442,7 @@ class WorkerTest {
 
     @Test
     void a_service_out_of_reach_is_tried_again_until_it_answers() throws Exception {
-        Path take = TestAudio.tone(work.resolve("tone.wav"), 2, 0.1, 440);
-        String jobId = upload(server, take).path("job_id").asText();
+        String jobId = queuedTone("tone", 0.1, 440);
         Path log = work.resolve("retry.log");
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", server.getPort())) {
             proxy.down();
