@@ -17,6 +17,7 @@ import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
+import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
@@ -48,7 +49,8 @@ public record PostgresPorts(
         WorkerTokens workerTokens,
         PendingLogins pendingLogins,
         Transactions transactions,
-        Jobs jobs)
+        Jobs jobs,
+        Labels labels)
         implements Ports {
 
     /**

@@ -10,6 +10,7 @@ import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
+import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaDeletions;
@@ -47,6 +48,7 @@ public abstract class PortsContract {
     protected WorkerTokens tokens;
     protected PendingLogins pending;
     protected Transactions transactions;
+    protected Labels labels;
 
     /** The ports under test. */
     protected abstract Ports ports();
@@ -72,6 +74,7 @@ public abstract class PortsContract {
         tokens = p.workerTokens();
         pending = p.pendingLogins();
         transactions = p.transactions();
+        labels = p.labels();
     }
 
     /** The user as a viewer, in a session opened now (an hour long). */

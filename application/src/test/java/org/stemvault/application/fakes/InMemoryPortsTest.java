@@ -7,6 +7,7 @@ import org.stemvault.application.contracts.CatalogueContract;
 import org.stemvault.application.contracts.EmbeddingJobsContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
 import org.stemvault.application.contracts.JobsContract;
+import org.stemvault.application.contracts.LabelsContract;
 import org.stemvault.application.contracts.MediaDeletionsContract;
 import org.stemvault.application.contracts.MediaReferencesContract;
 import org.stemvault.application.contracts.MembershipsContract;
@@ -145,6 +146,14 @@ class InMemoryPortsTest {
 
     @Nested
     class EmbeddingJobs extends EmbeddingJobsContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class Labels extends LabelsContract {
         @Override
         protected Ports ports() {
             return world;

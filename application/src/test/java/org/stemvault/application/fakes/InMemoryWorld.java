@@ -38,6 +38,10 @@ import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
+import org.stemvault.domain.label.Label;
+import org.stemvault.domain.label.LabelId;
+import org.stemvault.domain.label.LabelKind;
+import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
@@ -109,6 +113,7 @@ public final class InMemoryWorld implements Ports {
         Map<String, Map.Entry<String, Instant>> logins = new HashMap<>();
         Map<JobId, Job> queue = new LinkedHashMap<>();
         Map<JobId, String> secrets = new HashMap<>();
+        Map<LabelId, Label> labels = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -129,6 +134,7 @@ public final class InMemoryWorld implements Ports {
             c.logins = new HashMap<>(logins);
             c.queue = new LinkedHashMap<>(queue);
             c.secrets = new HashMap<>(secrets);
+            c.labels = new LinkedHashMap<>(labels);
             return c;
         }
     }
@@ -1663,4 +1669,111 @@ public final class InMemoryWorld implements Ports {
     public Jobs jobs() {
         return jobs;
     }
+
+    @Override
+    public Labels labels() {
+        return labels;
+    }
+
+    private final Labels labels =
+            new Labels() {
+                @Override
+                public Optional<List<Label>> list(
+                        Viewer viewer, ProfileName profile, LabelKind kind) {
+                    synchronized (InMemoryWorld.this) {
+                        return InMemoryWorld.this
+                                .visible(viewer, profile)
+                                .map(
+                                        p ->
+                                                state.labels.values().stream()
+                                                        .filter(
+                                                                l ->
+                                                                        l.kind() == kind
+                                                                                && l.profile()
+                                                                                        .equals(
+                                                                                                p
+                                                                                                        .id()))
+                                                        .sorted(
+                                                                java.util.Comparator.comparing(
+                                                                                (Label l) ->
+                                                                                        l.name()
+                                                                                                .toLowerCase(
+                                                                                                        java
+                                                                                                                .util
+                                                                                                                .Locale
+                                                                                                                .ROOT))
+                                                                        .thenComparing(
+                                                                                l ->
+                                                                                        l.id().value()))
+                                                        .toList());
+                    }
+                }
+
+                @Override
+                public Optional<Label> visible(Viewer viewer, LabelKind kind, LabelId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.labels.get(id))
+                                .filter(l -> l.kind() == kind && sees(viewer, l.profile()));
+                    }
+                }
+
+                @Override
+                public void create(Label label) {
+                    synchronized (InMemoryWorld.this) {
+                        if (taken(label.kind(), label.profile(), label.name(), null)) {
+                            throw taken(label);
+                        }
+                        state.labels.put(label.id(), label);
+                    }
+                }
+
+                @Override
+                public boolean rename(LabelKind kind, LabelId id, String name, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        Label l = state.labels.get(id);
+                        if (l == null || l.kind() != kind) {
+                            return false;
+                        }
+                        Label renamed = l.renamed(name, now);
+                        if (taken(kind, l.profile(), renamed.name(), id)) {
+                            throw taken(renamed);
+                        }
+                        state.labels.put(id, renamed);
+                        return true;
+                    }
+                }
+
+                @Override
+                public int uses(LabelKind kind, LabelId id) {
+                    return 0;
+                }
+
+                @Override
+                public boolean delete(LabelKind kind, LabelId id) {
+                    synchronized (InMemoryWorld.this) {
+                        Label l = state.labels.get(id);
+                        return l != null && l.kind() == kind && state.labels.remove(id) != null;
+                    }
+                }
+
+                private boolean taken(
+                        LabelKind kind, ProfileId profile, String name, LabelId except) {
+                    return state.labels.values().stream()
+                            .anyMatch(
+                                    l ->
+                                            l.kind() == kind
+                                                    && l.profile().equals(profile)
+                                                    && !l.id().equals(except)
+                                                    && l.name().equalsIgnoreCase(name));
+                }
+
+                private Conflict taken(Label label) {
+                    return new Conflict(
+                            "a "
+                                    + label.kind().noun()
+                                    + " named '"
+                                    + label.name()
+                                    + "' exists in this profile already");
+                }
+            };
 }

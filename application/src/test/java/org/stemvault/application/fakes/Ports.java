@@ -8,6 +8,7 @@ import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
+import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
@@ -59,6 +60,8 @@ public interface Ports {
     PendingLogins pendingLogins();
 
     Jobs jobs();
+
+    Labels labels();
 
     Transactions transactions();
 
