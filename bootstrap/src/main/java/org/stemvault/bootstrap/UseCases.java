@@ -11,6 +11,7 @@ import org.stemvault.application.access.Access;
 import org.stemvault.application.ingest.Ingest;
 import org.stemvault.application.job.Processing;
 import org.stemvault.application.job.Uploads;
+import org.stemvault.application.label.ProfileLabels;
 import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.media.MediaCleanup;
@@ -31,6 +32,7 @@ import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.TextEmbedder;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.job.Jobs;
+import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
@@ -188,6 +190,12 @@ final class UseCases {
             Clock clock,
             TextIndex textIndex) {
         return new Library(catalogue, recordings, media, deletions, transactions, clock, textIndex);
+    }
+
+    @Singleton
+    ProfileLabels profileLabels(
+            Catalogue catalogue, Labels labels, Transactions transactions, Clock clock) {
+        return new ProfileLabels(catalogue, labels, transactions, clock);
     }
 
     @Singleton

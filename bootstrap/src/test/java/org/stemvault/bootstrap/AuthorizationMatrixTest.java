@@ -34,6 +34,7 @@ import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.Jobs;
+import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.OutputName;
@@ -172,6 +173,138 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             403,
                             403,
                             200,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/profiles/{profile}/songs",
+                            "/api/profiles/band/songs",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/profiles/{profile}/songs",
+                            "/api/profiles/band/songs",
+                            "{\"name\":\"New one\"}",
+                            401,
+                            404,
+                            201,
+                            201,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/songs/{id}",
+                            "/api/songs/SONG_ID",
+                            "{\"name\":\"Renamed\"}",
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/songs/{id}{?force}",
+                            "/api/songs/SONG_ID",
+                            null,
+                            401,
+                            404,
+                            204,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/songs/{id}",
+                            "/api/songs/OTHER_SONG_ID",
+                            "{\"name\":\"Mine now\"}",
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/songs/{id}{?force}",
+                            "/api/songs/OTHER_SONG_ID",
+                            null,
+                            401,
+                            404,
+                            404,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/profiles/{profile}/locations",
+                            "/api/profiles/band/locations",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/profiles/{profile}/locations",
+                            "/api/profiles/band/locations",
+                            "{\"name\":\"New one\"}",
+                            401,
+                            404,
+                            201,
+                            201,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/locations/{id}",
+                            "/api/locations/LOCATION_ID",
+                            "{\"name\":\"Renamed\"}",
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/locations/{id}{?force}",
+                            "/api/locations/LOCATION_ID",
+                            null,
+                            401,
+                            404,
+                            204,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/locations/{id}",
+                            "/api/locations/OTHER_LOCATION_ID",
+                            "{\"name\":\"Mine now\"}",
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/locations/{id}{?force}",
+                            "/api/locations/OTHER_LOCATION_ID",
+                            null,
+                            401,
+                            404,
+                            404,
+                            204,
+                            403,
                             401),
                     new Row(
                             "POST",
@@ -631,6 +764,12 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 java.time.Instant.now(),
                 java.time.Instant.now().plusSeconds(600));
         tokens.put("job-id", job.id().toString());
+        Profile elsewhere = seed.profile("elsewhere");
+        for (LabelKind kind : LabelKind.values()) {
+            tokens.put(kind + "_ID", seed.label(band, kind, "Ours").id().toString());
+            tokens.put(
+                    "OTHER_" + kind + "_ID", seed.label(elsewhere, kind, "Theirs").id().toString());
+        }
         try {
             java.nio.file.Files.createDirectories(MEDIA.resolve("inputs/band"));
             java.nio.file.Files.writeString(MEDIA.resolve("inputs/band/take.wav"), "RIFF....WAVE");
@@ -672,7 +811,11 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 String path =
                         row.path()
                                 .replace("WORKER_ID", world.get("worker-id"))
-                                .replace("JOB_ID", world.get("job-id"));
+                                .replace("JOB_ID", world.get("job-id"))
+                                .replace("OTHER_SONG_ID", world.get("OTHER_SONG_ID"))
+                                .replace("OTHER_LOCATION_ID", world.get("OTHER_LOCATION_ID"))
+                                .replace("SONG_ID", world.get("SONG_ID"))
+                                .replace("LOCATION_ID", world.get("LOCATION_ID"));
                 int status = send(row.method(), path, row.body(), token).statusCode();
                 if (status != row.statuses()[i]) {
                     mismatches.add(

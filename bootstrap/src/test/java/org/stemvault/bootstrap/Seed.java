@@ -13,6 +13,9 @@ import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.label.Label;
+import org.stemvault.domain.label.LabelKind;
+import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
@@ -50,6 +53,7 @@ final class Seed {
     private final AudioFiles audioFiles;
     private final Recordings recordings;
     private final Workers workers;
+    private final Labels labels;
 
     Seed(
             Users users,
@@ -58,7 +62,8 @@ final class Seed {
             Memberships memberships,
             AudioFiles audioFiles,
             Recordings recordings,
-            Workers workers) {
+            Workers workers,
+            Labels labels) {
         this.users = users;
         this.sessions = sessions;
         this.profiles = profiles;
@@ -66,6 +71,14 @@ final class Seed {
         this.audioFiles = audioFiles;
         this.recordings = recordings;
         this.workers = workers;
+        this.labels = labels;
+    }
+
+    /** A song or a location of the profile. */
+    Label label(Profile profile, LabelKind kind, String name) {
+        Label label = Label.create(kind, profile.id(), name, T0);
+        labels.create(label);
+        return label;
     }
 
     /**
@@ -88,7 +101,11 @@ final class Seed {
                         "embeddings",
                         "jobs",
                         "worker_tokens",
-                        "audit_log"
+                        "audit_log",
+                        "songs",
+                        "locations",
+                        "clips",
+                        "recording_user_configs"
                     }) {
                 all.append(table).append('\n');
                 try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {

@@ -85,10 +85,7 @@ final class AuthController {
     @Post("/logout{?everywhere}")
     HttpResponse<LogoutResponse> logoutByPost(
             @Nullable Authentication authentication, @Nullable @QueryValue String everywhere) {
-        if (everywhere != null && !everywhere.equals("true") && !everywhere.equals("false")) {
-            throw new Invalid("everywhere", "must be true or false");
-        }
-        return signOut(authentication, "true".equals(everywhere));
+        return signOut(authentication, org.stemvault.web.json.Flags.bool("everywhere", everywhere));
     }
 
     private HttpResponse<LogoutResponse> signOut(

@@ -42,6 +42,10 @@ public final class Bodies {
     @Schema(name = "Rename")
     public record Rename(@Schema(requiredMode = RequiredMode.REQUIRED) String displayName) {}
 
+    /** {@code LabelsController}: a song's or location's name, 1 to 200 characters, trimmed. */
+    @Schema(name = "LabelName")
+    public record LabelName(@Schema(requiredMode = RequiredMode.REQUIRED) String name) {}
+
     /** {@code EditRequest.from}: what is absent (or null) stays. */
     @Schema(name = "Edit")
     public record Edit(String displayName, String description) {}
