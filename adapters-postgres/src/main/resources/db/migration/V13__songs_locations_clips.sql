@@ -32,7 +32,7 @@ ALTER TABLE recordings
         CHECK (status IN ('processing', 'complete', 'error')),
     ADD CONSTRAINT recordings_location_fkey FOREIGN KEY (profile_id, location_id)
         REFERENCES locations (profile_id, id) ON DELETE SET NULL (location_id);
-CREATE INDEX recordings_location_idx ON recordings (location_id) WHERE location_id IS NOT NULL;
+CREATE INDEX recordings_location_idx ON recordings (profile_id, location_id);
 
 -- A clip belongs to a recording and, optionally, a song of the same profile; deleting the recording
 -- deletes its clips, deleting the song unlinks them.
@@ -50,8 +50,8 @@ CREATE TABLE clips (
     FOREIGN KEY (profile_id, recording_id) REFERENCES recordings (profile_id, id) ON DELETE CASCADE,
     FOREIGN KEY (profile_id, song_id) REFERENCES songs (profile_id, id) ON DELETE SET NULL (song_id)
 );
-CREATE INDEX clips_recording_idx ON clips (recording_id, start_seconds, id);
-CREATE INDEX clips_song_idx ON clips (song_id) WHERE song_id IS NOT NULL;
+CREATE INDEX clips_recording_idx ON clips (profile_id, recording_id, start_seconds, id);
+CREATE INDEX clips_song_idx ON clips (profile_id, song_id);
 CREATE INDEX clips_profile_idx ON clips (profile_id, created_at DESC, id DESC);
 
 -- Each member's player settings per recording, one JSON value per key of a fixed list.

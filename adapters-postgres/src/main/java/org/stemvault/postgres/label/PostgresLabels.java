@@ -121,11 +121,21 @@ final class PostgresLabels implements Labels {
 
     @Override
     public int uses(LabelKind kind, LabelId id) {
+        // By profile and label, as the foreign keys' indexes are.
         String sql =
                 kind == LabelKind.SONG
-                        ? "SELECT count(*) FROM clips WHERE song_id = ?"
-                        : "SELECT count(*) FROM recordings WHERE location_id = ?";
-        return db.first(sql, ps -> ps.setObject(1, id.value()), rs -> rs.getInt(1)).orElse(0);
+                        ? "SELECT count(*) FROM clips WHERE profile_id = (SELECT profile_id FROM songs"
+                                + " WHERE id = ?) AND song_id = ?"
+                        : "SELECT count(*) FROM recordings WHERE profile_id = (SELECT profile_id FROM"
+                                + " locations WHERE id = ?) AND location_id = ?";
+        return db.first(
+                        sql,
+                        ps -> {
+                            ps.setObject(1, id.value());
+                            ps.setObject(2, id.value());
+                        },
+                        rs -> rs.getInt(1))
+                .orElse(0);
     }
 
     @Override

@@ -6,12 +6,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.postgres.Database;
@@ -43,7 +47,7 @@ final class PostgresRecordings implements Recordings {
                         WHEN (recordings.audio_file_id, recordings.display_name, recordings.description)
                              IS DISTINCT FROM (EXCLUDED.audio_file_id, EXCLUDED.display_name, EXCLUDED.description)
                         THEN EXCLUDED.updated_at ELSE recordings.updated_at END
-                RETURNING id, created_at, updated_at
+                RETURNING id, created_at, updated_at, location_id, date_recorded, status
             ), incoming AS (
                 SELECT * FROM unnest(?::text[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[],
                                      ?::int8[], ?::float8[])
@@ -69,7 +73,9 @@ final class PostgresRecordings implements Recordings {
                     duration_seconds = EXCLUDED.duration_seconds,
                     position = EXCLUDED.position
             )
-            SELECT id, created_at, updated_at FROM saved
+            SELECT id, created_at, updated_at, location_id, date_recorded, status,
+                   (SELECT l.name FROM locations l WHERE l.id = saved.location_id) AS location_name
+            FROM saved
             """;
 
     private static final String SELECT =
@@ -100,10 +106,38 @@ final class PostgresRecordings implements Recordings {
                                     recording.audioFile(),
                                     Database.instant(rs, "created_at"),
                                     Database.instant(rs, "updated_at"),
-                                    recording.stems());
+                                    recording.stems(),
+                                    RecordingRows.details(rs));
                         }
                     }
                 });
+    }
+
+    @Override
+    public boolean setDetails(
+            RecordingId id, LabelId location, LocalDate dateRecorded, Instant now) {
+        return db.update(
+                        "UPDATE recordings SET location_id = ?, date_recorded = ?, updated_at = ?"
+                                + " WHERE id = ?",
+                        ps -> {
+                            ps.setObject(
+                                    1, location == null ? null : location.value(), Types.OTHER);
+                            ps.setObject(2, dateRecorded, Types.DATE);
+                            Database.setInstant(ps, 3, now);
+                            ps.setObject(4, id.value());
+                        })
+                == 1;
+    }
+
+    @Override
+    public boolean setStatus(RecordingId id, RecordingStatus status) {
+        return db.update(
+                        "UPDATE recordings SET status = ? WHERE id = ?",
+                        ps -> {
+                            ps.setString(1, status.wire());
+                            ps.setObject(2, id.value());
+                        })
+                == 1;
     }
 
     private static void bind(Connection c, PreparedStatement ps, Recording r) throws SQLException {

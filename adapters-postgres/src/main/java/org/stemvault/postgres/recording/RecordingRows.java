@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.stemvault.domain.audio.AudioFileId;
+import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingDetails;
 import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.recording.StemType;
 import org.stemvault.postgres.Database;
@@ -26,7 +29,8 @@ public final class RecordingRows {
     public static final String COLUMNS =
             """
             r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
-            r.created_at, r.updated_at,
+            r.created_at, r.updated_at, r.location_id, r.date_recorded, r.status,
+            (SELECT l.name FROM locations l WHERE l.id = r.location_id) AS location_name,
             s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
             s.waveform_url, s.file_size_bytes, s.duration_seconds
             """;
@@ -116,7 +120,8 @@ public final class RecordingRows {
             String displayName,
             String description,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            RecordingDetails details) {
 
         static ResultRow read(ResultSet rs) throws SQLException {
             return new ResultRow(
@@ -127,7 +132,8 @@ public final class RecordingRows {
                     rs.getString("display_name"),
                     rs.getString("description"),
                     Database.instant(rs, "created_at"),
-                    Database.instant(rs, "updated_at"));
+                    Database.instant(rs, "updated_at"),
+                    RecordingRows.details(rs));
         }
 
         Recording with(List<Stem> stems) {
@@ -140,7 +146,21 @@ public final class RecordingRows {
                     audioFile == null ? null : new AudioFileId(audioFile),
                     createdAt,
                     updatedAt,
-                    stems);
+                    stems,
+                    details);
         }
+    }
+
+    /** A recording row's place, date and status ({@code location_name} read with them). */
+    public static RecordingDetails details(ResultSet rs) throws SQLException {
+        UUID location = Database.uuid(rs, "location_id");
+        java.sql.Date date = rs.getDate("date_recorded");
+        return new RecordingDetails(
+                location == null
+                        ? null
+                        : new RecordingDetails.Place(
+                                new LabelId(location), rs.getString("location_name")),
+                date == null ? null : date.toLocalDate(),
+                RecordingStatus.fromWire(rs.getString("status")));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,10 @@ import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingDetails;
+import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.User;
 
@@ -113,5 +118,45 @@ public abstract class LabelsContract extends PortsContract {
         assertTrue(labels.delete(LabelKind.SONG, intro.id()));
         assertFalse(labels.delete(LabelKind.SONG, intro.id()));
         assertFalse(labels.rename(LabelKind.SONG, intro.id(), "Again", T0));
+    }
+
+    @Test
+    void a_recordings_location_and_date_follow_renames_unlink_on_delete_and_survive_a_save() {
+        Recording take =
+                recordings.save(
+                        Recording.create(
+                                band.id(),
+                                new OutputName("take_1"),
+                                "Take",
+                                null,
+                                null,
+                                Fixtures.fourStems(),
+                                T0));
+        assertEquals(RecordingDetails.NONE, take.details());
+        Label attic = Label.create(LabelKind.LOCATION, band.id(), "Attic", T0);
+        labels.create(attic);
+        LocalDate day = LocalDate.of(2026, 11, 3);
+        assertTrue(recordings.setDetails(take.id(), attic.id(), day, T0.plusSeconds(1)));
+        assertEquals(
+                new RecordingDetails(
+                        new RecordingDetails.Place(attic.id(), "Attic"),
+                        day,
+                        RecordingStatus.COMPLETE),
+                recordings.byId(take.id()).orElseThrow().details());
+        assertEquals(1, labels.uses(LabelKind.LOCATION, attic.id()));
+
+        Recording again = recordings.save(take);
+        assertEquals(day, again.details().dateRecorded(), "a save keeps the details");
+        labels.rename(LabelKind.LOCATION, attic.id(), "The Attic", T0.plusSeconds(2));
+        assertEquals(
+                "The Attic", recordings.byId(take.id()).orElseThrow().details().location().name());
+        assertTrue(recordings.setStatus(take.id(), RecordingStatus.PROCESSING));
+        assertTrue(labels.delete(LabelKind.LOCATION, attic.id()));
+        RecordingDetails after = recordings.byId(take.id()).orElseThrow().details();
+        assertEquals(new RecordingDetails(null, day, RecordingStatus.PROCESSING), after);
+        assertTrue(recordings.setDetails(take.id(), null, null, T0.plusSeconds(3)));
+        assertEquals(
+                new RecordingDetails(null, null, RecordingStatus.PROCESSING),
+                recordings.byId(take.id()).orElseThrow().details());
     }
 }

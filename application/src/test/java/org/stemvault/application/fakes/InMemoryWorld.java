@@ -1,6 +1,7 @@
 package org.stemvault.application.fakes;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,7 +58,9 @@ import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingDetails;
 import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.recording.StemType;
@@ -617,6 +620,62 @@ public final class InMemoryWorld implements Ports {
     private final Recordings recordings =
             new Recordings() {
                 @Override
+                public boolean setDetails(
+                        RecordingId id, LabelId location, LocalDate dateRecorded, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        Recording r = state.recordings.get(id);
+                        if (r == null) {
+                            return false;
+                        }
+                        Label place = location == null ? null : state.labels.get(location);
+                        if (location != null
+                                && (place == null
+                                        || place.kind() != LabelKind.LOCATION
+                                        || !place.profile().equals(r.profile()))) {
+                            throw new IllegalStateException(
+                                    "a recording's location must be one of its profile's");
+                        }
+                        Recording updated =
+                                new Recording(
+                                        r.id(),
+                                        r.profile(),
+                                        r.outputName(),
+                                        r.displayName(),
+                                        r.description(),
+                                        r.audioFile(),
+                                        r.createdAt(),
+                                        now,
+                                        r.stems(),
+                                        new RecordingDetails(
+                                                place == null
+                                                        ? null
+                                                        : new RecordingDetails.Place(
+                                                                place.id(), place.name()),
+                                                dateRecorded,
+                                                r.details().status()));
+                        state.recordings.put(id, updated);
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean setStatus(RecordingId id, RecordingStatus status) {
+                    synchronized (InMemoryWorld.this) {
+                        Recording r = state.recordings.get(id);
+                        if (r == null) {
+                            return false;
+                        }
+                        RecordingDetails d = r.details();
+                        state.recordings.put(
+                                id,
+                                r.withDetails(
+                                        new RecordingDetails(
+                                                d.location(), d.dateRecorded(), status)));
+                        return true;
+                    }
+                }
+
+                @Override
                 public Recording save(Recording recording) {
                     synchronized (InMemoryWorld.this) {
                         Optional<Recording> existing =
@@ -647,9 +706,10 @@ public final class InMemoryWorld implements Ports {
                                                             changed
                                                                     ? recording.updatedAt()
                                                                     : e.updatedAt(),
-                                                            recording.stems());
+                                                            recording.stems(),
+                                                            e.details());
                                                 })
-                                        .orElse(recording);
+                                        .orElse(recording.withDetails(RecordingDetails.NONE));
                         existing.ifPresent(
                                 e -> {
                                     Set<StemType> kept =
@@ -1739,20 +1799,57 @@ public final class InMemoryWorld implements Ports {
                             throw taken(renamed);
                         }
                         state.labels.put(id, renamed);
+                        relocate(id, renamed);
                         return true;
                     }
                 }
 
                 @Override
                 public int uses(LabelKind kind, LabelId id) {
-                    return 0;
+                    synchronized (InMemoryWorld.this) {
+                        return kind == LabelKind.LOCATION
+                                ? (int)
+                                        state.recordings.values().stream()
+                                                .filter(r -> at(r, id))
+                                                .count()
+                                : 0;
+                    }
                 }
 
                 @Override
                 public boolean delete(LabelKind kind, LabelId id) {
                     synchronized (InMemoryWorld.this) {
                         Label l = state.labels.get(id);
-                        return l != null && l.kind() == kind && state.labels.remove(id) != null;
+                        if (l == null || l.kind() != kind) {
+                            return false;
+                        }
+                        state.labels.remove(id);
+                        relocate(id, null);
+                        return true;
+                    }
+                }
+
+                private boolean at(Recording r, LabelId location) {
+                    return r.details().location() != null
+                            && r.details().location().id().equals(location);
+                }
+
+                /** The recordings at a renamed (or, with null, deleted) location. */
+                private void relocate(LabelId location, Label now) {
+                    for (Recording r : List.copyOf(state.recordings.values())) {
+                        if (at(r, location)) {
+                            RecordingDetails d = r.details();
+                            state.recordings.put(
+                                    r.id(),
+                                    r.withDetails(
+                                            new RecordingDetails(
+                                                    now == null
+                                                            ? null
+                                                            : new RecordingDetails.Place(
+                                                                    now.id(), now.name()),
+                                                    d.dateRecorded(),
+                                                    d.status())));
+                        }
                     }
                 }
 

@@ -12,7 +12,8 @@ import org.stemvault.domain.profile.ProfileId;
 /**
  * A processed recording of one profile with its stems (at most one per stem type). {@code
  * audioFile} is the source it was separated from, null when that is unknown; {@code description} is
- * never null.
+ * never null. Its {@code details} (place, date, status) change apart from the rest: saving a
+ * recording keeps the stored ones.
  */
 public record Recording(
         RecordingId id,
@@ -23,7 +24,34 @@ public record Recording(
         AudioFileId audioFile,
         Instant createdAt,
         Instant updatedAt,
-        List<Stem> stems) {
+        List<Stem> stems,
+        RecordingDetails details) {
+
+    /**
+     * A recording with no details yet (they are kept apart: saving a recording never sets them).
+     */
+    public Recording(
+            RecordingId id,
+            ProfileId profile,
+            OutputName outputName,
+            String displayName,
+            String description,
+            AudioFileId audioFile,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Stem> stems) {
+        this(
+                id,
+                profile,
+                outputName,
+                displayName,
+                description,
+                audioFile,
+                createdAt,
+                updatedAt,
+                stems,
+                RecordingDetails.NONE);
+    }
 
     public Recording {
         Checks.required("id", id);
@@ -35,12 +63,32 @@ public record Recording(
         Checks.required("created_at", createdAt);
         Checks.required("updated_at", updatedAt);
         stems = List.copyOf(Checks.required("stems", stems));
+        details = details == null ? RecordingDetails.NONE : details;
         Set<StemType> seen = new HashSet<>();
         for (Stem stem : stems) {
             if (!seen.add(stem.type())) {
                 throw new Invalid("stems", "stem_type '" + stem.type() + "' occurs more than once");
             }
         }
+    }
+
+    /** The duration of its longest stem, in seconds (0 without stems). */
+    public double durationSeconds() {
+        return stems.stream().mapToDouble(Stem::durationSeconds).max().orElse(0);
+    }
+
+    public Recording withDetails(RecordingDetails newDetails) {
+        return new Recording(
+                id,
+                profile,
+                outputName,
+                displayName,
+                description,
+                audioFile,
+                createdAt,
+                updatedAt,
+                stems,
+                newDetails);
     }
 
     /** A new recording; a blank display name falls back to the output name. */

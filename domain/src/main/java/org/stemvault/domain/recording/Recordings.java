@@ -1,7 +1,10 @@
 package org.stemvault.domain.recording;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileId;
 
 /** The stored recordings with their stems, unique by output name within a profile. */
@@ -29,4 +32,13 @@ public interface Recordings {
 
     /** Removes every recording of the profile with their stems and embeddings; answers how many. */
     int deleteAllOf(ProfileId profile);
+
+    /**
+     * Sets where and when the recording was made (null clears each; the location must be one of its
+     * profile's); false when it is gone.
+     */
+    boolean setDetails(RecordingId id, LabelId location, LocalDate dateRecorded, Instant now);
+
+    /** Sets where its processing stands; false when it is gone. */
+    boolean setStatus(RecordingId id, RecordingStatus status);
 }

@@ -1,0 +1,39 @@
+package org.stemvault.domain.recording;
+
+import java.time.LocalDate;
+import org.stemvault.domain.Checks;
+import org.stemvault.domain.label.LabelId;
+
+/**
+ * What members add to a recording beyond its stems: where it was recorded (a location of its
+ * profile, with the location's name), when (a date), and where its processing stands.
+ */
+public record RecordingDetails(Place location, LocalDate dateRecorded, RecordingStatus status) {
+
+    /** A new recording's details: no place, no date, complete. */
+    public static final RecordingDetails NONE =
+            new RecordingDetails(null, null, RecordingStatus.COMPLETE);
+
+    /**
+     * The earliest and latest recording date taken: none before sound recording, none far ahead.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1860, 1, 1);
+
+    public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    /** A recording's location: its id and its name. */
+    public record Place(LabelId id, String name) {
+        public Place {
+            Checks.required("location_id", id);
+        }
+    }
+
+    public RecordingDetails {
+        Checks.required("status", status);
+        if (dateRecorded != null
+                && (dateRecorded.isBefore(EARLIEST) || dateRecorded.isAfter(LATEST))) {
+            throw new org.stemvault.domain.Invalid(
+                    "date_recorded", "must be from " + EARLIEST + " to " + LATEST);
+        }
+    }
+}
