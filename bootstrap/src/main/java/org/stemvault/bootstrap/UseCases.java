@@ -14,6 +14,7 @@ import org.stemvault.application.job.Uploads;
 import org.stemvault.application.label.ProfileLabels;
 import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.library.Library;
+import org.stemvault.application.library.RecordingMetadata;
 import org.stemvault.application.media.MediaCleanup;
 import org.stemvault.application.media.MediaVerify;
 import org.stemvault.application.ops.Monitoring;
@@ -190,6 +191,17 @@ final class UseCases {
             Clock clock,
             TextIndex textIndex) {
         return new Library(catalogue, recordings, media, deletions, transactions, clock, textIndex);
+    }
+
+    @Singleton
+    RecordingMetadata recordingMetadata(
+            Catalogue catalogue,
+            Labels labels,
+            Recordings recordings,
+            Library library,
+            Transactions transactions,
+            Clock clock) {
+        return new RecordingMetadata(catalogue, labels, recordings, library, transactions, clock);
     }
 
     @Singleton

@@ -307,6 +307,72 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             403,
                             401),
                     new Row(
+                            "GET",
+                            "/api/recordings/{id}",
+                            "/api/recordings/RECORDING_ID",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/recordings/{id}",
+                            "/api/recordings/OTHER_RECORDING_ID",
+                            null,
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/recordings/{id}/metadata",
+                            "/api/recordings/RECORDING_ID/metadata",
+                            "{\"date_recorded\":\"2026-11-03\"}",
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/recordings/{id}/metadata",
+                            "/api/recordings/OTHER_RECORDING_ID/metadata",
+                            "{\"date_recorded\":\"2026-11-03\"}",
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/recordings/{id}",
+                            "/api/recordings/RECORDING_ID",
+                            null,
+                            401,
+                            404,
+                            204,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/recordings/{id}",
+                            "/api/recordings/OTHER_RECORDING_ID",
+                            null,
+                            401,
+                            404,
+                            404,
+                            204,
+                            403,
+                            401),
+                    new Row(
                             "POST",
                             "/api/worker/jobs/{jobId}/release",
                             "/api/worker/jobs/JOB_ID/release",
@@ -765,6 +831,19 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 java.time.Instant.now().plusSeconds(600));
         tokens.put("job-id", job.id().toString());
         Profile elsewhere = seed.profile("elsewhere");
+        tokens.put("RECORDING_ID", take.id().toString());
+        tokens.put(
+                "OTHER_RECORDING_ID",
+                seed.take(
+                                elsewhere,
+                                "their-take",
+                                "Theirs",
+                                "",
+                                seed.source(elsewhere, NEW_HASH.replace('c', 'e')),
+                                0,
+                                List.of(Seed.stem("vocals", -1.0)))
+                        .id()
+                        .toString());
         for (LabelKind kind : LabelKind.values()) {
             tokens.put(kind + "_ID", seed.label(band, kind, "Ours").id().toString());
             tokens.put(
@@ -814,6 +893,8 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                                 .replace("JOB_ID", world.get("job-id"))
                                 .replace("OTHER_SONG_ID", world.get("OTHER_SONG_ID"))
                                 .replace("OTHER_LOCATION_ID", world.get("OTHER_LOCATION_ID"))
+                                .replace("OTHER_RECORDING_ID", world.get("OTHER_RECORDING_ID"))
+                                .replace("RECORDING_ID", world.get("RECORDING_ID"))
                                 .replace("SONG_ID", world.get("SONG_ID"))
                                 .replace("LOCATION_ID", world.get("LOCATION_ID"));
                 int status = send(row.method(), path, row.body(), token).statusCode();

@@ -113,9 +113,12 @@ class LibraryTest implements TestPropertyProvider {
                         + "{\"stem_type\":\"other\",\"measured_lufs\":null,\"peak_amplitude\":0.93,"
                         + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\"/media/the%20band/080806-002_b2c3d4e5/other.opus\","
                         + "\"waveform_url\":\"/media/the%20band/080806-002_b2c3d4e5/other_waveform.png\","
-                        + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3}]},"
+                        + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3}],"
+                        + "\"id\":\"ID\",\"status\":\"complete\",\"location\":null,\"date_recorded\":null},"
                         + "{\"name\":\"080805-001_a1b2c3d4\"",
-                files.body().substring(0, files.body().indexOf(",\"display_name\":\"Take 080805")));
+                files.body()
+                        .substring(0, files.body().indexOf(",\"display_name\":\"Take 080805"))
+                        .replaceFirst("\"id\":\"[0-9a-f-]{36}\"", "\"id\":\"ID\""));
     }
 
     @Test

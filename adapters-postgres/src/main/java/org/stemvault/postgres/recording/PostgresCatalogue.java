@@ -14,6 +14,7 @@ import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.postgres.Database;
 import org.stemvault.postgres.Visibility;
 import org.stemvault.postgres.profile.ProfileRows;
@@ -63,6 +64,14 @@ final class PostgresCatalogue implements Catalogue {
                     " SELECT "
                             + RecordingRows.COLUMNS
                             + " FROM visible p JOIN recordings r ON r.profile_id = p.id AND p.name = ? AND r.output_name = ?"
+                            + " LEFT JOIN stems s ON s.recording_id = r.id"
+                            + RecordingRows.ORDER);
+
+    private static final String BY_ID =
+            Visibility.with(
+                    " SELECT p.name AS profile_name, "
+                            + RecordingRows.COLUMNS
+                            + " FROM visible p JOIN recordings r ON r.profile_id = p.id AND r.id = ?"
                             + " LEFT JOIN stems s ON s.recording_id = r.id"
                             + RecordingRows.ORDER);
 
@@ -132,6 +141,27 @@ final class PostgresCatalogue implements Catalogue {
                         ps.setString(i++, name.value());
                         ps.setString(i, outputName.value());
                         return RecordingRows.fold(ps).stream().findFirst();
+                    }
+                });
+    }
+
+    @Override
+    public Optional<Located> recording(Viewer viewer, RecordingId id) {
+        return db.read(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(BY_ID)) {
+                        ps.setObject(visibility.bind(ps, viewer), id.value());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            String[] profile = new String[1];
+                            List<Recording> found =
+                                    RecordingRows.fold(
+                                            rs,
+                                            false,
+                                            row -> profile[0] = row.getString("profile_name"));
+                            return found.stream()
+                                    .findFirst()
+                                    .map(r -> new Located(new ProfileName(profile[0]), r));
+                        }
                     }
                 });
     }

@@ -46,6 +46,15 @@ public final class Bodies {
     @Schema(name = "LabelName")
     public record LabelName(@Schema(requiredMode = RequiredMode.REQUIRED) String name) {}
 
+    /**
+     * {@code RecordingsController.metadata}: an absent field stays, an explicit null clears it;
+     * {@code location_id} is a location of the recording's profile, {@code date_recorded} a date.
+     */
+    @Schema(name = "RecordingMetadata")
+    public record RecordingMetadata(
+            @Schema(nullable = true) String locationId,
+            @Schema(nullable = true, format = "date") String dateRecorded) {}
+
     /** {@code EditRequest.from}: what is absent (or null) stays. */
     @Schema(name = "Edit")
     public record Edit(String displayName, String description) {}

@@ -152,6 +152,24 @@ public final class Fields {
         return value(name) != null;
     }
 
+    /** The field is in the body, even as {@code null} (a PATCH clears what is given as null). */
+    public boolean present(String name) {
+        return node.get(name) != null;
+    }
+
+    /** A date ({@code 2026-11-03}), or null when absent or null. */
+    public java.time.LocalDate optionalDate(String name) {
+        String value = optionalText(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Invalid(path(name), "must be a date (YYYY-MM-DD)");
+        }
+    }
+
     /** A string, or null when absent or null. */
     public String optionalText(String name) {
         JsonNode value = value(name);

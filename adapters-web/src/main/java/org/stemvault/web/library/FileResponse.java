@@ -15,7 +15,9 @@ import org.stemvault.domain.recording.Stem;
 
 /**
  * A recording as clients see it ({@code FileWithStems}): its output name as {@code name}, and its
- * stems.
+ * stems; then, as extra fields the existing client passes over, its {@code id}, processing {@code
+ * status}, {@code location} ({@code {"id", "name"}} or null) and {@code date_recorded} (a date or
+ * null).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record FileResponse(
@@ -23,7 +25,15 @@ public record FileResponse(
         String displayName,
         String description,
         String createdAt,
-        List<StemResponse> stems) {
+        List<StemResponse> stems,
+        String id,
+        String status,
+        LocationResponse location,
+        String dateRecorded) {
+
+    /** A recording's location. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record LocationResponse(String id, String name) {}
 
     public static FileResponse from(String profile, Recording r) {
         String folder = "/media/" + segment(profile) + "/" + segment(r.outputName().value()) + "/";
@@ -32,7 +42,15 @@ public record FileResponse(
                 r.displayName(),
                 r.description(),
                 timestamp(r.createdAt()),
-                r.stems().stream().map(s -> StemResponse.from(folder, s)).toList());
+                r.stems().stream().map(s -> StemResponse.from(folder, s)).toList(),
+                r.id().toString(),
+                r.details().status().wire(),
+                r.details().location() == null
+                        ? null
+                        : new LocationResponse(
+                                r.details().location().id().toString(),
+                                r.details().location().name()),
+                r.details().dateRecorded() == null ? null : r.details().dateRecorded().toString());
     }
 
     /** ISO-8601 in UTC, whole seconds when the time has no fraction. */

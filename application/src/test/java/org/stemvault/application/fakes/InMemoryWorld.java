@@ -44,6 +44,7 @@ import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.library.Catalogue.Located;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaDeletion;
@@ -888,6 +889,15 @@ public final class InMemoryWorld implements Ports {
                     synchronized (InMemoryWorld.this) {
                         return visible(viewer, name)
                                 .flatMap(p -> recordings.byOutputName(p.id(), outputName));
+                    }
+                }
+
+                @Override
+                public Optional<Located> recording(Viewer viewer, RecordingId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.recordings.get(id))
+                                .filter(r -> sees(viewer, r.profile()))
+                                .map(r -> new Located(state.profiles.get(r.profile()).name(), r));
                     }
                 }
             };

@@ -7,6 +7,7 @@ import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingId;
 
 /**
  * What a viewer may see, each answer one read that checks the viewer's right with the data: a
@@ -30,4 +31,10 @@ public interface Catalogue {
 
     /** One recording of the profile, when the viewer may see the profile and it exists. */
     Optional<Recording> recording(Viewer viewer, ProfileName name, OutputName outputName);
+
+    /** A recording with the name of its profile. */
+    record Located(ProfileName profile, Recording recording) {}
+
+    /** A recording by id, when the viewer may see its profile. */
+    Optional<Located> recording(Viewer viewer, RecordingId id);
 }

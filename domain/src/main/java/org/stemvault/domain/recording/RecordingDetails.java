@@ -30,10 +30,16 @@ public record RecordingDetails(Place location, LocalDate dateRecorded, Recording
 
     public RecordingDetails {
         Checks.required("status", status);
+        date(dateRecorded);
+    }
+
+    /** A recording date (or null), from {@link #EARLIEST} to {@link #LATEST}. */
+    public static LocalDate date(LocalDate dateRecorded) {
         if (dateRecorded != null
                 && (dateRecorded.isBefore(EARLIEST) || dateRecorded.isAfter(LATEST))) {
             throw new org.stemvault.domain.Invalid(
                     "date_recorded", "must be from " + EARLIEST + " to " + LATEST);
         }
+        return dateRecorded;
     }
 }
