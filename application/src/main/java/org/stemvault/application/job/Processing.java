@@ -39,6 +39,8 @@ import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingDetails;
+import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.Stem;
 
@@ -240,6 +242,15 @@ public final class Processing {
                             clock.instant())) {
                         throw notHeld();
                     }
+                    if (saved.details().status() != RecordingStatus.COMPLETE) {
+                        recordings.setStatus(saved.id(), RecordingStatus.COMPLETE);
+                        saved =
+                                saved.withDetails(
+                                        new RecordingDetails(
+                                                saved.details().location(),
+                                                saved.details().dateRecorded(),
+                                                RecordingStatus.COMPLETE));
+                    }
                     textIndex.saved(existing.orElse(null), saved);
                     return new Completed(
                             saved,
@@ -309,15 +320,34 @@ public final class Processing {
     public JobStatus fail(Caller caller, String jobId, String error) {
         String reason = Checks.text("error", error, 10_000);
         JobId id = id(jobId);
-        Job job = jobs.byId(id).orElseThrow(Processing::noJob);
-        Instant now = clock.instant();
-        return jobs.fail(
-                        id,
-                        worker(caller),
-                        reason,
-                        now,
-                        Processing.retryAt(job.attempts(), now, settings.backoff()))
-                .orElseThrow(Processing::notHeld);
+        return transactions.inTransaction(
+                () -> {
+                    Job job = jobs.byId(id).orElseThrow(Processing::noJob);
+                    Instant now = clock.instant();
+                    JobStatus after =
+                            jobs.fail(
+                                            id,
+                                            worker(caller),
+                                            reason,
+                                            now,
+                                            Processing.retryAt(
+                                                    job.attempts(), now, settings.backoff()))
+                                    .orElseThrow(Processing::notHeld);
+                    if (after == JobStatus.ERROR) {
+                        recordingIs(job, RecordingStatus.ERROR);
+                    }
+                    return after;
+                });
+    }
+
+    /**
+     * The status of the job's recording, when it has one already (a finished job an admin retried
+     * separates it again).
+     */
+    private void recordingIs(Job job, RecordingStatus status) {
+        recordings
+                .byOutputName(job.profile(), job.outputName())
+                .ifPresent(r -> recordings.setStatus(r.id(), status));
     }
 
     /**
@@ -374,20 +404,32 @@ public final class Processing {
         return jobs.list(parsed, profile == null ? null : Names.profile(profile), after, limit);
     }
 
+    /** Cancels a job; a recording it was separating again keeps its stems and is complete. */
     public Job cancel(Access.Admin admin, String jobId) {
         JobId id = id(jobId);
-        if (!jobs.cancel(id, clock.instant())) {
-            throw new Conflict("only a queued or processing job can be cancelled");
-        }
-        return jobs.byId(id).orElseThrow(Processing::noJob);
+        return transactions.inTransaction(
+                () -> {
+                    if (!jobs.cancel(id, clock.instant())) {
+                        throw new Conflict("only a queued or processing job can be cancelled");
+                    }
+                    Job job = jobs.byId(id).orElseThrow(Processing::noJob);
+                    recordingIs(job, RecordingStatus.COMPLETE);
+                    return job;
+                });
     }
 
+    /** Queues a finished job again; a recording it made is {@code processing} until it ends. */
     public Job retry(Access.Admin admin, String jobId) {
         JobId id = id(jobId);
-        if (!jobs.retry(id, clock.instant())) {
-            throw new Conflict("only a finished job can be retried");
-        }
-        return jobs.byId(id).orElseThrow(Processing::noJob);
+        return transactions.inTransaction(
+                () -> {
+                    if (!jobs.retry(id, clock.instant())) {
+                        throw new Conflict("only a finished job can be retried");
+                    }
+                    Job job = jobs.byId(id).orElseThrow(Processing::noJob);
+                    recordingIs(job, RecordingStatus.PROCESSING);
+                    return job;
+                });
     }
 
     /**

@@ -24,6 +24,7 @@ import org.stemvault.domain.Unsupported;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.recording.RecordingStatus;
 
 class ProcessingTest {
 
@@ -109,6 +110,43 @@ class ProcessingTest {
                                 new ByteArrayInputStream(wav(100))));
         assertEquals(0, media.keys().size());
         assertEquals(List.of(), world.ports.jobs().list(null, null, null, 10));
+    }
+
+    @Test
+    void a_recording_separated_again_is_processing_then_complete_or_in_error() {
+        Job job = upload("take.wav", wav(100));
+        Access.Admin admin = Access.admin(world.principal(world.admin("boss@example.com")));
+        processing.claim(worker);
+        processing.complete(worker, job.id().toString(), null, Fixtures.fourStems());
+        java.util.function.Supplier<RecordingStatus> status =
+                () ->
+                        world.ports
+                                .recordings()
+                                .byOutputName(band.id(), job.outputName())
+                                .orElseThrow()
+                                .details()
+                                .status();
+        assertEquals(RecordingStatus.COMPLETE, status.get());
+        processing.retry(admin, job.id().toString());
+        assertEquals(RecordingStatus.PROCESSING, status.get());
+        for (int i = 0; i < job.maxAttempts(); i++) {
+            processing.claim(worker);
+            processing.fail(worker, job.id().toString(), "out of memory");
+        }
+        assertEquals(RecordingStatus.ERROR, status.get(), "its last attempt failed");
+        processing.retry(admin, job.id().toString());
+        processing.claim(worker);
+        assertEquals(
+                RecordingStatus.COMPLETE,
+                processing
+                        .complete(worker, job.id().toString(), null, Fixtures.fourStems())
+                        .recording()
+                        .details()
+                        .status());
+        assertEquals(RecordingStatus.COMPLETE, status.get());
+        processing.retry(admin, job.id().toString());
+        processing.cancel(admin, job.id().toString());
+        assertEquals(RecordingStatus.COMPLETE, status.get(), "cancelled: its stems stand");
     }
 
     @Test
