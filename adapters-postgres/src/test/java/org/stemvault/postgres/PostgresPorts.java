@@ -13,6 +13,7 @@ import org.stemvault.application.signin.Admission;
 import org.stemvault.application.signin.PendingLogins;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.clip.Clips;
 import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
@@ -50,7 +51,8 @@ public record PostgresPorts(
         PendingLogins pendingLogins,
         Transactions transactions,
         Jobs jobs,
-        Labels labels)
+        Labels labels,
+        Clips clips)
         implements Ports {
 
     /**

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.access.Access;
+import org.stemvault.application.clip.RecordingClips;
 import org.stemvault.application.ingest.Ingest;
 import org.stemvault.application.job.Processing;
 import org.stemvault.application.job.Uploads;
@@ -28,6 +29,7 @@ import org.stemvault.application.worker.TokenSigner;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.clip.Clips;
 import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.TextEmbedder;
@@ -205,6 +207,16 @@ final class UseCases {
     }
 
     @Singleton
+    RecordingClips recordingClips(
+            Catalogue catalogue,
+            Clips clips,
+            Labels labels,
+            Transactions transactions,
+            Clock clock) {
+        return new RecordingClips(catalogue, clips, labels, transactions, clock);
+    }
+
+    @Singleton
     ProfileLabels profileLabels(
             Catalogue catalogue, Labels labels, Transactions transactions, Clock clock) {
         return new ProfileLabels(catalogue, labels, transactions, clock);
@@ -241,7 +253,8 @@ final class UseCases {
             Transactions transactions,
             Clock clock,
             TextIndex textIndex,
-            JobSettings settings) {
+            JobSettings settings,
+            Clips clips) {
         return new Processing(
                 jobs,
                 profiles,
@@ -251,7 +264,8 @@ final class UseCases {
                 transactions,
                 clock,
                 textIndex,
-                settings.processing());
+                settings.processing(),
+                clips);
     }
 
     @Singleton

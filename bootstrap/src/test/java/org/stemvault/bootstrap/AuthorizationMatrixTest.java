@@ -373,6 +373,160 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             403,
                             401),
                     new Row(
+                            "GET",
+                            "/api/recordings/{id}/clips",
+                            "/api/recordings/RECORDING_ID/clips",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/recordings/{id}/clips",
+                            "/api/recordings/OTHER_RECORDING_ID/clips",
+                            null,
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/recordings/{id}/clips",
+                            "/api/recordings/RECORDING_ID/clips",
+                            "{\"start_seconds\":0.1,\"end_seconds\":0.4}",
+                            401,
+                            404,
+                            201,
+                            201,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/recordings/{id}/clips",
+                            "/api/recordings/OTHER_RECORDING_ID/clips",
+                            "{\"start_seconds\":0.1,\"end_seconds\":0.4}",
+                            401,
+                            404,
+                            404,
+                            201,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/clips/{id}",
+                            "/api/clips/CLIP_ID",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/clips/{id}",
+                            "/api/clips/OTHER_CLIP_ID",
+                            null,
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/clips/{id}",
+                            "/api/clips/CLIP_ID",
+                            "{\"display_name\":\"Verse\"}",
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "PATCH",
+                            "/api/clips/{id}",
+                            "/api/clips/OTHER_CLIP_ID",
+                            "{\"display_name\":\"Verse\"}",
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/clips/{id}",
+                            "/api/clips/CLIP_ID",
+                            null,
+                            401,
+                            404,
+                            204,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/clips/{id}",
+                            "/api/clips/OTHER_CLIP_ID",
+                            null,
+                            401,
+                            404,
+                            404,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/songs/{id}/clips",
+                            "/api/songs/SONG_ID/clips",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/songs/{id}/clips",
+                            "/api/songs/OTHER_SONG_ID/clips",
+                            null,
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/profiles/{profile}/clips",
+                            "/api/profiles/band/clips",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/profiles/{profile}/clips",
+                            "/api/profiles/elsewhere/clips",
+                            null,
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
                             "POST",
                             "/api/worker/jobs/{jobId}/release",
                             "/api/worker/jobs/JOB_ID/release",
@@ -832,18 +986,18 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         tokens.put("job-id", job.id().toString());
         Profile elsewhere = seed.profile("elsewhere");
         tokens.put("RECORDING_ID", take.id().toString());
-        tokens.put(
-                "OTHER_RECORDING_ID",
+        Recording theirs =
                 seed.take(
-                                elsewhere,
-                                "their-take",
-                                "Theirs",
-                                "",
-                                seed.source(elsewhere, NEW_HASH.replace('c', 'e')),
-                                0,
-                                List.of(Seed.stem("vocals", -1.0)))
-                        .id()
-                        .toString());
+                        elsewhere,
+                        "their-take",
+                        "Theirs",
+                        "",
+                        seed.source(elsewhere, NEW_HASH.replace('c', 'e')),
+                        0,
+                        List.of(Seed.stem("vocals", -1.0)));
+        tokens.put("OTHER_RECORDING_ID", theirs.id().toString());
+        tokens.put("CLIP_ID", seed.clip(take, null, 0, 0.5).id().toString());
+        tokens.put("OTHER_CLIP_ID", seed.clip(theirs, null, 0, 0.5).id().toString());
         for (LabelKind kind : LabelKind.values()) {
             tokens.put(kind + "_ID", seed.label(band, kind, "Ours").id().toString());
             tokens.put(
@@ -893,6 +1047,8 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                                 .replace("JOB_ID", world.get("job-id"))
                                 .replace("OTHER_SONG_ID", world.get("OTHER_SONG_ID"))
                                 .replace("OTHER_LOCATION_ID", world.get("OTHER_LOCATION_ID"))
+                                .replace("OTHER_CLIP_ID", world.get("OTHER_CLIP_ID"))
+                                .replace("CLIP_ID", world.get("CLIP_ID"))
                                 .replace("OTHER_RECORDING_ID", world.get("OTHER_RECORDING_ID"))
                                 .replace("RECORDING_ID", world.get("RECORDING_ID"))
                                 .replace("SONG_ID", world.get("SONG_ID"))

@@ -13,6 +13,8 @@ import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.clip.Clip;
+import org.stemvault.domain.clip.Clips;
 import org.stemvault.domain.label.Label;
 import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.label.Labels;
@@ -54,6 +56,7 @@ final class Seed {
     private final Recordings recordings;
     private final Workers workers;
     private final Labels labels;
+    private final Clips clips;
 
     Seed(
             Users users,
@@ -63,7 +66,8 @@ final class Seed {
             AudioFiles audioFiles,
             Recordings recordings,
             Workers workers,
-            Labels labels) {
+            Labels labels,
+            Clips clips) {
         this.users = users;
         this.sessions = sessions;
         this.profiles = profiles;
@@ -72,6 +76,22 @@ final class Seed {
         this.recordings = recordings;
         this.workers = workers;
         this.labels = labels;
+        this.clips = clips;
+    }
+
+    /** A clip of the recording, of the song (or none). */
+    Clip clip(Recording recording, Label song, double start, double end) {
+        Clip clip =
+                Clip.create(
+                        recording.profile(),
+                        recording.id(),
+                        song == null ? null : song.id(),
+                        start,
+                        end,
+                        null,
+                        T0);
+        clips.create(java.util.List.of(clip));
+        return clip;
     }
 
     /** A song or a location of the profile. */

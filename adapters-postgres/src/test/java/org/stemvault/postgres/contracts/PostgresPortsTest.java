@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.stemvault.application.contracts.AudioFilesContract;
 import org.stemvault.application.contracts.AuditLogContract;
 import org.stemvault.application.contracts.CatalogueContract;
+import org.stemvault.application.contracts.ClipsContract;
 import org.stemvault.application.contracts.EmbeddingJobsContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
 import org.stemvault.application.contracts.JobsContract;
@@ -189,6 +190,14 @@ class PostgresPortsTest implements TestPropertyProvider {
 
     @Nested
     class Labels extends LabelsContract {
+        @Override
+        protected Ports ports() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class Clips extends ClipsContract {
         @Override
         protected Ports ports() {
             return postgres;

@@ -55,6 +55,18 @@ public final class Bodies {
             @Schema(nullable = true) String locationId,
             @Schema(nullable = true, format = "date") String dateRecorded) {}
 
+    /**
+     * {@code ClipsController}: seconds within the recording ({@code 0 <= start_seconds <
+     * end_seconds <=} its duration); a song of its profile. In a PATCH an absent field stays;
+     * {@code song_id} and {@code display_name} given as null are cleared.
+     */
+    @Schema(name = "ClipInput")
+    public record ClipInput(
+            Double startSeconds,
+            Double endSeconds,
+            @Schema(nullable = true) String songId,
+            @Schema(nullable = true) String displayName) {}
+
     /** {@code EditRequest.from}: what is absent (or null) stays. */
     @Schema(name = "Edit")
     public record Edit(String displayName, String description) {}

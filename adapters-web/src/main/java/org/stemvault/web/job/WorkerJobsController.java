@@ -91,7 +91,8 @@ final class WorkerJobsController {
             @Body @Schema(implementation = Bodies.Completion.class) byte[] body,
             @Bound Caller caller) {
         WorkerRequests.Completion c = Fields.read(body, WorkerRequests.Completion::from);
-        Processing.Completed done = processing.complete(caller, jobId, c.displayName(), c.stems());
+        Processing.Completed done =
+                processing.complete(caller, jobId, c.displayName(), c.stems(), c.sections());
         if (done.sinceClaim() != null) {
             claimToComplete.record(done.sinceClaim());
         }

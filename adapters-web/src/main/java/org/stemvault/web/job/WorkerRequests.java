@@ -1,6 +1,7 @@
 package org.stemvault.web.job;
 
 import java.util.List;
+import org.stemvault.application.job.Processing;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.web.ingest.StemRequest;
 import org.stemvault.web.json.Fields;
@@ -28,14 +29,22 @@ final class WorkerRequests {
     /**
      * {@code {"display_name"?, "stems": [{"stem_type", "measured_lufs", "peak_amplitude",
      * "stem_gain_adjustment_db", "audio_url", "waveform_url", "file_size_bytes",
-     * "duration_seconds"}], "sections"?}}: the stems as the worker measured them; {@code sections}
-     * are taken, and ignored until the service keeps clips.
+     * "duration_seconds"}], "sections"?: [{"start", "end"}]}}: the stems as the worker measured
+     * them, and the sections it found, in seconds (clips of a recording that has none yet).
      */
-    record Completion(String displayName, List<Stem> stems) {
+    record Completion(String displayName, List<Stem> stems, List<Processing.Section> sections) {
         static Completion from(Fields f) {
             return new Completion(
                     f.optionalText("display_name"),
-                    f.objects("stems").stream().map(StemRequest::from).toList());
+                    f.objects("stems").stream().map(StemRequest::from).toList(),
+                    f.has("sections")
+                            ? f.objects("sections").stream()
+                                    .map(
+                                            s ->
+                                                    new Processing.Section(
+                                                            s.number("start"), s.number("end")))
+                                    .toList()
+                            : List.of());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.stemvault.web.recording;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -10,18 +9,14 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.stemvault.application.Principal;
 import org.stemvault.application.library.RecordingMetadata;
-import org.stemvault.domain.library.Catalogue;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
 import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
-import org.stemvault.web.library.FileResponse;
 
 /** A recording by its id, for members of its profile and admins. */
 @Problems
@@ -33,16 +28,6 @@ final class RecordingsController {
 
     RecordingsController(RecordingMetadata metadata) {
         this.metadata = metadata;
-    }
-
-    /** A {@code FileWithStems} with its {@code profile_name}. */
-    @Serdeable(naming = SnakeCaseStrategy.class)
-    record RecordingResponse(String profileName, @JsonUnwrapped FileResponse file) {
-        static RecordingResponse of(Catalogue.Located found) {
-            return new RecordingResponse(
-                    found.profile().value(),
-                    FileResponse.from(found.profile().value(), found.recording()));
-        }
     }
 
     @Get("/{id}")

@@ -25,6 +25,8 @@ import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Position;
+import org.stemvault.domain.clip.Clip;
+import org.stemvault.domain.clip.Clips;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
 import org.stemvault.domain.job.JobStatus;
@@ -110,6 +112,10 @@ public final class Processing {
     private final Clock clock;
     private final TextIndex textIndex;
     private final Settings settings;
+    private final Clips clips;
+
+    /** A section of the take a worker found, in seconds: it becomes a clip of the recording. */
+    public record Section(double start, double end) {}
 
     public Processing(
             Jobs jobs,
@@ -120,7 +126,9 @@ public final class Processing {
             Transactions transactions,
             Clock clock,
             TextIndex textIndex,
-            Settings settings) {
+            Settings settings,
+            Clips clips) {
+        this.clips = clips;
         this.jobs = jobs;
         this.profiles = profiles;
         this.recordings = recordings;
@@ -206,11 +214,29 @@ public final class Processing {
      * transaction. Completing a complete job again changes nothing (a replay).
      */
     public Completed complete(Caller caller, String jobId, String displayName, List<Stem> stems) {
-        return completeAs(worker(caller), jobId, displayName, stems);
+        return complete(caller, jobId, displayName, stems, List.of());
+    }
+
+    /**
+     * As {@link #complete(Caller, String, String, List)}, with the sections the worker found: on a
+     * recording that has no clips yet they become clips named "Section 1" to "Section N", in the
+     * same transaction (bounded by the recording's duration; a section left empty is passed over).
+     */
+    public Completed complete(
+            Caller caller,
+            String jobId,
+            String displayName,
+            List<Stem> stems,
+            List<Section> sections) {
+        return completeAs(worker(caller), jobId, displayName, stems, sections);
     }
 
     private Completed completeAs(
-            String worker, String jobId, String displayName, List<Stem> stems) {
+            String worker,
+            String jobId,
+            String displayName,
+            List<Stem> stems,
+            List<Section> sections) {
         if (stems.isEmpty()) {
             throw new Invalid("stems", "must name at least one stem");
         }
@@ -251,6 +277,7 @@ public final class Processing {
                                                 saved.details().dateRecorded(),
                                                 RecordingStatus.COMPLETE));
                     }
+                    sectionsOf(saved, sections);
                     textIndex.saved(existing.orElse(null), saved);
                     return new Completed(
                             saved,
@@ -292,7 +319,7 @@ public final class Processing {
                             "the worker completed without a readable recording: " + e.reason());
                     throw e;
                 }
-                completeAs(Dispatch.PUSH, jobId, folder.displayName(), folder.stems());
+                completeAs(Dispatch.PUSH, jobId, folder.displayName(), folder.stems(), List.of());
             }
             case "error" -> {
                 if (!job.status().finished()) {
@@ -338,6 +365,31 @@ public final class Processing {
                     }
                     return after;
                 });
+    }
+
+    /** The worker's sections as the clips of a recording that has none yet. */
+    private void sectionsOf(Recording saved, List<Section> sections) {
+        if (sections.isEmpty() || !clips.ofRecording(saved.id()).isEmpty()) {
+            return;
+        }
+        double duration = saved.durationSeconds();
+        List<Clip> made = new java.util.ArrayList<>();
+        for (Section section : sections) {
+            double start = Math.max(0, section.start());
+            double end = Math.min(duration, section.end());
+            if (end > start) {
+                made.add(
+                        Clip.create(
+                                saved.profile(),
+                                saved.id(),
+                                null,
+                                start,
+                                end,
+                                "Section " + (made.size() + 1),
+                                clock.instant()));
+            }
+        }
+        clips.create(made);
     }
 
     /**

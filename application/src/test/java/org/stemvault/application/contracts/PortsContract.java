@@ -6,6 +6,7 @@ import org.stemvault.application.fakes.Ports;
 import org.stemvault.application.signin.PendingLogins;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.clip.Clips;
 import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
@@ -49,6 +50,7 @@ public abstract class PortsContract {
     protected PendingLogins pending;
     protected Transactions transactions;
     protected Labels labels;
+    protected Clips clips;
 
     /** The ports under test. */
     protected abstract Ports ports();
@@ -75,6 +77,7 @@ public abstract class PortsContract {
         pending = p.pendingLogins();
         transactions = p.transactions();
         labels = p.labels();
+        clips = p.clips();
     }
 
     /** The user as a viewer, in a session opened now (an hour long). */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.stemvault.application.contracts.AudioFilesContract;
 import org.stemvault.application.contracts.AuditLogContract;
 import org.stemvault.application.contracts.CatalogueContract;
+import org.stemvault.application.contracts.ClipsContract;
 import org.stemvault.application.contracts.EmbeddingJobsContract;
 import org.stemvault.application.contracts.EmbeddingsContract;
 import org.stemvault.application.contracts.JobsContract;
@@ -154,6 +155,14 @@ class InMemoryPortsTest {
 
     @Nested
     class Labels extends LabelsContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class Clips extends ClipsContract {
         @Override
         protected Ports ports() {
             return world;

@@ -26,6 +26,10 @@ import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audio.Sha256;
 import org.stemvault.domain.audit.AuditEntry;
 import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.clip.Clip;
+import org.stemvault.domain.clip.ClipId;
+import org.stemvault.domain.clip.Clips;
+import org.stemvault.domain.clip.Clips.Take;
 import org.stemvault.domain.embedding.Embedding;
 import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.EmbeddingSpace;
@@ -118,6 +122,7 @@ public final class InMemoryWorld implements Ports {
         Map<JobId, Job> queue = new LinkedHashMap<>();
         Map<JobId, String> secrets = new HashMap<>();
         Map<LabelId, Label> labels = new LinkedHashMap<>();
+        Map<ClipId, Clip> clips = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -139,6 +144,7 @@ public final class InMemoryWorld implements Ports {
             c.queue = new LinkedHashMap<>(queue);
             c.secrets = new HashMap<>(secrets);
             c.labels = new LinkedHashMap<>(labels);
+            c.clips = new LinkedHashMap<>(clips);
             return c;
         }
     }
@@ -796,6 +802,7 @@ public final class InMemoryWorld implements Ports {
         state.embeddings.values().removeIf(e -> e.recording().equals(id));
         state.jobs.keySet().removeIf(k -> k.get(0).equals(id));
         state.jobsDue.keySet().removeIf(k -> k.get(0).equals(id));
+        state.clips.values().removeIf(c -> c.recording().equals(id));
         return state.recordings.remove(id) != null;
     }
 
@@ -1745,6 +1752,131 @@ public final class InMemoryWorld implements Ports {
         return labels;
     }
 
+    @Override
+    public Clips clips() {
+        return clips;
+    }
+
+    private static final Comparator<Clip> BY_START =
+            Comparator.comparingDouble(Clip::start).thenComparing(c -> c.id().value(), UUIDS);
+
+    private final Clips clips =
+            new Clips() {
+                @Override
+                public Optional<Clip> visible(Viewer viewer, ClipId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.clips.get(id))
+                                .filter(c -> sees(viewer, c.profile()));
+                    }
+                }
+
+                @Override
+                public List<Clip> ofRecording(RecordingId recording) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.clips.values().stream()
+                                .filter(c -> c.recording().equals(recording))
+                                .sorted(BY_START)
+                                .toList();
+                    }
+                }
+
+                @Override
+                public Optional<List<Take>> ofSong(Viewer viewer, LabelId song) {
+                    synchronized (InMemoryWorld.this) {
+                        Label label = state.labels.get(song);
+                        if (label == null
+                                || label.kind() != LabelKind.SONG
+                                || !sees(viewer, label.profile())) {
+                            return Optional.empty();
+                        }
+                        ProfileName profile = state.profiles.get(label.profile()).name();
+                        List<Take> takes = new ArrayList<>();
+                        state.recordings.values().stream()
+                                .sorted(
+                                        Comparator.comparing(Recording::createdAt)
+                                                .thenComparing(r -> r.id().value(), UUIDS)
+                                                .reversed())
+                                .forEach(
+                                        r ->
+                                                ofRecording(r.id()).stream()
+                                                        .filter(c -> song.equals(c.song()))
+                                                        .forEach(
+                                                                c ->
+                                                                        takes.add(
+                                                                                new Take(
+                                                                                        c,
+                                                                                        new Located(
+                                                                                                profile,
+                                                                                                r)))));
+                        return Optional.of(takes);
+                    }
+                }
+
+                @Override
+                public Optional<List<Clip>> ofProfile(Viewer viewer, ProfileName profile) {
+                    synchronized (InMemoryWorld.this) {
+                        return InMemoryWorld.this
+                                .visible(viewer, profile)
+                                .map(
+                                        p ->
+                                                state.clips.values().stream()
+                                                        .filter(c -> c.profile().equals(p.id()))
+                                                        .sorted(
+                                                                Comparator.comparing(
+                                                                                Clip::createdAt)
+                                                                        .thenComparing(
+                                                                                c -> c.id().value(),
+                                                                                UUIDS)
+                                                                        .reversed())
+                                                        .toList());
+                    }
+                }
+
+                @Override
+                public void create(List<Clip> clips) {
+                    synchronized (InMemoryWorld.this) {
+                        for (Clip c : clips) {
+                            linked(c);
+                        }
+                        clips.forEach(c -> state.clips.put(c.id(), c));
+                    }
+                }
+
+                @Override
+                public boolean update(Clip clip) {
+                    synchronized (InMemoryWorld.this) {
+                        if (!state.clips.containsKey(clip.id())) {
+                            return false;
+                        }
+                        linked(clip);
+                        state.clips.put(clip.id(), clip);
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean delete(ClipId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.clips.remove(id) != null;
+                    }
+                }
+
+                /** The foreign keys: its recording and song are of its own profile. */
+                private void linked(Clip c) {
+                    Recording r = state.recordings.get(c.recording());
+                    Label song = c.song() == null ? null : state.labels.get(c.song());
+                    if (r == null
+                            || !r.profile().equals(c.profile())
+                            || (c.song() != null
+                                    && (song == null
+                                            || song.kind() != LabelKind.SONG
+                                            || !song.profile().equals(c.profile())))) {
+                        throw new IllegalStateException(
+                                "a clip's recording and song must be of its own profile");
+                    }
+                }
+            };
+
     private final Labels labels =
             new Labels() {
                 @Override
@@ -1822,7 +1954,10 @@ public final class InMemoryWorld implements Ports {
                                         state.recordings.values().stream()
                                                 .filter(r -> at(r, id))
                                                 .count()
-                                : 0;
+                                : (int)
+                                        state.clips.values().stream()
+                                                .filter(c -> id.equals(c.song()))
+                                                .count();
                     }
                 }
 
@@ -1835,6 +1970,22 @@ public final class InMemoryWorld implements Ports {
                         }
                         state.labels.remove(id);
                         relocate(id, null);
+                        for (Clip c : List.copyOf(state.clips.values())) {
+                            if (id.equals(c.song())) {
+                                state.clips.put(
+                                        c.id(),
+                                        new Clip(
+                                                c.id(),
+                                                c.profile(),
+                                                c.recording(),
+                                                null,
+                                                c.start(),
+                                                c.end(),
+                                                c.displayName(),
+                                                c.createdAt(),
+                                                c.updatedAt()));
+                            }
+                        }
                         return true;
                     }
                 }

@@ -4,6 +4,7 @@ import org.stemvault.application.Transactions;
 import org.stemvault.application.signin.PendingLogins;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditLog;
+import org.stemvault.domain.clip.Clips;
 import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.embedding.Embeddings;
 import org.stemvault.domain.embedding.VectorSearch;
@@ -62,6 +63,8 @@ public interface Ports {
     Jobs jobs();
 
     Labels labels();
+
+    Clips clips();
 
     Transactions transactions();
 

@@ -72,7 +72,8 @@ class ProcessingTest {
                     world.ports.transactions(),
                     world.clock,
                     textIndex,
-                    new Processing.Settings(Duration.ofMinutes(1), Duration.ZERO, "opus", "192k"));
+                    new Processing.Settings(Duration.ofMinutes(1), Duration.ZERO, "opus", "192k"),
+                    world.ports.clips());
     final Profile band = world.profile("band");
     final Principal member = world.principal(world.user("member@example.com"));
     final WorkerCaller worker = new WorkerCaller(UUID.randomUUID());

@@ -1,0 +1,42 @@
+package org.stemvault.domain.clip;
+
+import java.util.List;
+import java.util.Optional;
+import org.stemvault.domain.label.LabelId;
+import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.recording.RecordingId;
+
+/**
+ * Clips of recordings. The reads for a viewer check the viewer's right in the same statement: a
+ * clip of a profile the viewer may not see is not found, exactly like a missing one.
+ */
+public interface Clips {
+
+    /** A clip with its recording (and its stems) and the name of its profile. */
+    record Take(Clip clip, Catalogue.Located recording) {}
+
+    /** The clip, when it exists and the viewer may see its profile. */
+    Optional<Clip> visible(Viewer viewer, ClipId id);
+
+    /** A recording's clips by start. */
+    List<Clip> ofRecording(RecordingId recording);
+
+    /**
+     * Every clip of the song, each with its recording and stems, in one read; empty when the viewer
+     * may not see the song.
+     */
+    Optional<List<Take>> ofSong(Viewer viewer, LabelId song);
+
+    /** The profile's clips, newest first; empty when the viewer may not see the profile. */
+    Optional<List<Clip>> ofProfile(Viewer viewer, ProfileName profile);
+
+    /** Stores new clips (one statement). */
+    void create(List<Clip> clips);
+
+    /** Saves a changed clip; false when it is gone. */
+    boolean update(Clip clip);
+
+    boolean delete(ClipId id);
+}
