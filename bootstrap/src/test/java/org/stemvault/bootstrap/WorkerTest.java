@@ -286,6 +286,22 @@ class WorkerTest {
         assertTrue(
                 output.contains("sections job=" + job.path("job_id").asText() + " found=2"),
                 output);
+        JsonNode clips =
+                JSON.readTree(
+                        Api.call(
+                                        on,
+                                        "GET",
+                                        "/api/recordings/" + file.path("id").asText() + "/clips",
+                                        member,
+                                        null)
+                                .body());
+        assertEquals(2, clips.size(), "the sections it found are the recording's clips: " + clips);
+        assertEquals("Section 1", clips.get(0).path("display_name").asText());
+        assertEquals(0, clips.get(0).path("start_seconds").asDouble(), 0.2);
+        assertEquals(8, clips.get(0).path("end_seconds").asDouble(), 0.2);
+        assertEquals("Section 2", clips.get(1).path("display_name").asText());
+        assertEquals(12, clips.get(1).path("start_seconds").asDouble(), 0.2);
+        assertEquals(25, clips.get(1).path("end_seconds").asDouble(), 0.2);
         try (var left = Files.list(work)) {
             assertTrue(
                     left.noneMatch(f -> f.getFileName().toString().startsWith("job-")),
