@@ -24,6 +24,7 @@ import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.RecordingConfigs;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.UserId;
@@ -52,7 +53,8 @@ public record PostgresPorts(
         Transactions transactions,
         Jobs jobs,
         Labels labels,
-        Clips clips)
+        Clips clips,
+        RecordingConfigs recordingConfigs)
         implements Ports {
 
     /**

@@ -44,6 +44,7 @@ import org.stemvault.domain.media.RecordingFolders;
 import org.stemvault.domain.ops.Backlog;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.RecordingConfigs;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.Users;
@@ -202,8 +203,10 @@ final class UseCases {
             Recordings recordings,
             Library library,
             Transactions transactions,
-            Clock clock) {
-        return new RecordingMetadata(catalogue, labels, recordings, library, transactions, clock);
+            Clock clock,
+            RecordingConfigs configs) {
+        return new RecordingMetadata(
+                catalogue, labels, recordings, library, transactions, clock, configs);
     }
 
     @Singleton

@@ -245,4 +245,50 @@ class SongsAndLocationsTest implements TestPropertyProvider {
         assertEquals("[]", call("GET", "/api/profiles/band/files", member, null).body());
         assertEquals(404, call("GET", "/api/recordings/" + take.id(), member, null).statusCode());
     }
+
+    @Test
+    void each_member_keeps_their_own_player_settings_per_recording() throws Exception {
+        String path = "/api/recordings/" + take.id() + "/config";
+        assertEquals(
+                204,
+                call(
+                                "PATCH",
+                                path,
+                                member,
+                                "{\"key\":\"stems\",\"value\":{\"vocals\":{\"gain_db\":-3,\"muted\":false}}}")
+                        .statusCode());
+        assertEquals(
+                204,
+                call("PATCH", path, member, "{\"key\":\"playbackPosition\",\"value\":12.5}")
+                        .statusCode());
+        assertEquals(
+                204,
+                call("PATCH", path, member, "{\"key\":\"playbackPosition\",\"value\":30}")
+                        .statusCode());
+        JsonNode config =
+                json(call("GET", "/api/recordings/" + take.id(), member, null)).path("config");
+        assertEquals(30, config.path("playbackPosition").asInt());
+        assertEquals(-3, config.path("stems").path("vocals").path("gain_db").asInt());
+        assertEquals(2, config.size());
+        String other = seed.memberOf(band, "bandmate@example.com");
+        assertEquals(
+                0,
+                json(call("GET", "/api/recordings/" + take.id(), other, null))
+                        .path("config")
+                        .size(),
+                "each member's own");
+        for (String[] bad :
+                new String[][] {
+                    {"{\"key\":\"volume\",\"value\":1}", "key"},
+                    {"{\"value\":1}", "key"},
+                    {"{\"key\":\"eq\"}", "value"},
+                    {"{\"key\":\"eq\",\"value\":\"" + "x".repeat(16_400) + "\"}", "value"}
+                }) {
+            HttpResponse<String> refused = call("PATCH", path, member, bad[0]);
+            assertEquals(400, refused.statusCode(), bad[0]);
+            assertTrue(refused.body().contains("\"field\":\"" + bad[1] + "\""), refused.body());
+        }
+        assertEquals(
+                404, call("PATCH", path, stranger, "{\"key\":\"eq\",\"value\":1}").statusCode());
+    }
 }

@@ -67,6 +67,16 @@ public final class Bodies {
             @Schema(nullable = true) String songId,
             @Schema(nullable = true) String displayName) {}
 
+    /**
+     * {@code RecordingsController.config}: one of the caller's own player settings: {@code key} one
+     * of playbackPosition, stems, eq, parametricEq, compressor, reverb, stereoExpander; {@code
+     * value} any JSON value of at most 16384 bytes.
+     */
+    @Schema(name = "PlayerSetting")
+    public record PlayerSetting(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String key,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Object value) {}
+
     /** {@code EditRequest.from}: what is absent (or null) stays. */
     @Schema(name = "Edit")
     public record Edit(String displayName, String description) {}

@@ -152,6 +152,11 @@ public final class Fields {
         return value(name) != null;
     }
 
+    /** A field's JSON value as it is (null when absent; a JSON null is a null node). */
+    public JsonNode raw(String name) {
+        return node.get(name);
+    }
+
     /** The field is in the body, even as {@code null} (a PATCH clears what is given as null). */
     public boolean present(String name) {
         return node.get(name) != null;

@@ -2,6 +2,7 @@ package org.stemvault.application.library;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.stemvault.application.Names;
 import org.stemvault.application.Principal;
@@ -12,6 +13,8 @@ import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.recording.ConfigKey;
+import org.stemvault.domain.recording.RecordingConfigs;
 import org.stemvault.domain.recording.RecordingDetails;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.Recordings;
@@ -36,6 +39,7 @@ public final class RecordingMetadata {
     private final Library library;
     private final Transactions transactions;
     private final Clock clock;
+    private final RecordingConfigs configs;
 
     public RecordingMetadata(
             Catalogue catalogue,
@@ -43,7 +47,9 @@ public final class RecordingMetadata {
             Recordings recordings,
             Library library,
             Transactions transactions,
-            Clock clock) {
+            Clock clock,
+            RecordingConfigs configs) {
+        this.configs = configs;
         this.catalogue = catalogue;
         this.labels = labels;
         this.recordings = recordings;
@@ -81,6 +87,33 @@ public final class RecordingMetadata {
                         throw Names.noRecording();
                     }
                     return get(principal, id);
+                });
+    }
+
+    /** The caller's own player settings for the recording, by key (JSON text). */
+    public Map<ConfigKey, String> config(Principal principal, Catalogue.Located recording) {
+        return configs.of(principal.id(), recording.recording().id());
+    }
+
+    /**
+     * Stores one of the caller's own player settings for the recording: a key of {@link ConfigKey},
+     * a JSON value of at most {@link ConfigKey#MAX_VALUE_BYTES} bytes.
+     */
+    public void configure(Principal principal, String id, String key, String json) {
+        ConfigKey k = ConfigKey.fromWire(key);
+        if (json == null) {
+            throw new Invalid("value", "is required");
+        }
+        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > ConfigKey.MAX_VALUE_BYTES) {
+            throw new Invalid(
+                    "value", "must be at most " + ConfigKey.MAX_VALUE_BYTES + " bytes of JSON");
+        }
+        transactions.inTransaction(
+                () -> {
+                    Catalogue.Located found = get(principal, id);
+                    configs.put(principal.id(), found.recording().id(), k, json, clock.instant());
+                    return null;
                 });
     }
 

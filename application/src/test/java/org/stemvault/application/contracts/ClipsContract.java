@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.recording.ConfigKey;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.user.Email;
@@ -110,5 +112,22 @@ public abstract class ClipsContract extends PortsContract {
         assertTrue(clips.delete(a.id()));
         assertFalse(clips.delete(a.id()));
         assertFalse(clips.update(moved));
+    }
+
+    @Test
+    void a_members_player_settings_are_their_own_replaced_by_key_and_go_with_the_recording() {
+        User m = users.provision(new Email("member@example.com"), T0);
+        User other = users.provision(new Email("other@example.com"), T0);
+        configs.put(m.id(), older.id(), ConfigKey.STEMS, "{\"vocals\": {\"gain\": -3}}", T0);
+        configs.put(m.id(), older.id(), ConfigKey.PLAYBACK_POSITION, "12.5", T0);
+        configs.put(m.id(), older.id(), ConfigKey.PLAYBACK_POSITION, "20", T0.plusSeconds(1));
+        configs.put(other.id(), older.id(), ConfigKey.EQ, "[1, 2]", T0);
+        Map<ConfigKey, String> mine = configs.of(m.id(), older.id());
+        assertEquals(2, mine.size());
+        assertEquals("20", mine.get(ConfigKey.PLAYBACK_POSITION));
+        assertEquals("{\"vocals\": {\"gain\": -3}}", mine.get(ConfigKey.STEMS));
+        assertEquals(Map.of(), configs.of(m.id(), newer.id()));
+        assertTrue(recordings.delete(band.id(), older.outputName()));
+        assertEquals(Map.of(), configs.of(m.id(), older.id()));
     }
 }

@@ -18,6 +18,7 @@ import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.RecordingConfigs;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.User;
@@ -51,6 +52,7 @@ public abstract class PortsContract {
     protected Transactions transactions;
     protected Labels labels;
     protected Clips clips;
+    protected RecordingConfigs configs;
 
     /** The ports under test. */
     protected abstract Ports ports();
@@ -78,6 +80,7 @@ public abstract class PortsContract {
         transactions = p.transactions();
         labels = p.labels();
         clips = p.clips();
+        configs = p.recordingConfigs();
     }
 
     /** The user as a viewer, in a session opened now (an hour long). */

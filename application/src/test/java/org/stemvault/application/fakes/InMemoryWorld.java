@@ -61,8 +61,10 @@ import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.ConfigKey;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingConfigs;
 import org.stemvault.domain.recording.RecordingDetails;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.RecordingStatus;
@@ -123,6 +125,7 @@ public final class InMemoryWorld implements Ports {
         Map<JobId, String> secrets = new HashMap<>();
         Map<LabelId, Label> labels = new LinkedHashMap<>();
         Map<ClipId, Clip> clips = new LinkedHashMap<>();
+        Map<List<Object>, String> configs = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -145,6 +148,7 @@ public final class InMemoryWorld implements Ports {
             c.secrets = new HashMap<>(secrets);
             c.labels = new LinkedHashMap<>(labels);
             c.clips = new LinkedHashMap<>(clips);
+            c.configs = new LinkedHashMap<>(configs);
             return c;
         }
     }
@@ -803,6 +807,7 @@ public final class InMemoryWorld implements Ports {
         state.jobs.keySet().removeIf(k -> k.get(0).equals(id));
         state.jobsDue.keySet().removeIf(k -> k.get(0).equals(id));
         state.clips.values().removeIf(c -> c.recording().equals(id));
+        state.configs.keySet().removeIf(k -> k.get(1).equals(id));
         return state.recordings.remove(id) != null;
     }
 
@@ -1756,6 +1761,43 @@ public final class InMemoryWorld implements Ports {
     public Clips clips() {
         return clips;
     }
+
+    @Override
+    public RecordingConfigs recordingConfigs() {
+        return recordingConfigs;
+    }
+
+    private final RecordingConfigs recordingConfigs =
+            new RecordingConfigs() {
+                @Override
+                public Map<ConfigKey, String> of(UserId user, RecordingId recording) {
+                    synchronized (InMemoryWorld.this) {
+                        Map<ConfigKey, String> config = new java.util.EnumMap<>(ConfigKey.class);
+                        state.configs.forEach(
+                                (k, v) -> {
+                                    if (k.get(0).equals(user) && k.get(1).equals(recording)) {
+                                        config.put((ConfigKey) k.get(2), v);
+                                    }
+                                });
+                        return config;
+                    }
+                }
+
+                @Override
+                public void put(
+                        UserId user,
+                        RecordingId recording,
+                        ConfigKey key,
+                        String json,
+                        Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        if (!state.recordings.containsKey(recording)) {
+                            throw new IllegalStateException("no such recording");
+                        }
+                        state.configs.put(List.of(user, recording, key), json);
+                    }
+                }
+            };
 
     private static final Comparator<Clip> BY_START =
             Comparator.comparingDouble(Clip::start).thenComparing(c -> c.id().value(), UUIDS);

@@ -15,6 +15,7 @@ import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.recording.RecordingConfigs;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.UserId;
@@ -65,6 +66,8 @@ public interface Ports {
     Labels labels();
 
     Clips clips();
+
+    RecordingConfigs recordingConfigs();
 
     Transactions transactions();
 

@@ -56,7 +56,8 @@ class ProfileLabelsTest {
                     world.ports.recordings(),
                     library,
                     world.ports.transactions(),
-                    world.clock);
+                    world.clock,
+                    world.ports.recordingConfigs());
 
     final Profile band = world.profile("band");
     final Profile attic = world.profile("attic");
@@ -186,5 +187,34 @@ class ProfileLabelsTest {
         assertEquals(1, deleted.unlinked());
         assertNull(metadata.get(member, take.id().toString()).recording().details().location());
         assertEquals(List.of(), labels.list(member, "band", LabelKind.LOCATION));
+    }
+
+    @Test
+    void player_settings_take_only_the_keys_of_the_list_and_a_bounded_value() {
+        Recording take = world.take(band, "take-1", 0);
+        String id = take.id().toString();
+        metadata.configure(member, id, "stems", "{\"vocals\":{\"gain\":-3}}");
+        assertEquals(
+                "{\"vocals\":{\"gain\":-3}}",
+                metadata.config(member, metadata.get(member, id))
+                        .get(org.stemvault.domain.recording.ConfigKey.STEMS));
+        assertEquals(
+                "key",
+                assertThrows(Invalid.class, () -> metadata.configure(member, id, "volume", "1"))
+                        .field());
+        assertEquals(
+                "value",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        metadata.configure(
+                                                member, id, "eq", "\"" + "x".repeat(16_384) + "\""))
+                        .field());
+        assertThrows(NotFound.class, () -> metadata.configure(stranger, id, "eq", "1"));
+        assertEquals(
+                java.util.Map.of(),
+                metadata.config(
+                        world.principal(world.admin("boss@example.com")), metadata.get(member, id)),
+                "settings are each member's own");
     }
 }

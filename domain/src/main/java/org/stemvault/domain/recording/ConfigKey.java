@@ -1,0 +1,43 @@
+package org.stemvault.domain.recording;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.stemvault.domain.Invalid;
+
+/** What a member's own player settings for a recording may hold, one JSON value per key. */
+public enum ConfigKey {
+    PLAYBACK_POSITION("playbackPosition"),
+    STEMS("stems"),
+    EQ("eq"),
+    PARAMETRIC_EQ("parametricEq"),
+    COMPRESSOR("compressor"),
+    REVERB("reverb"),
+    STEREO_EXPANDER("stereoExpander");
+
+    /** The most bytes a value may take, as JSON text. */
+    public static final int MAX_VALUE_BYTES = 16_384;
+
+    private final String wire;
+
+    ConfigKey(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public static ConfigKey fromWire(String value) {
+        for (ConfigKey k : values()) {
+            if (k.wire.equals(value)) {
+                return k;
+            }
+        }
+        throw new Invalid(
+                "key",
+                "must be one of "
+                        + Arrays.stream(values())
+                                .map(ConfigKey::wire)
+                                .collect(Collectors.joining(", ")));
+    }
+}
