@@ -11,6 +11,8 @@ CREATE TABLE songs (
     UNIQUE (profile_id, id)
 );
 CREATE UNIQUE INDEX songs_profile_name_key ON songs (profile_id, lower(name));
+-- Full-text search matches a recording by its clips' song names and its location's name too.
+CREATE INDEX songs_name_fts_idx ON songs USING gin (to_tsvector('english', name));
 
 CREATE TABLE locations (
     id          uuid PRIMARY KEY,
@@ -21,6 +23,7 @@ CREATE TABLE locations (
     UNIQUE (profile_id, id)
 );
 CREATE UNIQUE INDEX locations_profile_name_key ON locations (profile_id, lower(name));
+CREATE INDEX locations_name_fts_idx ON locations USING gin (to_tsvector('english', name));
 
 -- A recording's location is one of its own profile's (the composite key); deleting the location
 -- unlinks it.

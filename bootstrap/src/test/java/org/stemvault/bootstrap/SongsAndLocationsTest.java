@@ -291,4 +291,48 @@ class SongsAndLocationsTest implements TestPropertyProvider {
         assertEquals(
                 404, call("PATCH", path, stranger, "{\"key\":\"eq\",\"value\":1}").statusCode());
     }
+
+    @Test
+    void search_finds_a_recording_by_its_location_and_filters_by_it_and_by_date() throws Exception {
+        String attic =
+                json(call("POST", "/api/profiles/band/locations", member, "{\"name\":\"Granary\"}"))
+                        .path("id")
+                        .asText();
+        call(
+                "PATCH",
+                "/api/recordings/" + take.id() + "/metadata",
+                member,
+                "{\"location_id\":\"" + attic + "\",\"date_recorded\":\"2026-11-03\"}");
+        JsonNode found =
+                json(
+                        call(
+                                "POST",
+                                "/api/search",
+                                member,
+                                "{\"mode\":\"fulltext\",\"query\":\"granary\",\"limit\":5}"));
+        assertEquals(
+                "take-1",
+                found.path("results").get(0).path("file").path("name").asText(),
+                found.toString());
+        String filtered =
+                "{\"mode\":\"fulltext\",\"query\":\"granary\",\"limit\":5,\"filters\":{\"location_id\":\"%s\",\"recorded_from\":\"%s\"}}";
+        assertEquals(
+                1,
+                json(call("POST", "/api/search", member, filtered.formatted(attic, "2026-11-01")))
+                        .path("results")
+                        .size());
+        assertEquals(
+                0,
+                json(call("POST", "/api/search", member, filtered.formatted(attic, "2026-11-04")))
+                        .path("results")
+                        .size());
+        HttpResponse<String> bad =
+                call("POST", "/api/search", member, filtered.formatted("nope", "2026-11-01"));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("\"field\":\"filters.location_id\""), bad.body());
+        HttpResponse<String> badDate =
+                call("POST", "/api/search", member, filtered.formatted(attic, "yesterday"));
+        assertEquals(400, badDate.statusCode());
+        assertTrue(badDate.body().contains("\"field\":\"filters.recorded_from\""), badDate.body());
+    }
 }

@@ -248,7 +248,12 @@ final class PostgresVectorSearch implements VectorSearch {
                         AND (f.stem_type IS NULL OR st.stem_type = f.stem_type)
                         AND st.measured_lufs BETWEEN coalesce(f.lufs_min, '-infinity') AND coalesce(f.lufs_max, 'infinity')))
                 AND (f.created_after IS NULL OR r.created_at > f.created_after)
-                AND (f.created_before IS NULL OR r.created_at < f.created_before))""";
+                AND (f.created_before IS NULL OR r.created_at < f.created_before)
+                AND (f.song_id IS NULL OR EXISTS (SELECT 1 FROM clips c
+                        WHERE c.profile_id = r.profile_id AND c.recording_id = r.id AND c.song_id = f.song_id))
+                AND (f.location_id IS NULL OR r.location_id = f.location_id)
+                AND (f.recorded_from IS NULL OR r.date_recorded >= f.recorded_from)
+                AND (f.recorded_to IS NULL OR r.date_recorded <= f.recorded_to))""";
 
     private static final String SEMANTIC =
             """
@@ -261,12 +266,33 @@ final class PostgresVectorSearch implements VectorSearch {
                   LIMIT (SELECT depth FROM args)) x
             WHERE similarity >= (SELECT min_similarity FROM args)""";
 
+    /**
+     * Full text: the recordings whose own text matches, or whose location's name does, or a song's
+     * name of one of their clips (each through its GIN index), ranked on all three together.
+     */
     private static final String FULLTEXT =
             """
+            WITH tq AS (SELECT websearch_to_tsquery('english', a.text) AS query FROM args a),
+            matched AS (
+                SELECT r.id FROM recordings r, tq WHERE r.search_text @@ tq.query
+                UNION
+                SELECT r.id FROM locations l JOIN recordings r ON r.profile_id = l.profile_id AND r.location_id = l.id, tq
+                WHERE to_tsvector('english', l.name) @@ tq.query
+                UNION
+                SELECT c.recording_id FROM songs so JOIN clips c ON c.profile_id = so.profile_id AND c.song_id = so.id, tq
+                WHERE to_tsvector('english', so.name) @@ tq.query
+            )
             SELECT recording_id, text_rank, row_number() OVER (ORDER BY text_rank DESC, recording_id) AS rank
-            FROM (SELECT r.id AS recording_id, ts_rank(r.search_text, query) AS text_rank
-                  FROM recordings r, args a, websearch_to_tsquery('english', a.text) query
-                  WHERE r.search_text @@ query AND r.profile_id IN (SELECT id FROM scope)
+            FROM (SELECT r.id AS recording_id,
+                         ts_rank(r.search_text
+                                 || coalesce((SELECT to_tsvector('english', l.name) FROM locations l
+                                              WHERE l.id = r.location_id), ''::tsvector)
+                                 || coalesce((SELECT to_tsvector('english', string_agg(so.name, ' '))
+                                              FROM clips c JOIN songs so ON so.id = c.song_id
+                                              WHERE c.profile_id = r.profile_id AND c.recording_id = r.id), ''::tsvector),
+                                 tq.query) AS text_rank
+                  FROM matched m JOIN recordings r ON r.id = m.id, tq
+                  WHERE r.profile_id IN (SELECT id FROM scope)
                     AND %s
                   ORDER BY text_rank DESC, r.id
                   LIMIT (SELECT depth FROM args)) y""";
@@ -292,7 +318,9 @@ final class PostgresVectorSearch implements VectorSearch {
                     SELECT ?::vector AS q, ?::text AS text, ?::text[] AS profiles, ?::text AS stem_type,
                            ?::float8 AS duration_min, ?::float8 AS duration_max, ?::float8 AS lufs_min,
                            ?::float8 AS lufs_max, ?::timestamptz AS created_after, ?::timestamptz AS created_before,
-                           ?::int AS depth, ?::float8 AS min_similarity, ?::int AS lim, ?::int AS rrf_k
+                           ?::int AS depth, ?::float8 AS min_similarity, ?::int AS lim, ?::int AS rrf_k,
+                           ?::uuid AS song_id, ?::uuid AS location_id, ?::date AS recorded_from,
+                           ?::date AS recorded_to
                 ), scope AS (
                     SELECT v.id FROM visible v, args a WHERE a.profiles IS NULL OR v.name = ANY (a.profiles)
                 ), semantic AS (%s
@@ -351,7 +379,11 @@ final class PostgresVectorSearch implements VectorSearch {
                 i++, q.mode() == SearchQuery.Mode.HYBRID ? Math.max(q.limit() * 4, 40) : q.limit());
         ps.setDouble(i++, q.minSimilarity());
         ps.setInt(i++, q.limit());
-        ps.setInt(i, rrfK);
+        ps.setInt(i++, rrfK);
+        ps.setObject(i++, f.song() == null ? null : f.song().value(), Types.OTHER);
+        ps.setObject(i++, f.location() == null ? null : f.location().value(), Types.OTHER);
+        ps.setObject(i++, f.recordedFrom(), Types.DATE);
+        ps.setObject(i, f.recordedTo(), Types.DATE);
     }
 
     @Override

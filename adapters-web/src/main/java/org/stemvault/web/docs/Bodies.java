@@ -144,7 +144,11 @@ public final class Bodies {
             Double lufsMin,
             Double lufsMax,
             @Schema(format = "date-time") String createdAfter,
-            @Schema(format = "date-time") String createdBefore) {}
+            @Schema(format = "date-time") String createdBefore,
+            @Schema(format = "uuid") String songId,
+            @Schema(format = "uuid") String locationId,
+            @Schema(format = "date") String recordedFrom,
+            @Schema(format = "date") String recordedTo) {}
 
     /** {@code SearchRequest}. */
     @Schema(name = "SearchInput")

@@ -70,6 +70,23 @@ record SearchRequest(SearchQuery query, String mode) {
                                 f.optionalNumber("lufs_min"),
                                 f.optionalNumber("lufs_max"),
                                 f.optionalInstant("created_after"),
-                                f.optionalInstant("created_before")));
+                                f.optionalInstant("created_before"),
+                                labelId(f, "song_id"),
+                                labelId(f, "location_id"),
+                                f.optionalDate("recorded_from"),
+                                f.optionalDate("recorded_to")));
+    }
+
+    /** A song or location id; one that is not a UUID is refused by name. */
+    private static org.stemvault.domain.label.LabelId labelId(Fields f, String name) {
+        String value = f.optionalText(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new org.stemvault.domain.label.LabelId(java.util.UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("filters." + name, "is not an id");
+        }
     }
 }

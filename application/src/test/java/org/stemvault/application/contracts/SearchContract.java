@@ -6,6 +6,7 @@ import static org.stemvault.application.contracts.Fixtures.at;
 import static org.stemvault.application.contracts.Fixtures.profile;
 import static org.stemvault.application.contracts.Fixtures.stem;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +18,12 @@ import org.stemvault.domain.embedding.Hit;
 import org.stemvault.domain.embedding.SearchQuery;
 import org.stemvault.domain.embedding.SearchQuery.Filters;
 import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.label.Label;
+import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.StemType;
@@ -149,6 +153,85 @@ public abstract class SearchContract extends PortsContract {
         assertEquals(List.of("a"), names(query(SearchQuery.Mode.SEMANTIC, null, 10, loud)));
         Filters longer = new Filters(null, 200.0, null, null, null, null, null);
         assertEquals(List.of(), names(query(SearchQuery.Mode.SEMANTIC, null, 10, longer)));
+    }
+
+    @Test
+    void songs_locations_and_recording_dates_filter_and_their_names_are_searched_as_text() {
+        Profile mine = profiles.byName(new ProfileName("mine")).orElseThrow();
+        Recording a = recordings.byOutputName(mine.id(), new OutputName("a")).orElseThrow();
+        Recording d = recordings.byOutputName(mine.id(), new OutputName("d")).orElseThrow();
+        Label song = Label.create(LabelKind.SONG, mine.id(), "Wonderwall", at(0));
+        Label attic = Label.create(LabelKind.LOCATION, mine.id(), "Granary", at(0));
+        labels.create(song);
+        labels.create(attic);
+        clips.create(
+                List.of(
+                        org.stemvault.domain.clip.Clip.create(
+                                mine.id(), d.id(), song.id(), 0, 1, null, at(0))));
+        recordings.setDetails(a.id(), attic.id(), LocalDate.of(2026, 11, 3), at(1));
+        recordings.setDetails(d.id(), null, LocalDate.of(2026, 10, 1), at(1));
+
+        assertEquals(
+                List.of("d"),
+                names(query(SearchQuery.Mode.FULLTEXT, "wonderwall", 10, Filters.NONE)));
+        assertEquals(
+                List.of("a"), names(query(SearchQuery.Mode.FULLTEXT, "granary", 10, Filters.NONE)));
+        assertEquals(
+                List.of("d"),
+                names(
+                        query(
+                                SearchQuery.Mode.SEMANTIC,
+                                null,
+                                10,
+                                filters(song.id(), null, null, null))));
+        assertEquals(
+                List.of("a"),
+                names(
+                        query(
+                                SearchQuery.Mode.SEMANTIC,
+                                null,
+                                10,
+                                filters(null, attic.id(), null, null))));
+        assertEquals(
+                List.of("a"),
+                names(
+                        query(
+                                SearchQuery.Mode.SEMANTIC,
+                                null,
+                                10,
+                                filters(
+                                        null,
+                                        null,
+                                        LocalDate.of(2026, 11, 1),
+                                        LocalDate.of(2026, 11, 3)))));
+        assertEquals(
+                List.of("a", "d"),
+                names(
+                                query(
+                                        SearchQuery.Mode.SEMANTIC,
+                                        null,
+                                        10,
+                                        filters(null, null, null, LocalDate.of(2026, 12, 1))))
+                        .stream()
+                        .sorted()
+                        .toList(),
+                "recordings without a date are left out of a date range");
+        assertEquals(
+                List.of(),
+                names(
+                        query(
+                                SearchQuery.Mode.FULLTEXT,
+                                "moody",
+                                10,
+                                filters(song.id(), null, null, null))));
+    }
+
+    static Filters filters(
+            org.stemvault.domain.label.LabelId song,
+            org.stemvault.domain.label.LabelId location,
+            LocalDate from,
+            LocalDate to) {
+        return new Filters(null, null, null, null, null, null, null, song, location, from, to);
     }
 
     @Test

@@ -1067,14 +1067,7 @@ public final class InMemoryWorld implements Ports {
                             List<Recording> found =
                                     state.recordings.values().stream()
                                             .filter(r -> sees(viewer, r.profile()) && scope.test(r))
-                                            .filter(
-                                                    r ->
-                                                            words(
-                                                                            r.displayName()
-                                                                                    + " "
-                                                                                    + r
-                                                                                            .description())
-                                                                    .containsAll(words))
+                                            .filter(r -> words(searchable(r)).containsAll(words))
                                             .sorted(
                                                     Comparator.comparing(
                                                             r -> r.id().value(), UUIDS))
@@ -1135,7 +1128,35 @@ public final class InMemoryWorld implements Ports {
                 .collect(Collectors.toSet());
     }
 
-    private static boolean matches(Recording r, SearchQuery.Filters f) {
+    /** A recording's text for full-text search: its own, its location's and its songs' names. */
+    private String searchable(Recording r) {
+        StringBuilder text = new StringBuilder(r.displayName()).append(' ').append(r.description());
+        if (r.details().location() != null) {
+            text.append(' ').append(r.details().location().name());
+        }
+        for (Clip c : state.clips.values()) {
+            if (c.recording().equals(r.id()) && c.song() != null) {
+                text.append(' ').append(state.labels.get(c.song()).name());
+            }
+        }
+        return text.toString();
+    }
+
+    private boolean matches(Recording r, SearchQuery.Filters f) {
+        LocalDate day = r.details().dateRecorded();
+        if ((f.song() != null
+                        && state.clips.values().stream()
+                                .noneMatch(
+                                        c ->
+                                                c.recording().equals(r.id())
+                                                        && f.song().equals(c.song())))
+                || (f.location() != null
+                        && (r.details().location() == null
+                                || !r.details().location().id().equals(f.location())))
+                || (f.recordedFrom() != null && (day == null || day.isBefore(f.recordedFrom())))
+                || (f.recordedTo() != null && (day == null || day.isAfter(f.recordedTo())))) {
+            return false;
+        }
         if (f.stemType() != null
                 && r.stems().stream().noneMatch(s -> s.type().equals(f.stemType()))) {
             return false;

@@ -1,9 +1,11 @@
 package org.stemvault.domain.embedding;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
+import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.StemType;
 
@@ -91,15 +93,47 @@ public record SearchQuery(
             Double lufsMin,
             Double lufsMax,
             Instant createdAfter,
-            Instant createdBefore) {
+            Instant createdBefore,
+            LabelId song,
+            LabelId location,
+            LocalDate recordedFrom,
+            LocalDate recordedTo) {
 
-        public static final Filters NONE = new Filters(null, null, null, null, null, null, null);
+        public static final Filters NONE =
+                new Filters(null, null, null, null, null, null, null, null, null, null, null);
+
+        /** The filters on stems and times alone (no song, location or recording date). */
+        public Filters(
+                StemType stemType,
+                Double durationMin,
+                Double durationMax,
+                Double lufsMin,
+                Double lufsMax,
+                Instant createdAfter,
+                Instant createdBefore) {
+            this(
+                    stemType,
+                    durationMin,
+                    durationMax,
+                    lufsMin,
+                    lufsMax,
+                    createdAfter,
+                    createdBefore,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
 
         public Filters {
             finite("filters.duration_min", durationMin);
             finite("filters.duration_max", durationMax);
             finite("filters.lufs_min", lufsMin);
             finite("filters.lufs_max", lufsMax);
+            if (recordedFrom != null && recordedTo != null && recordedTo.isBefore(recordedFrom)) {
+                throw new org.stemvault.domain.Invalid(
+                        "filters.recorded_to", "must not be before filters.recorded_from");
+            }
         }
 
         private static void finite(String field, Double value) {
