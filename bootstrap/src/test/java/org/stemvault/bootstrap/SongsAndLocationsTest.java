@@ -196,10 +196,19 @@ class SongsAndLocationsTest implements TestPropertyProvider {
                 400,
                 call("DELETE", "/api/locations/" + attic + "?force=yes", member, null)
                         .statusCode());
+        ServiceLog log = new ServiceLog();
+        log.listen();
         assertEquals(
                 204,
                 call("DELETE", "/api/locations/" + attic + "?force=true", member, null)
                         .statusCode());
+        List<String> logged = log.messages("org.stemvault.web.label", "deleted");
+        log.assertNoStackTraces();
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(
+                logged.get(0).startsWith("location " + attic + " 'Attic' deleted by user ")
+                        && logged.get(0).endsWith(" (forced: unlinked from 1)"),
+                logged.get(0));
         assertTrue(
                 json(call("GET", "/api/recordings/" + take.id(), member, null))
                         .path("location")

@@ -227,17 +227,26 @@ final class PostgresJobs implements Jobs {
 
     @Override
     public int expireLeases(Instant now) {
-        return db.update(
-                "UPDATE jobs SET status = CASE WHEN attempts >= max_attempts THEN 'error' ELSE 'queued' END,"
-                        + " error = 'the worker stopped answering: its lease ran out', not_before = ?,"
-                        + " stage = NULL, percent = NULL, updated_at = ?, "
-                        + RELEASED
-                        + " WHERE status = 'processing' AND lease_until < ?",
-                ps -> {
-                    Database.setInstant(ps, 1, now);
-                    Database.setInstant(ps, 2, now);
-                    Database.setInstant(ps, 3, now);
-                });
+        // A job that ends in error so leaves the recording it was separating again in error too.
+        return db.writeReturning(
+                        "WITH expired AS (UPDATE jobs SET status = CASE WHEN attempts >= max_attempts"
+                                + " THEN 'error' ELSE 'queued' END,"
+                                + " error = 'the worker stopped answering: its lease ran out', not_before = ?,"
+                                + " stage = NULL, percent = NULL, updated_at = ?, "
+                                + RELEASED
+                                + " WHERE status = 'processing' AND lease_until < ?"
+                                + " RETURNING profile_id, output_name, status),"
+                                + " marked AS (UPDATE recordings r SET status = 'error' FROM expired e"
+                                + " WHERE e.status = 'error' AND r.profile_id = e.profile_id"
+                                + " AND r.output_name = e.output_name RETURNING 1)"
+                                + " SELECT (SELECT count(*) FROM expired)::int",
+                        ps -> {
+                            Database.setInstant(ps, 1, now);
+                            Database.setInstant(ps, 2, now);
+                            Database.setInstant(ps, 3, now);
+                        },
+                        rs -> rs.getInt(1))
+                .orElse(0);
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.User;
 
@@ -195,6 +196,42 @@ public abstract class JobsContract extends PortsContract {
         assertNull(back.worker());
         assertFalse(jobs.release(job.id(), "w1", at(3)), "a queued job is held by no one");
         assertEquals(1, jobs.claim("w2", at(2), at(62)).orElseThrow().attempts());
+    }
+
+    @Test
+    void a_last_lease_that_runs_out_leaves_the_recording_it_was_separating_again_in_error() {
+        Job job = queue(band, 'a', 1, at(0));
+        Recording existing =
+                recordings.save(
+                        Recording.create(
+                                band.id(),
+                                job.outputName(),
+                                null,
+                                null,
+                                null,
+                                Fixtures.fourStems(),
+                                at(0)));
+        Job other = queue(band, 'b', 2, at(0));
+        Recording untouched =
+                recordings.save(
+                        Recording.create(
+                                band.id(),
+                                other.outputName(),
+                                null,
+                                null,
+                                null,
+                                Fixtures.fourStems(),
+                                at(0)));
+        jobs.claim("w1", at(1), at(10));
+        jobs.claim("w1", at(1), at(10));
+        assertEquals(2, jobs.expireLeases(at(11)));
+        assertEquals(
+                org.stemvault.domain.recording.RecordingStatus.ERROR,
+                recordings.byId(existing.id()).orElseThrow().details().status());
+        assertEquals(
+                org.stemvault.domain.recording.RecordingStatus.COMPLETE,
+                recordings.byId(untouched.id()).orElseThrow().details().status(),
+                "its job has an attempt left");
     }
 
     @Test

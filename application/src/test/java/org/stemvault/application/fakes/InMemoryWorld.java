@@ -1687,6 +1687,16 @@ public final class InMemoryWorld implements Ports {
                                                         now,
                                                         "the worker stopped answering: its lease ran out",
                                                         now)));
+                        for (Job j : expired) {
+                            if (j.attempts() >= j.maxAttempts()) {
+                                recordings
+                                        .byOutputName(j.profile(), j.outputName())
+                                        .ifPresent(
+                                                r ->
+                                                        recordings.setStatus(
+                                                                r.id(), RecordingStatus.ERROR));
+                            }
+                        }
                         return expired.size();
                     }
                 }

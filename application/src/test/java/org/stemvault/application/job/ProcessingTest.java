@@ -148,6 +148,14 @@ class ProcessingTest {
         processing.retry(admin, job.id().toString());
         processing.cancel(admin, job.id().toString());
         assertEquals(RecordingStatus.COMPLETE, status.get(), "cancelled: its stems stand");
+        processing.retry(admin, job.id().toString());
+        java.time.Instant t = world.clock.instant();
+        for (int i = 0; i < job.maxAttempts(); i++) {
+            t = t.plus(Duration.ofMinutes(5));
+            world.ports.jobs().claim("a worker that died", t, t.plusSeconds(60));
+            world.ports.jobs().expireLeases(t.plusSeconds(120));
+        }
+        assertEquals(RecordingStatus.ERROR, status.get(), "its last lease ran out");
     }
 
     @Test

@@ -73,8 +73,8 @@ public interface Jobs {
     Optional<String> callbackSecretHash(JobId id);
 
     /**
-     * Leases that ran out by {@code now}: back to the queue, or error after the last attempt; how
-     * many.
+     * Leases that ran out by {@code now}: back to the queue, or error after the last attempt (and
+     * then a recording the job was separating again is in error too); how many.
      */
     int expireLeases(Instant now);
 
