@@ -36,6 +36,7 @@ INSERT INTO user_profiles (user_id, profile_id, granted_at) SELECT u.id, p.id, n
 ANALYZE;
 SQL
 user_id=$(runuser -u postgres -- psql -X -tA -d "$db" -c "SELECT id FROM users WHERE email = 'bench@example.com'")
+session_id=$(runuser -u postgres -- psql -X -tA -d "$db" -c "SELECT id FROM sessions WHERE user_id = '$user_id' ORDER BY opened_at DESC LIMIT 1")
 profile=profile-17
 url="http://127.0.0.1:$port/api/profiles/$profile/files"
 status=$(curl -s -o "$BENCH_OUT/body.json" -w '%{http_code}' -H "Authorization: Bearer $token" "$url")
@@ -51,22 +52,27 @@ wrk -t2 -c16 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url" 
 # right, the membership check, the page and the stems, in one round trip).
 cat > "$BENCH_OUT/files.sql" <<SQL
 WITH viewer AS (
-    SELECT u.id, u.role = 'admin' OR u.email = ANY ('{}'::text[]) AS admin FROM users u WHERE u.id = '$user_id'
-), visible AS (
-    SELECT p.id FROM profiles p, viewer u
-    WHERE p.name = '$profile'
-      AND (u.admin OR EXISTS (SELECT 1 FROM user_profiles m WHERE m.profile_id = p.id AND m.user_id = u.id))
+    SELECT u.id, (u.role = 'admin' OR u.email = ANY ('{}'::text[])) AS admin
+    FROM users u JOIN sessions s ON s.user_id = u.id WHERE u.id = '$user_id' AND s.id = '$session_id'
+), visible AS NOT MATERIALIZED (
+    SELECT p.* FROM profiles p, viewer v
+    WHERE v.admin OR EXISTS (SELECT 1 FROM user_profiles m WHERE m.profile_id = p.id AND m.user_id = v.id)
+), chosen AS (
+    SELECT p.id FROM visible p WHERE p.name = '$profile'
 ), page AS (
-    SELECT r.* FROM recordings r JOIN visible v ON r.profile_id = v.id
+    SELECT r.* FROM recordings r JOIN chosen c ON r.profile_id = c.id
     WHERE NULL::timestamptz IS NULL OR (r.created_at, r.id) < (NULL::timestamptz, NULL::uuid)
     ORDER BY r.created_at DESC, r.id DESC
     LIMIT NULL
 )
-SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, v.id AS visible_profile, r.id, r.profile_id, r.audio_file_id,
-       r.output_name, r.display_name, r.description, r.created_at, r.updated_at, s.stem_type, s.measured_lufs,
-       s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url, s.waveform_url, s.file_size_bytes, s.duration_seconds
+SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, c.id AS visible_profile,
+       r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
+       r.created_at, r.updated_at, r.location_id, r.date_recorded, r.status,
+       (SELECT l.name FROM locations l WHERE l.id = r.location_id) AS location_name,
+       s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
+       s.waveform_url, s.file_size_bytes, s.duration_seconds
 FROM (SELECT 1) AS one
-LEFT JOIN visible v ON true
+LEFT JOIN chosen c ON true
 LEFT JOIN page r ON true
 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
 ORDER BY r.created_at DESC, r.id DESC, s.position;
