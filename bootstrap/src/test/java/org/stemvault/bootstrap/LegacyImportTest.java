@@ -206,20 +206,7 @@ class LegacyImportTest {
         Files.writeString(tree.media().resolve("band/take-1/vocals_waveform.png"), "png");
         Files.writeString(tree.media().resolve("band/take-2/drums_waveform.png"), "png");
         String bucket = "moved-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> s3 =
-                Map.of(
-                        "stemvault.media.store",
-                        "s3",
-                        "stemvault.media.s3.endpoint",
-                        TestS3.endpoint().toString(),
-                        "stemvault.media.s3.bucket",
-                        bucket,
-                        "stemvault.media.s3.access-key",
-                        TestS3.ACCESS_KEY,
-                        "stemvault.media.s3.secret-key",
-                        TestS3.SECRET_KEY,
-                        "stemvault.media.s3.create-bucket",
-                        "true");
+        Map<String, Object> s3 = Map.copyOf(TestApp.inBucket(bucket));
         List<Path> files;
         try (var walk = Files.walk(tree.media())) {
             files = walk.filter(Files::isRegularFile).toList();

@@ -1,7 +1,6 @@
 package org.stemvault.worker;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,10 +153,5 @@ final class Separation {
 
     private static java.io.File nullDevice() {
         return new java.io.File("/dev/null");
-    }
-
-    /** The command's whole output (for tests and logs). */
-    static String output(Path log) throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
     }
 }
