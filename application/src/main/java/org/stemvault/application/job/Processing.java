@@ -41,7 +41,6 @@ import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.Recording;
-import org.stemvault.domain.recording.RecordingDetails;
 import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.Stem;
@@ -272,10 +271,7 @@ public final class Processing {
                         recordings.setStatus(saved.id(), RecordingStatus.COMPLETE);
                         saved =
                                 saved.withDetails(
-                                        new RecordingDetails(
-                                                saved.details().location(),
-                                                saved.details().dateRecorded(),
-                                                RecordingStatus.COMPLETE));
+                                        saved.details().withStatus(RecordingStatus.COMPLETE));
                     }
                     sectionsOf(saved, sections);
                     textIndex.saved(existing.orElse(null), saved);

@@ -676,12 +676,7 @@ public final class InMemoryWorld implements Ports {
                         if (r == null) {
                             return false;
                         }
-                        RecordingDetails d = r.details();
-                        state.recordings.put(
-                                id,
-                                r.withDetails(
-                                        new RecordingDetails(
-                                                d.location(), d.dateRecorded(), status)));
+                        state.recordings.put(id, r.withDetails(r.details().withStatus(status)));
                         return true;
                     }
                 }
@@ -2072,17 +2067,16 @@ public final class InMemoryWorld implements Ports {
                 private void relocate(LabelId location, Label now) {
                     for (Recording r : List.copyOf(state.recordings.values())) {
                         if (at(r, location)) {
-                            RecordingDetails d = r.details();
                             state.recordings.put(
                                     r.id(),
                                     r.withDetails(
-                                            new RecordingDetails(
-                                                    now == null
-                                                            ? null
-                                                            : new RecordingDetails.Place(
-                                                                    now.id(), now.name()),
-                                                    d.dateRecorded(),
-                                                    d.status())));
+                                            r.details()
+                                                    .withLocation(
+                                                            now == null
+                                                                    ? null
+                                                                    : new RecordingDetails.Place(
+                                                                            now.id(),
+                                                                            now.name()))));
                         }
                     }
                 }

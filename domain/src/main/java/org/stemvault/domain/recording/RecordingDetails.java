@@ -33,6 +33,16 @@ public record RecordingDetails(Place location, LocalDate dateRecorded, Recording
         date(dateRecorded);
     }
 
+    /** The same details with another processing status. */
+    public RecordingDetails withStatus(RecordingStatus newStatus) {
+        return new RecordingDetails(location, dateRecorded, newStatus);
+    }
+
+    /** The same details at another location (null: none). */
+    public RecordingDetails withLocation(Place newLocation) {
+        return new RecordingDetails(newLocation, dateRecorded, status);
+    }
+
     /** A recording date (or null), from {@link #EARLIEST} to {@link #LATEST}. */
     public static LocalDate date(LocalDate dateRecorded) {
         if (dateRecorded != null
