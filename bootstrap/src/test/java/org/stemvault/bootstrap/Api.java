@@ -68,9 +68,17 @@ final class Api {
         }
     }
 
-    /** One request; {@code bearer} and {@code json} may be null. */
+    /**
+     * One request; {@code bearer} and {@code json} may be null; {@code headers} are more headers,
+     * name then value.
+     */
     static HttpResponse<String> call(
-            EmbeddedServer server, String method, String path, String bearer, String json)
+            EmbeddedServer server,
+            String method,
+            String path,
+            String bearer,
+            String json,
+            String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(server.getURL() + path))
@@ -82,6 +90,9 @@ final class Api {
                         .header("Content-Type", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

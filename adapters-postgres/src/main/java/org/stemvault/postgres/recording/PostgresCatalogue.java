@@ -3,11 +3,14 @@ package org.stemvault.postgres.recording;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import org.stemvault.domain.Position;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.library.Current;
+import org.stemvault.domain.library.Known;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Profile;
@@ -36,20 +39,23 @@ final class PostgresCatalogue implements Catalogue {
      * The files list: the viewer, the profile if the viewer may see it, the page of recordings,
      * then each one's stems by index (the lateral subquery, kept apart by OFFSET 0, so that the
      * planner never scans every stem to hash-join a few hundred). Always at least one row: its
-     * {@code user_exists} says whether the viewer is there.
+     * {@code user_exists} says whether the viewer is there. When the profile is at a version the
+     * caller holds ({@code unchanged}), the page is empty and no recording is read.
      */
     private static final String FILES =
             Visibility.with(
                     """
             , chosen AS (
-                SELECT p.id FROM visible p WHERE p.name = ?
+                SELECT p.id, p.version, (?::boolean OR p.version = ANY (?::bigint[])) AS unchanged
+                FROM visible p WHERE p.name = ?
             ), page AS (
-                SELECT r.* FROM recordings r JOIN chosen c ON r.profile_id = c.id
+                SELECT r.* FROM recordings r JOIN chosen c ON r.profile_id = c.id AND NOT c.unchanged
                 WHERE ?::timestamptz IS NULL OR (r.created_at, r.id) < (?::timestamptz, ?::uuid)
                 ORDER BY r.created_at DESC, r.id DESC
                 LIMIT ?
             )
-            SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, c.id AS visible_profile, """
+            SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, c.id AS visible_profile,
+                c.version AS profile_version, c.unchanged, """
                             + RecordingRows.COLUMNS
                             + """
             FROM (SELECT 1) AS one
@@ -65,6 +71,20 @@ final class PostgresCatalogue implements Catalogue {
                             + RecordingRows.COLUMNS
                             + " FROM visible p JOIN recordings r ON r.profile_id = p.id AND p.name = ? AND r.output_name = ?"
                             + " LEFT JOIN stems s ON s.recording_id = r.id"
+                            + RecordingRows.ORDER);
+
+    /**
+     * One recording with the profile's version; its stems are read only when the caller does not
+     * hold that version.
+     */
+    private static final String FILE =
+            Visibility.with(
+                    " SELECT p.version AS profile_version, u.unchanged, "
+                            + RecordingRows.COLUMNS
+                            + " FROM visible p"
+                            + " CROSS JOIN LATERAL (SELECT (?::boolean OR p.version = ANY (?::bigint[])) AS unchanged) u"
+                            + " JOIN recordings r ON r.profile_id = p.id AND p.name = ? AND r.output_name = ?"
+                            + " LEFT JOIN stems s ON s.recording_id = r.id AND NOT u.unchanged"
                             + RecordingRows.ORDER);
 
     private static final String BY_ID =
@@ -97,11 +117,13 @@ final class PostgresCatalogue implements Catalogue {
     }
 
     @Override
-    public Listing files(Viewer viewer, ProfileName name, Position after, Integer limit) {
+    public Listing files(
+            Viewer viewer, ProfileName name, Position after, Integer limit, Known known) {
         return db.read(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(FILES)) {
                         int i = visibility.bind(ps, viewer);
+                        i = bind(ps, i, known);
                         ps.setString(i++, name.value());
                         Database.setInstant(ps, i++, after == null ? null : after.at());
                         Database.setInstant(ps, i++, after == null ? null : after.at());
@@ -119,14 +141,20 @@ final class PostgresCatalogue implements Catalogue {
                             if (rs.getObject("visible_profile") == null) {
                                 return new Listing.NotVisible();
                             }
+                            long version = rs.getLong("profile_version");
+                            if (rs.getBoolean("unchanged")) {
+                                return new Listing.Unchanged(version);
+                            }
                             List<Recording> found = RecordingRows.fold(rs, true);
                             if (limit == null || found.size() <= limit) {
-                                return new Listing.Page(found, null);
+                                return new Listing.Page(found, null, version);
                             }
                             List<Recording> page = found.subList(0, limit);
                             Recording last = page.get(page.size() - 1);
                             return new Listing.Page(
-                                    page, new Position(last.createdAt(), last.id().value()));
+                                    page,
+                                    new Position(last.createdAt(), last.id().value()),
+                                    version);
                         }
                     }
                 });
@@ -143,6 +171,38 @@ final class PostgresCatalogue implements Catalogue {
                         return RecordingRows.fold(ps).stream().findFirst();
                     }
                 });
+    }
+
+    @Override
+    public Optional<Current<Recording>> file(
+            Viewer viewer, ProfileName name, OutputName outputName, Known known) {
+        return db.read(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(FILE)) {
+                        int i = bind(ps, visibility.bind(ps, viewer), known);
+                        ps.setString(i++, name.value());
+                        ps.setString(i, outputName.value());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                return Optional.empty();
+                            }
+                            long version = rs.getLong("profile_version");
+                            if (rs.getBoolean("unchanged")) {
+                                return Optional.of(new Current.Unchanged<>(version));
+                            }
+                            return RecordingRows.fold(rs, true).stream()
+                                    .findFirst()
+                                    .map(r -> new Current.Read<>(r, version));
+                        }
+                    }
+                });
+    }
+
+    /** Binds what the caller knows (the "any" flag, then the versions); answers the next index. */
+    private static int bind(PreparedStatement ps, int i, Known known) throws SQLException {
+        ps.setBoolean(i++, known.any());
+        ps.setArray(i++, ps.getConnection().createArrayOf("bigint", known.versions().toArray()));
+        return i;
     }
 
     @Override

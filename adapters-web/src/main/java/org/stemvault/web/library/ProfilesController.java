@@ -1,6 +1,7 @@
 package org.stemvault.web.library;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
@@ -17,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.stemvault.application.Principal;
 import org.stemvault.application.library.Library;
+import org.stemvault.domain.library.Current;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.web.auth.Sessions;
@@ -48,29 +51,42 @@ final class ProfilesController {
         return ProfileResponse.from(library.profile(principal, profile));
     }
 
+    /**
+     * Tagged with the profile's change version: with a current tag in {@code If-None-Match}, 304
+     * after the same checks, and no recording is read.
+     */
     @Get("/{profile}/files{?limit,cursor}")
     HttpResponse<List<FileResponse>> files(
             @PathVariable String profile,
             @Nullable @QueryValue Integer limit,
             @Nullable @QueryValue String cursor,
+            @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Bound Viewer viewer) {
-        Listing.Page page = library.files(viewer, profile, Cursor.decode(cursor), limit);
+        Current<Listing.Page> current =
+                library.files(
+                        viewer, profile, Cursor.decode(cursor), limit, Versions.known(ifNoneMatch));
         MutableHttpResponse<List<FileResponse>> response =
-                HttpResponse.ok(
-                        page.recordings().stream()
-                                .map(r -> FileResponse.from(profile, r))
-                                .toList());
-        return page.next() == null
-                ? response
-                : response.header(Cursor.NEXT, Cursor.encode(page.next()));
+                Versions.respond(
+                        current,
+                        page ->
+                                page.recordings().stream()
+                                        .map(r -> FileResponse.from(profile, r))
+                                        .toList());
+        return current instanceof Current.Read<Listing.Page> read && read.value().next() != null
+                ? response.header(Cursor.NEXT, Cursor.encode(read.value().next()))
+                : response;
     }
 
+    /** Tagged as the files list is. */
     @Get("/{profile}/files/{outputName}")
-    FileResponse file(
+    HttpResponse<FileResponse> file(
             @PathVariable String profile,
             @PathVariable String outputName,
-            @Bound Principal principal) {
-        return FileResponse.from(profile, library.file(principal, profile, outputName));
+            @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Bound Viewer viewer) {
+        return Versions.respond(
+                library.file(viewer, profile, outputName, Versions.known(ifNoneMatch)),
+                r -> FileResponse.from(profile, r));
     }
 
     /**

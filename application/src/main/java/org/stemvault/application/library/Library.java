@@ -11,6 +11,8 @@ import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Position;
 import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.library.Current;
+import org.stemvault.domain.library.Known;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaDeletion;
@@ -71,17 +73,23 @@ public final class Library {
     }
 
     /**
-     * The profile's recordings with their stems, newest first; a page when {@code limit} is given.
-     * This is the hot path: the viewer comes from the session as it is, and the user's existence,
-     * admin right and membership are checked in the same single read as the recordings.
+     * The profile's recordings with their stems, newest first, a page when {@code limit} is given,
+     * tagged with the profile's change version; when the caller holds the current version ({@code
+     * known}), only that is answered, after the same checks and without reading a recording. This
+     * is the hot path: the viewer comes from the session as it is, and the user's existence, admin
+     * right and membership are checked in the same single read as the recordings.
      */
-    public Listing.Page files(Viewer viewer, String profile, Position after, Integer limit) {
+    public Current<Listing.Page> files(
+            Viewer viewer, String profile, Position after, Integer limit, Known known) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
         }
-        Listing listing = catalogue.files(viewer, Names.profile(profile), after, limit);
+        Listing listing = catalogue.files(viewer, Names.profile(profile), after, limit, known);
         if (listing instanceof Listing.Page page) {
-            return page;
+            return new Current.Read<>(page, page.version());
+        }
+        if (listing instanceof Listing.Unchanged unchanged) {
+            return new Current.Unchanged<>(unchanged.version());
         }
         throw listing instanceof Listing.UnknownViewer ? new Unauthenticated() : Names.noProfile();
     }
@@ -89,6 +97,16 @@ public final class Library {
     public Recording file(Principal principal, String profile, String outputName) {
         return catalogue
                 .recording(principal.viewer(), Names.profile(profile), Names.recording(outputName))
+                .orElseThrow(Names::noRecording);
+    }
+
+    /**
+     * One recording, tagged with its profile's change version, in one read with the viewer's
+     * checks; only the version when the caller holds it ({@code known}).
+     */
+    public Current<Recording> file(Viewer viewer, String profile, String outputName, Known known) {
+        return catalogue
+                .file(viewer, Names.profile(profile), Names.recording(outputName), known)
                 .orElseThrow(Names::noRecording);
     }
 

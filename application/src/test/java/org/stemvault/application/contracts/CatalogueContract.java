@@ -2,6 +2,7 @@ package org.stemvault.application.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stemvault.application.contracts.Fixtures.at;
@@ -10,15 +11,23 @@ import static org.stemvault.application.contracts.Fixtures.profile;
 import static org.stemvault.application.contracts.Fixtures.recording;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.fakes.Ports;
+import org.stemvault.domain.label.Label;
+import org.stemvault.domain.label.LabelKind;
+import org.stemvault.domain.library.Current;
+import org.stemvault.domain.library.Known;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.Role;
 import org.stemvault.domain.user.SessionId;
@@ -51,7 +60,7 @@ public abstract class CatalogueContract extends PortsContract {
     }
 
     Listing list(Viewer viewer, Integer limit) {
-        return catalogue.files(viewer, band.name(), null, limit);
+        return catalogue.files(viewer, band.name(), null, limit, Known.NOTHING);
     }
 
     static Listing.Page page(Listing listing) {
@@ -71,7 +80,12 @@ public abstract class CatalogueContract extends PortsContract {
         assertInstanceOf(Listing.NotVisible.class, list(stranger, null));
         assertInstanceOf(
                 Listing.NotVisible.class,
-                catalogue.files(viewer(member), new ProfileName("no-such-band"), null, null));
+                catalogue.files(
+                        viewer(member),
+                        new ProfileName("no-such-band"),
+                        null,
+                        null,
+                        Known.NOTHING));
         assertInstanceOf(
                 Listing.UnknownViewer.class,
                 list(new Viewer(UserId.random(), SessionId.random()), null));
@@ -105,7 +119,8 @@ public abstract class CatalogueContract extends PortsContract {
     void pages_continue_after_their_position_and_the_last_has_no_next() {
         Listing.Page first = page(list(member, 2));
         assertEquals(newestFirst.subList(0, 2), first.recordings());
-        Listing.Page second = page(catalogue.files(viewer(member), band.name(), first.next(), 2));
+        Listing.Page second =
+                page(catalogue.files(viewer(member), band.name(), first.next(), 2, Known.NOTHING));
         assertEquals(newestFirst.subList(2, 3), second.recordings());
         assertNull(second.next());
     }
@@ -119,5 +134,115 @@ public abstract class CatalogueContract extends PortsContract {
         assertEquals(
                 c, catalogue.recording(viewer(member), band.name(), c.outputName()).orElseThrow());
         assertTrue(catalogue.recording(viewer(stranger), band.name(), c.outputName()).isEmpty());
+    }
+
+    long version() {
+        return page(list(member, null)).version();
+    }
+
+    Listing listKnowing(long version) {
+        return catalogue.files(
+                viewer(member), band.name(), null, null, new Known(Set.of(version), false));
+    }
+
+    @Test
+    void a_caller_holding_the_current_version_is_told_only_that_after_the_same_checks() {
+        long v = version();
+        assertEquals(new Listing.Unchanged(v), listKnowing(v));
+        assertEquals(
+                new Listing.Unchanged(v),
+                catalogue.files(viewer(member), band.name(), null, 1, new Known(Set.of(), true)));
+        assertEquals(v, page(listKnowing(v + 1)).version());
+        assertInstanceOf(
+                Listing.NotVisible.class,
+                catalogue.files(
+                        viewer(stranger), band.name(), null, null, new Known(Set.of(v), true)));
+        Recording c = newestFirst.get(1);
+        Known held = new Known(Set.of(v), false);
+        assertEquals(
+                Optional.of(new Current.Unchanged<Recording>(v)),
+                catalogue.file(viewer(member), band.name(), c.outputName(), held));
+        assertEquals(
+                Optional.of(new Current.Read<>(c, v)),
+                catalogue.file(viewer(member), band.name(), c.outputName(), Known.NOTHING));
+        assertTrue(
+                catalogue.file(viewer(member), band.name(), new OutputName("zzz"), held).isEmpty());
+        assertTrue(catalogue.file(viewer(stranger), band.name(), c.outputName(), held).isEmpty());
+        Viewer session = viewer(member);
+        assertTrue(memberships.revoke(member.id(), band.id()));
+        assertInstanceOf(
+                Listing.NotVisible.class, catalogue.files(session, band.name(), null, null, held));
+        assertTrue(catalogue.file(session, band.name(), c.outputName(), held).isEmpty());
+    }
+
+    @Test
+    void every_change_to_what_the_list_shows_is_a_new_version_and_nothing_else_is() {
+        long v0 = version();
+        profiles.create(profile("elsewhere"));
+        recordings.save(recording(attic.id(), "attic-take", at(9), fourStems()));
+        assertEquals(v0, version(), "other profiles' changes leave it alone");
+
+        Recording c = newestFirst.get(1);
+        recordings.save(
+                new Recording(
+                        c.id(),
+                        c.profile(),
+                        c.outputName(),
+                        "Renamed",
+                        c.description(),
+                        c.audioFile(),
+                        c.createdAt(),
+                        at(10),
+                        c.stems()));
+        long v1 = assertChanged(v0);
+
+        Recording b = newestFirst.get(0);
+        recordings.save(
+                new Recording(
+                        b.id(),
+                        b.profile(),
+                        b.outputName(),
+                        b.displayName(),
+                        b.description(),
+                        b.audioFile(),
+                        b.createdAt(),
+                        b.updatedAt(),
+                        List.of(Fixtures.stem("vocals", -20.0))));
+        long v2 = assertChanged(v1);
+
+        Label room = Label.create(LabelKind.LOCATION, band.id(), "Room", at(11));
+        labels.create(room);
+        assertTrue(recordings.setDetails(b.id(), room.id(), null, at(12)));
+        long v3 = assertChanged(v2);
+        assertTrue(labels.rename(LabelKind.LOCATION, room.id(), "Big room", at(13)));
+        long v4 = assertChanged(v3);
+        assertTrue(recordings.setStatus(b.id(), RecordingStatus.PROCESSING));
+        long v5 = assertChanged(v4);
+
+        recordings.save(recording(band.id(), "d", at(14), List.of()));
+        long v6 = assertChanged(v5);
+        assertTrue(recordings.delete(band.id(), new OutputName("d")));
+        long v7 = assertChanged(v6);
+
+        Profile renamed =
+                new Profile(
+                        band.id(),
+                        new ProfileName("the-band"),
+                        band.sourceFolder(),
+                        band.strategyName(),
+                        band.createdAt());
+        assertTrue(profiles.update(renamed));
+        long v8 =
+                page(catalogue.files(viewer(member), renamed.name(), null, null, Known.NOTHING))
+                        .version();
+        assertNotEquals(v7, v8);
+    }
+
+    private long assertChanged(long before) {
+        long now = version();
+        assertNotEquals(before, now);
+        assertInstanceOf(Listing.Page.class, listKnowing(before));
+        assertEquals(new Listing.Unchanged(now), listKnowing(now));
+        return now;
     }
 }

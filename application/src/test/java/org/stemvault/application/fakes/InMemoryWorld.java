@@ -49,6 +49,8 @@ import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Catalogue.Located;
+import org.stemvault.domain.library.Current;
+import org.stemvault.domain.library.Known;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaDeletion;
@@ -865,7 +867,11 @@ public final class InMemoryWorld implements Ports {
 
                 @Override
                 public Listing files(
-                        Viewer viewer, ProfileName name, Position after, Integer limit) {
+                        Viewer viewer,
+                        ProfileName name,
+                        Position after,
+                        Integer limit,
+                        Known known) {
                     synchronized (InMemoryWorld.this) {
                         if (admin(viewer).isEmpty()) {
                             return new Listing.UnknownViewer();
@@ -874,19 +880,43 @@ public final class InMemoryWorld implements Ports {
                         if (profile.isEmpty()) {
                             return new Listing.NotVisible();
                         }
+                        long version = version(profile.get());
+                        if (known.includes(version)) {
+                            return new Listing.Unchanged(version);
+                        }
                         List<Recording> all =
-                                state.recordings.values().stream()
-                                        .filter(r -> r.profile().equals(profile.get().id()))
+                                recordingsOf(profile.get()).stream()
                                         .filter(r -> after == null || before(r, after))
-                                        .sorted(NEWEST_FIRST)
                                         .toList();
                         if (limit == null || all.size() <= limit) {
-                            return new Listing.Page(all, null);
+                            return new Listing.Page(all, null, version);
                         }
                         List<Recording> page = all.subList(0, limit);
                         Recording last = page.get(limit - 1);
                         return new Listing.Page(
-                                page, new Position(last.createdAt(), last.id().value()));
+                                page, new Position(last.createdAt(), last.id().value()), version);
+                    }
+                }
+
+                @Override
+                public Optional<Current<Recording>> file(
+                        Viewer viewer, ProfileName name, OutputName outputName, Known known) {
+                    synchronized (InMemoryWorld.this) {
+                        return visible(viewer, name)
+                                .flatMap(
+                                        p -> {
+                                            long version = version(p);
+                                            return recordings
+                                                    .byOutputName(p.id(), outputName)
+                                                    .map(
+                                                            r ->
+                                                                    known.includes(version)
+                                                                            ? new Current
+                                                                                    .Unchanged<>(
+                                                                                    version)
+                                                                            : new Current.Read<>(
+                                                                                    r, version));
+                                        });
                     }
                 }
 
@@ -908,6 +938,21 @@ public final class InMemoryWorld implements Ports {
                     }
                 }
             };
+
+    private List<Recording> recordingsOf(Profile profile) {
+        return state.recordings.values().stream()
+                .filter(r -> r.profile().equals(profile.id()))
+                .sorted(NEWEST_FIRST)
+                .toList();
+    }
+
+    /**
+     * The fake's change version: drawn from what the answers show, so that any change to it is a
+     * new version (the database keeps a counter instead).
+     */
+    private long version(Profile profile) {
+        return Objects.hash(profile.id(), profile.name(), recordingsOf(profile));
+    }
 
     private static boolean before(Recording r, Position after) {
         int byTime = r.createdAt().compareTo(after.at());

@@ -1,11 +1,14 @@
 package org.stemvault.application.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Principal;
 import org.stemvault.application.fakes.World;
@@ -14,6 +17,8 @@ import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.library.Current;
+import org.stemvault.domain.library.Known;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
@@ -74,24 +79,69 @@ class LibraryTest {
         assertEquals(missing.getMessage(), unnamable.getMessage());
         world.take(attic, "secret", 1);
         assertThrows(NotFound.class, () -> library.file(memberP, "attic", "secret"));
-        assertThrows(NotFound.class, () -> library.files(memberP.viewer(), "attic", null, null));
+        assertThrows(
+                NotFound.class,
+                () -> page(library.files(memberP.viewer(), "attic", null, null, Known.NOTHING)));
     }
 
     @Test
     void the_files_list_pages_newest_first_and_a_gone_user_is_unauthenticated() {
         List<Recording> takes = world.takes(band, "a", "b", "c");
-        Listing.Page first = library.files(memberP.viewer(), "band", null, 2);
+        Listing.Page first = page(library.files(memberP.viewer(), "band", null, 2, Known.NOTHING));
         assertEquals(List.of(takes.get(2), takes.get(1)), first.recordings());
-        Listing.Page rest = library.files(memberP.viewer(), "band", first.next(), 2);
+        Listing.Page rest =
+                page(library.files(memberP.viewer(), "band", first.next(), 2, Known.NOTHING));
         assertEquals(List.of(takes.get(0)), rest.recordings());
         assertNull(rest.next());
-        assertThrows(Invalid.class, () -> library.files(memberP.viewer(), "band", null, 0));
         assertThrows(
                 Invalid.class,
-                () -> library.files(memberP.viewer(), "band", null, Library.MAX_LIMIT + 1));
+                () -> page(library.files(memberP.viewer(), "band", null, 0, Known.NOTHING)));
+        assertThrows(
+                Invalid.class,
+                () ->
+                        page(
+                                library.files(
+                                        memberP.viewer(),
+                                        "band",
+                                        null,
+                                        Library.MAX_LIMIT + 1,
+                                        Known.NOTHING)));
         world.ports.deleteUser(member.id());
         assertThrows(
-                Unauthenticated.class, () -> library.files(memberP.viewer(), "band", null, null));
+                Unauthenticated.class,
+                () -> page(library.files(memberP.viewer(), "band", null, null, Known.NOTHING)));
+    }
+
+    @Test
+    void a_caller_holding_the_current_version_is_told_only_that_until_the_profile_changes() {
+        world.takes(band, "a", "b");
+        Current<Listing.Page> first =
+                library.files(memberP.viewer(), "band", null, null, Known.NOTHING);
+        Known held = new Known(Set.of(first.version()), false);
+        assertInstanceOf(
+                Current.Unchanged.class, library.files(memberP.viewer(), "band", null, null, held));
+        assertInstanceOf(
+                Current.Unchanged.class,
+                library.files(memberP.viewer(), "band", null, null, new Known(Set.of(), true)));
+        assertInstanceOf(
+                Current.Unchanged.class, library.file(memberP.viewer(), "band", "a", held));
+        library.edit(memberP, "band", "a", "Tuesday jam", null);
+        Current<Listing.Page> fresh = library.files(memberP.viewer(), "band", null, null, held);
+        assertEquals("Tuesday jam", page(fresh).recordings().get(1).displayName());
+        assertNotEquals(first.version(), fresh.version());
+        Current<Recording> one = library.file(memberP.viewer(), "band", "a", held);
+        assertEquals(
+                "Tuesday jam",
+                ((Current.Read<Recording>) assertInstanceOf(Current.Read.class, one))
+                        .value()
+                        .displayName());
+        assertThrows(
+                NotFound.class, () -> library.files(strangerP.viewer(), "band", null, null, held));
+        assertThrows(NotFound.class, () -> library.file(memberP.viewer(), "band", "zzz", held));
+    }
+
+    private static Listing.Page page(Current<Listing.Page> current) {
+        return ((Current.Read<Listing.Page>) assertInstanceOf(Current.Read.class, current)).value();
     }
 
     @Test

@@ -24,10 +24,18 @@ public interface Catalogue {
 
     /**
      * The profile's recordings with their stems, newest first, starting after {@code after} (null:
-     * from the newest), at most {@code limit} (null: all); the viewer's existence and right are
-     * read in the same step.
+     * from the newest), at most {@code limit} (null: all), with the profile's change version; the
+     * viewer's existence and right are read in the same step. When the profile is at a version the
+     * caller {@code known}s, {@link Listing.Unchanged} and no recording is read.
      */
-    Listing files(Viewer viewer, ProfileName name, Position after, Integer limit);
+    Listing files(Viewer viewer, ProfileName name, Position after, Integer limit, Known known);
+
+    /**
+     * One recording of the profile with the profile's change version, when the viewer may see the
+     * profile and the recording exists; only the version when the caller knows it.
+     */
+    Optional<Current<Recording>> file(
+            Viewer viewer, ProfileName name, OutputName outputName, Known known);
 
     /** One recording of the profile, when the viewer may see the profile and it exists. */
     Optional<Recording> recording(Viewer viewer, ProfileName name, OutputName outputName);

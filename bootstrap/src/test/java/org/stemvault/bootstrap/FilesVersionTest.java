@@ -1,0 +1,190 @@
+package org.stemvault.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.label.Label;
+import org.stemvault.domain.label.LabelKind;
+import org.stemvault.domain.profile.Memberships;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.user.User;
+
+/**
+ * The files list and single-file answers carry the profile's change version as a strong ETag; a
+ * client that sends it back gets 304 until something the answer shows has changed, after one
+ * statement that still checks the session and the membership.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FilesVersionTest implements TestPropertyProvider {
+
+    static final String FILES = "/api/profiles/the%20band/files";
+
+    @Inject EmbeddedServer server;
+    @Inject Seed seed;
+    @Inject Memberships memberships;
+    @Inject Recordings recordings;
+    @Inject StatementCounter counter;
+
+    User member;
+    String token;
+    Profile band;
+    Recording take;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestApp.properties());
+        properties.put("stemvault.test.count-statements", "true");
+        return properties;
+    }
+
+    @BeforeEach
+    void seed() {
+        seed.reset();
+        member = seed.user("member@example.com");
+        token = seed.token(member);
+        band = seed.profile("the band");
+        seed.grant(member, band);
+        take = seed.take(band, "take-1", 0, Seed.stem("vocals", -18.2), Seed.stem("other", null));
+        seed.take(band, "take-2", 60, Seed.stem("vocals", -17.0));
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        return Api.call(server, "GET", path, token, null, headers);
+    }
+
+    HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return Api.call(server, method, path, token, json);
+    }
+
+    static String etag(HttpResponse<String> response) {
+        return response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    /** The tag is current: 304, empty, the same tag; anything else fails. */
+    void assertUnchanged(String path, String tag) throws Exception {
+        HttpResponse<String> again = get(path, "If-None-Match", tag);
+        assertEquals(304, again.statusCode(), again.body());
+        assertEquals("", again.body());
+        assertEquals(tag, etag(again));
+    }
+
+    /** The tag is stale: the full answer with a new tag, which is then current. */
+    String assertFresh(String path, String tag) throws Exception {
+        HttpResponse<String> fresh = get(path, "If-None-Match", tag);
+        assertEquals(200, fresh.statusCode(), fresh.body());
+        assertNotEquals(tag, etag(fresh));
+        assertEquals(get(path).body(), fresh.body());
+        assertUnchanged(path, etag(fresh));
+        return etag(fresh);
+    }
+
+    @Test
+    void the_list_and_a_file_carry_a_strong_private_tag_and_a_current_one_is_304()
+            throws Exception {
+        HttpResponse<String> list = get(FILES);
+        assertEquals(200, list.statusCode());
+        String tag = etag(list);
+        assertTrue(tag.matches("\"v1\\.\\d+\""), tag);
+        assertEquals("private, no-cache", list.headers().firstValue("Cache-Control").orElseThrow());
+        assertUnchanged(FILES, tag);
+        assertUnchanged(FILES + "?limit=1", tag);
+        assertEquals(304, get(FILES, "If-None-Match", "W/" + tag).statusCode(), "weak comparison");
+        assertEquals(304, get(FILES, "If-None-Match", "\"other\", " + tag).statusCode());
+        assertEquals(304, get(FILES, "If-None-Match", "*").statusCode());
+        assertEquals(200, get(FILES, "If-None-Match", "\"v1.x\", \"v2.1\", nonsense").statusCode());
+
+        HttpResponse<String> one = get(FILES + "/take-1");
+        assertEquals(200, one.statusCode());
+        assertEquals(tag, etag(one));
+        assertUnchanged(FILES + "/take-1", tag);
+        assertEquals(404, get(FILES + "/no-such-take", "If-None-Match", tag).statusCode());
+    }
+
+    @Test
+    void a_current_tag_is_checked_in_one_statement_that_reads_no_recording() throws Exception {
+        String tag = etag(get(FILES));
+        counter.statements.set(0);
+        assertEquals(304, get(FILES, "If-None-Match", tag).statusCode());
+        assertEquals(1, counter.statements.getAndSet(0), "the session, membership and version");
+        assertEquals(304, get(FILES + "/take-1", "If-None-Match", tag).statusCode());
+        assertEquals(1, counter.statements.getAndSet(0));
+        assertEquals(200, get(FILES, "If-None-Match", "\"v1.1\"").statusCode());
+        assertEquals(1, counter.statements.get(), "a stale tag costs no second statement");
+    }
+
+    @Test
+    void renaming_a_recording_changing_a_stem_or_a_location_each_give_a_fresh_answer()
+            throws Exception {
+        String tag = etag(get(FILES));
+        String single = etag(get(FILES + "/take-1"));
+
+        assertEquals(
+                200,
+                send("PATCH", FILES + "/take-1/display-name", "{\"display_name\":\"Tuesday\"}")
+                        .statusCode());
+        tag = assertFresh(FILES, tag);
+        single = assertFresh(FILES + "/take-1", single);
+        assertTrue(get(FILES).body().contains("\"display_name\":\"Tuesday\""));
+
+        // A stem changes as a re-run of the separation would write it.
+        Recording current = recordings.byId(take.id()).orElseThrow();
+        recordings.save(
+                new Recording(
+                        current.id(),
+                        current.profile(),
+                        current.outputName(),
+                        current.displayName(),
+                        current.description(),
+                        current.audioFile(),
+                        current.createdAt(),
+                        current.updatedAt(),
+                        List.of(Seed.stem("vocals", -9.5))));
+        tag = assertFresh(FILES, tag);
+        single = assertFresh(FILES + "/take-1", single);
+        assertTrue(get(FILES + "/take-1").body().contains("\"measured_lufs\":-9.5"));
+
+        Label room = seed.label(band, LabelKind.LOCATION, "Room");
+        assertEquals(
+                200,
+                send(
+                                "PATCH",
+                                "/api/recordings/" + take.id() + "/metadata",
+                                "{\"location_id\":\"" + room.id() + "\"}")
+                        .statusCode());
+        tag = assertFresh(FILES, tag);
+        assertEquals(
+                200,
+                send("PATCH", "/api/locations/" + room.id(), "{\"name\":\"Big room\"}")
+                        .statusCode());
+        tag = assertFresh(FILES, tag);
+        assertTrue(get(FILES).body().contains("\"name\":\"Big room\""));
+
+        assertEquals(204, send("DELETE", FILES + "/take-2", null).statusCode());
+        assertFresh(FILES, tag);
+    }
+
+    @Test
+    void a_revoked_member_holding_a_current_tag_is_refused_not_told_unchanged() throws Exception {
+        String tag = etag(get(FILES));
+        memberships.revoke(member.id(), band.id());
+        assertEquals(404, get(FILES, "If-None-Match", tag).statusCode());
+        assertEquals(404, get(FILES + "/take-1", "If-None-Match", tag).statusCode());
+        assertEquals(
+                401, Api.call(server, "GET", FILES, null, null, "If-None-Match", tag).statusCode());
+    }
+}
