@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.token.validator.TokenValidator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -306,6 +308,16 @@ class LibraryTest implements TestPropertyProvider {
         HttpResponse<String> refused = get("/api/profiles/the%20band/files", member);
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("\"status\":401"), refused.body());
+    }
+
+    @Inject Collection<TokenValidator<?>> validators;
+
+    @Test
+    void session_tokens_are_checked_through_the_cache_of_verified_tokens() {
+        assertTrue(
+                validators.stream()
+                        .anyMatch(v -> v.getClass().getName().endsWith("VerifiedTokens$Caching")),
+                validators.toString());
     }
 
     @Test

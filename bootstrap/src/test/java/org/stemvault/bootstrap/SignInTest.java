@@ -202,9 +202,15 @@ class SignInTest implements TestPropertyProvider {
                         "\"name\":\"Bob\",\"email\":\"bob@example.com\",\"picture\":\"https://pictures.test/Bob.png\""),
                 status);
 
+        // The same token, verified a moment ago and so in the cache of verified tokens, replayed
+        // after the logout: the cache holds only the signature check, the session is read anew.
+        Browser copied = new Browser(browser.cookies);
+        assertEquals(200, copied.get(base() + "/api/profiles").statusCode());
         HttpResponse<String> logout = browser.post(base() + "/auth/logout");
         assertEquals(200, logout.statusCode());
         assertEquals("{\"success\":true}", logout.body());
+        assertEquals(401, copied.get(base() + "/api/profiles").statusCode());
+        assertEquals("{\"authenticated\":false}", copied.get(base() + "/auth/status").body());
         assertTrue(
                 Browser.setCookies(logout).stream()
                         .anyMatch(c -> c.startsWith("JWT=;") && c.contains("Max-Age=0")));
