@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the hot path GET /api/profiles/{p}/files: 50 profiles x 200 recordings x 4 stems, a signed-in
 # member of every profile, wrk at 16 connections for 30 s against the service, then pgbench running the
-# identical SQL (the one statement the service sends per request) at 16 clients for 30 s, in one run.
+# identical SQL (the one statement the service sends per request) at 16 clients for 30 s, in one run; then the
+# 304 path (the same request with its current ETag) the same way, and the unchanged statement's plan.
 # Writes the figures to docs/benchmarks.md (section "Files list"). Needs root the first time (apt).
 #   bash bench/files-list.sh [seconds]
 set -euo pipefail
@@ -58,14 +59,16 @@ WITH viewer AS (
     SELECT p.* FROM profiles p, viewer v
     WHERE v.admin OR EXISTS (SELECT 1 FROM user_profiles m WHERE m.profile_id = p.id AND m.user_id = v.id)
 ), chosen AS (
-    SELECT p.id FROM visible p WHERE p.name = '$profile'
+    SELECT p.id, p.version, (:any::boolean OR p.version = ANY (:versions::bigint[])) AS unchanged
+    FROM visible p WHERE p.name = '$profile'
 ), page AS (
-    SELECT r.* FROM recordings r JOIN chosen c ON r.profile_id = c.id
+    SELECT r.* FROM recordings r JOIN chosen c ON r.profile_id = c.id AND NOT c.unchanged
     WHERE NULL::timestamptz IS NULL OR (r.created_at, r.id) < (NULL::timestamptz, NULL::uuid)
     ORDER BY r.created_at DESC, r.id DESC
     LIMIT NULL
 )
 SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, c.id AS visible_profile,
+       c.version AS profile_version, c.unchanged,
        r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
        r.created_at, r.updated_at, r.location_id, r.date_recorded, r.status,
        (SELECT l.name FROM locations l WHERE l.id = r.location_id) AS location_name,
@@ -78,7 +81,25 @@ LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.
 ORDER BY r.created_at DESC, r.id DESC, s.position;
 SQL
 bench_log "pgbench: 16 clients, ${seconds}s, the identical SQL"
-pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 16 -j 2 -T "$seconds" -f "$BENCH_OUT/files.sql" "$db" | tee "$BENCH_OUT/pgbench.txt"
+pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 16 -j 2 -T "$seconds" -D any=false -D "versions={}" \
+  -f "$BENCH_OUT/files.sql" "$db" | tee "$BENCH_OUT/pgbench.txt"
+
+# The 304 path: the same request with the tag the first answer carried.
+etag=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" "$url" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H "If-None-Match: $etag" "$url")
+[ "$status" = 304 ] || { echo "[bench] If-None-Match $etag answered $status" >&2; exit 1; }
+version=$(echo "$etag" | tr -dc '0-9')
+bench_log "wrk: 16 connections, ${seconds}s, If-None-Match $etag"
+wrk -t2 -c16 -d"${seconds}s" --latency -H "Authorization: Bearer $token" -H "If-None-Match: $etag" "$url" \
+  | tee "$BENCH_OUT/wrk304.txt"
+bench_log "pgbench: 16 clients, ${seconds}s, the same statement knowing the version"
+pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 16 -j 2 -T "$seconds" -D any=false -D "versions={$version}" \
+  -f "$BENCH_OUT/files.sql" "$db" | tee "$BENCH_OUT/pgbench304.txt"
+# What the unchanged statement reads: the recordings' scan must never run.
+sed -e "s/:any/false/; s/:versions/'{$version}'/" "$BENCH_OUT/files.sql" | sed '1s/^/EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) /' \
+  | runuser -u postgres -- psql -X -q -d "$db" > "$BENCH_OUT/plan304.txt"
+grep -q "Index Scan.*recordings.*(never executed)\|Scan.*on recordings.*(never executed)" "$BENCH_OUT/plan304.txt" \
+  || { cat "$BENCH_OUT/plan304.txt" >&2; echo "[bench] the unchanged statement read recordings" >&2; exit 1; }
 
 rps=$(awk '/Requests\/sec/ {print $2}' "$BENCH_OUT/wrk.txt")
 p50=$(awk '$1 == "50%" {print $2}' "$BENCH_OUT/wrk.txt")
@@ -86,6 +107,11 @@ p99=$(awk '$1 == "99%" {print $2}' "$BENCH_OUT/wrk.txt")
 tps=$(awk '/^tps/ {print $3}' "$BENCH_OUT/pgbench.txt")
 lat=$(awk '/latency average/ {print $4}' "$BENCH_OUT/pgbench.txt")
 ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')
+rps304=$(awk '/Requests\/sec/ {print $2}' "$BENCH_OUT/wrk304.txt")
+p50_304=$(awk '$1 == "50%" {print $2}' "$BENCH_OUT/wrk304.txt")
+p99_304=$(awk '$1 == "99%" {print $2}' "$BENCH_OUT/wrk304.txt")
+tps304=$(awk '/^tps/ {print $3}' "$BENCH_OUT/pgbench304.txt")
+ratio304=$(awk -v a="$rps304" -v b="$tps304" 'BEGIN { printf "%.2f", a / b }')
 
 section=$(cat <<MD
 ## Files list: GET /api/profiles/{profile}/files
@@ -98,7 +124,14 @@ PostgreSQL, wrk and pgbench all on it. Data: 50 profiles x 200 recordings x 4 st
 |---|---|
 | service, wrk 16 connections ${seconds} s | ${rps} req/s, p50 ${p50}, p99 ${p99} |
 | the same SQL, pgbench 16 clients ${seconds} s (the one statement per request, prepared) | ${tps} tps, mean latency ${lat} ms |
-| ratio service / pgbench | **${ratio}** (target >= 0.5) |
+| ratio service / pgbench | **${ratio}** (target >= 0.8) |
+| 304 path: service with the current \`If-None-Match\`, wrk 16 connections ${seconds} s | **${rps304} req/s** (target >= 3,000), p50 ${p50_304}, p99 ${p99_304} |
+| the same statement knowing the version, pgbench 16 clients ${seconds} s | ${tps304} tps; ratio service / pgbench ${ratio304} |
+
+The unchanged statement's plan (\`EXPLAIN ANALYZE\`; the script fails unless the recordings' scan is never executed):
+\`\`\`
+$(grep -E "recordings|stems|Limit|Result" "$BENCH_OUT/plan304.txt" | head -n 12)
+\`\`\`
 
 Command: \`bash bench/files-list.sh ${seconds}\`
 

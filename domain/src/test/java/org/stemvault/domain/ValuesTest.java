@@ -98,12 +98,23 @@ class ValuesTest {
                 "https://evil/x.opus",
                 "a\\b.opus",
                 "a//b",
-                "./a"
+                "./a",
+                "a/",
+                "a/.",
+                "x/..",
+                "..",
+                "a\u0007b.opus"
             })
     void a_media_file_name_cannot_leave_its_recording_folder(String value) {
         Invalid e =
                 assertThrows(Invalid.class, () -> MediaFileName.of("stems[0].audio_url", value));
         assertEquals("stems[0].audio_url", e.field());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vocals.opus", "..x/y..", "a.b/c..d/.e", "stems/vocals_waveform.png"})
+    void dots_inside_a_segment_are_fine(String value) {
+        assertEquals(value, MediaFileName.of("file", value).value());
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileId;
@@ -99,14 +102,35 @@ public final class RecordingRows {
         return recordings;
     }
 
+    /**
+     * Stem types and file names repeat across every recording ({@code vocals}, {@code
+     * vocals.opus}…): one met before is reused as it is, its checks (run when it was written) not
+     * run again. Each map stops growing at {@value #MAX_KNOWN} values.
+     */
+    private static final int MAX_KNOWN = 4096;
+
+    private static final Map<String, StemType> STEM_TYPES = new ConcurrentHashMap<>();
+    private static final Map<String, MediaFileName> FILE_NAMES = new ConcurrentHashMap<>();
+
+    private static <T> T known(Map<String, T> known, String value, Function<String, T> make) {
+        T found = known.get(value);
+        if (found == null) {
+            found = make.apply(value);
+            if (known.size() < MAX_KNOWN) {
+                known.put(value, found);
+            }
+        }
+        return found;
+    }
+
     private static Stem stem(ResultSet rs) throws SQLException {
         return new Stem(
-                new StemType(rs.getString("stem_type")),
+                known(STEM_TYPES, rs.getString("stem_type"), StemType::new),
                 Database.nullableDouble(rs, "measured_lufs"),
                 rs.getDouble("peak_amplitude"),
                 rs.getDouble("stem_gain_adjustment_db"),
-                new MediaFileName(rs.getString("audio_url")),
-                new MediaFileName(rs.getString("waveform_url")),
+                known(FILE_NAMES, rs.getString("audio_url"), MediaFileName::new),
+                known(FILE_NAMES, rs.getString("waveform_url"), MediaFileName::new),
                 rs.getLong("file_size_bytes"),
                 rs.getDouble("duration_seconds"));
     }

@@ -24,13 +24,19 @@ public record MediaFileName(String value) {
         if (value.startsWith("/") || value.indexOf('\\') >= 0 || value.indexOf(':') >= 0) {
             throw new Invalid(field, "must be a path relative to the recording's folder");
         }
-        for (String segment : value.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new Invalid(field, "must not contain empty, '.' or '..' segments");
+        // One pass, allocating nothing: every segment between slashes, and every character.
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || value.charAt(i) == '/') {
+                int length = i - start;
+                if (length == 0
+                        || (length <= 2 && value.startsWith(length == 1 ? "." : "..", start))) {
+                    throw new Invalid(field, "must not contain empty, '.' or '..' segments");
+                }
+                start = i + 1;
+            } else if (Character.isISOControl(value.charAt(i))) {
+                throw new Invalid(field, "must not contain control characters");
             }
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new Invalid(field, "must not contain control characters");
         }
     }
 

@@ -14,8 +14,10 @@ public record OutputName(String value) {
         if (value.equals(".") || value.equals("..")) {
             throw new Invalid("output_name", "must not be '.' or '..'");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new Invalid("output_name", "must not contain control characters");
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new Invalid("output_name", "must not contain control characters");
+            }
         }
     }
 
