@@ -154,5 +154,10 @@ public final class LocalMediaStore implements MediaStore {
             channel.position(offset);
             return Channels.newInputStream(channel);
         }
+
+        @Override
+        public Optional<Path> localFile() {
+            return Optional.of(path);
+        }
     }
 }

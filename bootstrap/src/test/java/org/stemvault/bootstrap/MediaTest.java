@@ -59,6 +59,7 @@ class MediaTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestApp.properties());
         properties.put("stemvault.media.root", ROOT.resolve("media").toString());
+        properties.put("stemvault.test.count-statements", "true");
         return properties;
     }
 
@@ -148,6 +149,104 @@ class MediaTest implements TestPropertyProvider {
                 beyond.body().contains("\"status\":416") && beyond.body().contains("bytes=20-"),
                 beyond.body());
         assertEquals(416, get(VOCALS, member, "Range", "bytes=99999999999999999999-").statusCode());
+    }
+
+    /** Whether this class's service sends media as file regions (zero-copy). */
+    boolean zeroCopy() {
+        return true;
+    }
+
+    @Inject io.micrometer.core.instrument.MeterRegistry meters;
+
+    double sentByFileRegion() {
+        io.micrometer.core.instrument.Counter c = meters.find("stemvault.media.sendfile").counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void ranges_of_a_large_binary_file_are_exact_through_one_kept_alive_connection()
+            throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(42).nextBytes(content);
+        Files.write(ROOT.resolve("media/the band/take-1/big.wav"), content);
+        String big = "/media/the%20band/take-1/big.wav";
+        double before = sentByFileRegion();
+        long expected = 0;
+        HttpClient oneConnection =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long[][] ranges = {
+            {0, 0},
+            {0, 1048575},
+            {1048576, 2097151},
+            {content.length - 1, content.length - 1},
+            {123_457, 2_999_999},
+            {content.length - 10, content.length + 500}
+        };
+        for (long[] range : ranges) {
+            HttpResponse<byte[]> r =
+                    oneConnection.send(
+                            HttpRequest.newBuilder(URI.create(server.getURL() + big))
+                                    .header("Authorization", "Bearer " + member)
+                                    .header("Range", "bytes=" + range[0] + "-" + range[1])
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            int last = (int) Math.min(range[1], content.length - 1);
+            assertEquals(206, r.statusCode());
+            assertEquals(
+                    "bytes " + range[0] + "-" + last + "/" + content.length,
+                    r.headers().firstValue("content-range").orElseThrow());
+            assertEquals(
+                    java.util.Arrays.toString(
+                            java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(
+                                            java.util.Arrays.copyOfRange(
+                                                    content, (int) range[0], last + 1))),
+                    java.util.Arrays.toString(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(r.body())),
+                    "bytes " + range[0] + "-" + range[1]);
+            expected += last + 1 - range[0];
+        }
+        HttpResponse<byte[]> whole =
+                oneConnection.send(
+                        HttpRequest.newBuilder(URI.create(server.getURL() + big))
+                                .header("Authorization", "Bearer " + member)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, whole.statusCode());
+        assertTrue(java.util.Arrays.equals(content, whole.body()));
+        assertTrue(whole.headers().firstValue("last-modified").isPresent());
+        expected += content.length;
+        // A problem answer and a 304 between file answers leave the connection in step.
+        assertEquals(
+                416,
+                oneConnection
+                        .send(
+                                HttpRequest.newBuilder(URI.create(server.getURL() + big))
+                                        .header("Authorization", "Bearer " + member)
+                                        .header("Range", "bytes=99999999-")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals("2345", get(VOCALS, member, "Range", "bytes=2-5").body());
+        expected += 4;
+        assertEquals(
+                zeroCopy() ? expected : 0,
+                sentByFileRegion() - before,
+                1e-9,
+                "every byte by file region when zero-copy is on, none when it is off");
+    }
+
+    @Inject StatementCounter counter;
+
+    @Test
+    void a_range_costs_one_statement_the_session_membership_and_recording_together()
+            throws Exception {
+        assertEquals(206, get(VOCALS, member, "Range", "bytes=0-3").statusCode());
+        counter.statements.set(0);
+        assertEquals(206, get(VOCALS, member, "Range", "bytes=4-7").statusCode());
+        assertEquals(1, counter.statements.getAndSet(0));
+        assertEquals(404, get(VOCALS, stranger, "Range", "bytes=4-7").statusCode());
+        assertEquals(1, counter.statements.get());
     }
 
     @Test

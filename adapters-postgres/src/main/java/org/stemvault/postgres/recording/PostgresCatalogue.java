@@ -87,6 +87,13 @@ final class PostgresCatalogue implements Catalogue {
                             + " LEFT JOIN stems s ON s.recording_id = r.id AND NOT u.unchanged"
                             + RecordingRows.ORDER);
 
+    /** Whether the viewer is there, and whether the recording is in a profile they may see. */
+    private static final String MEDIA_ACCESS =
+            Visibility.with(
+                    " SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, EXISTS ("
+                            + "SELECT 1 FROM visible p JOIN recordings r ON r.profile_id = p.id"
+                            + " WHERE p.name = ? AND r.output_name = ?) AS granted");
+
     private static final String BY_ID =
             Visibility.with(
                     " SELECT p.name AS profile_name, "
@@ -193,6 +200,24 @@ final class PostgresCatalogue implements Catalogue {
                             return RecordingRows.fold(rs, true).stream()
                                     .findFirst()
                                     .map(r -> new Current.Read<>(r, version));
+                        }
+                    }
+                });
+    }
+
+    @Override
+    public Access mediaAccess(Viewer viewer, ProfileName name, OutputName outputName) {
+        return db.read(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(MEDIA_ACCESS)) {
+                        int i = visibility.bind(ps, viewer);
+                        ps.setString(i++, name.value());
+                        ps.setString(i, outputName.value());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return !rs.getBoolean("user_exists")
+                                    ? Access.UNKNOWN_VIEWER
+                                    : rs.getBoolean("granted") ? Access.GRANTED : Access.NOT_FOUND;
                         }
                     }
                 });

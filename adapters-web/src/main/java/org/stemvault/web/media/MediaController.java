@@ -20,14 +20,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.stemvault.application.Principal;
 import org.stemvault.application.library.Library;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bound;
@@ -86,9 +89,9 @@ final class MediaController {
             @PathVariable String file,
             @Nullable @Header(HttpHeaders.RANGE) String range,
             @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @Bound Principal principal,
+            @Bound Viewer viewer,
             HttpRequest<?> request) {
-        StoredMedia media = library.media(principal, profile, outputName, file);
+        StoredMedia media = library.media(viewer, profile, outputName, file);
         String etag = "\"" + media.tag() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return headers(HttpResponse.notModified(), etag);
@@ -145,6 +148,21 @@ final class MediaController {
         }
         long length = last - first + 1;
         MediaType type = MediaType.of(contentType(file));
+        Optional<Path> local = media.localFile();
+        if (local.isPresent() && SendFile.available(request)) {
+            // The bytes go from the page cache to the socket (SendFile), never through the heap.
+            MutableHttpResponse<?> head =
+                    partial
+                            ? HttpResponse.status(HttpStatus.PARTIAL_CONTENT)
+                                    .header(
+                                            HttpHeaders.CONTENT_RANGE,
+                                            "bytes " + first + "-" + last + "/" + size)
+                            : HttpResponse.ok();
+            return headers(head, etag)
+                    .contentType(type)
+                    .header(HttpHeaders.LAST_MODIFIED, lastModified(media))
+                    .header(SendFile.HEADER, SendFile.header(local.get(), first, length));
+        }
         StreamedFile body =
                 new StreamedFile(
                         open(media, first, length),
@@ -167,6 +185,11 @@ final class MediaController {
         return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, "private")
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+    }
+
+    private static String lastModified(StoredMedia media) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                media.lastModified().atOffset(ZoneOffset.UTC));
     }
 
     private static InputStream open(StoredMedia media, long first, long length) {

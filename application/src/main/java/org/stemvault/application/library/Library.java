@@ -168,7 +168,7 @@ public final class Library {
      * the recording's folder is simply not found, like a missing file, a deleted recording or a
      * profile of someone else's.
      */
-    public StoredMedia media(Principal principal, String profile, String outputName, String file) {
+    public StoredMedia media(Viewer viewer, String profile, String outputName, String file) {
         ProfileName p = Names.profile(profile);
         OutputName recording = Names.recording(outputName);
         MediaFileName name;
@@ -177,9 +177,14 @@ public final class Library {
         } catch (Invalid e) {
             throw noMedia();
         }
-        // One read: the profile visible and the recording still there (a deleted recording's files
-        // wait for the pending-deletions drain, but are never served meanwhile).
-        if (catalogue.recording(principal.viewer(), p, recording).isEmpty()) {
+        // One read: the session and user, the profile visible and the recording still there (a
+        // deleted recording's files wait for the pending-deletions drain, but are never served
+        // meanwhile).
+        Catalogue.Access access = catalogue.mediaAccess(viewer, p, recording);
+        if (access == Catalogue.Access.UNKNOWN_VIEWER) {
+            throw new Unauthenticated();
+        }
+        if (access != Catalogue.Access.GRANTED) {
             throw noMedia();
         }
         return media.find(p, recording, name).orElseThrow(Library::noMedia);

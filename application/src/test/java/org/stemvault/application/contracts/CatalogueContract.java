@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.stemvault.application.fakes.Ports;
 import org.stemvault.domain.label.Label;
 import org.stemvault.domain.label.LabelKind;
+import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Current;
 import org.stemvault.domain.library.Known;
 import org.stemvault.domain.library.Listing;
@@ -244,5 +245,28 @@ public abstract class CatalogueContract extends PortsContract {
         assertInstanceOf(Listing.Page.class, listKnowing(before));
         assertEquals(new Listing.Unchanged(now), listKnowing(now));
         return now;
+    }
+
+    @Test
+    void media_access_is_granted_to_those_who_see_the_recording_and_refused_alike_otherwise() {
+        OutputName c = newestFirst.get(1).outputName();
+        assertEquals(
+                Catalogue.Access.GRANTED, catalogue.mediaAccess(viewer(member), band.name(), c));
+        assertEquals(
+                Catalogue.Access.NOT_FOUND,
+                catalogue.mediaAccess(viewer(stranger), band.name(), c));
+        assertEquals(
+                Catalogue.Access.NOT_FOUND,
+                catalogue.mediaAccess(viewer(member), band.name(), new OutputName("zzz")));
+        assertEquals(
+                Catalogue.Access.NOT_FOUND,
+                catalogue.mediaAccess(viewer(member), new ProfileName("nope"), c));
+        Viewer session = viewer(member);
+        assertTrue(sessions.end(session.session(), member.id()));
+        assertEquals(
+                Catalogue.Access.UNKNOWN_VIEWER, catalogue.mediaAccess(session, band.name(), c));
+        users.changeRole(stranger.id(), Role.ADMIN);
+        assertEquals(
+                Catalogue.Access.GRANTED, catalogue.mediaAccess(viewer(stranger), band.name(), c));
     }
 }

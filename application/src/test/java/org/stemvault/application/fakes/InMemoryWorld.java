@@ -930,6 +930,20 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
+                public Access mediaAccess(Viewer viewer, ProfileName name, OutputName outputName) {
+                    synchronized (InMemoryWorld.this) {
+                        if (admin(viewer).isEmpty()) {
+                            return Access.UNKNOWN_VIEWER;
+                        }
+                        return visible(viewer, name)
+                                        .flatMap(p -> recordings.byOutputName(p.id(), outputName))
+                                        .isPresent()
+                                ? Access.GRANTED
+                                : Access.NOT_FOUND;
+                    }
+                }
+
+                @Override
                 public Optional<Located> recording(Viewer viewer, RecordingId id) {
                     synchronized (InMemoryWorld.this) {
                         return Optional.ofNullable(state.recordings.get(id))

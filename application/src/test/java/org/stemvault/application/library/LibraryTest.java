@@ -193,18 +193,28 @@ class LibraryTest {
         world.take(band, "take-1", 0);
         for (String name : List.of("../../etc/passwd", "/etc/passwd", "a/../../b", "c:\\x")) {
             assertThrows(
-                    NotFound.class, () -> library.media(memberP, "band", "take-1", name), name);
+                    NotFound.class,
+                    () -> library.media(memberP.viewer(), "band", "take-1", name),
+                    name);
         }
         assertEquals(
                 assertThrows(
                                 NotFound.class,
                                 () ->
                                         library.media(
-                                                memberP, "no-such-band", "take-1", "vocals.opus"))
+                                                memberP.viewer(),
+                                                "no-such-band",
+                                                "take-1",
+                                                "vocals.opus"))
                         .getMessage(),
                 assertThrows(
                                 NotFound.class,
-                                () -> library.media(strangerP, "band", "take-1", "vocals.opus"))
+                                () ->
+                                        library.media(
+                                                strangerP.viewer(),
+                                                "band",
+                                                "take-1",
+                                                "vocals.opus"))
                         .getMessage(),
                 "someone else's profile answers as a missing one");
     }

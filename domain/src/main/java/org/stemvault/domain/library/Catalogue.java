@@ -40,6 +40,23 @@ public interface Catalogue {
     /** One recording of the profile, when the viewer may see the profile and it exists. */
     Optional<Recording> recording(Viewer viewer, ProfileName name, OutputName outputName);
 
+    /** Whether a viewer may read a recording's media. */
+    enum Access {
+        /** The recording exists in a profile the viewer may see. */
+        GRANTED,
+        /** No such recording, or not in a profile the viewer may see: the two answer alike. */
+        NOT_FOUND,
+        /** The viewer's user no longer exists, or the session has ended. */
+        UNKNOWN_VIEWER
+    }
+
+    /**
+     * May the viewer read the media of this recording: one read that checks the session, the user,
+     * the right to the profile and the recording together (a deleted recording's files wait for the
+     * pending deletions, but are never served meanwhile).
+     */
+    Access mediaAccess(Viewer viewer, ProfileName name, OutputName outputName);
+
     /** A recording with the name of its profile. */
     record Located(ProfileName profile, Recording recording) {}
 

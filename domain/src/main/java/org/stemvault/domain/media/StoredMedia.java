@@ -3,6 +3,7 @@ package org.stemvault.domain.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,6 +57,15 @@ public interface StoredMedia {
                 return n;
             }
         };
+    }
+
+    /**
+     * The file on this machine's disk that holds these bytes, when the store keeps them so (a local
+     * folder): a server can then hand the range to the kernel ({@code sendfile}) instead of copying
+     * it through memory. Empty for a bucket.
+     */
+    default Optional<Path> localFile() {
+        return Optional.empty();
     }
 
     /**
