@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Benchmark of media ranges from the local store (issue 18), in one run: random 1 MiB ranges of one 32 MiB
+# stem at 32 connections for N seconds each, served by
+#   1. nginx (Debian's nginx-light, started by this script: sendfile on, 2 workers, no access log) straight
+#      from the same folder, with no check at all (the limit);
+#   2. the service: GET /media/... with a bearer session token (one statement: session, user, membership,
+#      recording; then the range as a file region, zero-copy);
+#   3. the service with STEMVAULT_MEDIA_ZERO_COPY=false (the range streamed through the heap), for the gain.
+# Every answer must be 206. Writes docs/benchmarks.md ("Media ranges"). Needs root the first time (apt).
+#   bash bench/media-ranges.sh [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+seconds="${1:-20}"
+db=stemvault_bench_media
+port=18092
+nginx_port=18093
+BENCH_OUT=$(mktemp -d)
+size=33554432
+
+bench_need wrk wrk nginx nginx-light
+bench_fresh_database "$db"
+bench_start_oidc
+
+mkdir -p "$BENCH_OUT/media/bench/take-1"
+head -c "$size" /dev/urandom > "$BENCH_OUT/media/bench/take-1/vocals.opus"
+cat > "$BENCH_OUT/nginx.conf" <<CONF
+user root;
+worker_processes 2;
+pid $BENCH_OUT/nginx.pid;
+error_log $BENCH_OUT/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $BENCH_OUT/nginx-body;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $BENCH_OUT/media;
+  }
+}
+CONF
+nginx -c "$BENCH_OUT/nginx.conf" -g 'daemon off;' &
+bench_nginx=$!
+bench_on_exit="kill $bench_nginx 2>/dev/null || true"
+for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/bench/take-1/vocals.opus" -r 0-0 && break; sleep 0.1; done
+
+bench_start_app "$port" "$db" STEMVAULT_MEDIA_ROOT="$BENCH_OUT/media" STEMVAULT_METRICS_TOKEN=bench-metrics
+token=$(bench_sign_in "$port" bench@example.com)
+bench_psql -d "$db" <<'SQL'
+INSERT INTO profiles (id, name, source_folder, created_at) VALUES (gen_random_uuid(), 'bench', '/src/bench', now());
+INSERT INTO user_profiles SELECT u.id, p.id, now() FROM users u, profiles p;
+INSERT INTO recordings (id, profile_id, output_name, display_name, description, created_at, updated_at)
+SELECT gen_random_uuid(), id, 'take-1', 'Take', '', now(), now() FROM profiles;
+INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude, stem_gain_adjustment_db, audio_url,
+                   waveform_url, file_size_bytes, duration_seconds, position)
+SELECT gen_random_uuid(), id, 'vocals', -18, 0.9, 0, 'vocals.opus', 'vocals_waveform.png', 33554432, 600, 1 FROM recordings;
+VACUUM ANALYZE;
+SQL
+path=/media/bench/take-1/vocals.opus
+for u in "http://127.0.0.1:$port$path" "http://127.0.0.1:$nginx_port/bench/take-1/vocals.opus"; do
+  curl -sf -H "Authorization: Bearer $token" -r 1000-1999 "$u" | cmp -s - <(tail -c +1001 "$BENCH_OUT/media/bench/take-1/vocals.opus" | head -c 1000) \
+    || { bench_log "$u does not serve the stem's bytes"; exit 1; }
+done
+
+run() { # name url token
+  bench_log "wrk: $1 (32 connections, ${seconds}s)"
+  SIZE=$size TOKEN="$3" wrk -t 2 -c 32 -d "${seconds}s" --latency -s bench/ranges.lua "$2" | grep '^RESULT'
+}
+warm() { SIZE=$size TOKEN="$2" wrk -t 2 -c 32 -d 5s -s bench/ranges.lua "$1" > /dev/null; }
+warm "http://127.0.0.1:$nginx_port/bench/take-1/vocals.opus" ""
+warm "http://127.0.0.1:$port$path" "$token"
+nginx_r=$(run nginx "http://127.0.0.1:$nginx_port/bench/take-1/vocals.opus" "")
+service_r=$(run "service, zero-copy" "http://127.0.0.1:$port$path" "$token")
+sent=$(curl -s -H "Authorization: Bearer bench-metrics" "localhost:$port/prometheus" | awk '/^stemvault_media_sendfile_bytes_total/ {print $2}')
+bench_stop_app
+bench_start_app "$port" "$db" STEMVAULT_MEDIA_ROOT="$BENCH_OUT/media" STEMVAULT_MEDIA_ZERO_COPY=false
+warm "http://127.0.0.1:$port$path" "$token"
+heap_r=$(run "service, through the heap" "http://127.0.0.1:$port$path" "$token")
+for r in "$nginx_r" "$service_r" "$heap_r"; do
+  [ "$(echo "$r" | awk '{print $6}')" = 0 ] || { bench_log "unexpected answers: $r"; exit 1; }
+done
+
+read -r _ nn n50 n99 nrps _ <<<"$nginx_r"
+read -r _ sn s50 s99 srps _ <<<"$service_r"
+read -r _ hn h50 h99 hrps _ <<<"$heap_r"
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+mbs() { python3 -c "print(f'{$1 * 1.048576:.0f}')"; }
+section="## Media ranges: GET /media/... from the local store, against nginx
+
+\`bash bench/media-ranges.sh $seconds\` ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(nginx -v 2>&1 | sed 's/.*: //')): random
+1 MiB ranges of one 32 MiB stem, wrk at 32 connections for ${seconds} s each, all in this one run on one machine
+(nginx, the service, PostgreSQL and wrk share the 2 cores). nginx serves the same folder with \`sendfile on\` and
+checks nothing; the service checks the bearer token and runs its one statement (session, user, membership,
+recording) on every range.
+
+| server | requests | req/s | MB/s | p50 ms | p99 ms | throughput vs nginx | p99 vs nginx |
+|---|---|---|---|---|---|---|---|
+| nginx-light, sendfile (the limit) | $nn | $nrps | $(mbs "$nrps") | $n50 | $n99 | 1 | 1 |
+| the service, zero-copy file regions | $sn | $srps | $(mbs "$srps") | $s50 | $s99 | **$(ratio "$srps" "$nrps")** (target >= 0.3) | **$(ratio "$s99" "$n99")** (target <= 3) |
+| the service, zero-copy off (through the heap) | $hn | $hrps | $(mbs "$hrps") | $h50 | $h99 | $(ratio "$hrps" "$nrps") | $(ratio "$h99" "$n99") |
+
+Zero-copy against the heap path in the same run: $(ratio "$srps" "$hrps")x the throughput. The zero-copy run
+handed ${sent:-?} bytes to the kernel as file regions (\`stemvault_media_sendfile_bytes_total\`)."
+bench_write_section "## Media ranges: " "$section"
+bench_log "written to docs/benchmarks.md: nginx $nrps req/s, service $srps (zero-copy), $hrps (heap)"
