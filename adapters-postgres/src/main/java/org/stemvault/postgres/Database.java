@@ -1,5 +1,6 @@
 package org.stemvault.postgres;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -45,11 +46,26 @@ public final class Database {
     }
 
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
 
-    public Database(TransactionOperations<Connection> transactions) {
+    public Database(
+            TransactionOperations<Connection> transactions,
+            ConnectionOperations<Connection> connections) {
         this.transactions = transactions;
+        this.connections = connections;
     }
 
+    /**
+     * One statement that needs no transaction of its own (a single query is atomic by itself): run
+     * with autocommit, so it costs one round trip and no {@code COMMIT}; inside the caller's
+     * transaction when there is one. The hot paths read this way.
+     */
+    public <R> R single(Work<R> work) {
+        return reachable(
+                () -> connections.executeRead(status -> call(work, status.getConnection())));
+    }
+
+    /** Work of several statements that must see one snapshot: a read-only transaction. */
     public <R> R read(Work<R> work) {
         return reachable(
                 () -> transactions.executeRead(status -> call(work, status.getConnection())));
@@ -104,12 +120,12 @@ public final class Database {
 
     /** The rows of a query. */
     public <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
-        return read(c -> rows(c, sql, binder, mapper));
+        return single(c -> rows(c, sql, binder, mapper));
     }
 
     /** The first row of a query, if any. */
     public <T> Optional<T> first(String sql, Binder binder, RowMapper<T> mapper) {
-        return read(c -> rows(c, sql, binder, mapper).stream().findFirst());
+        return single(c -> rows(c, sql, binder, mapper).stream().findFirst());
     }
 
     /** The rows a writing statement returns ({@code … RETURNING}). */

@@ -243,8 +243,10 @@ class MediaTest implements TestPropertyProvider {
             throws Exception {
         assertEquals(206, get(VOCALS, member, "Range", "bytes=0-3").statusCode());
         counter.statements.set(0);
+        counter.ends.set(0);
         assertEquals(206, get(VOCALS, member, "Range", "bytes=4-7").statusCode());
         assertEquals(1, counter.statements.getAndSet(0));
+        assertEquals(0, counter.ends.get(), "no transaction around it, no COMMIT");
         assertEquals(404, get(VOCALS, stranger, "Range", "bytes=4-7").statusCode());
         assertEquals(1, counter.statements.get());
     }

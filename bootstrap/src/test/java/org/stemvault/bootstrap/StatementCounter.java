@@ -12,14 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * Counts the SQL statements the service prepares, for tests that bound the round trips of a
- * request.
+ * Counts the SQL statements the service prepares, and the commits and rollbacks, for tests that
+ * bound the round trips of a request.
  */
 @Singleton
 @Requires(property = "stemvault.test.count-statements", value = "true")
 final class StatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
 
     final AtomicInteger statements = new AtomicInteger();
+
+    /** Commits and rollbacks: each is a round trip of its own. */
+    final AtomicInteger ends = new AtomicInteger();
 
     /**
      * First, so that it wraps the pool itself and Micronaut's transaction-aware wrapper wraps it in
@@ -56,6 +59,10 @@ final class StatementCounter implements BeanCreatedEventListener<DataSource>, Or
                                     || method.getName().equals("createStatement")
                                     || method.getName().equals("prepareCall")) {
                                 statements.incrementAndGet();
+                            }
+                            if (method.getName().equals("commit")
+                                    || method.getName().equals("rollback")) {
+                                ends.incrementAndGet();
                             }
                             return invoke(method, connection, args);
                         });

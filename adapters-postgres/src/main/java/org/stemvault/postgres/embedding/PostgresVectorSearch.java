@@ -202,7 +202,7 @@ final class PostgresVectorSearch implements VectorSearch {
             Database.Binder binder,
             boolean scored,
             java.util.function.BiFunction<Recording, HitRow, T> build) {
-        return db.read(
+        return db.single(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         binder.bind(ps);

@@ -126,7 +126,7 @@ final class PostgresCatalogue implements Catalogue {
     @Override
     public Listing files(
             Viewer viewer, ProfileName name, Position after, Integer limit, Known known) {
-        return db.read(
+        return db.single(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(FILES)) {
                         int i = visibility.bind(ps, viewer);
@@ -169,7 +169,7 @@ final class PostgresCatalogue implements Catalogue {
 
     @Override
     public Optional<Recording> recording(Viewer viewer, ProfileName name, OutputName outputName) {
-        return db.read(
+        return db.single(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(RECORDING)) {
                         int i = visibility.bind(ps, viewer);
@@ -183,7 +183,7 @@ final class PostgresCatalogue implements Catalogue {
     @Override
     public Optional<Current<Recording>> file(
             Viewer viewer, ProfileName name, OutputName outputName, Known known) {
-        return db.read(
+        return db.single(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(FILE)) {
                         int i = bind(ps, visibility.bind(ps, viewer), known);
@@ -207,7 +207,7 @@ final class PostgresCatalogue implements Catalogue {
 
     @Override
     public Access mediaAccess(Viewer viewer, ProfileName name, OutputName outputName) {
-        return db.read(
+        return db.single(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(MEDIA_ACCESS)) {
                         int i = visibility.bind(ps, viewer);
@@ -232,7 +232,7 @@ final class PostgresCatalogue implements Catalogue {
 
     @Override
     public Optional<Located> recording(Viewer viewer, RecordingId id) {
-        return db.read(
+        return db.single(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(BY_ID)) {
                         ps.setObject(visibility.bind(ps, viewer), id.value());
