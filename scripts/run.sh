@@ -25,8 +25,29 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 
 jar=bootstrap/target/stemvault.jar
-log "building $jar"
-./mvnw -B -q -ntp package -DskipTests
+# Rebuilt when a source file is newer than the jar (an unchanged jar keeps its class-data cache).
+if [ ! -f "$jar" ] || [ -n "$(git ls-files -z 2>/dev/null | xargs -0 -r find 2>/dev/null -newer "$jar" -print -quit)" ] \
+   || ! git rev-parse --git-dir >/dev/null 2>&1; then
+  log "building $jar"
+  ./mvnw -B -q -ntp package -DskipTests
+fi
+
+# The JVM: $JAVA, else $JAVA_HOME's, else java on PATH; with the defaults for a small container unless
+# JAVA_OPTS says otherwise (see the README, "Start-up and memory").
+java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}"
+java="${java:-java}"
+export JAVA="$java" JAVA_OPTS="${JAVA_OPTS:-$(cat scripts/jvm-options)}"
+# The class-data cache of a training run (scripts/train.sh): the AOT cache on JDK 25 and later, AppCDS
+# before; made again when the jar is newer. Against a database of your own (DATABASE_URL) nothing is
+# trained here: run scripts/train.sh on a machine with a local PostgreSQL.
+feature=$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+if [ "${feature%%.*}" -ge 25 ]; then cache=bootstrap/target/stemvault.aot; use="-XX:AOTCache=$cache"
+else cache=bootstrap/target/stemvault.jsa; use="-XX:SharedArchiveFile=$cache"; fi
+if [ "${STEMVAULT_TRAIN:-true}" = true ] && [ -z "${DATABASE_URL:-}" ] && { [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; }; then
+  log "training run for the class-data cache ($cache)"
+  bash scripts/train.sh >/dev/null || { log "training failed: starting without the cache"; rm -f "$cache"; }
+fi
+[ -f "$cache" ] && [ ! "$jar" -nt "$cache" ] || use=
 
 helpers=()
 trap 'for p in "${helpers[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT INT TERM
@@ -50,4 +71,4 @@ if [ "${STEMVAULT_MEDIA_STORE:-local}" = s3 ] && [ -z "${STEMVAULT_S3_ENDPOINT:-
 fi
 
 log "starting on http://localhost:${PORT:-8080} (environments: $MICRONAUT_ENVIRONMENTS)"
-java ${JAVA_OPTS:-} -jar "$jar"
+"$java" $JAVA_OPTS $use -jar "$jar"

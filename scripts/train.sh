@@ -9,7 +9,8 @@
 #     -XX:SharedArchiveFile=....
 # The cache belongs to this jar and this JDK: scripts/run.sh rebuilds it when the jar is newer, and the JVM
 # itself refuses (and runs without it) a cache made for another jar or JDK.
-#   JAVA=/path/to/java bash scripts/train.sh     (default: java on PATH); prints the JVM flag to use.
+#   JAVA=/path/to/java JAVA_OPTS='...' bash scripts/train.sh
+# (default: java on PATH; train with the JVM options the service will run with); prints the flag to use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,7 +52,7 @@ log "training run of $jar on $("$java" -version 2>&1 | head -n 1)"
 rm -f "$cache"
 env MICRONAUT_ENVIRONMENTS=dev PORT="$port" DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" \
   GOOGLE_ISSUER="http://localhost:$oidc_port/google" STEMVAULT_MEDIA_ROOT="$out/media" LOG_LEVEL=warn \
-  "$java" "${record[@]}" -jar "$jar" > "$out/app.log" 2>&1 &
+  "$java" ${JAVA_OPTS:-} "${record[@]}" -jar "$jar" > "$out/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 120); do
   curl -sf "localhost:$port/health" >/dev/null 2>&1 && break

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Benchmark of POST /api/search against pgbench running the identical statement (issue 18), in one run:
+#   1. N recordings (default 100,000, 4 stems each) in 10 profiles with a random 384-dimension vector each, the
+#      service's own HNSW index built after the load; the caller is a member of 9 profiles;
+#   2. one semantic search is sent to the service with statement logging on for the database, and the
+#      statement it ran is read back from PostgreSQL's log with its parameters: that exact text and those
+#      values become the pgbench script (-M prepared, like the service's server-side prepared statement;
+#      the NULL parameters are written in as NULL, pgbench having no way to bind one);
+#   3. wrk sends that same request, pgbench runs that statement, at 1 and at 8 connections, S seconds each;
+#   4. both again with plan_cache_mode = force_generic_plan (the service through STEMVAULT_DB_PLAN_CACHE_MODE,
+#      pgbench through PGOPTIONS).
+# Writes docs/benchmarks.md ("Search against its own statement").
+#   bash bench/search-statement.sh [vectors] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+vectors="${1:-100000}"
+seconds="${2:-20}"
+db=stemvault_bench_search
+port=18095
+email=bench@example.com
+space=bench
+dims=384
+BENCH_OUT=$(mktemp -d)
+sql() { bench_psql -d "$db" "$@"; }
+value() { bench_psql -d "$db" -tA "$@"; }
+spaces=(STEMVAULT_EMBEDDING_SPACES="$space:$dims:external")
+
+bench_need wrk wrk
+bench_fresh_database "$db"
+bench_start_oidc
+bench_start_app "$port" "$db" "${spaces[@]}"
+token=$(bench_sign_in "$port" "$email")
+bench_stop_app
+index=$(value -c "SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings' AND indexname LIKE 'embeddings_hnsw_${space}_%'")
+definition=$(value -c "SELECT pg_get_indexdef('$index'::regclass)")
+
+bench_log "loading $vectors recordings x 4 stems with a random vector each"
+gauss="sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())"
+sql -v n="$vectors" -v email="$email" -v index="$index" <<SQL
+DROP INDEX :"index";
+SELECT setseed(0.5);
+INSERT INTO profiles (id, name, source_folder, created_at)
+SELECT gen_random_uuid(), 'band-' || p, '/sources/' || p, now() FROM generate_series(0, 9) p;
+INSERT INTO user_profiles (user_id, profile_id, granted_at)
+SELECT u.id, p.id, now() FROM users u, profiles p WHERE u.email = :'email' AND p.name <> 'band-9';
+INSERT INTO recordings (id, profile_id, output_name, display_name, description, created_at, updated_at)
+SELECT gen_random_uuid(), p.id, 'v' || lpad(g::text, 7, '0'), 'Take ' || g, 'a rehearsal take',
+       now() - g * interval '1 minute', now()
+FROM generate_series(1, :n) g JOIN profiles p ON p.name = 'band-' || (g % 10);
+INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude, stem_gain_adjustment_db, audio_url,
+                   waveform_url, file_size_bytes, duration_seconds, position)
+SELECT gen_random_uuid(), r.id, t.type, -18.5, 0.9, 3.1, t.type || '.opus', t.type || '_waveform.png', 3456789, 184.3, t.pos
+FROM recordings r, (VALUES ('vocals', 1), ('drums', 2), ('bass', 3), ('other', 4)) t(type, pos);
+INSERT INTO embeddings (id, recording_id, stem_type, space, dimensions, embedding, source, updated_at)
+SELECT gen_random_uuid(), r.id, NULL, '$space', $dims,
+       (SELECT array_agg($gauss) FROM generate_series(1, $dims) WHERE r.id IS NOT NULL)::vector, 'bench', now()
+FROM recordings r;
+SQL
+bench_log "building the index"
+sql -c "SET maintenance_work_mem = '2GB'" -c "$definition" -c "VACUUM ANALYZE"
+
+body=$(value -c "SELECT json_build_object('mode', 'semantic', 'space', '$space', 'vector',
+                   (SELECT array_agg(round(($gauss)::numeric, 6)) FROM generate_series(1, $dims))::real[], 'limit', 10)")
+echo "$body" > "$BENCH_OUT/body.json"
+url="http://127.0.0.1:$port/api/search"
+
+# The statement the service runs, with its values, from PostgreSQL's own log.
+log=$(ls -t /var/log/postgresql/postgresql-*-main.log | head -n 1)
+sql -c "ALTER DATABASE $db SET log_statement = 'all'" -c "ALTER DATABASE $db SET log_line_prefix = '%m [%p] '"
+bench_start_app "$port" "$db" "${spaces[@]}"
+mark=$(wc -l < "$log")
+status=$(curl -s -o "$BENCH_OUT/answer.json" -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data-binary @"$BENCH_OUT/body.json" "$url")
+[ "$status" = 200 ] || { cat "$BENCH_OUT/answer.json" >&2; bench_log "search answered $status"; exit 1; }
+sleep 1
+sql -c "ALTER DATABASE $db RESET log_statement" -c "ALTER DATABASE $db RESET log_line_prefix"
+bench_stop_app
+tail -n +"$((mark + 1))" "$log" > "$BENCH_OUT/pg.log"
+python3 - "$BENCH_OUT/pg.log" "$BENCH_OUT/search.sql" "$BENCH_OUT/vars.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+# Entries start with a timestamp; continuation lines of a statement follow.
+entries = re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", text)
+statement = params = None
+for i, e in enumerate(entries):
+    m = re.search(r"LOG:  execute [^:]*: (.*)", e, re.S)
+    if m and "semantic AS" in m.group(1):
+        statement = m.group(1).strip()
+        for d in entries[i + 1:i + 3]:
+            p = re.search(r"DETAIL:  [Pp]arameters: (.*)", d, re.S)
+            if p:
+                params = p.group(1).strip()
+                break
+        break
+if statement is None or params is None:
+    sys.exit("the search statement was not found in the log")
+values = {}
+for m in re.finditer(r"\$(\d+) = (NULL|'((?:[^']|'')*)')", params):
+    values[int(m.group(1))] = None if m.group(2) == "NULL" else m.group(3).replace("''", "'")
+def put(m):
+    n = int(m.group(1))
+    return "NULL" if values.get(n) is None else ":p%d" % n
+sql = re.sub(r"\$(\d+)", put, statement)
+open(sys.argv[2], "w").write(sql + ";\n")
+with open(sys.argv[3], "w") as f:
+    for n, v in sorted(values.items()):
+        if v is not None:
+            f.write("p%d=%s\n" % (n, v))
+PY
+pgvars=()
+while IFS= read -r line; do pgvars+=(-D "$line"); done < "$BENCH_OUT/vars.txt"
+# pgbench reads a script as one line per command: the statement on one line.
+tr '\n' ' ' < "$BENCH_OUT/search.sql" > "$BENCH_OUT/search1.sql"; echo >> "$BENCH_OUT/search1.sql"
+pgbench -h 127.0.0.1 -U postgres -n -M prepared -t 1 "${pgvars[@]}" -f "$BENCH_OUT/search1.sql" "$db" > /dev/null \
+  || { bench_log "pgbench cannot run the statement"; exit 1; }
+
+wrk_run() { # connections: "rps p50"
+  wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${seconds}s" --latency -s bench/search.lua \
+    -H "Authorization: Bearer $token" -H "Content-Type: application/json" "$url" > "$BENCH_OUT/wrk-$1.txt"
+  if grep -q -e "Non-2xx" -e "Socket errors" "$BENCH_OUT/wrk-$1.txt"; then cat "$BENCH_OUT/wrk-$1.txt" >&2; exit 1; fi
+  awk '/Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} END {print rps, p50}' "$BENCH_OUT/wrk-$1.txt"
+}
+pg_run() { # connections: "tps latency_ms"
+  pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$1" -j "$(( $1 < 2 ? 1 : 2 ))" -T "$seconds" "${pgvars[@]}" \
+    -f "$BENCH_OUT/search1.sql" "$db" > "$BENCH_OUT/pg-$1.txt"
+  awk '/^tps/ {tps = $3} /latency average/ {lat = $4} END {print tps, lat}' "$BENCH_OUT/pg-$1.txt"
+}
+cp "$BENCH_OUT/body.json" "$BENCH_OUT/bodies.txt"
+export BODIES="$BENCH_OUT/bodies.txt"
+rows=""
+for mode in auto force_generic_plan; do
+  bench_start_app "$port" "$db" "${spaces[@]}" STEMVAULT_DB_PLAN_CACHE_MODE="$mode"
+  wrk -t1 -c4 -d5s -s bench/search.lua -H "Authorization: Bearer $token" -H "Content-Type: application/json" "$url" > /dev/null
+  for c in 1 8; do
+    bench_log "$mode: wrk and pgbench at $c connection(s), ${seconds}s each"
+    read -r rps p50 <<<"$(wrk_run "$c")"
+    read -r tps lat <<<"$(PGOPTIONS="-c plan_cache_mode=$mode" pg_run "$c")"
+    ratio=$(python3 -c "print(f'{$rps / $tps:.2f}')")
+    rows+="| $mode | $c | $rps | $p50 | $tps | $lat ms | **$ratio** |"$'\n'
+  done
+  bench_stop_app
+done
+
+section="## Search against its own statement: POST /api/search vs pgbench
+
+\`bash bench/search-statement.sh $vectors $seconds\` ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores): $vectors recordings with 4 stems
+and a random $dims-dimension vector each, in 10 profiles (the caller sees 9), the service's HNSW index. One semantic
+search (\`limit\` 10) is sent to the service with statement logging on; the statement PostgreSQL received, with its
+values, is the pgbench script (\`-M prepared\`), so both sides run the identical statement: the viewer's session,
+user and visible profiles, the vector bound once, the ordered index scan, the recordings and their stems, in one
+statement and one round trip. wrk repeats the same request. ${seconds} s per line, in one run.
+
+| plan_cache_mode | connections | service req/s | service p50 | pgbench tps | pgbench mean latency | service / pgbench (target >= 0.8) |
+|---|---|---|---|---|---|---|
+${rows}"
+bench_write_section "## Search against its own statement" "$section"
+bench_log "written to docs/benchmarks.md"
