@@ -22,6 +22,7 @@ import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.application.fakes.Ports;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Match;
+import org.stemvault.domain.embedding.SearchQuery;
 import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.library.Viewer;
@@ -185,6 +186,58 @@ class VectorSearchContractTest extends PostgresTestSupport {
                     plan.toString().contains("Index Scan using embeddings_hnsw_search_test_32"),
                     plan.toString());
         }
+    }
+
+    /** The plan of the search statement for a semantic query with these filters. */
+    String searchPlan(SearchQuery.Filters filters) throws Exception {
+        SearchQuery q =
+                new SearchQuery(
+                        SearchQuery.Mode.SEMANTIC,
+                        null,
+                        Vector.of(RandomVectors.gaussian(new Random(2), SPACE.dimensions())),
+                        SPACE.name(),
+                        null,
+                        10,
+                        -1,
+                        filters);
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "EXPLAIN "
+                                        + PostgresVectorSearch.searchSql(
+                                                q.mode(),
+                                                SPACE,
+                                                PostgresVectorSearch.filters(q.filters())))) {
+            ((PostgresVectorSearch) search).bindSearch(ps, viewer(member), q, q.vector(), 60);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+
+    @Test
+    void a_search_without_filters_keeps_the_ordered_index_scan_and_one_with_filters_filters()
+            throws Exception {
+        String plain = searchPlan(SearchQuery.Filters.NONE);
+        assertTrue(plain.contains("Index Scan using embeddings_hnsw_search_test_32"), plain);
+        assertTrue(
+                !plain.contains("lufs_min") && !plain.contains("song_id"),
+                "no condition of a filter the search does not set: " + plain);
+        String filtered =
+                searchPlan(
+                        new SearchQuery.Filters(
+                                new org.stemvault.domain.recording.StemType("vocals"),
+                                null,
+                                null,
+                                -30.0,
+                                null,
+                                null,
+                                null));
+        assertTrue(filtered.contains("stem_type") && filtered.contains("lufs_min"), filtered);
     }
 
     @Test
