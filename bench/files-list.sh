@@ -118,7 +118,8 @@ ratio304=$(awk -v a="$rps304" -v b="$tps304" 'BEGIN { printf "%.2f", a / b }')
 section=$(cat <<MD
 ## Files list: GET /api/profiles/{profile}/files
 
-Measured $(date -u +%Y-%m-%dT%H:%MZ) on this machine ($(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB), service,
+Measured $(date -u +%Y-%m-%dT%H:%MZ) on this machine ($(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB), the service on
+$("${BENCH_JAVA:-java}" -version 2>&1 | head -n 1 | sed 's/"//g'),
 PostgreSQL, wrk and pgbench all on it. Data: 50 profiles x 200 recordings x 4 stems; the list of one profile is
 200 recordings with 800 stems, ${bytes} bytes of JSON. The caller is a member with a bearer session token.
 
@@ -135,7 +136,7 @@ The unchanged statement's plan (\`EXPLAIN ANALYZE\`; the script fails unless the
 $(grep -E "recordings|stems|Limit|Result" "$BENCH_OUT/plan304.txt" | head -n 12)
 \`\`\`
 
-Command: \`bash bench/files-list.sh ${seconds}\`
+Command: \`${BENCH_JAVA:+BENCH_JAVA=$BENCH_JAVA }bash bench/files-list.sh ${seconds}\`
 
 wrk:
 \`\`\`

@@ -37,13 +37,13 @@ bench_cleanup() {
 }
 
 # Starts the service in the dev environment on PORT against database DB, with any further VAR=value settings,
-# and waits until it answers: bench_start_app PORT DB [VAR=value ...]
+# and waits until it answers: bench_start_app PORT DB [VAR=value ...]. The JVM: $BENCH_JAVA, else java.
 bench_start_app() {
   local port=$1 db=$2
   shift 2
   env MICRONAUT_ENVIRONMENTS=dev PORT="$port" DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" \
     GOOGLE_ISSUER="http://localhost:$DEV_OIDC_PORT/google" LOG_LEVEL=warn "$@" \
-    java -Xms512m -Xmx1g -jar bootstrap/target/stemvault.jar >> "$BENCH_OUT/app.log" 2>&1 &
+    "${BENCH_JAVA:-java}" -Xms512m -Xmx1g -jar bootstrap/target/stemvault.jar >> "$BENCH_OUT/app.log" 2>&1 &
   bench_app=$!
   for _ in $(seq 1 120); do
     curl -sf "localhost:$port/health" >/dev/null 2>&1 && return 0
