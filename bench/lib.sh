@@ -87,3 +87,33 @@ text = pattern.sub(lambda m: section.rstrip("\n"), text) if pattern.search(text)
 path.write_text(text)
 PY
 }
+
+# Raises PostgreSQL's shared_buffers to SIZE for this run when it is smaller (a restart of the local cluster),
+# and puts it back (another restart) when the script exits: bench_raise_shared_buffers 2GB
+bench_restart_postgres() {
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -n | tail -n 1)" main restart
+  bash scripts/ensure-postgres.sh
+}
+bench_raise_shared_buffers() {
+  if [ "$(bench_psql -tA -c "SELECT setting::bigint * 8192 < pg_size_bytes('$1') FROM pg_settings WHERE name = 'shared_buffers'")" = t ]; then
+    bench_log "shared_buffers to $1 for this run (restarting PostgreSQL)"
+    bench_psql -c "ALTER SYSTEM SET shared_buffers = '$1'"
+    bench_restart_postgres
+    bench_on_exit="bench_psql -c 'ALTER SYSTEM RESET shared_buffers' && bench_restart_postgres"
+  fi
+}
+
+# One profile 'bench' that every user is a member of, with one recording 'take-1' whose stem 'vocals' is
+# vocals.opus of SIZE bytes: bench_seed_take DB SIZE
+bench_seed_take() {
+  bench_psql -d "$1" -v size="$2" <<'SQL'
+INSERT INTO profiles (id, name, source_folder, created_at) VALUES (gen_random_uuid(), 'bench', '/src/bench', now());
+INSERT INTO user_profiles SELECT u.id, p.id, now() FROM users u, profiles p;
+INSERT INTO recordings (id, profile_id, output_name, display_name, description, created_at, updated_at)
+SELECT gen_random_uuid(), id, 'take-1', 'Take', '', now(), now() FROM profiles;
+INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude, stem_gain_adjustment_db, audio_url,
+                   waveform_url, file_size_bytes, duration_seconds, position)
+SELECT gen_random_uuid(), id, 'vocals', -18, 0.9, 0, 'vocals.opus', 'vocals_waveform.png', :size, 600, 1 FROM recordings;
+VACUUM ANALYZE;
+SQL
+}

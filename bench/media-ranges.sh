@@ -50,16 +50,7 @@ for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/ben
 
 bench_start_app "$port" "$db" STEMVAULT_MEDIA_ROOT="$BENCH_OUT/media" STEMVAULT_METRICS_TOKEN=bench-metrics
 token=$(bench_sign_in "$port" bench@example.com)
-bench_psql -d "$db" <<'SQL'
-INSERT INTO profiles (id, name, source_folder, created_at) VALUES (gen_random_uuid(), 'bench', '/src/bench', now());
-INSERT INTO user_profiles SELECT u.id, p.id, now() FROM users u, profiles p;
-INSERT INTO recordings (id, profile_id, output_name, display_name, description, created_at, updated_at)
-SELECT gen_random_uuid(), id, 'take-1', 'Take', '', now(), now() FROM profiles;
-INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude, stem_gain_adjustment_db, audio_url,
-                   waveform_url, file_size_bytes, duration_seconds, position)
-SELECT gen_random_uuid(), id, 'vocals', -18, 0.9, 0, 'vocals.opus', 'vocals_waveform.png', 33554432, 600, 1 FROM recordings;
-VACUUM ANALYZE;
-SQL
+bench_seed_take "$db" 33554432
 path=/media/bench/take-1/vocals.opus
 for u in "http://127.0.0.1:$port$path" "http://127.0.0.1:$nginx_port/bench/take-1/vocals.opus"; do
   curl -sf -H "Authorization: Bearer $token" -r 1000-1999 "$u" | cmp -s - <(tail -c +1001 "$BENCH_OUT/media/bench/take-1/vocals.opus" | head -c 1000) \

@@ -38,15 +38,7 @@ bench_redirect=$bench_app
 bench_app=$proxy_app
 
 token=$(bench_sign_in 18090 bench@example.com)
-bench_psql -d "$db" <<'SQL'
-INSERT INTO profiles (id, name, source_folder, created_at) VALUES (gen_random_uuid(), 'bench', '/src/bench', now());
-INSERT INTO user_profiles SELECT u.id, p.id, now() FROM users u, profiles p;
-INSERT INTO recordings (id, profile_id, output_name, display_name, description, created_at, updated_at)
-SELECT gen_random_uuid(), id, 'take-1', 'Take', '', now(), now() FROM profiles;
-INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude, stem_gain_adjustment_db, audio_url,
-                   waveform_url, file_size_bytes, duration_seconds, position)
-SELECT gen_random_uuid(), id, 'vocals', -18, 0.9, 0, 'vocals.opus', 'vocals_waveform.png', 20971520, 600, 1 FROM recordings;
-SQL
+bench_seed_take "$db" 20971520
 size=20971520
 head -c "$size" /dev/urandom > "$BENCH_OUT/stem.opus"
 s3_put() { curl -sf --aws-sigv4 "aws:amz:us-east-1:s3" --user "$key_id:$secret" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" -T "$1" "http://127.0.0.1:$s3_port/$bucket/$2"; }

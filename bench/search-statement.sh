@@ -32,14 +32,7 @@ bench_need wrk wrk
 bench_fresh_database "$db"
 # The index must fit in shared memory, as a deployment configures it (README, "Embeddings"): 2 GB for this
 # run, put back when the script ends; both take a restart of the local cluster.
-cluster="$(ls /etc/postgresql | sort -n | tail -n 1) main"
-restart_postgres() { pg_ctlcluster --skip-systemctl-redirect $cluster restart; bash scripts/ensure-postgres.sh; }
-if [ "$(value -c "SELECT setting::bigint * 8192 < pg_size_bytes('2GB') FROM pg_settings WHERE name = 'shared_buffers'")" = t ]; then
-  bench_log "shared_buffers to 2GB for this run (restarting PostgreSQL)"
-  bench_psql -c "ALTER SYSTEM SET shared_buffers = '2GB'"
-  restart_postgres
-  bench_on_exit="bench_psql -c 'ALTER SYSTEM RESET shared_buffers' && restart_postgres"
-fi
+bench_raise_shared_buffers "2GB"
 bench_start_oidc
 bench_start_app "$port" "$db" "${spaces[@]}"
 token=$(bench_sign_in "$port" "$email")

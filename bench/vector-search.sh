@@ -69,14 +69,7 @@ seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b 
 bench_need wrk wrk gnuplot gnuplot-nox
 bench_fresh_database "$db"
 
-cluster="$(ls /etc/postgresql | sort -n | tail -n 1) main"
-restart_postgres() { pg_ctlcluster --skip-systemctl-redirect $cluster restart; bash scripts/ensure-postgres.sh; }
-if [ "$(value -c "SELECT setting::bigint * 8192 < pg_size_bytes('$shared_buffers') FROM pg_settings WHERE name = 'shared_buffers'")" = t ]; then
-  bench_log "shared_buffers to $shared_buffers for this run (restarting PostgreSQL)"
-  bench_psql -c "ALTER SYSTEM SET shared_buffers = '$shared_buffers'"
-  restart_postgres
-  bench_on_exit="bench_psql -c 'ALTER SYSTEM RESET shared_buffers' && restart_postgres"
-fi
+bench_raise_shared_buffers "$shared_buffers"
 
 bench_start_oidc
 bench_start_app "$port" "$db" "${hnsw[@]}"
