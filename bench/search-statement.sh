@@ -42,21 +42,10 @@ definition=$(value -c "SELECT pg_get_indexdef('$index'::regclass)")
 
 bench_log "loading $vectors recordings x 4 stems with a random vector each"
 gauss="sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())"
-sql -v n="$vectors" -v email="$email" -v index="$index" <<SQL
-DROP INDEX :"index";
+sql -c "DROP INDEX \"$index\""
+bench_seed_library "$db" "$vectors" "$email"
+sql <<SQL
 SELECT setseed(0.5);
-INSERT INTO profiles (id, name, source_folder, created_at)
-SELECT gen_random_uuid(), 'band-' || p, '/sources/' || p, now() FROM generate_series(0, 9) p;
-INSERT INTO user_profiles (user_id, profile_id, granted_at)
-SELECT u.id, p.id, now() FROM users u, profiles p WHERE u.email = :'email' AND p.name <> 'band-9';
-INSERT INTO recordings (id, profile_id, output_name, display_name, description, created_at, updated_at)
-SELECT gen_random_uuid(), p.id, 'v' || lpad(g::text, 7, '0'), 'Take ' || g, 'a rehearsal take',
-       now() - g * interval '1 minute', now()
-FROM generate_series(1, :n) g JOIN profiles p ON p.name = 'band-' || (g % 10);
-INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude, stem_gain_adjustment_db, audio_url,
-                   waveform_url, file_size_bytes, duration_seconds, position)
-SELECT gen_random_uuid(), r.id, t.type, -18.5, 0.9, 3.1, t.type || '.opus', t.type || '_waveform.png', 3456789, 184.3, t.pos
-FROM recordings r, (VALUES ('vocals', 1), ('drums', 2), ('bass', 3), ('other', 4)) t(type, pos);
 INSERT INTO embeddings (id, recording_id, stem_type, space, dimensions, embedding, source, updated_at)
 SELECT gen_random_uuid(), r.id, NULL, '$space', $dims,
        (SELECT array_agg($gauss) FROM generate_series(1, $dims) WHERE r.id IS NOT NULL)::vector, 'bench', now()

@@ -43,9 +43,7 @@ class LibraryTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestApp.properties());
-        properties.put("stemvault.test.count-statements", "true");
-        return properties;
+        return StatementCounter.on();
     }
 
     @BeforeEach

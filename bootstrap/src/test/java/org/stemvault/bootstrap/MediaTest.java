@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,9 +56,8 @@ class MediaTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestApp.properties());
+        Map<String, String> properties = StatementCounter.on();
         properties.put("stemvault.media.root", ROOT.resolve("media").toString());
-        properties.put("stemvault.test.count-statements", "true");
         return properties;
     }
 

@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -16,8 +18,18 @@ import javax.sql.DataSource;
  * bound the round trips of a request.
  */
 @Singleton
-@Requires(property = "stemvault.test.count-statements", value = "true")
+@Requires(property = StatementCounter.PROPERTY, value = "true")
 final class StatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
+
+    /** The property that turns the counter on. */
+    static final String PROPERTY = "stemvault.test.count-statements";
+
+    /** The test application's properties with the counter on. */
+    static Map<String, String> on() {
+        Map<String, String> properties = new HashMap<>(TestApp.properties());
+        properties.put(PROPERTY, "true");
+        return properties;
+    }
 
     final AtomicInteger statements = new AtomicInteger();
 
