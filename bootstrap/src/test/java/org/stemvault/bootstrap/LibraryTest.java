@@ -17,11 +17,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.label.Label;
+import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.recording.Stem;
+import org.stemvault.domain.recording.StemType;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 
@@ -119,6 +124,65 @@ class LibraryTest implements TestPropertyProvider {
                 files.body()
                         .substring(0, files.body().indexOf(",\"display_name\":\"Take 080805"))
                         .replaceFirst("\"id\":\"[0-9a-f-]{36}\"", "\"id\":\"ID\""));
+    }
+
+    @Test
+    void the_streamed_list_is_byte_for_byte_the_single_file_answers_in_order() throws Exception {
+        Stem odd =
+                new Stem(
+                        new StemType("lead vocals"),
+                        -0.000001,
+                        1e-7,
+                        -12345.678,
+                        new MediaFileName("sub dir/Ünïcode #1.opus"),
+                        new MediaFileName("w%20f/\"quoted\".png"),
+                        0,
+                        1e21);
+        Recording plain = take("take-1", 0);
+        seed.take(
+                band,
+                "Übung 2 — \"live\"",
+                "Tab\there, 🎸 and \\ backslash",
+                "line one\nline two </script>",
+                null,
+                60,
+                List.of(odd, Seed.stem("other", null)));
+        seed.take(band, "empty", "Empty", "", null, 30, List.of());
+        Label room = seed.label(band, LabelKind.LOCATION, "Room \"A\" / ✓");
+        assertEquals(
+                200,
+                call(
+                                "PATCH",
+                                "/api/recordings/" + plain.id() + "/metadata",
+                                member,
+                                "{\"location_id\":\""
+                                        + room.id()
+                                        + "\",\"date_recorded\":\"2024-02-29\"}")
+                        .statusCode());
+
+        HttpResponse<String> list = get("/api/profiles/the%20band/files", member);
+        assertEquals(200, list.statusCode());
+        assertTrue(
+                list.headers().firstValue("content-type").orElse("").startsWith("application/json"),
+                list.headers().map().toString());
+        List<String> singles = new ArrayList<>();
+        for (String name : List.of("Übung 2 — \"live\"", "empty", "take-1")) {
+            HttpResponse<String> one =
+                    get(
+                            "/api/profiles/the%20band/files/"
+                                    + java.net.URLEncoder.encode(name, "UTF-8").replace("+", "%20"),
+                            member);
+            assertEquals(200, one.statusCode(), name);
+            assertEquals(
+                    one.headers().firstValue("content-type"),
+                    list.headers().firstValue("content-type"));
+            singles.add(one.body());
+        }
+        assertEquals("[" + String.join(",", singles) + "]", list.body());
+        assertEquals(
+                "[]",
+                get("/api/profiles/attic/files", admin).body(),
+                "an empty profile is an empty array");
     }
 
     @Test

@@ -14,10 +14,10 @@ import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Stem;
 
 /**
- * A recording as clients see it ({@code FileWithStems}): its output name as {@code name}, and its
- * stems; then, as extra fields the existing client passes over, its {@code id}, processing {@code
- * status}, {@code location} ({@code {"id", "name"}} or null) and {@code date_recorded} (a date or
- * null).
+ * A recording as clients see it ({@code FileWithStems}; the files list writes the same shape with
+ * {@link FilesJson}): its output name as {@code name}, and its stems; then, as extra fields the
+ * existing client passes over, its {@code id}, processing {@code status}, {@code location} ({@code
+ * {"id", "name"}} or null) and {@code date_recorded} (a date or null).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record FileResponse(
@@ -36,7 +36,7 @@ public record FileResponse(
     public record LocationResponse(String id, String name) {}
 
     public static FileResponse from(String profile, Recording r) {
-        String folder = "/media/" + segment(profile) + "/" + segment(r.outputName().value()) + "/";
+        String folder = folder(profile, r);
         return new FileResponse(
                 r.outputName().value(),
                 r.displayName(),
@@ -51,6 +51,11 @@ public record FileResponse(
                                 r.details().location().id().toString(),
                                 r.details().location().name()),
                 r.details().dateRecorded() == null ? null : r.details().dateRecorded().toString());
+    }
+
+    /** Where a recording's media are served: {@code /media/{profile}/{output_name}/}, encoded. */
+    static String folder(String profile, Recording r) {
+        return "/media/" + segment(profile) + "/" + segment(r.outputName().value()) + "/";
     }
 
     /** ISO-8601 in UTC, whole seconds when the time has no fraction. */

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,7 +16,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.stemvault.application.Principal;
 import org.stemvault.application.library.Library;
@@ -56,7 +60,16 @@ final class ProfilesController {
      * after the same checks, and no recording is read.
      */
     @Get("/{profile}/files{?limit,cursor}")
-    HttpResponse<List<FileResponse>> files(
+    @ApiResponse(
+            responseCode = "200",
+            description = "the recordings with their stems, newest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            array =
+                                    @ArraySchema(
+                                            schema = @Schema(implementation = FileResponse.class))))
+    HttpResponse<FilesJson> files(
             @PathVariable String profile,
             @Nullable @QueryValue Integer limit,
             @Nullable @QueryValue String cursor,
@@ -65,13 +78,8 @@ final class ProfilesController {
         Current<Listing.Page> current =
                 library.files(
                         viewer, profile, Cursor.decode(cursor), limit, Versions.known(ifNoneMatch));
-        MutableHttpResponse<List<FileResponse>> response =
-                Versions.respond(
-                        current,
-                        page ->
-                                page.recordings().stream()
-                                        .map(r -> FileResponse.from(profile, r))
-                                        .toList());
+        MutableHttpResponse<FilesJson> response =
+                Versions.respond(current, page -> new FilesJson(profile, page.recordings()));
         return current instanceof Current.Read<Listing.Page> read && read.value().next() != null
                 ? response.header(Cursor.NEXT, Cursor.encode(read.value().next()))
                 : response;
