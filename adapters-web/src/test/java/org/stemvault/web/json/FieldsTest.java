@@ -121,4 +121,52 @@ class FieldsTest {
                 assertThrows(Invalid.class, () -> Fields.instant("since", "-0001-01-01T00:00:00Z"))
                         .field());
     }
+
+    @Test
+    void the_one_pass_tree_is_the_tree_micronaut_serde_reads_node_for_node() throws Exception {
+        String[] bodies = {
+            "{\"a\": 1.50, \"b\": 1, \"c\": 12345678901, \"d\": 123456789012345678901234567890,"
+                    + " \"e\": 1e400, \"f\": -0.0, \"g\": 1E2, \"h\": 0.1, \"i\": -2147483649,"
+                    + " \"j\": 3.4028235677973366e38, \"a\": 7}",
+            "{\"v\": [0.1, -1.5e-7, 2, 1.0000001192092896, 123456.789], \"t\": true, \"f\": false,"
+                    + " \"n\": null, \"s\": \"\\u00e9\\ud83c\\udfb8\\\"\\n\", \"o\": {\"x\": [[], {}]}}",
+            "[1, \"two\", [3.25, {\"four\": null}]]",
+            "\"text\"",
+            "-12.5e3"
+        };
+        var serde = io.micronaut.serde.ObjectMapper.getDefault();
+        for (String body : bodies) {
+            var ours = Json.tree(body);
+            var theirs = Json.serdeTree(body);
+            assertEquals(serde.writeValueAsString(theirs), serde.writeValueAsString(ours), body);
+            assertEquals(theirs, ours, body);
+        }
+        var ours = Json.tree(bodies[0]);
+        var theirs = Json.serdeTree(bodies[0]);
+        for (String name : List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")) {
+            assertEquals(
+                    theirs.get(name).getNumberValue().getClass(),
+                    ours.get(name).getNumberValue().getClass(),
+                    name);
+            assertEquals(theirs.get(name).getNumberValue(), ours.get(name).getNumberValue(), name);
+        }
+        assertEquals(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"), names(ours));
+    }
+
+    private static List<String> names(io.micronaut.json.tree.JsonNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        object.entries().forEach(e -> names.add(e.getKey()));
+        return names;
+    }
+
+    @Test
+    void a_body_nested_past_jacksons_limit_is_refused_as_not_json() {
+        String deep = "[".repeat(1500) + "]".repeat(1500);
+        assertTrue(refusedBody(deep).startsWith("is not JSON"));
+        assertEquals("ends before its JSON value does", refusedBody("   "));
+        String name = refusedBody("{\"\\udc00\": 1}");
+        assertTrue(
+                name.equals("holds an unpaired UTF-16 surrogate") || name.startsWith("is not JSON"),
+                name);
+    }
 }
