@@ -1,6 +1,5 @@
 package org.stemvault.postgres.embedding;
 
-import com.pgvector.PGvector;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.PGConnection;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Hit;
 import org.stemvault.domain.embedding.Match;
@@ -142,7 +142,7 @@ final class PostgresVectorSearch implements VectorSearch {
         return Visibility.with(
                 """
                 , args AS (
-                    SELECT ?::vector AS q, ?::uuid AS exclude, ?::int AS lim, ?::float8 AS min_similarity
+                    SELECT ?::real[]::vector AS q, ?::uuid AS exclude, ?::int AS lim, ?::float8 AS min_similarity
                 ), nearest AS (
                     SELECT e.recording_id, 1 - (e.embedding%1$s <=> (SELECT q%1$s FROM args)) AS similarity
                     FROM embeddings e
@@ -164,6 +164,22 @@ final class PostgresVectorSearch implements VectorSearch {
                         .formatted(cast(space), space.name(), RecordingRows.COLUMNS));
     }
 
+    /**
+     * Binds a query vector (or null) as a {@code real[]}, which the driver sends in binary and the
+     * statement casts to {@code vector}: no text to write here nor to parse in the database.
+     */
+    static void setQuery(PreparedStatement ps, int index, Vector query) throws SQLException {
+        if (query == null) {
+            ps.setNull(index, Types.ARRAY);
+        } else {
+            ps.setArray(
+                    index,
+                    ps.getConnection()
+                            .unwrap(PGConnection.class)
+                            .createArrayOf("float4", query.toArray()));
+        }
+    }
+
     /** Binds a nearest-neighbour search to {@link #nearestSql}. */
     void bindNearest(
             PreparedStatement ps,
@@ -174,7 +190,7 @@ final class PostgresVectorSearch implements VectorSearch {
             double minSimilarity)
             throws SQLException {
         int i = visibility.bind(ps, viewer);
-        ps.setObject(i++, new PGvector(query.toArray()));
+        setQuery(ps, i++, query);
         ps.setObject(i++, exclude == null ? null : exclude.value(), Types.OTHER);
         ps.setInt(i++, limit);
         ps.setDouble(i, minSimilarity);
@@ -347,7 +363,7 @@ final class PostgresVectorSearch implements VectorSearch {
         return Visibility.with(
                 """
                 , args AS (
-                    SELECT ?::vector AS q, ?::text AS text, ?::text[] AS profiles, ?::text AS stem_type,
+                    SELECT ?::real[]::vector AS q, ?::text AS text, ?::text[] AS profiles, ?::text AS stem_type,
                            ?::float8 AS duration_min, ?::float8 AS duration_max, ?::float8 AS lufs_min,
                            ?::float8 AS lufs_max, ?::timestamptz AS created_after, ?::timestamptz AS created_before,
                            ?::int AS depth, ?::float8 AS min_similarity, ?::int AS lim, ?::int AS rrf_k,
@@ -389,7 +405,7 @@ final class PostgresVectorSearch implements VectorSearch {
     void bindSearch(PreparedStatement ps, Viewer viewer, SearchQuery q, Vector vector, int rrfK)
             throws SQLException {
         int i = visibility.bind(ps, viewer);
-        ps.setObject(i++, vector == null ? null : new PGvector(vector.toArray()), Types.OTHER);
+        setQuery(ps, i++, vector);
         ps.setString(i++, q.text());
         ps.setArray(
                 i++,
