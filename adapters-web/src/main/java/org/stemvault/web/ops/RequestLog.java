@@ -16,8 +16,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,6 +54,13 @@ public final class RequestLog implements Ordered {
 
     private final MeterRegistry meters;
 
+    /**
+     * Each label set's timer, built once: the label sets are bounded (routes, methods, five status
+     * classes), and building and registering a timer on every request was a lookup with
+     * allocations.
+     */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
     RequestLog(MeterRegistry meters) {
         this.meters = meters;
     }
@@ -66,10 +76,7 @@ public final class RequestLog implements Ordered {
     @RequestFilter
     void start(HttpRequest<?> request, MutablePropagatedContext context) {
         String given = request.getHeaders().get(HEADER);
-        String id =
-                given != null && SENSIBLE.matcher(given).matches()
-                        ? given
-                        : UUID.randomUUID().toString();
+        String id = given != null && SENSIBLE.matcher(given).matches() ? given : newId();
         request.setAttribute(ID, id);
         request.setAttribute(STARTED, System.nanoTime());
         try {
@@ -91,20 +98,9 @@ public final class RequestLog implements Ordered {
                         .map(r -> ((UriRouteInfo<?, ?>) r).getUriMatchTemplate().toString())
                         .orElse("unmatched");
         long nanos = System.nanoTime() - started;
-        Timer.builder("stemvault.http.server.requests")
-                .description(
-                        "Requests by route template (never the raw path), method and status class")
-                .tags(
-                        "method",
-                        request.getMethod() == HttpMethod.CUSTOM
-                                ? "OTHER"
-                                : request.getMethodName(),
-                        "route",
-                        route,
-                        "status",
-                        (response.code() / 100) + "xx")
-                .serviceLevelObjectives(BUCKETS)
-                .register(meters)
+        String method =
+                request.getMethod() == HttpMethod.CUSTOM ? "OTHER" : request.getMethodName();
+        timers.computeIfAbsent(new TimerKey(method, route, response.code() / 100), this::timer)
                 .record(nanos, TimeUnit.NANOSECONDS);
         String user =
                 request.getUserPrincipal(Authentication.class)
@@ -118,6 +114,36 @@ public final class RequestLog implements Ordered {
                 nanos / 1_000_000,
                 id,
                 user);
+    }
+
+    /** A timer's labels: the method, the route template and the status class. */
+    private record TimerKey(String method, String route, int statusClass) {}
+
+    private Timer timer(TimerKey key) {
+        return Timer.builder("stemvault.http.server.requests")
+                .description(
+                        "Requests by route template (never the raw path), method and status class")
+                .tags(
+                        "method",
+                        key.method(),
+                        "route",
+                        key.route(),
+                        "status",
+                        key.statusClass() + "xx")
+                .serviceLevelObjectives(BUCKETS)
+                .register(meters);
+    }
+
+    /**
+     * A new request id in the form of a random (version 4) UUID. It names a request in logs and is
+     * no secret, so it comes from the thread's own generator rather than the shared secure one (a
+     * locked read of the system's random source on every request).
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     /** The request's id, once this filter has seen it. */
