@@ -37,4 +37,18 @@ class DockerfileTest {
                         Files.readString(root.resolve("Dockerfile")));
         assertEquals(modules, copied);
     }
+
+    @Test
+    void the_image_runs_the_jvm_with_the_options_of_scripts_jvm_options() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<String> options =
+                List.of(Files.readString(root.resolve("scripts/jvm-options")).trim().split("\\s+"));
+        String entrypoint =
+                all(
+                                Pattern.compile("(?s)ENTRYPOINT \\[(.*?)\\]"),
+                                Files.readString(root.resolve("Dockerfile")))
+                        .get(0);
+        List<String> words = all(Pattern.compile("\"([^\"]+)\""), entrypoint);
+        assertEquals(options, words.subList(1, 1 + options.size()));
+    }
 }
