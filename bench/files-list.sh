@@ -46,8 +46,8 @@ status=$(curl -s -o "$BENCH_OUT/body.json" -w '%{http_code}' -H "Authorization: 
 [ "$status" = 200 ] || { echo "[bench] the files list answered $status" >&2; exit 1; }
 bytes=$(wc -c < "$BENCH_OUT/body.json")
 
-bench_log "warming up"
-wrk -t2 -c16 -d10s -H "Authorization: Bearer $token" "$url" > /dev/null
+bench_log "warming up for ${bench_warmup}s"
+wrk -t2 -c16 -d"${bench_warmup}s" -H "Authorization: Bearer $token" "$url" > /dev/null
 bench_log "wrk: 16 connections, ${seconds}s"
 wrk -t2 -c16 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url" | tee "$BENCH_OUT/wrk.txt"
 
@@ -121,7 +121,8 @@ section=$(cat <<MD
 Measured $(date -u +%Y-%m-%dT%H:%MZ) on this machine ($(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB), the service on
 $("${BENCH_JAVA:-java}" -version 2>&1 | head -n 1 | sed 's/"//g'),
 PostgreSQL, wrk and pgbench all on it. Data: 50 profiles x 200 recordings x 4 stems; the list of one profile is
-200 recordings with 800 stems, ${bytes} bytes of JSON. The caller is a member with a bearer session token.
+200 recordings with 800 stems, ${bytes} bytes of JSON. The caller is a member with a bearer session token. The
+service is measured after ${bench_warmup} s of the same load (the JIT's warm-up).
 
 | what | figure |
 |---|---|

@@ -2,6 +2,13 @@
 
 bench_log() { echo "[bench] $*" >&2; }
 
+# Seconds of load before a measured run, so that the JIT has compiled the hot paths (on 2 cores it shares
+# the CPU with PostgreSQL and wrk, and a service started a minute ago is still compiling): BENCH_WARMUP.
+bench_warmup="${BENCH_WARMUP:-120}"
+
+# CPU time (ms) the process PID has used so far: bench_cpu_ms PID
+bench_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
+
 # Installs the Debian packages named when their command is missing: bench_need wrk wrk gnuplot gnuplot-nox
 bench_need() {
   while [ $# -gt 1 ]; do

@@ -6,7 +6,9 @@
 #      statement it ran is read back from PostgreSQL's log with its parameters: that exact text and those
 #      values become the pgbench script (-M prepared, like the service's server-side prepared statement;
 #      the NULL parameters are written in as NULL, pgbench having no way to bind one);
-#   3. wrk sends that same request, pgbench runs that statement, at 1 and at 8 connections, S seconds each;
+#   3. after BENCH_WARMUP seconds (default 120) of that load for the JIT, wrk sends that same request and
+#      pgbench runs that statement, at 1 and at 8 connections, S seconds each (with the service's CPU time
+#      per request);
 #   4. both again with plan_cache_mode = force_generic_plan (the service through STEMVAULT_DB_PLAN_CACHE_MODE,
 #      pgbench through PGOPTIONS).
 # PostgreSQL's shared_buffers is raised to 2 GB for the run (the index in shared memory) and put back after.
@@ -109,11 +111,15 @@ tr '\n' ' ' < "$BENCH_OUT/search.sql" > "$BENCH_OUT/search1.sql"; echo >> "$BENC
 pgbench -h 127.0.0.1 -U postgres -n -M prepared -t 1 "${pgvars[@]}" -f "$BENCH_OUT/search1.sql" "$db" > /dev/null \
   || { bench_log "pgbench cannot run the statement"; exit 1; }
 
-wrk_run() { # connections: "rps p50"
+wrk_run() { # connections: "rps p50 jvm_cpu_ms_per_request"
+  local cpu
+  cpu=$(bench_cpu_ms "$bench_app")
   wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${seconds}s" --latency -s bench/search.lua \
     -H "Authorization: Bearer $token" -H "Content-Type: application/json" "$url" > "$BENCH_OUT/wrk-$1.txt"
+  cpu=$(( $(bench_cpu_ms "$bench_app") - cpu ))
   if grep -q -e "Non-2xx" -e "Socket errors" "$BENCH_OUT/wrk-$1.txt"; then cat "$BENCH_OUT/wrk-$1.txt" >&2; exit 1; fi
-  awk '/Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} END {print rps, p50}' "$BENCH_OUT/wrk-$1.txt"
+  awk -v cpu="$cpu" '/Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} / requests in / {n = $1}
+    END {printf "%s %s %.2f\n", rps, p50, cpu / n}' "$BENCH_OUT/wrk-$1.txt"
 }
 pg_run() { # connections: "tps latency_ms"
   pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$1" -j "$(( $1 < 2 ? 1 : 2 ))" -T "$seconds" "${pgvars[@]}" \
@@ -127,17 +133,18 @@ export BODIES="$BENCH_OUT/bodies.txt"
 rows=""
 for mode in auto force_generic_plan; do
   bench_start_app "$port" "$db" "${spaces[@]}" STEMVAULT_DB_PLAN_CACHE_MODE="$mode"
-  wrk -t1 -c4 -d5s -s bench/search.lua -H "Authorization: Bearer $token" -H "Content-Type: application/json" "$url" > /dev/null
+  bench_log "$mode: warming up for ${bench_warmup}s"
+  wrk -t2 -c8 -d"${bench_warmup}s" -s bench/search.lua -H "Authorization: Bearer $token" -H "Content-Type: application/json" "$url" > /dev/null
   for c in 1 8; do
     bench_log "$mode: wrk and pgbench at $c connection(s), ${seconds}s each"
     before=$(value -c "SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '$index'")
-    read -r rps p50 <<<"$(wrk_run "$c")"
+    read -r rps p50 jvm <<<"$(wrk_run "$c")"
     sleep 1
     [ "$(value -c "SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '$index'")" -gt "$before" ] \
       || { bench_log "the service's searches did not use $index"; exit 1; }
     read -r tps lat <<<"$(PGOPTIONS="$session -c plan_cache_mode=$mode" pg_run "$c")"
     ratio=$(python3 -c "print(f'{$rps / $tps:.2f}')")
-    rows+="| $mode | $c | $rps | $p50 | $tps | $lat ms | **$ratio** |"$'\n'
+    rows+="| $mode | $c | $rps | $p50 | $jvm ms | $tps | $lat ms | **$ratio** |"$'\n'
   done
   bench_stop_app
 done
@@ -150,11 +157,12 @@ search (\`limit\` 10) is sent to the service with statement logging on; the stat
 values, is the pgbench script (\`-M prepared\`, with the service's session settings: ef_search 100, relaxed
 iterative scan, no JIT), so both sides run the identical statement: the viewer's session,
 user and visible profiles, the vector bound once, the ordered index scan, the recordings and their stems, in one
-statement and one round trip. wrk repeats the same request. ${seconds} s per line, in one run; shared_buffers
+statement and one round trip. wrk repeats the same request. ${seconds} s per line, in one run, each mode after
+${bench_warmup} s of the same load at 8 connections (the JIT's warm-up); shared_buffers
 $(value -c "SHOW shared_buffers"), so that the index ($(value -c "SELECT pg_size_pretty(pg_relation_size('$index'))")) is served from shared memory.
 
-| plan_cache_mode | connections | service req/s | service p50 | pgbench tps | pgbench mean latency | service / pgbench (target >= 0.8) |
-|---|---|---|---|---|---|---|
+| plan_cache_mode | connections | service req/s | service p50 | service JVM CPU per request | pgbench tps | pgbench mean latency | service / pgbench (target >= 0.8) |
+|---|---|---|---|---|---|---|---|
 ${rows}"
 bench_write_section "## Search against its own statement" "$section"
 bench_log "written to docs/benchmarks.md"
