@@ -124,6 +124,14 @@ class CrashRecoveryTest implements TestPropertyProvider {
         return body;
     }
 
+    static boolean recordedAsSent(String jobId) throws java.sql.SQLException {
+        return AdminTest.count(
+                        "SELECT count(*) FROM jobs WHERE id = '"
+                                + java.util.UUID.fromString(jobId)
+                                + "' AND stage = 'sent to the worker'")
+                == 1;
+    }
+
     @Test
     void killed_between_upload_and_dispatch_the_job_is_sent_after_the_restart() throws Exception {
         worker.refusals.set(Integer.MAX_VALUE);
@@ -163,6 +171,12 @@ class CrashRecoveryTest implements TestPropertyProvider {
                 Thread.sleep(100);
             }
             assertEquals(1, worker.received.size(), "the worker took the job");
+            // the kill must come after the service recorded that the worker took it; killed
+            // before that record, the job is rightly sent again once its send lease runs out
+            for (int i = 0; i < 100 && !recordedAsSent(jobId); i++) {
+                Thread.sleep(50);
+            }
+            assertTrue(recordedAsSent(jobId), "the service recorded the send");
         } finally {
             kill(first);
         }
