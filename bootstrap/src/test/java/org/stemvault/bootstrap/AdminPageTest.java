@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +108,13 @@ class AdminPageTest implements TestPropertyProvider {
         HttpResponse<String> anonymous = page(null);
         assertEquals(200, anonymous.statusCode());
         assertTrue(anonymous.body().contains("href=\"/auth/login\""));
+        assertTrue(
+                anonymous
+                        .headers()
+                        .firstValue("Content-Security-Policy")
+                        .orElseThrow()
+                        .startsWith(
+                                "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-"));
         String member =
                 seed.token(
                         users.signedIn(new Email("plain@example.com"), "P", null, Instant.now())
@@ -168,6 +176,12 @@ class AdminPageTest implements TestPropertyProvider {
                                 .contains("Signed drummer@example.com out of 1 session(s)"));
         wait.until(d -> d.findElement(By.id("audit")).getText().contains("sessions.revoke"));
         assertEquals(401, profilesAs(drummers), "the ended session is refused");
+        browser.get(BASE + "/admin");
+        wait.until(d -> d.findElement(By.id("profiles")).getText().contains("band"));
+        assertEquals(
+                List.of(),
+                Api.policyViolations(browser),
+                "the page's own script and style run under its policy");
     }
 
     static int profilesAs(String token) throws Exception {

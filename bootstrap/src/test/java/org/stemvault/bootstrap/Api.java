@@ -8,10 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * How the end-to-end tests call the running service: JSON over HTTP with a bearer token, or a real
@@ -115,6 +119,7 @@ final class Api {
                     "--disable-sync",
                     "--no-first-run",
                     "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             return new ChromeDriver(
                     new ChromeDriverService.Builder()
                             .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
@@ -124,5 +129,16 @@ final class Api {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What Chromium's console said about the content security policy since the last call: one line
+     * per thing the policy blocked, none when every page ran untouched by it.
+     */
+    static List<String> policyViolations(WebDriver chromium) {
+        return chromium.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 }

@@ -20,6 +20,7 @@ import org.stemvault.application.Principal;
 import org.stemvault.web.auth.CurrentUser;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Problems;
+import org.stemvault.web.page.PageSecurity;
 
 /**
  * The admin web page, served by the service itself: a static page calling the admin API. Admins get
@@ -31,6 +32,8 @@ import org.stemvault.web.docs.Problems;
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class AdminPageController {
 
+    private static final String NOTICE_STYLE =
+            "body { font-family: system-ui, sans-serif; margin: 3rem }";
     private static final String SIGN_IN =
             page(
                     "Sign in",
@@ -40,8 +43,12 @@ final class AdminPageController {
                     "Admins only",
                     "<p>You are signed in, but not as an admin. Ask an admin to promote you.</p>");
 
+    /** The sign-in and 403 pages share one style block, hence one policy. */
+    private static final String NOTICE_POLICY = PageSecurity.policy(SIGN_IN);
+
     private final CurrentUser currentUser;
     private final String app;
+    private final String appPolicy;
 
     AdminPageController(CurrentUser currentUser, ResourceResolver resources) {
         this.currentUser = currentUser;
@@ -53,6 +60,7 @@ final class AdminPageController {
                                         new IllegalStateException(
                                                 "admin/admin.html is missing from the build"))) {
             this.app = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            this.appPolicy = PageSecurity.policy(app);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,29 +69,32 @@ final class AdminPageController {
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(@Nullable Authentication authentication) {
         if (authentication == null || authentication.getRoles().contains(Sessions.WORKER)) {
-            return html(HttpStatus.OK, SIGN_IN);
+            return html(HttpStatus.OK, SIGN_IN, NOTICE_POLICY);
         }
         Optional<Principal> principal = currentUser.find(authentication);
         if (principal.isEmpty()) {
-            return html(HttpStatus.OK, SIGN_IN);
+            return html(HttpStatus.OK, SIGN_IN, NOTICE_POLICY);
         }
         return principal.get().admin()
-                ? html(HttpStatus.OK, app)
-                : html(HttpStatus.FORBIDDEN, FORBIDDEN);
+                ? html(HttpStatus.OK, app, appPolicy)
+                : html(HttpStatus.FORBIDDEN, FORBIDDEN, NOTICE_POLICY);
     }
 
-    private static HttpResponse<String> html(HttpStatus status, String body) {
-        return HttpResponse.<String>status(status)
-                .body(body)
-                .contentType(MediaType.TEXT_HTML_TYPE)
-                .header("Cache-Control", "no-store")
-                .header("X-Frame-Options", "DENY");
+    private static HttpResponse<String> html(HttpStatus status, String body, String policy) {
+        return PageSecurity.headers(
+                HttpResponse.<String>status(status)
+                        .body(body)
+                        .contentType(MediaType.TEXT_HTML_TYPE)
+                        .header("Cache-Control", "no-store"),
+                policy);
     }
 
     private static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Stemvault admin: "
                 + title
-                + "</title></head><body style=\"font-family: system-ui, sans-serif; margin: 3rem\"><h1>"
+                + "</title><style>"
+                + NOTICE_STYLE
+                + "</style></head><body><h1>"
                 + title
                 + "</h1>"
                 + body

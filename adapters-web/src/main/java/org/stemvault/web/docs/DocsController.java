@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.stemvault.web.page.PageSecurity;
 
 /**
  * The API description as written at build time ({@code /openapi.yml}) and Swagger UI over it
@@ -32,8 +33,7 @@ final class DocsController {
     private static final Map<String, MediaType> ASSETS =
             Map.of(
                     "swagger-ui.css", MediaType.of("text/css"),
-                    "swagger-ui-bundle.js", MediaType.of("text/javascript"),
-                    "swagger-ui-standalone-preset.js", MediaType.of("text/javascript"));
+                    "swagger-ui-bundle.js", MediaType.of("text/javascript"));
 
     private static final String PAGE =
             """
@@ -47,19 +47,21 @@ final class DocsController {
             <body>
               <div id="swagger-ui"></div>
               <script src="/docs/swagger-ui-bundle.js"></script>
-              <script src="/docs/swagger-ui-standalone-preset.js"></script>
               <script src="/docs/start.js"></script>
             </body>
             </html>
             """;
+
+    private static final String POLICY = PageSecurity.policy(PAGE);
 
     private static final String START =
             """
             window.ui = SwaggerUIBundle({
               url: "/openapi.yml",
               dom_id: "#swagger-ui",
-              presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-              layout: "StandaloneLayout",
+              presets: [SwaggerUIBundle.presets.apis],
+              layout: "BaseLayout",
+              validatorUrl: null,
               withCredentials: true
             });
             """;
@@ -85,10 +87,10 @@ final class DocsController {
         return file(SPEC, MediaType.of("application/yaml"));
     }
 
-    /** Swagger UI over {@code /openapi.yml}. */
+    /** Swagger UI over {@code /openapi.yml}, under the pages' content security policy. */
     @Get(value = "/docs", produces = MediaType.TEXT_HTML)
-    String page() {
-        return PAGE;
+    HttpResponse<String> page() {
+        return PageSecurity.headers(HttpResponse.ok(PAGE), POLICY);
     }
 
     /** The page's script and Swagger UI's files; anything else is 404. */
