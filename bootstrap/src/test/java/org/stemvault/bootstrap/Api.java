@@ -48,14 +48,22 @@ final class Api {
     static HttpResponse<String> upload(
             EmbeddedServer server, String path, String bearer, String filename, byte[] content)
             throws IOException, InterruptedException {
+        return uploadBody(server, path, bearer, multipart(filename, content));
+    }
+
+    /**
+     * Sends {@code body} (ISO-8859-1 characters, as {@link #multipart} writes) as
+     * multipart/form-data with {@link #MULTIPART}'s boundary, whatever it holds.
+     */
+    static HttpResponse<String> uploadBody(
+            EmbeddedServer server, String path, String bearer, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(server.getURL() + path))
                         .POST(
                                 HttpRequest.BodyPublishers.ofByteArray(
-                                        multipart(filename, content)
-                                                .getBytes(
-                                                        java.nio.charset.StandardCharsets
-                                                                .ISO_8859_1)))
+                                        body.getBytes(
+                                                java.nio.charset.StandardCharsets.ISO_8859_1)))
                         .header("Content-Type", MULTIPART);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

@@ -354,6 +354,52 @@ class JobsTest implements TestPropertyProvider {
                         .statusCode());
     }
 
+    HttpResponse<String> rawUpload(String body) throws Exception {
+        return Api.uploadBody(server, "/api/upload/band", member, body);
+    }
+
+    /** {@link Api#multipart} cut short: no closing boundary, and the content's last 39 bytes. */
+    static String cutShort(String whole) {
+        return whole.substring(0, whole.length() - 50);
+    }
+
+    @Test
+    void a_multipart_body_cut_short_or_without_a_file_is_refused_naming_data_and_leaves_nothing()
+            throws Exception {
+        String whole = Api.multipart("take.wav", LegacyFixture.wav(0.2, 8000));
+        long before = storedFiles();
+        // the HTTP body is complete, the multipart body is not
+        HttpResponse<String> cut = rawUpload(cutShort(whole));
+        assertEquals(400, cut.statusCode(), cut.body());
+        assertTrue(cut.body().contains("\"field\":\"data\""), cut.body());
+        assertTrue(cut.body().contains("was cut short"), cut.body());
+
+        // a plain form field named data: no file name, so not a file
+        HttpResponse<String> field =
+                rawUpload(
+                        "--stemvault-test-boundary\r\n"
+                                + "Content-Disposition: form-data; name=\"data\"\r\n\r\n"
+                                + "RIFF not a file\r\n--stemvault-test-boundary--\r\n");
+        assertEquals(400, field.statusCode(), field.body());
+        assertTrue(field.body().contains("\"field\":\"data\""), field.body());
+        assertTrue(field.body().contains("needs a file name"), field.body());
+
+        assertEquals("[]", call("GET", "/api/admin/jobs", admin, null).body());
+        assertEquals(before, storedFiles(), "nothing stored, not even in part");
+        // and the same take, whole, is taken
+        assertEquals(200, rawUpload(whole).statusCode());
+        assertEquals(before + 1, storedFiles());
+    }
+
+    static long storedFiles() throws java.io.IOException {
+        if (!Files.isDirectory(MEDIA)) {
+            return 0;
+        }
+        try (var files = Files.walk(MEDIA)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
     @Test
     void a_progress_stream_sends_each_change_and_ends_when_the_job_does() throws Exception {
         String jobId =

@@ -90,6 +90,21 @@ class ObjectStoreTest {
     }
 
     @Test
+    void a_take_cut_short_is_refused_while_it_streams_to_the_bucket() throws Exception {
+        Seed seed = a.getApplicationContext().getBean(Seed.class);
+        seed.reset();
+        String member = seed.memberOf(seed.profile("band"), "member@example.com");
+        String admin = seed.token(seed.admin("admin@example.com"));
+        String whole = Api.multipart("jam.wav", LegacyFixture.wav(0.4, 8000));
+        HttpResponse<String> cut =
+                Api.uploadBody(a, "/api/upload/band", member, JobsTest.cutShort(whole));
+        assertEquals(400, cut.statusCode(), cut.body());
+        assertTrue(cut.body().contains("\"field\":\"data\""), cut.body());
+        assertEquals("[]", Api.call(a, "GET", "/api/admin/jobs", admin, null).body());
+        assertEquals(200, Api.uploadBody(a, "/api/upload/band", member, whole).statusCode());
+    }
+
+    @Test
     void a_take_uploaded_on_one_instance_plays_on_the_others_from_the_bucket() throws Exception {
         Seed seed = a.getApplicationContext().getBean(Seed.class);
         seed.reset();

@@ -6,11 +6,13 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.security.annotation.Secured;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.stemvault.application.Principal;
 import org.stemvault.application.job.Uploads;
+import org.stemvault.domain.Invalid;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bound;
 import org.stemvault.web.docs.Problems;
@@ -24,6 +26,9 @@ import org.stemvault.web.docs.Problems;
 @Secured(Sessions.MEMBER)
 final class UploadController {
 
+    /** The multipart field that carries the file. */
+    static final String FIELD = "data";
+
     private final Uploads uploads;
 
     UploadController(Uploads uploads) {
@@ -33,7 +38,7 @@ final class UploadController {
     @Post(value = "/{profile}", consumes = MediaType.MULTIPART_FORM_DATA)
     JobResponse upload(
             @PathVariable String profile, StreamingFileUpload data, @Bound Principal principal) {
-        InputStream content = data.asInputStream();
+        InputStream content = new WholePart(data);
         try {
             return JobResponse.of(uploads.upload(principal, profile, data.getFilename(), content));
         } catch (RuntimeException e) {
@@ -45,6 +50,41 @@ final class UploadController {
             } catch (IOException ignored) {
                 // the upload's stream is done either way
             }
+        }
+    }
+
+    /**
+     * The part's bytes, refused at their end when the part never reached its closing boundary: a
+     * multipart body cut short would otherwise store a truncated take as if it were whole.
+     */
+    private static final class WholePart extends FilterInputStream {
+
+        private final StreamingFileUpload part;
+
+        WholePart(StreamingFileUpload part) {
+            super(part.asInputStream());
+            this.part = part;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return checked(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return checked(super.read(buffer, offset, length));
+        }
+
+        private int checked(int read) throws IOException {
+            if (read < 0 && !part.isComplete()) {
+                throw new IOException(
+                        new Invalid(
+                                part.getName(),
+                                "was cut short: the multipart body ended before the part's closing"
+                                        + " boundary"));
+            }
+            return read;
         }
     }
 

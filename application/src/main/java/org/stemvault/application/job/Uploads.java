@@ -83,7 +83,8 @@ public final class Uploads {
     /**
      * Stores the take and queues its separation; answers the job (the existing one for a take
      * uploaded before). {@link TooLarge} past the limit, {@link Unsupported} for anything but
-     * audio.
+     * audio; a read of {@code content} failing with an {@link Invalid} or {@link TooLarge} as its
+     * cause is refused with that.
      */
     public Job upload(
             Principal principal, String profileName, String filename, InputStream content) {
@@ -187,8 +188,12 @@ public final class Uploads {
             }
             return new Stored(new Sha256(HexFormat.of().formatHex(sha256.digest())), size);
         } catch (IOException e) {
+            // the content's own refusals (past the limit; cut short, as the web adapter sees it)
             if (e.getCause() instanceof TooLarge tooLarge) {
                 throw tooLarge;
+            }
+            if (e.getCause() instanceof Invalid invalid) {
+                throw invalid;
             }
             throw new UncheckedIOException(e);
         }
