@@ -1028,6 +1028,11 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         try {
             java.nio.file.Files.createDirectories(MEDIA.resolve("inputs/band"));
             java.nio.file.Files.writeString(MEDIA.resolve("inputs/band/take.wav"), "RIFF....WAVE");
+            // the files COMPLETION names, as the worker put them before completing
+            java.nio.file.Files.createDirectories(MEDIA.resolve("band/take_cdcdcdcd"));
+            java.nio.file.Files.writeString(
+                    MEDIA.resolve("band/take_cdcdcdcd/vocals.opus"), "OPUS");
+            java.nio.file.Files.writeString(MEDIA.resolve("band/take_cdcdcdcd/vocals.png"), "PNG");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -188,6 +188,7 @@ class ClipsTest implements TestPropertyProvider {
                                 .body(),
                         "job_id");
         Api.call(server, "POST", "/api/worker/jobs/claim", worker, null);
+        JobsTest.outputs(server, worker, jobId);
         String completion =
                 JobsTest.completion()
                         .replace(

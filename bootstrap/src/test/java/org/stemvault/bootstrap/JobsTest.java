@@ -86,6 +86,24 @@ class JobsTest implements TestPropertyProvider {
         return m.find() ? m.group(1) : null;
     }
 
+    /** Puts every file {@link #completion} names through the job's outputs, as a worker does. */
+    static void outputs(EmbeddedServer server, String worker, String jobId) throws Exception {
+        for (String type : new String[] {"vocals", "drums", "bass", "other"}) {
+            for (String file : new String[] {type + ".opus", type + "_waveform.png"}) {
+                assertEquals(
+                        201,
+                        Api.call(
+                                        server,
+                                        "PUT",
+                                        "/api/worker/jobs/" + jobId + "/outputs/" + file,
+                                        worker,
+                                        "FILE!")
+                                .statusCode(),
+                        file);
+            }
+        }
+    }
+
     static String completion() {
         StringBuilder stems = new StringBuilder();
         for (String type : new String[] {"vocals", "drums", "bass", "other"}) {
@@ -162,16 +180,11 @@ class JobsTest implements TestPropertyProvider {
                                         .body(),
                                 "stage")
                         + "\"");
-        for (String type : new String[] {"vocals", "drums", "bass", "other"}) {
-            assertEquals(
-                    201,
-                    call(
-                                    "PUT",
-                                    "/api/worker/jobs/" + jobId + "/outputs/" + type + ".opus",
-                                    worker,
-                                    "OPUS!")
-                            .statusCode());
-        }
+        HttpResponse<String> early =
+                call("POST", "/api/worker/jobs/" + jobId + "/complete", worker, completion());
+        assertEquals(400, early.statusCode(), "no stem of it is in the store yet: " + early.body());
+        assertTrue(early.body().contains("\"field\":\"stems[0].audio_url\""), early.body());
+        outputs(server, worker, jobId);
         HttpResponse<String> done =
                 call("POST", "/api/worker/jobs/" + jobId + "/complete", worker, completion());
         assertEquals(200, done.statusCode(), done.body());
@@ -196,7 +209,7 @@ class JobsTest implements TestPropertyProvider {
                         member,
                         null);
         assertEquals(200, media.statusCode());
-        assertEquals("OPUS!", media.body());
+        assertEquals("FILE!", media.body());
         assertEquals(
                 404,
                 call("GET", "/api/jobs/" + jobId + "/status?wait=0", stranger, null).statusCode());
@@ -236,6 +249,7 @@ class JobsTest implements TestPropertyProvider {
                             });
             Thread.sleep(1000);
             assertTrue(!poll.isDone(), "the unfinished job's answer is held");
+            outputs(server, worker, jobId);
             assertEquals(
                     200,
                     call("POST", "/api/worker/jobs/" + jobId + "/complete", worker, completion())
@@ -446,6 +460,7 @@ class JobsTest implements TestPropertyProvider {
         for (int i = 0; i < 50 && events.size() < 2; i++) {
             Thread.sleep(100);
         }
+        outputs(server, worker, jobId);
         call("POST", "/api/worker/jobs/" + jobId + "/complete", worker, completion());
         assertEquals(200, stream.get(20, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(

@@ -188,6 +188,15 @@ class MetricsTest implements TestPropertyProvider {
                                 worker,
                                 "OPUS!")
                         .statusCode());
+        assertEquals(
+                201,
+                Api.call(
+                                server,
+                                "PUT",
+                                "/api/worker/jobs/" + jobId + "/outputs/vocals.png",
+                                worker,
+                                "PNG!")
+                        .statusCode());
         HttpResponse<String> done =
                 Api.call(
                         server,

@@ -128,8 +128,19 @@ class ObjectStoreTest {
         assertTrue(
                 java.util.Arrays.equals(wav, fetch(URI.create(source), null).body()),
                 "the worker reads the source from the bucket, with no token of ours");
-        for (String type : new String[] {"vocals", "drums", "bass", "other"}) {
-            String link = JobsTest.field(claim.body(), type + ".opus");
+        for (String type :
+                new String[] {
+                    "vocals",
+                    "drums",
+                    "bass",
+                    "other",
+                    "vocals_waveform",
+                    "drums_waveform",
+                    "bass_waveform",
+                    "other_waveform"
+                }) {
+            String file = type + (type.endsWith("_waveform") ? ".png" : ".opus");
+            String link = JobsTest.field(claim.body(), file);
             assertTrue(link != null && link.startsWith(TestS3.endpoint().toString()), claim.body());
             HttpResponse<String> put =
                     Api.HTTP.send(
@@ -177,7 +188,10 @@ class ObjectStoreTest {
 
         // Deleted on B: the recording goes at once, its objects by the pending-deletions table.
         S3MediaStore bucketView = new S3MediaStore(TestS3.settings(bucket, "stemvault"));
-        assertEquals(4, bucketView.list("band/" + outputName).size(), "four stems stored");
+        assertEquals(
+                8,
+                bucketView.list("band/" + outputName).size(),
+                "four stems and their waveforms stored");
         assertEquals(
                 204,
                 Api.call(b, "DELETE", "/api/profiles/band/files/" + outputName, member, null)

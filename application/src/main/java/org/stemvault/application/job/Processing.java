@@ -227,7 +227,32 @@ public final class Processing {
             String displayName,
             List<Stem> stems,
             List<Section> sections) {
-        return completeAs(worker(caller), jobId, displayName, stems, sections);
+        String worker = worker(caller);
+        jobs.byId(id(jobId))
+                .filter(job -> job.status() != JobStatus.COMPLETE)
+                .ifPresent(job -> requireStored(job, stems));
+        return completeAs(worker, jobId, displayName, stems, sections);
+    }
+
+    /**
+     * Every file a completion names is in the store already (put through the job's outputs, or its
+     * links): a recording is never saved with stems that would not play. Looked up before the
+     * transaction, which then holds no connection while the store answers.
+     */
+    private void requireStored(Job job, List<Stem> stems) {
+        for (int i = 0; i < stems.size(); i++) {
+            Stem stem = stems.get(i);
+            requireStored(job, "stems[" + i + "].audio_url", stem.audio());
+            requireStored(job, "stems[" + i + "].waveform_url", stem.waveform());
+        }
+    }
+
+    private void requireStored(Job job, String field, MediaFileName file) {
+        if (media.find(job.profileName(), job.outputName(), file).isEmpty()) {
+            throw new Invalid(
+                    field,
+                    "names " + file.value() + ", which is not in the media store: put it first");
+        }
     }
 
     private Completed completeAs(

@@ -18,6 +18,7 @@ import org.stemvault.application.fakes.World;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
+import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.TooLarge;
 import org.stemvault.domain.Unsupported;
@@ -86,6 +87,42 @@ class ProcessingTest {
         return uploads.upload(member, "band", name, new ByteArrayInputStream(content));
     }
 
+    /** What a worker puts before it completes: every file {@link Fixtures#fourStems} names. */
+    void outputs(Job job) {
+        for (var stem : Fixtures.fourStems()) {
+            for (var file : List.of(stem.audio(), stem.waveform())) {
+                processing.output(
+                        worker,
+                        job.id().toString(),
+                        file.value(),
+                        new ByteArrayInputStream(new byte[] {1, 2, 3}));
+            }
+        }
+    }
+
+    @Test
+    void a_completion_naming_a_file_not_in_the_store_is_refused_and_the_job_stays_held() {
+        Job job = upload("take.wav", wav(100));
+        processing.claim(worker);
+        Invalid missing =
+                assertThrows(
+                        Invalid.class,
+                        () ->
+                                processing.complete(
+                                        worker, job.id().toString(), null, Fixtures.fourStems()));
+        assertEquals("stems[0].audio_url", missing.field());
+        assertTrue(world.ports.recordings().byOutputName(band.id(), job.outputName()).isEmpty());
+        outputs(job);
+        assertEquals(
+                4,
+                processing
+                        .complete(worker, job.id().toString(), null, Fixtures.fourStems())
+                        .recording()
+                        .stems()
+                        .size(),
+                "put, then completed by the same holder");
+    }
+
     @Test
     void a_take_is_named_after_its_file_and_hash_and_the_same_take_again_is_the_same_job() {
         Job job = upload("C:\\fakepath\\Tuesday Jam (take 2).wav", wav(100));
@@ -118,6 +155,7 @@ class ProcessingTest {
         Job job = upload("take.wav", wav(100));
         Access.Admin admin = Access.admin(world.principal(world.admin("boss@example.com")));
         processing.claim(worker);
+        outputs(job);
         processing.complete(worker, job.id().toString(), null, Fixtures.fourStems());
         java.util.function.Supplier<RecordingStatus> status =
                 () ->
@@ -137,6 +175,7 @@ class ProcessingTest {
         assertEquals(RecordingStatus.ERROR, status.get(), "its last attempt failed");
         processing.retry(admin, job.id().toString());
         processing.claim(worker);
+        outputs(job);
         assertEquals(
                 RecordingStatus.COMPLETE,
                 processing
@@ -177,6 +216,7 @@ class ProcessingTest {
             a_completion_that_fails_half_way_leaves_no_recording_and_can_be_done_again_by_the_holder() {
         Job job = upload("take.wav", wav(100));
         processing.claim(worker);
+        outputs(job);
         processing.cancel(
                 Access.admin(world.principal(world.admin("boss@example.com"))),
                 job.id().toString());
