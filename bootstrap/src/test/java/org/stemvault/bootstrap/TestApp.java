@@ -42,6 +42,19 @@ final class TestApp {
         properties.put("stemvault.auth.frontend-url", FRONTEND);
         properties.put("stemvault.auth.admission", "open");
         properties.put("stemvault.embedding.spaces", "audio:4:external");
+        // media in a folder of the test run's own, never the default ./media in the source tree
+        properties.put("stemvault.media.root", MEDIA.toString());
         return properties;
+    }
+
+    /** The media root of every test that does not choose one. */
+    static final java.nio.file.Path MEDIA = temporaryMedia();
+
+    private static java.nio.file.Path temporaryMedia() {
+        try {
+            return java.nio.file.Files.createTempDirectory("stemvault-test-media");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
