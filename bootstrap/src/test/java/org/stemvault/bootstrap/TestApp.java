@@ -48,13 +48,5 @@ final class TestApp {
     }
 
     /** The media root of every test that does not choose one. */
-    static final java.nio.file.Path MEDIA = temporaryMedia();
-
-    private static java.nio.file.Path temporaryMedia() {
-        try {
-            return java.nio.file.Files.createTempDirectory("stemvault-test-media");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    static final java.nio.file.Path MEDIA = JobsTest.tempDir();
 }

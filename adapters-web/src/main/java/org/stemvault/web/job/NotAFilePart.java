@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stemvault.application.job.Uploads;
 import org.stemvault.domain.Invalid;
 
 /**
@@ -40,11 +41,7 @@ final class NotAFilePart implements ExceptionHandler<ClassCastException, HttpRes
     @SuppressWarnings("rawtypes")
     public HttpResponse<?> handle(HttpRequest request, ClassCastException e) {
         if (Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(BINDER))) {
-            return invalid.handle(
-                    request,
-                    new Invalid(
-                            UploadController.FIELD,
-                            "needs a file name of 1 to 255 printable characters"));
+            return invalid.handle(request, Uploads.noFileName());
         }
         LOG.error("Unexpected error occurred: {}", e.getMessage(), e);
         return processor.processResponse(

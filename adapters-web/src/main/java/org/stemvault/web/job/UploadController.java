@@ -26,9 +26,6 @@ import org.stemvault.web.docs.Problems;
 @Secured(Sessions.MEMBER)
 final class UploadController {
 
-    /** The multipart field that carries the file. */
-    static final String FIELD = "data";
-
     private final Uploads uploads;
 
     UploadController(Uploads uploads) {

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.stemvault.application.Caller;
 import org.stemvault.application.Names;
 import org.stemvault.application.Transactions;
@@ -236,19 +238,29 @@ public final class Processing {
 
     /**
      * Every file a completion names is in the store already (put through the job's outputs, or its
-     * links): a recording is never saved with stems that would not play. Looked up before the
-     * transaction, which then holds no connection while the store answers.
+     * links): a recording is never saved with stems that would not play. The recording's folder is
+     * listed once, before the transaction, which then holds no connection while the store answers.
      */
     private void requireStored(Job job, List<Stem> stems) {
+        Set<MediaKey> stored;
+        try {
+            stored =
+                    media.list(job.profileName().value() + "/" + job.outputName().value()).stream()
+                            .map(MediaStore.Listed::key)
+                            .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (int i = 0; i < stems.size(); i++) {
             Stem stem = stems.get(i);
-            requireStored(job, "stems[" + i + "].audio_url", stem.audio());
-            requireStored(job, "stems[" + i + "].waveform_url", stem.waveform());
+            requireStored(job, stored, "stems[" + i + "].audio_url", stem.audio());
+            requireStored(job, stored, "stems[" + i + "].waveform_url", stem.waveform());
         }
     }
 
-    private void requireStored(Job job, String field, MediaFileName file) {
-        if (media.find(job.profileName(), job.outputName(), file).isEmpty()) {
+    private static void requireStored(
+            Job job, Set<MediaKey> stored, String field, MediaFileName file) {
+        if (!stored.contains(MediaKey.output(job.profileName(), job.outputName(), file))) {
             throw new Invalid(
                     field,
                     "names " + file.value() + ", which is not in the media store: put it first");

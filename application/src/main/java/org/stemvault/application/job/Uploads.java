@@ -42,6 +42,9 @@ import org.stemvault.domain.recording.Recordings;
  */
 public final class Uploads {
 
+    /** The field an upload's file comes in, as the existing client names it. */
+    public static final String FIELD = "data";
+
     /** How much may be uploaded at once, and how often a job is tried before it ends in error. */
     public record Settings(long maxBytes, int maxAttempts) {
         public Settings {
@@ -184,7 +187,7 @@ public final class Uploads {
                             key,
                             new DigestInputStream(new Limited(in, settings.maxBytes()), sha256));
             if (size == 0) {
-                throw new Invalid("data", "is empty");
+                throw new Invalid(FIELD, "is empty");
             }
             return new Stored(new Sha256(HexFormat.of().formatHex(sha256.digest())), size);
         } catch (IOException e) {
@@ -237,9 +240,14 @@ public final class Uploads {
         }
     }
 
+    /** The refusal of an upload that came without a file name. */
+    public static Invalid noFileName() {
+        return new Invalid(FIELD, "needs a file name");
+    }
+
     private static String baseName(String filename) {
         if (filename == null || filename.isBlank()) {
-            throw new Invalid("data", "needs a file name");
+            throw noFileName();
         }
         String name =
                 filename.substring(
@@ -250,7 +258,7 @@ public final class Uploads {
                 || name.chars().anyMatch(Character::isISOControl)
                 || name.equals(".")
                 || name.equals("..")) {
-            throw new Invalid("data", "needs a file name of 1 to 255 printable characters");
+            throw new Invalid(FIELD, "needs a file name of 1 to 255 printable characters");
         }
         return name;
     }
