@@ -65,7 +65,7 @@ class BrowserSignInTest implements TestPropertyProvider {
         browser.findElement(By.id("name")).sendKeys("Browser User");
         browser.findElement(By.id("sign-in")).click();
 
-        wait.until(d -> d.getCurrentUrl().equals(FRONTEND));
+        wait.until(d -> d.getCurrentUrl().startsWith(FRONTEND + "#token="));
         browser.get(BASE + "/auth/status");
         String status = browser.findElement(By.tagName("body")).getText();
         assertTrue(status.contains("\"authenticated\":true"), status);

@@ -3,6 +3,8 @@ package org.stemvault.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -11,15 +13,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.UserId;
 import org.stemvault.postgres.TestDatabase;
 
 /**
@@ -195,6 +201,69 @@ class CsrfTest implements TestPropertyProvider {
             s.executeUpdate("DELETE FROM users WHERE email = 'admin@example.com'");
         }
         HttpResponse<String> answer = send("PUT", GRANT, Map.of("Cookie", "JWT=" + adminToken));
+        assertEquals(401, answer.statusCode(), answer.body());
+        assertEquals(0, members());
+    }
+
+    /** The claims of a session token (its user and session), read without checking it. */
+    static JWTClaimsSet claims(String token) throws Exception {
+        return SignedJWT.parse(token).getJWTClaimsSet();
+    }
+
+    @Test
+    void the_cookie_with_its_own_token_as_bearer_is_the_same_session_and_passes() throws Exception {
+        HttpResponse<String> answer =
+                send(
+                        "PUT",
+                        GRANT,
+                        Map.of(
+                                "Cookie",
+                                "JWT=" + adminToken,
+                                "Authorization",
+                                "Bearer " + adminToken));
+        assertTrue(answer.statusCode() / 100 == 2, answer.statusCode() + " " + answer.body());
+        assertEquals(1, members());
+    }
+
+    @Test
+    void a_bearer_of_another_session_another_user_or_expired_keeps_the_cookie_guarded()
+            throws Exception {
+        String otherSession = seed.token(admin);
+        String otherUser = seed.token(seed.admin("other@example.com"));
+        var claims = claims(adminToken);
+        String expired =
+                TestSessions.token(
+                        new UserId(UUID.fromString(claims.getSubject())),
+                        new SessionId(UUID.fromString(claims.getStringClaim("sid"))),
+                        new Date(System.currentTimeMillis() - 60_000));
+        for (String bearer : new String[] {otherSession, otherUser, expired, adminToken + "x"}) {
+            HttpResponse<String> answer =
+                    send(
+                            "PUT",
+                            GRANT,
+                            Map.of(
+                                    "Cookie",
+                                    "JWT=" + adminToken,
+                                    "Authorization",
+                                    "Bearer " + bearer));
+            assertEquals(403, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("X-Requested-With"), answer.body());
+        }
+        assertEquals(0, members());
+    }
+
+    @Test
+    void the_same_token_twice_of_an_ended_session_is_401() throws Exception {
+        send("POST", "/auth/logout", Map.of("Authorization", "Bearer " + adminToken));
+        HttpResponse<String> answer =
+                send(
+                        "PUT",
+                        GRANT,
+                        Map.of(
+                                "Cookie",
+                                "JWT=" + adminToken,
+                                "Authorization",
+                                "Bearer " + adminToken));
         assertEquals(401, answer.statusCode(), answer.body());
         assertEquals(0, members());
     }

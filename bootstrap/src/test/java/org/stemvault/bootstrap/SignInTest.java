@@ -107,8 +107,7 @@ class SignInTest implements TestPropertyProvider {
     Browser signIn(String email, String name) {
         Started started = begin(email, claims(email, true, name));
         HttpResponse<String> callback = started.browser().get(started.callback());
-        assertEquals(302, callback.statusCode());
-        assertEquals(TestApp.FRONTEND, Browser.location(callback));
+        assertLanded(callback);
         String session =
                 Browser.setCookies(callback).stream()
                         .filter(c -> c.startsWith("JWT="))
@@ -117,6 +116,58 @@ class SignInTest implements TestPropertyProvider {
         assertTrue(session.contains("HTTPOnly") || session.contains("HttpOnly"), session);
         assertTrue(session.contains("Path=/"), session);
         return started.browser();
+    }
+
+    /**
+     * A login that ended well, with the default delivery (both): 302 to the frontend with the
+     * session token in the fragment, the same token as the session cookie.
+     */
+    static void assertLanded(HttpResponse<String> callback) {
+        assertEquals(302, callback.statusCode());
+        String cookie =
+                Browser.setCookies(callback).stream()
+                        .filter(c -> c.startsWith("JWT="))
+                        .map(c -> c.substring(4, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no session cookie"));
+        assertEquals(TestApp.FRONTEND + "#token=" + cookie, Browser.location(callback));
+    }
+
+    @Test
+    void the_token_delivery_setting_sends_the_token_as_cookie_fragment_or_both() throws Exception {
+        for (String delivery : List.of("cookie", "fragment")) {
+            Map<String, Object> properties = new java.util.HashMap<>(TestApp.properties());
+            properties.put("micronaut.server.port", "-1");
+            properties.put("stemvault.auth.token-delivery", delivery);
+            try (EmbeddedServer second =
+                    io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, properties)) {
+                String email = delivery + "@example.com";
+                Started started = begin(email, claims(email, true, "Kim"));
+                HttpResponse<String> callback =
+                        started.browser()
+                                .get(
+                                        started.callback()
+                                                .replace(base(), second.getURL().toString()));
+                assertEquals(302, callback.statusCode());
+                String location = Browser.location(callback);
+                if (delivery.equals("cookie")) {
+                    assertEquals(TestApp.FRONTEND, location);
+                    assertTrue(started.browser().cookies.containsKey("JWT"));
+                } else {
+                    assertTrue(location.startsWith(TestApp.FRONTEND + "#token="), location);
+                    assertFalse(started.browser().cookies.containsKey("JWT"), "no cookie");
+                    String token = location.substring(location.indexOf("#token=") + 7);
+                    Browser bearer = new Browser();
+                    String status = bearer.get(base() + "/auth/status", token).body();
+                    assertTrue(status.contains(email), status);
+                    // logout by GET with the bearer alone ends that session, as the client does it
+                    assertEquals(200, bearer.get(base() + "/auth/logout", token).statusCode());
+                    assertEquals(
+                            "{\"authenticated\":false}",
+                            bearer.get(base() + "/auth/status", token).body());
+                }
+            }
+        }
     }
 
     static void assertRefused(HttpResponse<String> callback) {
@@ -238,9 +289,7 @@ class SignInTest implements TestPropertyProvider {
 
             HttpResponse<String> callback = started.browser().get(elsewhere);
 
-            assertEquals(302, callback.statusCode());
-            assertEquals(TestApp.FRONTEND, Browser.location(callback));
-            assertTrue(started.browser().cookies.containsKey("JWT"));
+            assertLanded(callback);
             assertTrue(
                     started.browser()
                             .get(base() + "/auth/status")

@@ -17,6 +17,11 @@ final class TestSessions {
 
     /** A token for the session, which the caller has opened (or not, to test a refusal). */
     static String token(UserId user, SessionId session) {
+        return token(user, session, new Date(System.currentTimeMillis() + 3_600_000));
+    }
+
+    /** As {@link #token(UserId, SessionId)}, expiring at {@code expiry}. */
+    static String token(UserId user, SessionId session, Date expiry) {
         try {
             JWTClaimsSet claims =
                     new JWTClaimsSet.Builder()
@@ -24,7 +29,7 @@ final class TestSessions {
                             .claim("sid", session.toString())
                             .issuer("stemvault")
                             .issueTime(new Date())
-                            .expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
+                            .expirationTime(expiry)
                             .build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(TestApp.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));

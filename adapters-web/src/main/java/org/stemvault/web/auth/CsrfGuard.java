@@ -17,6 +17,8 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +36,8 @@ import org.stemvault.domain.Unavailable;
  * rule depends on the ambient credential, not on other headers: a request that carries the session
  * cookie is treated as cookie-authenticated whatever {@code Authorization} header it also sends,
  * and must carry {@code X-Requested-With: stemvault} (which a page on another origin cannot add
- * without a CORS preflight that only listed origins pass). A request without the cookie has no
+ * without a CORS preflight that only listed origins pass), unless its bearer token is the cookie's
+ * own token (the same session: another site can read neither). A request without the cookie has no
  * ambient credential (a bearer token, or nothing) and passes. As a second line, an {@code Origin}
  * (or, without one, a {@code Referer}) that is not this service, the frontend or a listed CORS
  * origin is refused on every such call.
@@ -58,6 +61,8 @@ final class CsrfGuard implements Ordered {
     // A search is a read sent by POST; logout is also a GET for the existing client, which no
     // guard can cover, so guarding its POST would protect nothing.
     private static final Pattern UNGUARDED = Pattern.compile("POST /api/search|POST /auth/logout");
+
+    private static final String BEARER = "Bearer ";
 
     private static final CompletionStage<@Nullable MutableHttpResponse<?>> PASS =
             CompletableFuture.completedFuture(null);
@@ -100,8 +105,12 @@ final class CsrfGuard implements Ordered {
     /** How the request is refused (run off the event loop), or {@code null} when it passes. */
     @Nullable
     private Supplier<MutableHttpResponse<?>> refusal(HttpRequest<?> request) {
-        if (SAFE.contains(request.getMethod())
-                || request.getCookies().findCookie(cookieName).isEmpty()) {
+        if (SAFE.contains(request.getMethod())) {
+            return null;
+        }
+        Optional<String> cookie =
+                request.getCookies().findCookie(cookieName).map(c -> c.getValue());
+        if (cookie.isEmpty() || sameTokenAsBearer(request, cookie.get())) {
             return null;
         }
         String route = request.getMethodName() + " " + request.getPath();
@@ -148,6 +157,26 @@ final class CsrfGuard implements Ordered {
         } catch (Unavailable e) {
             return false;
         }
+    }
+
+    /**
+     * Whether the request also carries the cookie's own token as its bearer: a session has exactly
+     * one token (made at its sign-in), so this is a bearer of the same session, which another site
+     * can neither read nor send without a preflight. Any other bearer (invalid, expired, of another
+     * session or user) leaves the request guarded as a cookie request. Compared in constant time.
+     */
+    private static boolean sameTokenAsBearer(HttpRequest<?> request, String cookie) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization == null
+                || authorization.length() < BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return false;
+        }
+        String bearer = authorization.substring(BEARER.length()).strip();
+        return !bearer.isEmpty()
+                && MessageDigest.isEqual(
+                        bearer.getBytes(StandardCharsets.UTF_8),
+                        cookie.getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean allowed(String origin, HttpRequest<?> request) {

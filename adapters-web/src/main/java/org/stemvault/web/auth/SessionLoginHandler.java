@@ -20,14 +20,18 @@ import io.micronaut.security.token.cookie.RefreshTokenCookieConfiguration;
 import io.micronaut.security.token.cookie.TokenCookieLoginHandler;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
+import io.micronaut.security.token.render.AccessRefreshToken;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The end of a login, as existing clients expect it: 302 to the frontend with the session cookie,
- * or 302 to the frontend with {@code error=<reason>} and no cookie at all.
+ * The end of a login, as existing clients expect it: 302 to the frontend with the session token, as
+ * the HttpOnly cookie (the migration-era client), as the URL fragment {@code #token=<jwt>} (the
+ * newest client keeps it in browser storage), or both ({@code stemvault.auth.token-delivery}); or
+ * 302 to the frontend with {@code error=<reason>} and no token at all. Cookie and fragment carry
+ * the same token, of the one session the login opened.
  */
 @Singleton
 @Replaces(TokenCookieLoginHandler.class)
@@ -45,8 +49,28 @@ final class SessionLoginHandler extends TokenCookieLoginHandler {
                     "pkce_missing",
                     "login_failed");
 
+    /** Where a login's session token goes. */
+    enum Delivery {
+        COOKIE,
+        FRAGMENT,
+        BOTH;
+
+        static Delivery of(String value) {
+            for (Delivery d : values()) {
+                if (d.name().equalsIgnoreCase(value.strip())) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "stemvault.auth.token-delivery must be cookie, fragment or both, not '"
+                            + value
+                            + "'");
+        }
+    }
+
     private final String frontendUrl;
     private final MeterRegistry meters;
+    private final Delivery delivery;
 
     SessionLoginHandler(
             RedirectService redirectService,
@@ -60,6 +84,7 @@ final class SessionLoginHandler extends TokenCookieLoginHandler {
                             priorToLoginPersistence,
             List<LoginCookieProvider<HttpRequest<?>>> loginCookieProviders,
             @Value("${stemvault.auth.frontend-url:/}") String frontendUrl,
+            @Value("${stemvault.auth.token-delivery:both}") String delivery,
             MeterRegistry meters) {
         super(
                 redirectService,
@@ -72,13 +97,34 @@ final class SessionLoginHandler extends TokenCookieLoginHandler {
                 loginCookieProviders);
         this.frontendUrl = frontendUrl;
         this.meters = meters;
+        this.delivery = Delivery.of(delivery);
     }
 
     @Override
     public MutableHttpResponse<?> loginSuccess(
             Authentication authentication, HttpRequest<?> request) {
+        AccessRefreshToken token =
+                accessRefreshTokenGenerator
+                        .generate(authentication)
+                        .orElseThrow(() -> new IllegalStateException("no session token was made"));
+        MutableHttpResponse<?> response = createSuccessResponse(request).status(HttpStatus.FOUND);
+        if (delivery != Delivery.FRAGMENT) {
+            applyCookies(response, getCookies(token, request));
+        }
+        if (delivery != Delivery.COOKIE) {
+            // A fragment never reaches a server (not in a request line, a log or a Referer).
+            String location = response.getHeaders().get(HttpHeaders.LOCATION);
+            String target = location == null ? frontendUrl : location;
+            int hash = target.indexOf('#');
+            response.getHeaders()
+                    .set(
+                            HttpHeaders.LOCATION,
+                            (hash < 0 ? target : target.substring(0, hash))
+                                    + "#token="
+                                    + token.getAccessToken());
+        }
         count("admitted", "none");
-        return super.loginSuccess(authentication, request).status(HttpStatus.FOUND);
+        return response;
     }
 
     @Override
