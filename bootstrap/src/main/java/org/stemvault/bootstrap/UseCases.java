@@ -192,8 +192,19 @@ final class UseCases {
             MediaDeletions deletions,
             Transactions transactions,
             Clock clock,
-            TextIndex textIndex) {
-        return new Library(catalogue, recordings, media, deletions, transactions, clock, textIndex);
+            TextIndex textIndex,
+            Jobs jobs,
+            AudioFiles audioFiles) {
+        return new Library(
+                catalogue,
+                recordings,
+                media,
+                deletions,
+                transactions,
+                clock,
+                textIndex,
+                jobs,
+                audioFiles);
     }
 
     @Singleton
@@ -234,7 +245,8 @@ final class UseCases {
             MediaStore media,
             Transactions transactions,
             Clock clock,
-            JobSettings settings) {
+            JobSettings settings,
+            MediaDeletions deletions) {
         return new Uploads(
                 catalogue,
                 audioFiles,
@@ -243,7 +255,8 @@ final class UseCases {
                 media,
                 transactions,
                 clock,
-                settings.uploads());
+                settings.uploads(),
+                deletions);
     }
 
     @Singleton

@@ -143,7 +143,7 @@ class AdminTest implements TestPropertyProvider {
         SignInTest.assertLanded(landed);
         assertEquals(
                 "[{\"name\":\"band\",\"source_folder\":\"/sources/band\"}]",
-                browser.get(server.getURL() + "/api/profiles").body());
+                Api.profilesShown(browser.get(server.getURL() + "/api/profiles").body()));
         assertEquals(
                 "New Person",
                 users.byEmail(new Email("new.person@example.com")).orElseThrow().name());

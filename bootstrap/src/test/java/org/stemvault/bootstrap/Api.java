@@ -149,4 +149,12 @@ final class Api {
                 .filter(message -> message.contains("Content Security Policy"))
                 .toList();
     }
+
+    /**
+     * A profiles answer without each profile's {@code id} and {@code google_drive_folder_id}, for
+     * tests that compare names and folders as text.
+     */
+    static String profilesShown(String body) {
+        return body.replaceAll(",\"id\":\"[0-9a-f-]{36}\",\"google_drive_folder_id\":null", "");
+    }
 }

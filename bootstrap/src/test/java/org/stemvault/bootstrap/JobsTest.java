@@ -135,7 +135,10 @@ class JobsTest implements TestPropertyProvider {
                         + "\",\"profile_name\":\"band\",\"output_name\":\"Tuesday-Jam_"
                         + sha.substring(0, 8)
                         + "\",\"filename\":\"Tuesday Jam!.wav\",\"status\":\"processing\","
-                        + "\"stems\":null,\"error\":null,\"stage\":null,\"percent\":null}",
+                        + "\"stems\":null,\"error\":null,\"stage\":null,\"percent\":null,"
+                        + "\"recording_id\":\""
+                        + field(uploaded.body(), "recording_id")
+                        + "\",\"message\":null}",
                 uploaded.body());
         assertTrue(
                 Files.isRegularFile(

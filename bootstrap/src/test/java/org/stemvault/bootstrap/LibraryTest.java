@@ -88,15 +88,20 @@ class LibraryTest implements TestPropertyProvider {
     void a_member_lists_only_their_profiles_and_an_admin_lists_all() throws Exception {
         assertEquals(
                 "[{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}]",
-                get("/api/profiles", member).body());
+                Api.profilesShown(get("/api/profiles", member).body()));
         assertEquals("[]", get("/api/profiles", stranger).body());
         assertEquals(
                 "[{\"name\":\"attic\",\"source_folder\":\"/sources/attic\"},"
                         + "{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}]",
-                get("/api/profiles", admin).body());
+                Api.profilesShown(get("/api/profiles", admin).body()));
         assertEquals(
                 "{\"name\":\"the band\",\"source_folder\":\"/sources/the band\"}",
-                get("/api/profiles/the%20band", member).body());
+                Api.profilesShown(get("/api/profiles/the%20band", member).body()));
+        assertTrue(
+                get("/api/profiles/the%20band", member)
+                        .body()
+                        .matches(".*,\"id\":\"[0-9a-f-]{36}\",\"google_drive_folder_id\":null}"),
+                "the newest client's ProfileResponse: its id, and no Drive folder");
     }
 
     @Test
@@ -119,7 +124,8 @@ class LibraryTest implements TestPropertyProvider {
                         + "\"stem_gain_adjustment_db\":4.2,\"audio_url\":\"/media/the%20band/080806-002_b2c3d4e5/other.opus\","
                         + "\"waveform_url\":\"/media/the%20band/080806-002_b2c3d4e5/other_waveform.png\","
                         + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3}],"
-                        + "\"id\":\"ID\",\"status\":\"complete\",\"location\":null,\"date_recorded\":null},"
+                        + "\"id\":\"ID\",\"status\":\"complete\",\"location\":null,\"date_recorded\":null,"
+                        + "\"updated_at\":\"2025-10-30T05:42:36Z\"},"
                         + "{\"name\":\"080805-001_a1b2c3d4\"",
                 files.body()
                         .substring(0, files.body().indexOf(",\"display_name\":\"Take 080805"))

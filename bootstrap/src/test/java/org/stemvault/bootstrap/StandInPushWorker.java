@@ -22,8 +22,10 @@ import org.stemvault.files.legacy.LegacyFixture;
  * A test stand-in for the push worker of the system we replace (a serverless GPU function): it
  * takes the job payload, reads the source from the shared media folder, writes four stems that are
  * plain test tones (it separates nothing), their waveform images and {@code metadata.json} in the
- * legacy layout, then POSTs {@code {"job_id", "status", "stems", "error"}} to the callback URL.
- * Loopback only.
+ * legacy layout, then POSTs {@code {"job_id", "status", "stems", "error"}} to the callback URL, or,
+ * with {@link #clipBoundaries} set, the {@code ProcessingCallbackPayload} of the system we replace
+ * ({@code status}, {@code stems} as objects, {@code error}, {@code clip_boundaries}). Loopback
+ * only.
  */
 final class StandInPushWorker implements AutoCloseable {
 
@@ -41,6 +43,12 @@ final class StandInPushWorker implements AutoCloseable {
 
     /** False: take jobs and never call back. */
     volatile boolean callBack = true;
+
+    /**
+     * The {@code clip_boundaries} object to send in a {@code ProcessingCallbackPayload}; null: the
+     * short payload.
+     */
+    volatile String clipBoundaries;
 
     /** Work waits for this before calling back (open unless a test closes it). */
     volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
@@ -109,16 +117,37 @@ final class StandInPushWorker implements AutoCloseable {
                         .append("_waveform.png\"}");
             }
             Files.writeString(folder.resolve("metadata.json"), "{\"stems\": {" + stems + "}}");
+            String boundaries = clipBoundaries;
+            String body =
+                    boundaries == null
+                            ? "{\"job_id\":\""
+                                    + field(payload, "job_id")
+                                    + "\",\"status\":\"complete\",\"stems\":[\"vocals\",\"drums\",\"bass\",\"other\"],"
+                                    + "\"error\":null}"
+                            : "{\"status\":\"complete\",\"stems\":["
+                                    + STEMS.stream()
+                                            .map(
+                                                    t ->
+                                                            "{\"stem_type\":\""
+                                                                    + t
+                                                                    + "\",\"measured_lufs\":-20.5,"
+                                                                    + "\"peak_amplitude\":0.7,"
+                                                                    + "\"stem_gain_adjustment_db\":-2.5,"
+                                                                    + "\"audio_url\":\""
+                                                                    + t
+                                                                    + ".wav\",\"waveform_url\":\""
+                                                                    + t
+                                                                    + "_waveform.png\",\"file_size_bytes\":1,"
+                                                                    + "\"duration_seconds\":0.5}")
+                                            .collect(java.util.stream.Collectors.joining(","))
+                                    + "],\"error\":null,\"clip_boundaries\":"
+                                    + boundaries
+                                    + "}";
             // a worker retries its callback while the service cannot be reached (a restart, say)
             HttpRequest callback =
                     HttpRequest.newBuilder(URI.create(field(payload, "callback_url")))
                             .header("Content-Type", "application/json")
-                            .POST(
-                                    HttpRequest.BodyPublishers.ofString(
-                                            "{\"job_id\":\""
-                                                    + field(payload, "job_id")
-                                                    + "\",\"status\":\"complete\",\"stems\":[\"vocals\",\"drums\",\"bass\",\"other\"],"
-                                                    + "\"error\":null}"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build();
             for (int attempt = 0; attempt < 60; attempt++) {
                 try {

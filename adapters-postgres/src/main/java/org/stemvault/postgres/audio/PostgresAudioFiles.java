@@ -65,6 +65,13 @@ final class PostgresAudioFiles implements AudioFiles {
                 ps -> ps.setObject(1, profile.value()));
     }
 
+    @Override
+    public boolean delete(AudioFileId id) {
+        // its job goes with it (jobs.audio_file_id ON DELETE CASCADE)
+        return db.update("DELETE FROM audio_files WHERE id = ?", ps -> ps.setObject(1, id.value()))
+                == 1;
+    }
+
     private static AudioFile map(ResultSet rs) throws SQLException {
         return new AudioFile(
                 new AudioFileId(Database.uuid(rs, "id")),

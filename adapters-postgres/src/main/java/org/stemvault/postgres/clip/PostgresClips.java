@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,44 +37,63 @@ final class PostgresClips implements Clips {
     private static final String ORDER = " ORDER BY c.start_seconds, c.id";
 
     /**
-     * A song's takes in one statement: the song if the viewer may see it, each recording that has
-     * clips of it with those clips as arrays (in start order), and the recording's stems.
+     * Takes in one statement: the anchor (a song, a profile or a clip) if the viewer may see it,
+     * each recording that has clips chosen by {@code filter} with those clips as arrays (in start
+     * order, each with its song's name), and the recording's stems. No row: the anchor is not
+     * visible.
      */
+    private static String takes(String anchor, String filter) {
+        return Visibility.with(
+                ", anchor AS ("
+                        + anchor
+                        + """
+                ), takes AS (
+                    SELECT c.recording_id,
+                           array_agg(c.id ORDER BY c.start_seconds, c.id) AS clip_ids,
+                           array_agg(c.start_seconds ORDER BY c.start_seconds, c.id) AS starts,
+                           array_agg(c.end_seconds ORDER BY c.start_seconds, c.id) AS ends,
+                           array_agg(c.display_name ORDER BY c.start_seconds, c.id) AS names,
+                           array_agg(c.created_at ORDER BY c.start_seconds, c.id) AS created,
+                           array_agg(c.updated_at ORDER BY c.start_seconds, c.id) AS updated,
+                           array_agg(c.song_id ORDER BY c.start_seconds, c.id) AS songs,
+                           array_agg(so.name ORDER BY c.start_seconds, c.id) AS song_names
+                    FROM anchor a JOIN clips c ON"""
+                        + " "
+                        + filter
+                        + """
+
+                    LEFT JOIN songs so ON so.id = c.song_id
+                    GROUP BY c.recording_id
+                )
+                SELECT a.anchor AS visible_anchor, a.profile_name, t.clip_ids, t.starts, t.ends,
+                       t.names, t.created, t.updated, t.songs, t.song_names, """
+                        + RecordingRows.COLUMNS
+                        + """
+                FROM anchor a
+                LEFT JOIN takes t ON true
+                LEFT JOIN recordings r ON r.id = t.recording_id
+                LEFT JOIN stems s ON s.recording_id = r.id
+                ORDER BY r.created_at DESC, r.id DESC, s.position
+                """);
+    }
+
     private static final String OF_SONG =
-            Visibility.with(
-                    """
-            , song AS (
-                SELECT so.id, so.profile_id, p.name AS profile_name
-                FROM songs so JOIN visible p ON p.id = so.profile_id WHERE so.id = ?
-            ), takes AS (
-                SELECT c.recording_id,
-                       array_agg(c.id ORDER BY c.start_seconds, c.id) AS clip_ids,
-                       array_agg(c.start_seconds ORDER BY c.start_seconds, c.id) AS starts,
-                       array_agg(c.end_seconds ORDER BY c.start_seconds, c.id) AS ends,
-                       array_agg(c.display_name ORDER BY c.start_seconds, c.id) AS names,
-                       array_agg(c.created_at ORDER BY c.start_seconds, c.id) AS created,
-                       array_agg(c.updated_at ORDER BY c.start_seconds, c.id) AS updated
-                FROM clips c JOIN song ON c.profile_id = song.profile_id AND c.song_id = song.id
-                GROUP BY c.recording_id
-            )
-            SELECT song.id AS visible_song, song.profile_name, t.clip_ids, t.starts, t.ends, t.names,
-                   t.created, t.updated, """
-                            + RecordingRows.COLUMNS
-                            + """
-            FROM song
-            LEFT JOIN takes t ON true
-            LEFT JOIN recordings r ON r.id = t.recording_id
-            LEFT JOIN stems s ON s.recording_id = r.id
-            ORDER BY r.created_at DESC, r.id DESC, s.position
-            """);
+            takes(
+                    "SELECT so.id AS anchor, so.profile_id, p.name AS profile_name FROM songs so"
+                            + " JOIN visible p ON p.id = so.profile_id WHERE so.id = ?",
+                    "c.profile_id = a.profile_id AND c.song_id = a.anchor");
 
     private static final String OF_PROFILE =
-            Visibility.with(
-                    ", chosen AS (SELECT p.id FROM visible p WHERE p.name = ?)"
-                            + " SELECT ch.id AS visible_profile, "
-                            + COLUMNS
-                            + " FROM chosen ch LEFT JOIN clips c ON c.profile_id = ch.id"
-                            + " ORDER BY c.created_at DESC, c.id DESC");
+            takes(
+                    "SELECT p.id AS anchor, p.id AS profile_id, p.name AS profile_name"
+                            + " FROM visible p WHERE p.name = ?",
+                    "c.profile_id = a.profile_id");
+
+    private static final String TAKE =
+            takes(
+                    "SELECT c0.id AS anchor, c0.profile_id, p.name AS profile_name FROM clips c0"
+                            + " JOIN visible p ON p.id = c0.profile_id WHERE c0.id = ?",
+                    "c.id = a.anchor");
 
     private final Database db;
     private final Visibility visibility;
@@ -111,50 +131,67 @@ final class PostgresClips implements Clips {
 
     @Override
     public Optional<List<Take>> ofSong(Viewer viewer, LabelId song) {
+        return takes(OF_SONG, viewer, (ps, i) -> ps.setObject(i, song.value()));
+    }
+
+    @Override
+    public Optional<Take> take(Viewer viewer, ClipId id) {
+        return takes(TAKE, viewer, (ps, i) -> ps.setObject(i, id.value()))
+                .flatMap(t -> t.stream().findFirst());
+    }
+
+    @Override
+    public Optional<List<Take>> ofProfile(Viewer viewer, ProfileName profile) {
+        return takes(OF_PROFILE, viewer, (ps, i) -> ps.setString(i, profile.value()))
+                .map(
+                        t ->
+                                t.stream()
+                                        .sorted(
+                                                Comparator.comparing(
+                                                                (Take take) ->
+                                                                        take.clip().createdAt())
+                                                        // uuid order as PostgreSQL's: by bytes
+                                                        .thenComparing(
+                                                                take ->
+                                                                        take.clip()
+                                                                                .id()
+                                                                                .value()
+                                                                                .toString())
+                                                        .reversed())
+                                        .toList());
+    }
+
+    /** Binds the anchor's one parameter at {@code index}, after the viewer's. */
+    @FunctionalInterface
+    private interface Anchor {
+        void bind(PreparedStatement ps, int index) throws SQLException;
+    }
+
+    /** A clip of a take with its song's name (null: no song). */
+    private record Part(Clip clip, String songName) {}
+
+    private Optional<List<Take>> takes(String sql, Viewer viewer, Anchor anchor) {
         return db.read(
                 c -> {
-                    try (PreparedStatement ps = c.prepareStatement(OF_SONG)) {
-                        ps.setObject(visibility.bind(ps, viewer), song.value());
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        anchor.bind(ps, visibility.bind(ps, viewer));
                         try (ResultSet rs = ps.executeQuery()) {
                             if (!rs.next()) {
                                 return Optional.empty();
                             }
                             ProfileName profile = new ProfileName(rs.getString("profile_name"));
-                            List<List<Clip>> clips = new ArrayList<>();
+                            List<List<Part>> clips = new ArrayList<>();
                             List<Recording> recordings =
-                                    RecordingRows.fold(
-                                            rs, true, row -> clips.add(clips(row, song)));
+                                    RecordingRows.fold(rs, true, row -> clips.add(clips(row)));
                             List<Take> takes = new ArrayList<>();
                             for (int i = 0; i < recordings.size(); i++) {
                                 Catalogue.Located take =
                                         new Catalogue.Located(profile, recordings.get(i));
-                                for (Clip clip : clips.get(i)) {
-                                    takes.add(new Take(clip, take));
+                                for (Part part : clips.get(i)) {
+                                    takes.add(new Take(part.clip(), take, part.songName()));
                                 }
                             }
                             return Optional.of(takes);
-                        }
-                    }
-                });
-    }
-
-    @Override
-    public Optional<List<Clip>> ofProfile(Viewer viewer, ProfileName profile) {
-        return db.read(
-                c -> {
-                    try (PreparedStatement ps = c.prepareStatement(OF_PROFILE)) {
-                        ps.setString(visibility.bind(ps, viewer), profile.value());
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next()) {
-                                return Optional.empty();
-                            }
-                            List<Clip> clips = new ArrayList<>();
-                            do {
-                                if (rs.getObject("id") != null) {
-                                    clips.add(map(rs));
-                                }
-                            } while (rs.next());
-                            return Optional.of(clips);
                         }
                     }
                 });
@@ -231,29 +268,33 @@ final class PostgresClips implements Clips {
                 Database.instant(rs, "updated_at"));
     }
 
-    /** The clips of a song's take, from the arrays on the take's first row. */
-    private static List<Clip> clips(ResultSet rs, LabelId song) throws SQLException {
+    /** The clips of a take, from the arrays on the take's first row. */
+    private static List<Part> clips(ResultSet rs) throws SQLException {
         UUID[] ids = (UUID[]) array(rs, "clip_ids");
         Double[] starts = (Double[]) array(rs, "starts");
         Double[] ends = (Double[]) array(rs, "ends");
         String[] names = (String[]) array(rs, "names");
         Timestamp[] created = (Timestamp[]) array(rs, "created");
         Timestamp[] updated = (Timestamp[]) array(rs, "updated");
+        UUID[] songs = (UUID[]) array(rs, "songs");
+        String[] songNames = (String[]) array(rs, "song_names");
         ProfileId profile = new ProfileId(Database.uuid(rs, "profile_id"));
         RecordingId recording = new RecordingId(Database.uuid(rs, "id"));
-        List<Clip> clips = new ArrayList<>();
+        List<Part> clips = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             clips.add(
-                    new Clip(
-                            new ClipId(ids[i]),
-                            profile,
-                            recording,
-                            song,
-                            starts[i],
-                            ends[i],
-                            names[i],
-                            created[i].toInstant(),
-                            updated[i].toInstant()));
+                    new Part(
+                            new Clip(
+                                    new ClipId(ids[i]),
+                                    profile,
+                                    recording,
+                                    songs[i] == null ? null : new LabelId(songs[i]),
+                                    starts[i],
+                                    ends[i],
+                                    names[i],
+                                    created[i].toInstant(),
+                                    updated[i].toInstant()),
+                            songNames[i]));
         }
         return clips;
     }

@@ -42,13 +42,21 @@ final class PostgresLabels implements Labels {
     }
 
     @Override
-    public Optional<List<Label>> list(Viewer viewer, ProfileName profile, LabelKind kind) {
+    public Optional<List<Listed>> list(Viewer viewer, ProfileName profile, LabelKind kind) {
+        String uses =
+                kind == LabelKind.SONG
+                        ? "(SELECT count(*) FROM clips u WHERE u.profile_id = l.profile_id"
+                                + " AND u.song_id = l.id)"
+                        : "(SELECT count(*) FROM recordings u WHERE u.profile_id = l.profile_id"
+                                + " AND u.location_id = l.id)";
         String sql =
                 Visibility.with(
                         ", chosen AS (SELECT p.id FROM visible p WHERE p.name = ?)"
                                 + " SELECT c.id AS visible_profile, "
                                 + COLUMNS
-                                + " FROM chosen c LEFT JOIN "
+                                + ", "
+                                + uses
+                                + " AS uses FROM chosen c LEFT JOIN "
                                 + table(kind)
                                 + " l ON l.profile_id = c.id ORDER BY lower(l.name), l.id");
         return db.read(
@@ -59,10 +67,10 @@ final class PostgresLabels implements Labels {
                             if (!rs.next()) {
                                 return Optional.empty();
                             }
-                            List<Label> labels = new ArrayList<>();
+                            List<Listed> labels = new ArrayList<>();
                             do {
                                 if (rs.getObject("id") != null) {
-                                    labels.add(map(rs, kind));
+                                    labels.add(new Listed(map(rs, kind), rs.getInt("uses")));
                                 }
                             } while (rs.next());
                             return Optional.of(labels);

@@ -38,6 +38,11 @@ final class PostgresMediaDeletions implements MediaDeletions {
     }
 
     @Override
+    public void withdraw(String folder) {
+        db.update("DELETE FROM media_deletions WHERE folder = ?", ps -> ps.setString(1, folder));
+    }
+
+    @Override
     public List<MediaDeletion> claim(Instant now, Instant leaseUntil, int limit) {
         return db.writeList(
                 """

@@ -47,7 +47,7 @@ final class PostgresRecordings implements Recordings {
                         WHEN (recordings.audio_file_id, recordings.display_name, recordings.description)
                              IS DISTINCT FROM (EXCLUDED.audio_file_id, EXCLUDED.display_name, EXCLUDED.description)
                         THEN EXCLUDED.updated_at ELSE recordings.updated_at END
-                RETURNING id, created_at, updated_at, location_id, date_recorded, status
+                RETURNING id, created_at, updated_at, location_id, date_recorded, status, audio_file_id
             ), incoming AS (
                 SELECT * FROM unnest(?::text[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[],
                                      ?::int8[], ?::float8[])
@@ -74,7 +74,9 @@ final class PostgresRecordings implements Recordings {
                     position = EXCLUDED.position
             )
             SELECT id, created_at, updated_at, location_id, date_recorded, status,
-                   (SELECT l.name FROM locations l WHERE l.id = saved.location_id) AS location_name
+                   (SELECT l.name FROM locations l WHERE l.id = saved.location_id) AS location_name,
+                   CASE WHEN saved.status = 'error' THEN (SELECT coalesce(j.error, j.status) FROM jobs j
+                       WHERE j.audio_file_id = saved.audio_file_id) END AS error_message
             FROM saved
             """;
 

@@ -34,6 +34,8 @@ public final class RecordingRows {
             r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
             r.created_at, r.updated_at, r.location_id, r.date_recorded, r.status,
             (SELECT l.name FROM locations l WHERE l.id = r.location_id) AS location_name,
+            CASE WHEN r.status = 'error' THEN (SELECT coalesce(j.error, j.status) FROM jobs j
+                WHERE j.audio_file_id = r.audio_file_id) END AS error_message,
             s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
             s.waveform_url, s.file_size_bytes, s.duration_seconds
             """;
@@ -185,6 +187,7 @@ public final class RecordingRows {
                         : new RecordingDetails.Place(
                                 new LabelId(location), rs.getString("location_name")),
                 date == null ? null : date.toLocalDate(),
-                RecordingStatus.fromWire(rs.getString("status")));
+                RecordingStatus.fromWire(rs.getString("status")),
+                rs.getString("error_message"));
     }
 }

@@ -5,19 +5,22 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import org.stemvault.domain.clip.Clip;
 
 /**
- * A clip: {@code {"id", "recording_id", "song_id", "start_seconds", "end_seconds", "display_name",
- * "created_at", "updated_at"}}.
+ * A clip: {@code {"id", "recording_id", "song_id", "start_time_sec", "end_time_sec",
+ * "display_name", "created_at", "updated_at"}}, and the bounds again as {@code start_seconds} and
+ * {@code end_seconds} (this service's first names for them, kept for its earlier callers).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ClipResponse(
         String id,
         String recordingId,
         String songId,
-        double startSeconds,
-        double endSeconds,
+        double startTimeSec,
+        double endTimeSec,
         String displayName,
         String createdAt,
-        String updatedAt) {
+        String updatedAt,
+        double startSeconds,
+        double endSeconds) {
 
     public static ClipResponse from(Clip c) {
         return new ClipResponse(
@@ -28,6 +31,8 @@ public record ClipResponse(
                 c.end(),
                 c.displayName(),
                 c.createdAt().toString(),
-                c.updatedAt().toString());
+                c.updatedAt().toString(),
+                c.start(),
+                c.end());
     }
 }

@@ -1,6 +1,5 @@
 package org.stemvault.web.clip;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -12,19 +11,18 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.stemvault.application.Principal;
 import org.stemvault.application.clip.RecordingClips;
-import org.stemvault.domain.clip.Clips;
+import org.stemvault.domain.Invalid;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
 import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
-import org.stemvault.web.recording.RecordingResponse;
 
 /** Clips (sections) of recordings, for members of the recording's profile and admins. */
 @Problems
@@ -38,34 +36,33 @@ final class ClipsController {
         this.clips = clips;
     }
 
-    /** A take of a song: the clip, and the recording with the stems that play it. */
-    @Serdeable(naming = SnakeCaseStrategy.class)
-    record TakeResponse(@JsonUnwrapped ClipResponse clip, RecordingResponse recording) {
-        static TakeResponse of(Clips.Take take) {
-            return new TakeResponse(
-                    ClipResponse.from(take.clip()), RecordingResponse.of(take.recording()));
-        }
-    }
-
     @Get("/recordings/{id}/clips")
     List<ClipResponse> ofRecording(@PathVariable String id, @Bound Principal principal) {
         return clips.ofRecording(principal, id).stream().map(ClipResponse::from).toList();
     }
 
-    /** Body {@code {"start_seconds", "end_seconds", "song_id"?, "display_name"?}}: 201. */
+    /**
+     * Body {@code {"start_time_sec", "end_time_sec", "song_id"?, "display_name"?, "recording_id"?}}
+     * ({@code start_seconds} and {@code end_seconds} are accepted as other names of the bounds; a
+     * {@code recording_id} must be the path's): 201.
+     */
     @Post("/recordings/{id}/clips")
     HttpResponse<ClipResponse> create(
             @PathVariable String id,
             @Body @Schema(implementation = Bodies.ClipInput.class) byte[] body,
             @Bound Principal principal) {
+        Fields f = Fields.of(body);
+        RecordingClips.Draft draft = f.build(() -> draft(f));
+        if (f.present("recording_id") && !id.equals(f.optionalText("recording_id"))) {
+            throw new Invalid("recording_id", "must be the recording of the path, or absent");
+        }
         return HttpResponse.created(
-                ClipResponse.from(
-                        clips.create(principal, id, Fields.read(body, ClipsController::draft))));
+                ClipResponse.from(asSent(f, () -> clips.create(principal, id, draft))));
     }
 
     @Get("/clips/{id}")
-    ClipResponse get(@PathVariable String id, @Bound Principal principal) {
-        return ClipResponse.from(clips.get(principal, id));
+    TakeResponse get(@PathVariable String id, @Bound Principal principal) {
+        return TakeResponse.of(clips.get(principal, id));
     }
 
     /** What is absent stays; {@code song_id} and {@code display_name} given as null are cleared. */
@@ -74,8 +71,9 @@ final class ClipsController {
             @PathVariable String id,
             @Body @Schema(implementation = Bodies.ClipInput.class) byte[] body,
             @Bound Principal principal) {
-        return ClipResponse.from(
-                clips.update(principal, id, Fields.read(body, ClipsController::draft)));
+        Fields f = Fields.of(body);
+        RecordingClips.Draft draft = f.build(() -> draft(f));
+        return ClipResponse.from(asSent(f, () -> clips.update(principal, id, draft)));
     }
 
     @Delete("/clips/{id}")
@@ -90,20 +88,56 @@ final class ClipsController {
         return clips.ofSong(principal, id).stream().map(TakeResponse::of).toList();
     }
 
+    /** The profile's clips, newest first, each with its song, recording and stems. */
     @Get("/profiles/{profile}/clips")
-    List<ClipResponse> ofProfile(@PathVariable String profile, @Bound Principal principal) {
-        return clips.ofProfile(principal, profile).stream().map(ClipResponse::from).toList();
+    List<TakeResponse> ofProfile(@PathVariable String profile, @Bound Principal principal) {
+        return clips.ofProfile(principal, profile).stream().map(TakeResponse::of).toList();
     }
 
+    /** The bounds' names: the newest client's, and this service's first ones (aliases). */
+    private static final Map<String, String> ALIASES =
+            Map.of("start_time_sec", "start_seconds", "end_time_sec", "end_seconds");
+
     private static RecordingClips.Draft draft(Fields f) {
+        String start = bound(f, "start_time_sec");
+        String end = bound(f, "end_time_sec");
         return new RecordingClips.Draft(
-                f.present("start_seconds"),
-                f.optionalNumber("start_seconds"),
-                f.present("end_seconds"),
-                f.optionalNumber("end_seconds"),
+                f.present(start),
+                f.optionalNumber(start),
+                f.present(end),
+                f.optionalNumber(end),
                 f.present("song_id"),
                 f.optionalText("song_id"),
                 f.present("display_name"),
                 f.optionalText("display_name"));
+    }
+
+    /** The name a bound was sent under; both names at once is a 400. */
+    private static String bound(Fields f, String canonical) {
+        String alias = ALIASES.get(canonical);
+        if (f.present(canonical) && f.present(alias)) {
+            throw new Invalid(alias, "is another name of " + canonical + ": send one of them");
+        }
+        return f.present(alias) ? alias : canonical;
+    }
+
+    /**
+     * Runs the change; a refusal names a bound as the request named the bounds (a request that uses
+     * the other names hears them back).
+     */
+    private static <T> T asSent(Fields f, Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (Invalid e) {
+            String alias = ALIASES.get(e.field());
+            if (alias != null && ALIASES.values().stream().anyMatch(f::present)) {
+                throw new Invalid(
+                        alias,
+                        e.reason()
+                                .replace("start_time_sec", "start_seconds")
+                                .replace("end_time_sec", "end_seconds"));
+            }
+            throw e;
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.stemvault.web.docs;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON request bodies as the API description shows them. The service reads every body with the
@@ -56,16 +57,23 @@ public final class Bodies {
             @Schema(nullable = true, format = "date") String dateRecorded) {}
 
     /**
-     * {@code ClipsController}: seconds within the recording ({@code 0 <= start_seconds <
-     * end_seconds <=} its duration); a song of its profile. In a PATCH an absent field stays;
-     * {@code song_id} and {@code display_name} given as null are cleared.
+     * {@code ClipsController}: seconds within the recording ({@code 0 <= start_time_sec <
+     * end_time_sec <=} its duration; {@code start_seconds} and {@code end_seconds} are accepted as
+     * other names, never both names of one bound); a song of its profile. In a PATCH an absent
+     * field stays; {@code song_id} and {@code display_name} given as null are cleared.
      */
     @Schema(name = "ClipInput")
     public record ClipInput(
-            Double startSeconds,
-            Double endSeconds,
+            Double startTimeSec,
+            Double endTimeSec,
             @Schema(nullable = true) String songId,
-            @Schema(nullable = true) String displayName) {}
+            @Schema(nullable = true) String displayName,
+            @Schema(description = "optional; when given, the recording of the path")
+                    String recordingId,
+            @Schema(description = "another name of start_time_sec", deprecated = true)
+                    Double startSeconds,
+            @Schema(description = "another name of end_time_sec", deprecated = true)
+                    Double endSeconds) {}
 
     /**
      * {@code RecordingsController.config}: one of the caller's own player settings: {@code key} one
@@ -172,7 +180,18 @@ public final class Bodies {
                             requiredMode = RequiredMode.REQUIRED,
                             allowableValues = {"complete", "error"})
                     String status,
-            String error) {}
+            String error,
+            @Schema(
+                            description =
+                                    "sections the worker found, by any key: each becomes a clip"
+                                            + " of a recording that has none yet")
+                    Map<String, ClipBoundary> clipBoundaries) {}
+
+    /** One section a push worker found, in seconds. */
+    @Schema(name = "ClipBoundary")
+    public record ClipBoundary(
+            @Schema(requiredMode = RequiredMode.REQUIRED) double startTimeSec,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double endTimeSec) {}
 
     /** An error ({@code web.problem.Problem}): RFC 9457, plus the fields it names. */
     @Schema(name = "Problem")

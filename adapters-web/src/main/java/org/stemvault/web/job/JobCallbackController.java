@@ -8,6 +8,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.stemvault.application.job.Processing;
 import org.stemvault.web.docs.Bodies;
@@ -17,8 +19,10 @@ import org.stemvault.web.json.Fields;
 /**
  * Where a push worker reports: the callback URL it was sent, which carries the job's secret (the
  * worker needs no credential of its own). Without the right secret the job is not found. Body
- * {@code {"job_id"?, "status": "complete" | "error", "stems"?, "error"?}}; on {@code complete} the
- * stems are read from the store.
+ * {@code {"job_id"?, "status": "complete" | "error", "stems"?, "error"?, "clip_boundaries"?:
+ * {"<id>": {"start_time_sec", "end_time_sec"}}}} (the {@code ProcessingCallbackPayload} of the
+ * system we replace); on {@code complete} the stems are read from the store and the clip boundaries
+ * become the recording's sections.
  */
 @Problems
 @SecurityRequirements
@@ -38,7 +42,16 @@ final class JobCallbackController {
             @PathVariable String secret,
             @Body @Schema(implementation = Bodies.Callback.class) byte[] body) {
         Fields f = Fields.of(body);
-        processing.callback(jobId, secret, f.text("status"), f.optionalText("error"));
+        List<Processing.Section> sections = new ArrayList<>();
+        for (Fields boundary : f.optionalObjectsByKey("clip_boundaries").values()) {
+            sections.add(
+                    boundary.build(
+                            () ->
+                                    new Processing.Section(
+                                            boundary.number("start_time_sec"),
+                                            boundary.number("end_time_sec"))));
+        }
+        processing.callback(jobId, secret, f.text("status"), f.optionalText("error"), sections);
         return Map.of("ok", true);
     }
 }

@@ -33,11 +33,12 @@ final class UploadController {
     }
 
     @Post(value = "/{profile}", consumes = MediaType.MULTIPART_FORM_DATA)
-    JobResponse upload(
+    UploadResponse upload(
             @PathVariable String profile, StreamingFileUpload data, @Bound Principal principal) {
         InputStream content = new WholePart(data);
         try {
-            return JobResponse.of(uploads.upload(principal, profile, data.getFilename(), content));
+            return UploadResponse.of(
+                    uploads.upload(principal, profile, data.getFilename(), content));
         } catch (RuntimeException e) {
             drain(content);
             throw e;

@@ -325,6 +325,27 @@ public final class Fields {
     }
 
     /** The objects of an array field, each reading its fields as {@code name[i].field}. */
+    /**
+     * An object whose every value is an object, as its entries in order ({@code
+     * clip_boundaries.<key>.start_time_sec} names a broken rule); empty when absent or null.
+     */
+    public Map<String, Fields> optionalObjectsByKey(String name) {
+        Fields object = optionalObject(name);
+        if (object == null) {
+            return Map.of();
+        }
+        Map<String, Fields> items = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : object.node.entries()) {
+            JsonNode item = entry.getValue();
+            String itemPath = object.prefix + entry.getKey();
+            if (item == null || !item.isObject()) {
+                throw new Invalid(itemPath, "must be a JSON object");
+            }
+            items.put(entry.getKey(), new Fields(item, itemPath + "."));
+        }
+        return items;
+    }
+
     public List<Fields> objects(String name) {
         JsonNode value = value(name);
         if (value == null) {

@@ -106,7 +106,7 @@ final class LabelsController {
     }
 
     private List<LabelResponse> list(Principal principal, String profile, LabelKind kind) {
-        return labels.list(principal, profile, kind).stream().map(LabelResponse::from).toList();
+        return labels.list(principal, profile, kind).stream().map(LabelResponse::listed).toList();
     }
 
     private HttpResponse<LabelResponse> create(

@@ -17,7 +17,8 @@ import org.stemvault.domain.recording.Stem;
  * A recording as clients see it ({@code FileWithStems}; the files list writes the same shape with
  * {@link FilesJson}): its output name as {@code name}, and its stems; then, as extra fields the
  * existing client passes over, its {@code id}, processing {@code status}, {@code location} ({@code
- * {"id", "name"}} or null) and {@code date_recorded} (a date or null).
+ * {"id", "name"}} or null), {@code date_recorded} (a date or null) and {@code updated_at} (the
+ * newest client reads it from a rename's answer).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record FileResponse(
@@ -29,7 +30,8 @@ public record FileResponse(
         String id,
         String status,
         LocationResponse location,
-        String dateRecorded) {
+        String dateRecorded,
+        String updatedAt) {
 
     /** A recording's location. */
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -50,7 +52,8 @@ public record FileResponse(
                         : new LocationResponse(
                                 r.details().location().id().toString(),
                                 r.details().location().name()),
-                r.details().dateRecorded() == null ? null : r.details().dateRecorded().toString());
+                r.details().dateRecorded() == null ? null : r.details().dateRecorded().toString(),
+                timestamp(r.updatedAt()));
     }
 
     /** Where a recording's media are served: {@code /media/{profile}/{output_name}/}, encoded. */

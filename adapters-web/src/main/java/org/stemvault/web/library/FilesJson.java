@@ -45,6 +45,7 @@ public record FilesJson(String profile, List<Recording> recordings) {
         private static final SerializableString LOCATION = new SerializedString("location");
         private static final SerializableString DATE_RECORDED =
                 new SerializedString("date_recorded");
+        private static final SerializableString UPDATED_AT = new SerializedString("updated_at");
         private static final SerializableString STEM_TYPE = new SerializedString("stem_type");
         private static final SerializableString MEASURED_LUFS =
                 new SerializedString("measured_lufs");
@@ -139,6 +140,8 @@ public record FilesJson(String profile, List<Recording> recordings) {
             } else {
                 g.writeString(r.details().dateRecorded().toString());
             }
+            g.writeFieldName(UPDATED_AT);
+            g.writeString(FileResponse.timestamp(r.updatedAt()));
             g.writeEndObject();
         }
     }

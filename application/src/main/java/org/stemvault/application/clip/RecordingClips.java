@@ -65,10 +65,10 @@ public final class RecordingClips {
 
     public Clip create(Principal principal, String recordingId, Draft draft) {
         if (!draft.startGiven() || draft.start() == null) {
-            throw new Invalid("start_seconds", "is required");
+            throw new Invalid("start_time_sec", "is required");
         }
         if (!draft.endGiven() || draft.end() == null) {
-            throw new Invalid("end_seconds", "is required");
+            throw new Invalid("end_time_sec", "is required");
         }
         return transactions.inTransaction(
                 () -> {
@@ -88,7 +88,12 @@ public final class RecordingClips {
                 });
     }
 
-    public Clip get(Principal principal, String clipId) {
+    /** The clip with its recording, stems and song's name. */
+    public Clips.Take get(Principal principal, String clipId) {
+        return clips.take(principal.viewer(), clipId(clipId)).orElseThrow(RecordingClips::noClip);
+    }
+
+    private Clip clip(Principal principal, String clipId) {
         return clips.visible(principal.viewer(), clipId(clipId))
                 .orElseThrow(RecordingClips::noClip);
     }
@@ -96,7 +101,7 @@ public final class RecordingClips {
     public Clip update(Principal principal, String clipId, Draft draft) {
         return transactions.inTransaction(
                 () -> {
-                    Clip clip = get(principal, clipId);
+                    Clip clip = clip(principal, clipId);
                     Recording r =
                             catalogue
                                     .recording(principal.viewer(), clip.recording())
@@ -106,8 +111,8 @@ public final class RecordingClips {
                             || (draft.endGiven() && draft.end() == null)) {
                         throw new Invalid(
                                 draft.startGiven() && draft.start() == null
-                                        ? "start_seconds"
-                                        : "end_seconds",
+                                        ? "start_time_sec"
+                                        : "end_time_sec",
                                 "cannot be cleared");
                     }
                     Clip changed =
@@ -130,7 +135,7 @@ public final class RecordingClips {
     public void delete(Principal principal, String clipId) {
         transactions.inTransaction(
                 () -> {
-                    if (!clips.delete(get(principal, clipId).id())) {
+                    if (!clips.delete(clip(principal, clipId).id())) {
                         throw noClip();
                     }
                     return null;
@@ -149,7 +154,8 @@ public final class RecordingClips {
                 .orElseThrow(() -> new NotFound("no such song"));
     }
 
-    public List<Clip> ofProfile(Principal principal, String profile) {
+    /** The profile's clips, newest first, each with its recording, stems and song's name. */
+    public List<Clips.Take> ofProfile(Principal principal, String profile) {
         return clips.ofProfile(principal.viewer(), Names.profile(profile))
                 .orElseThrow(Names::noProfile);
     }
@@ -185,7 +191,7 @@ public final class RecordingClips {
     static void within(Clip clip, Recording r) {
         double duration = r.durationSeconds();
         if (clip.end() > duration) {
-            throw new Invalid("end_seconds", "must be within the recording (" + duration + " s)");
+            throw new Invalid("end_time_sec", "must be within the recording (" + duration + " s)");
         }
     }
 

@@ -325,10 +325,12 @@ public final class Processing {
      * A push worker's outcome, at the callback URL it was sent: with the right secret only (else
      * not found, like any job). {@code complete} reads the stems from the recording's folder in the
      * store ({@code metadata.json}, sizes and durations from the files) and completes the job as a
-     * pull worker's completion does; {@code error} fails the attempt. A repeated callback changes
+     * pull worker's completion does, its {@code sections} (the worker's clip boundaries) becoming
+     * clips as a pull worker's do; {@code error} fails the attempt. A repeated callback changes
      * nothing.
      */
-    public void callback(String jobId, String secret, String status, String error) {
+    public void callback(
+            String jobId, String secret, String status, String error, List<Section> sections) {
         JobId id = id(jobId);
         String expected = jobs.callbackSecretHash(id).orElseThrow(Processing::noJob);
         if (secret == null
@@ -352,7 +354,7 @@ public final class Processing {
                             "the worker completed without a readable recording: " + e.reason());
                     throw e;
                 }
-                completeAs(Dispatch.PUSH, jobId, folder.displayName(), folder.stems(), List.of());
+                completeAs(Dispatch.PUSH, jobId, folder.displayName(), folder.stems(), sections);
             }
             case "error" -> {
                 if (!job.status().finished()) {
@@ -489,7 +491,10 @@ public final class Processing {
         return jobs.list(parsed, profile == null ? null : Names.profile(profile), after, limit);
     }
 
-    /** Cancels a job; a recording it was separating again keeps its stems and is complete. */
+    /**
+     * Cancels a job; a recording it was separating again keeps its stems and is complete, one it
+     * was separating for the first time is in error ({@code cancelled}).
+     */
     public Job cancel(Access.Admin admin, String jobId) {
         JobId id = id(jobId);
         return transactions.inTransaction(
@@ -498,7 +503,16 @@ public final class Processing {
                         throw new Conflict("only a queued or processing job can be cancelled");
                     }
                     Job job = jobs.byId(id).orElseThrow(Processing::noJob);
-                    recordingIs(job, RecordingStatus.COMPLETE);
+                    // a take never separated has nothing to play: it failed, as the client shows it
+                    recordings
+                            .byOutputName(job.profile(), job.outputName())
+                            .ifPresent(
+                                    r ->
+                                            recordings.setStatus(
+                                                    r.id(),
+                                                    r.stems().isEmpty()
+                                                            ? RecordingStatus.ERROR
+                                                            : RecordingStatus.COMPLETE));
                     return job;
                 });
     }

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,19 +27,22 @@ import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audio.Sha256;
 import org.stemvault.domain.job.Job;
-import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.OutputName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Recordings;
 
 /**
  * A member uploads a take: its bytes go to the media store as they arrive, hashed on the way (never
- * held whole in memory), then one transaction registers the source and queues its job. The same
- * take uploaded again to the profile answers the job it has already.
+ * held whole in memory), then one transaction registers the source, queues its job and lists its
+ * recording, {@code processing} and without stems until the job ends. The same take uploaded again
+ * to the profile answers the job and recording it has already.
  */
 public final class Uploads {
 
@@ -56,6 +60,7 @@ public final class Uploads {
     }
 
     private final Catalogue catalogue;
+    private final MediaDeletions deletions;
     private final AudioFiles audioFiles;
     private final Recordings recordings;
     private final Jobs jobs;
@@ -72,8 +77,10 @@ public final class Uploads {
             MediaStore media,
             Transactions transactions,
             Clock clock,
-            Settings settings) {
+            Settings settings,
+            MediaDeletions deletions) {
         this.catalogue = catalogue;
+        this.deletions = deletions;
         this.audioFiles = audioFiles;
         this.recordings = recordings;
         this.jobs = jobs;
@@ -84,12 +91,18 @@ public final class Uploads {
     }
 
     /**
-     * Stores the take and queues its separation; answers the job (the existing one for a take
-     * uploaded before). {@link TooLarge} past the limit, {@link Unsupported} for anything but
-     * audio; a read of {@code content} failing with an {@link Invalid} or {@link TooLarge} as its
-     * cause is refused with that.
+     * An upload's job and the recording it makes (listed at once, {@code processing}); not {@code
+     * fresh} when the take was uploaded to the profile before and both are the earlier ones.
      */
-    public Job upload(
+    public record Uploaded(Job job, Recording recording, boolean fresh) {}
+
+    /**
+     * Stores the take and queues its separation; answers the job and its recording (the existing
+     * ones for a take uploaded before). {@link TooLarge} past the limit, {@link Unsupported} for
+     * anything but audio; a read of {@code content} failing with an {@link Invalid} or {@link
+     * TooLarge} as its cause is refused with that.
+     */
+    public Uploaded upload(
             Principal principal, String profileName, String filename, InputStream content) {
         Profile profile =
                 catalogue
@@ -113,16 +126,40 @@ public final class Uploads {
             deleteQuietly(partial);
             throw new UncheckedIOException(e);
         }
-        Job job =
+        Uploaded uploaded =
                 transactions.inTransaction(() -> register(profile, name, key, outputName, stored));
-        if (!job.inputKey().equals(key.value())) {
+        if (!uploaded.job().inputKey().equals(key.value())) {
             // the take was uploaded before under another name: its first copy is the one kept
             deleteQuietly(key);
         }
-        return job;
+        return uploaded;
     }
 
-    private Job register(
+    private Uploaded register(
+            Profile profile, String name, MediaKey key, OutputName outputName, Stored stored) {
+        Job job = queue(profile, name, key, outputName, stored);
+        Optional<Recording> listed = recordings.byOutputName(profile.id(), job.outputName());
+        if (listed.isPresent()) {
+            return new Uploaded(job, listed.get(), false);
+        }
+        // A source removed with its recording may wait in the pending deletions: it is back.
+        deletions.withdraw(job.inputKey());
+        Recording made =
+                recordings.save(
+                        Recording.create(
+                                profile.id(),
+                                job.outputName(),
+                                null,
+                                null,
+                                job.audioFile(),
+                                List.of(),
+                                clock.instant()));
+        recordings.setStatus(made.id(), RecordingStatus.PROCESSING);
+        return new Uploaded(
+                job, made.withDetails(made.details().withStatus(RecordingStatus.PROCESSING)), true);
+    }
+
+    private Job queue(
             Profile profile, String name, MediaKey key, OutputName outputName, Stored stored) {
         AudioFile source =
                 audioFiles.registerIfAbsent(
@@ -142,7 +179,7 @@ public final class Uploads {
         if (existing.isPresent()) {
             Job job = existing.get();
             boolean gone =
-                    job.status() == JobStatus.COMPLETE
+                    job.status().finished()
                             && recordings.byOutputName(profile.id(), job.outputName()).isEmpty();
             if (gone && jobs.retry(job.id(), clock.instant())) {
                 return jobs.byId(job.id()).orElseThrow();

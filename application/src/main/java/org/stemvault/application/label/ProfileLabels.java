@@ -39,8 +39,8 @@ public final class ProfileLabels {
         this.clock = clock;
     }
 
-    /** The profile's songs or locations by name. */
-    public List<Label> list(Principal principal, String profile, LabelKind kind) {
+    /** The profile's songs or locations by name, each with how many clips or recordings use it. */
+    public List<Labels.Listed> list(Principal principal, String profile, LabelKind kind) {
         return labels.list(principal.viewer(), Names.profile(profile), kind)
                 .orElseThrow(Names::noProfile);
     }

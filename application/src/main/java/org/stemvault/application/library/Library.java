@@ -1,7 +1,9 @@
 package org.stemvault.application.library;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.stemvault.application.Names;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
@@ -10,6 +12,9 @@ import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Position;
 import org.stemvault.domain.Unauthenticated;
+import org.stemvault.domain.audio.AudioFiles;
+import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Current;
 import org.stemvault.domain.library.Known;
@@ -43,6 +48,8 @@ public final class Library {
     private final Transactions transactions;
     private final Clock clock;
     private final TextIndex textIndex;
+    private final Jobs jobs;
+    private final AudioFiles audioFiles;
 
     public Library(
             Catalogue catalogue,
@@ -51,7 +58,11 @@ public final class Library {
             MediaDeletions deletions,
             Transactions transactions,
             Clock clock,
-            TextIndex textIndex) {
+            TextIndex textIndex,
+            Jobs jobs,
+            AudioFiles audioFiles) {
+        this.jobs = jobs;
+        this.audioFiles = audioFiles;
         this.catalogue = catalogue;
         this.recordings = recordings;
         this.media = media;
@@ -146,19 +157,36 @@ public final class Library {
     }
 
     /** Removes the recording with its stems and embeddings. */
+    /**
+     * Deletes the recording with its stems and media. Its job, when it has one, goes with it: a
+     * take never separated (no stems: still processing, or failed) loses its job and its source
+     * too, so uploading it again starts afresh; a job separating a finished take again is
+     * cancelled.
+     */
     public void delete(Principal principal, String profile, String outputName) {
         transactions.inTransaction(
                 () -> {
                     Profile p = profile(principal, profile);
                     OutputName name = Names.recording(outputName);
+                    Recording r =
+                            recordings.byOutputName(p.id(), name).orElseThrow(Names::noRecording);
                     if (!recordings.delete(p.id(), name)) {
                         throw Names.noRecording();
                     }
+                    Instant now = clock.instant();
                     // Its stems and waveforms go too, after the transaction, whatever the store
                     // does.
-                    deletions.request(
-                            MediaDeletion.of(
-                                    p.name().value() + "/" + name.value(), clock.instant()));
+                    deletions.request(MediaDeletion.of(p.name().value() + "/" + name.value(), now));
+                    Optional<Job> job =
+                            r.audioFile() == null
+                                    ? Optional.empty()
+                                    : jobs.ofAudioFile(r.audioFile());
+                    if (job.isPresent() && r.stems().isEmpty()) {
+                        audioFiles.delete(r.audioFile());
+                        deletions.request(MediaDeletion.of(job.get().inputKey(), now));
+                    } else if (job.isPresent() && !job.get().status().finished()) {
+                        jobs.cancel(job.get().id(), now);
+                    }
                     return null;
                 });
     }

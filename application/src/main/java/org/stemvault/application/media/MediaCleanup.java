@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.stemvault.application.job.Processing;
 import org.stemvault.domain.Unavailable;
 import org.stemvault.domain.media.MediaDeletion;
@@ -47,7 +48,7 @@ public final class MediaCleanup {
         for (MediaDeletion deletion : deletions.claim(now, now.plus(lease), limit)) {
             try {
                 Instant cutoff = deletion.requestedAt().plus(CLOCK_SKEW);
-                for (MediaStore.Listed file : store.list(deletion.folder())) {
+                for (MediaStore.Listed file : listed(deletion.folder())) {
                     if (!file.lastModified().isAfter(cutoff)) {
                         store.delete(file.key());
                     }
@@ -62,5 +63,17 @@ public final class MediaCleanup {
             }
         }
         return done;
+    }
+
+    /** The files under the folder; a request for one file (a source) finds that file. */
+    private List<MediaStore.Listed> listed(String folder) throws IOException {
+        List<MediaStore.Listed> files = store.list(folder);
+        int slash = folder.lastIndexOf('/');
+        if (!files.isEmpty() || slash < 0) {
+            return files;
+        }
+        return store.list(folder.substring(0, slash)).stream()
+                .filter(f -> f.key().value().equals(folder))
+                .toList();
     }
 }

@@ -67,18 +67,18 @@ class RecordingClipsTest {
         Clip whole = clips.create(member, id, draft(0.0, duration, null, null));
         assertEquals(duration, whole.end());
         assertEquals(
-                "end_seconds",
+                "end_time_sec",
                 field(() -> clips.create(member, id, draft(1.0, duration + 0.01, null, null))));
         assertEquals(
-                "end_seconds", field(() -> clips.create(member, id, draft(5.0, 5.0, null, null))));
+                "end_time_sec", field(() -> clips.create(member, id, draft(5.0, 5.0, null, null))));
         assertEquals(
-                "start_seconds",
+                "start_time_sec",
                 field(() -> clips.create(member, id, draft(-0.5, 5.0, null, null))));
         assertEquals(
-                "start_seconds",
+                "start_time_sec",
                 field(() -> clips.create(member, id, draft(null, 5.0, null, null))));
         assertEquals(
-                "start_seconds",
+                "start_time_sec",
                 field(() -> clips.create(member, id, draft(Double.NaN, 5.0, null, null))));
         assertEquals(List.of(whole), clips.ofRecording(member, id));
     }
@@ -96,14 +96,14 @@ class RecordingClipsTest {
         assertNull(cleared.song());
         assertNull(clips.update(member, clip.id().toString(), only("name", null)).displayName());
         assertEquals(
-                "end_seconds",
+                "end_time_sec",
                 field(() -> clips.update(member, clip.id().toString(), only("start", 31.0))));
         assertEquals(
-                "start_seconds",
+                "start_time_sec",
                 field(() -> clips.update(member, clip.id().toString(), only("start", null))));
         assertEquals(
                 10.0,
-                clips.get(member, clip.id().toString()).start(),
+                clips.get(member, clip.id().toString()).clip().start(),
                 "a refused change changed nothing");
     }
 

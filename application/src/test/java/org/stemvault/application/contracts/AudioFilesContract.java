@@ -1,7 +1,9 @@
 package org.stemvault.application.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stemvault.application.contracts.Fixtures.at;
 import static org.stemvault.application.contracts.Fixtures.audioFile;
 import static org.stemvault.application.contracts.Fixtures.hash;
 import static org.stemvault.application.contracts.Fixtures.profile;
@@ -9,7 +11,9 @@ import static org.stemvault.application.contracts.Fixtures.profile;
 import org.junit.jupiter.api.Test;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.job.Job;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.recording.OutputName;
 
 public abstract class AudioFilesContract extends PortsContract {
 
@@ -33,5 +37,27 @@ public abstract class AudioFilesContract extends PortsContract {
         assertEquals(first, again);
         assertEquals(first, audioFiles.bySha256(hash('b')).orElseThrow());
         assertTrue(audioFiles.bySha256(hash('c')).isEmpty());
+    }
+
+    @Test
+    void a_deleted_source_takes_its_job_with_it_and_its_hash_is_free_again() {
+        Profile band = profiles.create(profile("the-band"));
+        AudioFile file = audioFiles.registerIfAbsent(audioFile(band.id(), hash('d')));
+        Job job =
+                Job.queue(
+                        band.id(),
+                        band.name(),
+                        file.id(),
+                        new OutputName("take_dddddddd"),
+                        "take.wav",
+                        "inputs/the-band/take_dddddddd.wav",
+                        3,
+                        at(0));
+        jobs.create(job);
+
+        assertTrue(audioFiles.delete(file.id()));
+        assertTrue(audioFiles.bySha256(hash('d')).isEmpty());
+        assertTrue(jobs.byId(job.id()).isEmpty(), "its job went with it");
+        assertFalse(audioFiles.delete(file.id()), "gone already");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stemvault.domain.clip.Clip;
+import org.stemvault.domain.clip.ClipId;
 import org.stemvault.domain.clip.Clips;
 import org.stemvault.domain.label.Label;
 import org.stemvault.domain.label.LabelKind;
@@ -76,6 +77,33 @@ public abstract class ClipsContract extends PortsContract {
         assertTrue(clips.visible(stranger, first.id()).isEmpty());
         assertTrue(clips.ofProfile(stranger, band.name()).isEmpty());
         assertEquals(2, clips.ofProfile(member, band.name()).orElseThrow().size());
+    }
+
+    @Test
+    void a_clip_or_a_profiles_clips_come_as_takes_with_recording_stems_and_song_name() {
+        Clip first = clip(older, intro, 0, 20, T0);
+        Clip later = clip(newer, null, 5, 10, T0.plusSeconds(60));
+        clips.create(List.of(first, later));
+        Clips.Take take = clips.take(member, first.id()).orElseThrow();
+        assertEquals(first, take.clip());
+        assertEquals(intro.name(), take.songName());
+        assertEquals(older.id(), take.recording().recording().id());
+        assertEquals(4, take.recording().recording().stems().size());
+        assertEquals(band.name(), take.recording().profile());
+        assertTrue(clips.take(stranger, first.id()).isEmpty());
+        assertTrue(clips.take(member, ClipId.random()).isEmpty());
+        List<Clips.Take> all = clips.ofProfile(member, band.name()).orElseThrow();
+        assertEquals(List.of(later, first), all.stream().map(Clips.Take::clip).toList());
+        assertNull(all.get(0).songName());
+        assertEquals(newer.id(), all.get(0).recording().recording().id());
+        Profile quiet = profiles.create(Fixtures.profile("quiet"));
+        memberships.grant(
+                new Membership(
+                        users.provision(new Email("member@example.com"), T0).id(), quiet.id(), T0));
+        assertEquals(
+                Optional.of(List.of()),
+                clips.ofProfile(member, quiet.name()),
+                "a visible profile without clips");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.stemvault.application.fakes.Ports;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.label.Label;
 import org.stemvault.domain.label.LabelKind;
+import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
@@ -55,10 +56,11 @@ public abstract class LabelsContract extends PortsContract {
             labels.create(l);
         }
         assertEquals(
-                Optional.of(List.of(alpha, zebra)),
+                Optional.of(List.of(new Labels.Listed(alpha, 0), new Labels.Listed(zebra, 0))),
                 labels.list(member, band.name(), LabelKind.SONG));
         assertEquals(
-                Optional.of(List.of(attic)), labels.list(member, band.name(), LabelKind.LOCATION));
+                Optional.of(List.of(new Labels.Listed(attic, 0))),
+                labels.list(member, band.name(), LabelKind.LOCATION));
         assertEquals(Optional.empty(), labels.list(stranger, band.name(), LabelKind.SONG));
         assertEquals(
                 Optional.empty(), labels.list(member, new ProfileName("nope"), LabelKind.SONG));
@@ -100,7 +102,7 @@ public abstract class LabelsContract extends PortsContract {
         assertEquals(
                 List.of("Intro", "Outro"),
                 labels.list(member, band.name(), LabelKind.SONG).orElseThrow().stream()
-                        .map(Label::name)
+                        .map(l -> l.label().name())
                         .toList());
     }
 
@@ -144,6 +146,10 @@ public abstract class LabelsContract extends PortsContract {
                         RecordingStatus.COMPLETE),
                 recordings.byId(take.id()).orElseThrow().details());
         assertEquals(1, labels.uses(LabelKind.LOCATION, attic.id()));
+        assertEquals(
+                1,
+                labels.list(member, band.name(), LabelKind.LOCATION).orElseThrow().get(0).uses(),
+                "the list counts what uses each label, as uses does");
 
         Recording again = recordings.save(take);
         assertEquals(day, again.details().dateRecorded(), "a save keeps the details");

@@ -40,6 +40,17 @@ public abstract class MediaDeletionsContract extends PortsContract {
     }
 
     @Test
+    void a_withdrawn_request_is_forgotten_and_only_that_one() {
+        deletions.request(MediaDeletion.of("inputs/band/take_1.wav", at(0)));
+        deletions.request(MediaDeletion.of("band/take_1", at(0)));
+        deletions.withdraw("inputs/band/take_1.wav");
+        deletions.withdraw("inputs/band/nothing.wav");
+        assertEquals(
+                List.of("band/take_1"),
+                deletions.pending().stream().map(MediaDeletion::folder).toList());
+    }
+
+    @Test
     void a_request_rolls_back_with_its_transaction() {
         try {
             transactions.inTransaction(

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -324,6 +325,14 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
+                public void withdraw(String folder) {
+                    synchronized (InMemoryWorld.this) {
+                        state.deletions.values().removeIf(d -> d.folder().equals(folder));
+                        state.deletionsDue.keySet().retainAll(state.deletions.keySet());
+                    }
+                }
+
+                @Override
                 public List<MediaDeletion> claim(Instant now, Instant leaseUntil, int limit) {
                     synchronized (InMemoryWorld.this) {
                         List<MediaDeletion> due =
@@ -618,6 +627,20 @@ public final class InMemoryWorld implements Ports {
                         return before - state.audioFiles.size();
                     }
                 }
+
+                @Override
+                public boolean delete(AudioFileId id) {
+                    synchronized (InMemoryWorld.this) {
+                        if (state.recordings.values().stream()
+                                .anyMatch(r -> id.equals(r.audioFile()))) {
+                            throw new IllegalStateException("a recording refers to the source");
+                        }
+                        // its job goes with it, as ON DELETE CASCADE does
+                        state.queue.values().removeIf(j -> j.audioFile().equals(id));
+                        state.secrets.keySet().retainAll(state.queue.keySet());
+                        return state.audioFiles.values().removeIf(a -> a.id().equals(id));
+                    }
+                }
             };
 
     @Override
@@ -678,7 +701,19 @@ public final class InMemoryWorld implements Ports {
                         if (r == null) {
                             return false;
                         }
-                        state.recordings.put(id, r.withDetails(r.details().withStatus(status)));
+                        // as the database derives it: the reason is its job's error (or status)
+                        String reason =
+                                state.queue.values().stream()
+                                        .filter(j -> Objects.equals(j.audioFile(), r.audioFile()))
+                                        .findFirst()
+                                        .map(j -> j.error() != null ? j.error() : j.status().wire())
+                                        .orElse(null);
+                        state.recordings.put(
+                                id,
+                                r.withDetails(
+                                        status == RecordingStatus.ERROR
+                                                ? r.details().failed(reason)
+                                                : r.details().withStatus(status)));
                         return true;
                     }
                 }
@@ -1916,47 +1951,77 @@ public final class InMemoryWorld implements Ports {
                                 || !sees(viewer, label.profile())) {
                             return Optional.empty();
                         }
-                        ProfileName profile = state.profiles.get(label.profile()).name();
-                        List<Take> takes = new ArrayList<>();
-                        state.recordings.values().stream()
-                                .sorted(
-                                        Comparator.comparing(Recording::createdAt)
-                                                .thenComparing(r -> r.id().value(), UUIDS)
-                                                .reversed())
-                                .forEach(
-                                        r ->
-                                                ofRecording(r.id()).stream()
-                                                        .filter(c -> song.equals(c.song()))
-                                                        .forEach(
-                                                                c ->
-                                                                        takes.add(
-                                                                                new Take(
-                                                                                        c,
-                                                                                        new Located(
-                                                                                                profile,
-                                                                                                r)))));
-                        return Optional.of(takes);
+                        return Optional.of(
+                                takes(
+                                        c ->
+                                                c.profile().equals(label.profile())
+                                                        && song.equals(c.song())));
                     }
                 }
 
                 @Override
-                public Optional<List<Clip>> ofProfile(Viewer viewer, ProfileName profile) {
+                public Optional<Take> take(Viewer viewer, ClipId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return visible(viewer, id)
+                                .flatMap(clip -> takes(c -> c.equals(clip)).stream().findFirst());
+                    }
+                }
+
+                @Override
+                public Optional<List<Take>> ofProfile(Viewer viewer, ProfileName profile) {
                     synchronized (InMemoryWorld.this) {
                         return InMemoryWorld.this
                                 .visible(viewer, profile)
                                 .map(
                                         p ->
-                                                state.clips.values().stream()
-                                                        .filter(c -> c.profile().equals(p.id()))
+                                                takes(c -> c.profile().equals(p.id())).stream()
                                                         .sorted(
                                                                 Comparator.comparing(
-                                                                                Clip::createdAt)
+                                                                                (Take t) ->
+                                                                                        t.clip()
+                                                                                                .createdAt())
                                                                         .thenComparing(
-                                                                                c -> c.id().value(),
+                                                                                t ->
+                                                                                        t.clip()
+                                                                                                .id()
+                                                                                                .value(),
                                                                                 UUIDS)
                                                                         .reversed())
                                                         .toList());
                     }
+                }
+
+                /**
+                 * The chosen clips as takes: newest recording first, then by start, each with its
+                 * recording, profile name and song name.
+                 */
+                private List<Take> takes(Predicate<Clip> chosen) {
+                    List<Take> takes = new ArrayList<>();
+                    state.recordings.values().stream()
+                            .sorted(
+                                    Comparator.comparing(Recording::createdAt)
+                                            .thenComparing(r -> r.id().value(), UUIDS)
+                                            .reversed())
+                            .forEach(
+                                    r -> {
+                                        Located located =
+                                                new Located(
+                                                        state.profiles.get(r.profile()).name(), r);
+                                        for (Clip c : ofRecording(r.id())) {
+                                            if (chosen.test(c)) {
+                                                Label song =
+                                                        c.song() == null
+                                                                ? null
+                                                                : state.labels.get(c.song());
+                                                takes.add(
+                                                        new Take(
+                                                                c,
+                                                                located,
+                                                                song == null ? null : song.name()));
+                                            }
+                                        }
+                                    });
+                    return takes;
                 }
 
                 @Override
@@ -2007,7 +2072,7 @@ public final class InMemoryWorld implements Ports {
     private final Labels labels =
             new Labels() {
                 @Override
-                public Optional<List<Label>> list(
+                public Optional<List<Labels.Listed>> list(
                         Viewer viewer, ProfileName profile, LabelKind kind) {
                     synchronized (InMemoryWorld.this) {
                         return InMemoryWorld.this
@@ -2023,17 +2088,20 @@ public final class InMemoryWorld implements Ports {
                                                                                                 p
                                                                                                         .id()))
                                                         .sorted(
-                                                                java.util.Comparator.comparing(
+                                                                Comparator.comparing(
                                                                                 (Label l) ->
                                                                                         l.name()
                                                                                                 .toLowerCase(
-                                                                                                        java
-                                                                                                                .util
-                                                                                                                .Locale
+                                                                                                        Locale
                                                                                                                 .ROOT))
                                                                         .thenComparing(
                                                                                 l ->
                                                                                         l.id().value()))
+                                                        .map(
+                                                                l ->
+                                                                        new Labels.Listed(
+                                                                                l,
+                                                                                uses(kind, l.id())))
                                                         .toList());
                     }
                 }

@@ -1,6 +1,7 @@
 package org.stemvault.application.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.stemvault.application.access.Access;
 import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.application.fakes.InMemoryMediaStore;
 import org.stemvault.application.fakes.World;
+import org.stemvault.application.library.Library;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
@@ -25,6 +27,7 @@ import org.stemvault.domain.Unsupported;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingStatus;
 
 class ProcessingTest {
@@ -60,7 +63,8 @@ class ProcessingTest {
                     media,
                     world.ports.transactions(),
                     world.clock,
-                    new Uploads.Settings(1000, 2));
+                    new Uploads.Settings(1000, 2),
+                    world.ports.mediaDeletions());
     final Processing processing =
             new Processing(
                     world.ports.jobs(),
@@ -84,7 +88,7 @@ class ProcessingTest {
     }
 
     Job upload(String name, byte[] content) {
-        return uploads.upload(member, "band", name, new ByteArrayInputStream(content));
+        return uploads.upload(member, "band", name, new ByteArrayInputStream(content)).job();
     }
 
     /** What a worker puts before it completes: every file {@link Fixtures#fourStems} names. */
@@ -111,7 +115,14 @@ class ProcessingTest {
                                 processing.complete(
                                         worker, job.id().toString(), null, Fixtures.fourStems()));
         assertEquals("stems[0].audio_url", missing.field());
-        assertTrue(world.ports.recordings().byOutputName(band.id(), job.outputName()).isEmpty());
+        assertTrue(
+                world.ports
+                        .recordings()
+                        .byOutputName(band.id(), job.outputName())
+                        .orElseThrow()
+                        .stems()
+                        .isEmpty(),
+                "the upload's recording has no stems yet");
         outputs(job);
         assertEquals(
                 4,
@@ -121,6 +132,115 @@ class ProcessingTest {
                         .stems()
                         .size(),
                 "put, then completed by the same holder");
+    }
+
+    Recording recordingOf(Job job) {
+        return world.ports.recordings().byOutputName(band.id(), job.outputName()).orElseThrow();
+    }
+
+    @Test
+    void an_upload_is_a_processing_recording_at_once_which_its_completion_fills() {
+        Uploads.Uploaded uploaded =
+                uploads.upload(member, "band", "take.wav", new ByteArrayInputStream(wav(100)));
+        assertTrue(uploaded.fresh());
+        Recording listed = recordingOf(uploaded.job());
+        assertEquals(uploaded.recording().id(), listed.id());
+        assertEquals(RecordingStatus.PROCESSING, listed.details().status());
+        assertEquals(RecordingStatus.PROCESSING, uploaded.recording().details().status());
+        assertTrue(listed.stems().isEmpty());
+        assertEquals(uploaded.job().outputName().value(), listed.displayName());
+        Uploads.Uploaded again =
+                uploads.upload(member, "band", "copy.wav", new ByteArrayInputStream(wav(100)));
+        assertFalse(again.fresh());
+        assertEquals(listed.id(), again.recording().id(), "the same take, the same recording");
+
+        processing.claim(worker);
+        outputs(uploaded.job());
+        processing.complete(worker, uploaded.job().id().toString(), null, Fixtures.fourStems());
+        Recording done = recordingOf(uploaded.job());
+        assertEquals(listed.id(), done.id(), "completion fills the listed recording");
+        assertEquals(RecordingStatus.COMPLETE, done.details().status());
+        assertEquals(4, done.stems().size());
+    }
+
+    @Test
+    void a_take_that_fails_for_good_is_a_recording_in_error_with_the_reason() {
+        Job job = upload("take.wav", wav(100));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            processing.claim(worker);
+            processing.fail(worker, job.id().toString(), "the model ran out of memory");
+        }
+        Recording failed = recordingOf(job);
+        assertEquals(RecordingStatus.ERROR, failed.details().status());
+        assertEquals("the model ran out of memory", failed.details().error());
+    }
+
+    @Test
+    void cancelling_a_take_never_separated_leaves_its_recording_in_error() {
+        Job job = upload("take.wav", wav(100));
+        processing.cancel(
+                Access.admin(world.principal(world.admin("boss@example.com"))),
+                job.id().toString());
+        assertEquals(RecordingStatus.ERROR, recordingOf(job).details().status());
+        assertEquals("cancelled by an admin", recordingOf(job).details().error());
+    }
+
+    final Library library =
+            new Library(
+                    world.ports.catalogue(),
+                    world.ports.recordings(),
+                    media,
+                    world.ports.mediaDeletions(),
+                    world.ports.transactions(),
+                    world.clock,
+                    textIndex,
+                    world.ports.jobs(),
+                    world.ports.audioFiles());
+
+    @Test
+    void deleting_a_take_still_processing_removes_its_job_and_source_and_it_can_come_again() {
+        Job job = upload("take.wav", wav(100));
+        processing.claim(worker);
+        library.delete(member, "band", job.outputName().value());
+        assertTrue(world.ports.recordings().byOutputName(band.id(), job.outputName()).isEmpty());
+        assertTrue(world.ports.jobs().byId(job.id()).isEmpty(), "its job is gone");
+        assertThrows(
+                Conflict.class,
+                () -> processing.heartbeat(worker, job.id().toString(), "x", 1),
+                "its worker learns it holds the job no more");
+        assertEquals(
+                List.of("band/" + job.outputName().value(), job.inputKey()),
+                world.ports.mediaDeletions().pending().stream()
+                        .map(d -> d.folder())
+                        .sorted()
+                        .toList(),
+                "its source and its folder are to be removed");
+
+        Uploads.Uploaded again =
+                uploads.upload(member, "band", "take.wav", new ByteArrayInputStream(wav(100)));
+        assertTrue(again.fresh());
+        assertEquals(JobStatus.QUEUED, again.job().status());
+        assertEquals(RecordingStatus.PROCESSING, recordingOf(again.job()).details().status());
+        assertEquals(
+                List.of("band/" + job.outputName().value()),
+                world.ports.mediaDeletions().pending().stream().map(d -> d.folder()).toList(),
+                "the source is wanted again: its removal is withdrawn");
+    }
+
+    @Test
+    void deleting_a_separated_take_that_is_separated_again_cancels_that_job() {
+        Job job = upload("take.wav", wav(100));
+        processing.claim(worker);
+        outputs(job);
+        processing.complete(worker, job.id().toString(), null, Fixtures.fourStems());
+        Access.Admin admin = Access.admin(world.principal(world.admin("boss@example.com")));
+        processing.retry(admin, job.id().toString());
+        library.delete(member, "band", job.outputName().value());
+        assertEquals(JobStatus.CANCELLED, world.ports.jobs().byId(job.id()).orElseThrow().status());
+        assertEquals(
+                List.of("band/" + job.outputName().value()),
+                world.ports.mediaDeletions().pending().stream().map(d -> d.folder()).toList(),
+                "a separated take keeps its source");
     }
 
     @Test
@@ -225,8 +345,13 @@ class ProcessingTest {
                 () -> processing.complete(worker, job.id().toString(), null, Fixtures.fourStems()),
                 "the recording was saved, then the job could not be completed");
         assertTrue(
-                world.ports.recordings().byOutputName(band.id(), job.outputName()).isEmpty(),
-                "rolled back");
+                world.ports
+                        .recordings()
+                        .byOutputName(band.id(), job.outputName())
+                        .orElseThrow()
+                        .stems()
+                        .isEmpty(),
+                "rolled back: the upload's recording still has no stems");
 
         processing.retry(
                 Access.admin(world.principal(world.admin("boss@example.com"))),

@@ -19,6 +19,7 @@ import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.label.Label;
 import org.stemvault.domain.label.LabelKind;
+import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
 
@@ -48,7 +49,9 @@ class ProfileLabelsTest {
                             () -> {
                                 throw new AssertionError("nothing is embedded here");
                             },
-                            world.clock));
+                            world.clock),
+                    world.ports.jobs(),
+                    world.ports.audioFiles());
     final RecordingMetadata metadata =
             new RecordingMetadata(
                     world.ports.catalogue(),
@@ -81,7 +84,8 @@ class ProfileLabelsTest {
         assertThrows(
                 Invalid.class,
                 () -> labels.create(member, "band", LabelKind.SONG, "x".repeat(201)));
-        assertEquals(List.of(intro), labels.list(member, "band", LabelKind.SONG));
+        assertEquals(
+                List.of(new Labels.Listed(intro, 0)), labels.list(member, "band", LabelKind.SONG));
     }
 
     @Test

@@ -47,7 +47,9 @@ class LibraryTest {
                     world.ports.mediaDeletions(),
                     world.ports.transactions(),
                     world.clock,
-                    textIndex);
+                    textIndex,
+                    world.ports.jobs(),
+                    world.ports.audioFiles());
 
     final Profile band = world.profile("band");
     final Profile attic = world.profile("attic");

@@ -53,6 +53,21 @@ class MediaCleanupTest {
     }
 
     @Test
+    void a_request_for_one_file_removes_that_file_and_not_its_neighbours() throws Exception {
+        write("inputs/band/take_1a2b3c4d.wav");
+        write("inputs/band/take_1a2b3c4d.wav2");
+        write("inputs/band/other_5e6f7a8b.wav");
+        world.mediaDeletions()
+                .request(MediaDeletion.of("inputs/band/take_1a2b3c4d.wav", Instant.now()));
+        assertEquals(1, cleanup(store, Instant.now()).drain(10));
+        assertEquals(
+                java.util.Set.of(
+                        new MediaKey("inputs/band/take_1a2b3c4d.wav2"),
+                        new MediaKey("inputs/band/other_5e6f7a8b.wav")),
+                store.keys());
+    }
+
+    @Test
     void a_file_written_after_the_request_belongs_to_what_came_after_and_stays() throws Exception {
         world.mediaDeletions()
                 .request(MediaDeletion.of("band/take-1", Instant.now().minus(Duration.ofHours(1))));

@@ -19,4 +19,10 @@ public interface AudioFiles {
      * many.
      */
     int deleteAllOf(ProfileId profile);
+
+    /**
+     * Removes one source file and its job (a take whose recording was deleted before it was ever
+     * separated); false when it is gone. No recording may refer to it any more.
+     */
+    boolean delete(AudioFileId id);
 }

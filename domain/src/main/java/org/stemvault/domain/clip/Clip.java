@@ -29,13 +29,13 @@ public record Clip(
         Checks.required("id", id);
         Checks.required("profile_id", profile);
         Checks.required("recording_id", recording);
-        Checks.finite("start_seconds", start);
-        Checks.finite("end_seconds", end);
+        Checks.finite("start_time_sec", start);
+        Checks.finite("end_time_sec", end);
         if (start < 0) {
-            throw new Invalid("start_seconds", "must not be negative");
+            throw new Invalid("start_time_sec", "must not be negative");
         }
         if (end <= start) {
-            throw new Invalid("end_seconds", "must be after start_seconds");
+            throw new Invalid("end_time_sec", "must be after start_time_sec");
         }
         displayName = name(displayName);
         Checks.required("created_at", createdAt);

@@ -14,8 +14,11 @@ import org.stemvault.domain.recording.RecordingId;
  */
 public interface Clips {
 
-    /** A clip with its recording (and its stems) and the name of its profile. */
-    record Take(Clip clip, Catalogue.Located recording) {}
+    /**
+     * A clip with its recording (and its stems), the name of its profile and its song's name (null
+     * when it has no song).
+     */
+    record Take(Clip clip, Catalogue.Located recording, String songName) {}
 
     /** The clip, when it exists and the viewer may see its profile. */
     Optional<Clip> visible(Viewer viewer, ClipId id);
@@ -29,8 +32,14 @@ public interface Clips {
      */
     Optional<List<Take>> ofSong(Viewer viewer, LabelId song);
 
-    /** The profile's clips, newest first; empty when the viewer may not see the profile. */
-    Optional<List<Clip>> ofProfile(Viewer viewer, ProfileName profile);
+    /** The clip as a take, in one read, when it exists and the viewer may see its profile. */
+    Optional<Take> take(Viewer viewer, ClipId id);
+
+    /**
+     * The profile's clips as takes, newest clip first, in one read; empty when the viewer may not
+     * see the profile.
+     */
+    Optional<List<Take>> ofProfile(Viewer viewer, ProfileName profile);
 
     /** Stores new clips (one statement). */
     void create(List<Clip> clips);

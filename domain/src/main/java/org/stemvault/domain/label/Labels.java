@@ -12,8 +12,14 @@ import org.stemvault.domain.profile.ProfileName;
  */
 public interface Labels {
 
-    /** The profile's labels of this kind by name, or empty when the viewer may not see it. */
-    Optional<List<Label>> list(Viewer viewer, ProfileName profile, LabelKind kind);
+    /** A label with how many clips (a song) or recordings (a location) use it. */
+    record Listed(Label label, int uses) {}
+
+    /**
+     * The profile's labels of this kind by name, each with its uses; empty when the viewer may not
+     * see the profile.
+     */
+    Optional<List<Listed>> list(Viewer viewer, ProfileName profile, LabelKind kind);
 
     /** The label, when it exists and the viewer may see its profile. */
     Optional<Label> visible(Viewer viewer, LabelKind kind, LabelId id);

@@ -7,8 +7,9 @@ import org.stemvault.domain.Invalid;
 
 /**
  * A request to remove every stored file under {@code folder} (a recording's {@code
- * <profile>/<output_name>}, a profile's {@code <profile>} or {@code inputs/<profile>}) that was
- * written before {@code requestedAt}: a file written later belongs to whatever came after.
+ * <profile>/<output_name>}, a profile's {@code <profile>} or {@code inputs/<profile>}), or the one
+ * file {@code folder} names (a source, {@code inputs/<profile>/<file>}), that was written before
+ * {@code requestedAt}: a file written later belongs to whatever came after.
  */
 public record MediaDeletion(UUID id, String folder, Instant requestedAt, int attempts) {
 

@@ -14,6 +14,12 @@ public interface MediaDeletions {
     void request(MediaDeletion deletion);
 
     /**
+     * Forgets the requests for exactly this folder or file, not yet carried out: what they named is
+     * wanted again (a take uploaded again after its recording was deleted).
+     */
+    void withdraw(String folder);
+
+    /**
      * Up to {@code limit} due requests, oldest first, each now leased until {@code leaseUntil} so
      * that no other instance takes it meanwhile.
      */

@@ -1,0 +1,45 @@
+package org.stemvault.web.clip;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.util.List;
+import org.stemvault.domain.clip.Clips;
+import org.stemvault.web.library.FileResponse;
+import org.stemvault.web.recording.RecordingResponse;
+
+/**
+ * A clip with what plays it ({@code ClipWithStemsResponse}): the clip's fields, its {@code song}
+ * ({@code {"id", "name"}} or null), its recording's {@code recording_output_name}, {@code stems},
+ * {@code location} and {@code date_recorded}, and the whole {@code recording} (a {@code
+ * FileWithStems} with its {@code profile_name}).
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+record TakeResponse(
+        @JsonUnwrapped ClipResponse clip,
+        SongResponse song,
+        String recordingOutputName,
+        List<FileResponse.StemResponse> stems,
+        FileResponse.LocationResponse location,
+        String dateRecorded,
+        RecordingResponse recording) {
+
+    /** A clip's song. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record SongResponse(String id, String name) {}
+
+    static TakeResponse of(Clips.Take take) {
+        RecordingResponse recording = RecordingResponse.of(take.recording());
+        FileResponse file = recording.file();
+        return new TakeResponse(
+                ClipResponse.from(take.clip()),
+                take.clip().song() == null
+                        ? null
+                        : new SongResponse(take.clip().song().toString(), take.songName()),
+                file.name(),
+                file.stems(),
+                file.location(),
+                file.dateRecorded(),
+                recording);
+    }
+}
