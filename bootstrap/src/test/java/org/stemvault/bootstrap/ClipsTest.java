@@ -114,6 +114,53 @@ class ClipsTest implements TestPropertyProvider {
     }
 
     @Test
+    void the_newest_clients_bound_names_are_canonical_and_a_refusal_names_what_was_sent()
+            throws Exception {
+        HttpResponse<String> made =
+                call(
+                        "POST",
+                        clips(),
+                        "{\"recording_id\":\""
+                                + take.id()
+                                + "\",\"start_time_sec\":1.5,\"end_time_sec\":3}");
+        assertEquals(201, made.statusCode(), made.body());
+        assertEquals(1.5, json(made).path("start_time_sec").asDouble());
+        assertEquals(3.0, json(made).path("end_time_sec").asDouble());
+        assertEquals(1.5, json(made).path("start_seconds").asDouble(), "the old names too");
+        Map<String, String> refused =
+                Map.of(
+                        "{\"start_time_sec\":10,\"end_time_sec\":10}",
+                        "end_time_sec",
+                        "{\"end_time_sec\":10}",
+                        "start_time_sec",
+                        "{\"start_time_sec\":1,\"start_seconds\":1,\"end_time_sec\":2}",
+                        "start_seconds",
+                        "{\"recording_id\":\"00000000-0000-4000-8000-000000000000\","
+                                + "\"start_time_sec\":1,\"end_time_sec\":2}",
+                        "recording_id",
+                        "{\"recording_id\":7,\"start_time_sec\":1,\"end_time_sec\":2}",
+                        "recording_id");
+        for (Map.Entry<String, String> bad : refused.entrySet()) {
+            HttpResponse<String> r = call("POST", clips(), bad.getKey());
+            assertEquals(400, r.statusCode(), bad.getKey());
+            assertTrue(
+                    r.body().contains("\"field\":\"" + bad.getValue() + "\""),
+                    bad.getKey() + " " + r.body());
+        }
+        assertEquals(1, json(call("GET", clips(), null)).size(), "nothing half-written");
+        String id = json(made).path("id").asText();
+        HttpResponse<String> moved = call("PATCH", "/api/clips/" + id, "{\"end_time_sec\":4.25}");
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals(4.25, json(moved).path("end_time_sec").asDouble());
+        JsonNode take = json(call("GET", "/api/clips/" + id, null));
+        assertEquals(4.25, take.path("end_time_sec").asDouble());
+        assertTrue(take.path("stems").isArray() && take.path("stems").size() > 0, take.toString());
+        assertTrue(take.path("song").isNull(), take.toString());
+        assertEquals(
+                take.at("/recording/name").asText(), take.path("recording_output_name").asText());
+    }
+
+    @Test
     void a_patch_keeps_what_is_absent_and_clears_what_is_null() throws Exception {
         String id =
                 json(call(
