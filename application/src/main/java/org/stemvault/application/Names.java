@@ -2,6 +2,9 @@ package org.stemvault.application;
 
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
+import org.stemvault.domain.Unauthenticated;
+import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.OutputName;
 
@@ -29,6 +32,14 @@ public final class Names {
         } catch (Invalid e) {
             throw noRecording();
         }
+    }
+
+    /**
+     * What a read that found nothing answers: {@code notFound} for a viewer still signed in, {@link
+     * Unauthenticated} for an ended session or a deleted user (one more read, on this path only).
+     */
+    public static RuntimeException missing(Catalogue catalogue, Viewer viewer, NotFound notFound) {
+        return catalogue.known(viewer) ? notFound : new Unauthenticated();
     }
 
     public static NotFound noProfile() {

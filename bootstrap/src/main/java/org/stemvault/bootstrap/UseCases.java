@@ -270,7 +270,8 @@ final class UseCases {
             Clock clock,
             TextIndex textIndex,
             JobSettings settings,
-            Clips clips) {
+            Clips clips,
+            Catalogue catalogue) {
         return new Processing(
                 jobs,
                 profiles,
@@ -281,7 +282,8 @@ final class UseCases {
                 clock,
                 textIndex,
                 settings.processing(),
-                clips);
+                clips,
+                catalogue);
     }
 
     @Singleton

@@ -58,13 +58,20 @@ final class Api {
     static HttpResponse<String> uploadBody(
             EmbeddedServer server, String path, String bearer, String body)
             throws IOException, InterruptedException {
+        return uploadBody(server, path, bearer, MULTIPART, body);
+    }
+
+    /** {@link #uploadBody} with a Content-Type of the caller's, whatever it says. */
+    static HttpResponse<String> uploadBody(
+            EmbeddedServer server, String path, String bearer, String contentType, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(server.getURL() + path))
                         .POST(
                                 HttpRequest.BodyPublishers.ofByteArray(
                                         body.getBytes(
                                                 java.nio.charset.StandardCharsets.ISO_8859_1)))
-                        .header("Content-Type", MULTIPART);
+                        .header("Content-Type", contentType);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

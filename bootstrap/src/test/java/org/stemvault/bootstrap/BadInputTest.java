@@ -34,6 +34,7 @@ class BadInputTest implements TestPropertyProvider {
     String admin;
     String member;
     String worker;
+    String take;
 
     @Override
     public Map<String, String> getProperties() {
@@ -56,7 +57,7 @@ class BadInputTest implements TestPropertyProvider {
     void world() {
         seed.reset();
         Profile band = seed.profile("band");
-        seed.take(band, "take-1", 0, Seed.stem("vocals", -1.0));
+        take = seed.take(band, "take-1", 0, Seed.stem("vocals", -1.0)).id().value().toString();
         admin = seed.token(seed.admin("admin@example.com"));
         member = seed.memberOf(band, "member@example.com");
         worker = seed.worker("w").bearer();
@@ -206,6 +207,82 @@ class BadInputTest implements TestPropertyProvider {
                 "filters.stem_type");
         refused("DELETE", "/api/admin/profiles/band?force=yes", admin, (String) null, "force");
         refused("DELETE", "/api/admin/profiles/band?force=TRUE", admin, (String) null, "force");
+    }
+
+    @Test
+    void a_setting_with_a_nul_or_nested_too_deep_is_refused_naming_value() throws Exception {
+        String path = "/api/recordings/" + take + "/config";
+        refused("PATCH", path, member, "{\"key\":\"reverb\",\"value\":\"\\u0000\"}", "value");
+        refused("PATCH", path, member, "{\"key\":\"reverb\",\"value\":{\"a\\u0000\":1}}", "value");
+        refused(
+                "PATCH",
+                path,
+                member,
+                "{\"key\":\"stems\",\"value\":{\"vocals\":[\"\\u0000\"]}}",
+                "value.vocals[0]");
+        for (int depth : new int[] {32, 100, 600, 1500}) {
+            refused(
+                    "PATCH",
+                    path,
+                    member,
+                    "{\"key\":\"reverb\",\"value\":" + "[".repeat(depth) + "]".repeat(depth) + "}",
+                    "value");
+        }
+        HttpResponse<String> deepest =
+                raw(
+                        "PATCH",
+                        path,
+                        member,
+                        ("{\"key\":\"reverb\",\"value\":" + "[".repeat(31) + "]".repeat(31) + "}")
+                                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(204, deepest.statusCode(), deepest.body());
+        HttpResponse<String> stored = raw("GET", "/api/recordings/" + take, member, null);
+        assertTrue(
+                stored.body().contains("\"reverb\":" + "[".repeat(31) + "]".repeat(31)),
+                stored.body());
+    }
+
+    @Test
+    void a_name_with_a_control_character_is_refused_naming_the_field() throws Exception {
+        for (String bad :
+                new String[] {"bell\\u0007", "a\\u001b[31mb", "del\\u007f", "c1\\u0085"}) {
+            refused(
+                    "POST",
+                    "/api/profiles/band/songs",
+                    member,
+                    "{\"name\":\"" + bad + "\"}",
+                    "name");
+            refused(
+                    "POST",
+                    "/api/profiles/band/locations",
+                    member,
+                    "{\"name\":\"" + bad + "\"}",
+                    "name");
+            refused(
+                    "POST",
+                    "/api/recordings/" + take + "/clips",
+                    member,
+                    "{\"start_time_sec\":0,\"end_time_sec\":1,\"display_name\":\"" + bad + "\"}",
+                    "display_name");
+            refused(
+                    "PATCH",
+                    "/api/profiles/band/files/take-1",
+                    member,
+                    "{\"display_name\":\"" + bad + "\"}",
+                    "display_name");
+            refused(
+                    "POST",
+                    "/api/admin/worker-tokens",
+                    admin,
+                    "{\"name\":\"" + bad + "\",\"days\":1}",
+                    "name");
+            refused(
+                    "POST",
+                    "/api/admin/profiles",
+                    admin,
+                    "{\"name\":\"" + bad + "\",\"source_folder\":\"/s\"}",
+                    "name");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.stemvault.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -219,6 +221,40 @@ class JobsTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_deleted_users_token_is_401_on_a_job_its_events_and_a_file() throws Exception {
+        byte[] wav = LegacyFixture.wav(0.5, 8000);
+        HttpResponse<String> uploaded =
+                Api.upload(server, "/api/upload/band", member, "Gone.wav", wav);
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+        String jobId = field(uploaded.body(), "job_id");
+        String file = "/api/profiles/band/files/" + field(uploaded.body(), "output_name");
+        assertEquals(
+                200,
+                call("GET", "/api/jobs/" + jobId + "/status?wait=0", member, null).statusCode());
+        assertEquals(200, call("GET", file, member, null).statusCode());
+        try (java.sql.Connection c = org.stemvault.postgres.TestDatabase.connect();
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM users WHERE email = 'member@example.com'");
+        }
+        for (String path :
+                new String[] {
+                    "/api/jobs/" + jobId + "/status?wait=0",
+                    "/api/jobs/" + jobId + "/events?max=0",
+                    "/api/jobs/" + UUID.randomUUID() + "/status?wait=0",
+                    file,
+                    "/api/profiles/band/files/Nothing-Here"
+                }) {
+            HttpResponse<String> refused = call("GET", path, member, null);
+            assertEquals(401, refused.statusCode(), path + " " + refused.body());
+        }
+        assertEquals(
+                404,
+                call("GET", "/api/jobs/" + UUID.randomUUID() + "/status?wait=0", admin, null)
+                        .statusCode(),
+                "a known caller still hears 404 for a missing job");
+    }
+
+    @Test
     void a_long_poll_on_another_instance_wakes_when_this_one_completes_the_job() throws Exception {
         String jobId =
                 field(
@@ -406,6 +442,70 @@ class JobsTest implements TestPropertyProvider {
         // and the same take, whole, is taken
         assertEquals(200, rawUpload(whole).statusCode());
         assertEquals(before + 1, storedFiles());
+    }
+
+    @Test
+    void a_multipart_body_without_a_usable_boundary_is_refused_naming_body_and_leaves_nothing()
+            throws Exception {
+        String whole = Api.multipart("take.wav", LegacyFixture.wav(0.31, 8000));
+        String unused = whole.replace("stemvault-test-boundary", "some-other-boundary");
+        long before = storedFiles();
+        String[][] cases = {
+            {"multipart/form-data; boundary=", whole},
+            {"multipart/form-data; boundary=\"\"", whole},
+            {"multipart/form-data", whole},
+            {"multipart/form-data; charset=utf-8", whole},
+            {"multipart/form-data; boundary=" + "b".repeat(71), whole},
+            {"multipart/form-data; boundary=a\tb", whole},
+            {Api.MULTIPART, unused},
+            {Api.MULTIPART, "x".repeat(3000)},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> refused =
+                    Api.uploadBody(server, "/api/upload/band", member, c[0], c[1]);
+            String what = c[0] + " with " + c[1].length() + " bytes -> " + refused.body();
+            assertEquals(400, refused.statusCode(), what);
+            assertTrue(refused.body().contains("\"field\":\"body\""), what);
+        }
+        assertEquals("[]", call("GET", "/api/admin/jobs", admin, null).body());
+        assertEquals(before, storedFiles(), "nothing stored, not even in part");
+        // a quoted boundary of legal characters is a boundary like any other
+        String quoted = whole.replace("stemvault-test-boundary", "quoted boundary 'ok'");
+        HttpResponse<String> taken =
+                Api.uploadBody(
+                        server,
+                        "/api/upload/band",
+                        member,
+                        "multipart/form-data; boundary=\"quoted boundary 'ok'\"",
+                        quoted);
+        assertEquals(200, taken.statusCode(), taken.body());
+    }
+
+    @Test
+    void a_wrong_field_or_a_hostile_file_name_is_refused_naming_data_and_leaves_nothing()
+            throws Exception {
+        byte[] wav = LegacyFixture.wav(0.32, 8000);
+        long before = storedFiles();
+        HttpResponse<String> wrongField =
+                rawUpload(Api.multipart("take.wav", wav).replace("name=\"data\"", "name=\"file\""));
+        assertEquals(400, wrongField.statusCode(), wrongField.body());
+        assertTrue(wrongField.body().contains("\"field\":\"data\""), wrongField.body());
+        HttpResponse<String> empty = rawUpload("");
+        assertEquals(400, empty.statusCode(), empty.body());
+        assertTrue(empty.body().contains("\"field\":\"data\""), empty.body());
+        for (String name : new String[] {"a\u0000b.wav", "bell\u0007.wav"}) {
+            HttpResponse<String> hostile = rawUpload(Api.multipart(name, wav));
+            assertEquals(400, hostile.statusCode(), name + " -> " + hostile.body());
+            assertTrue(hostile.body().contains("\"field\":\"data\""), hostile.body());
+        }
+        assertEquals("[]", call("GET", "/api/admin/jobs", admin, null).body());
+        assertEquals(before, storedFiles(), "nothing stored, not even in part");
+        // a path in the file name is not a path in the store
+        HttpResponse<String> traversal = rawUpload(Api.multipart("../../../etc/x.wav", wav));
+        assertEquals(200, traversal.statusCode(), traversal.body());
+        assertTrue(
+                field(traversal.body(), "output_name").matches("[A-Za-z0-9_-]+"), traversal.body());
+        assertFalse(Files.exists(MEDIA.resolve("../etc")), "nothing outside the media root");
     }
 
     static long storedFiles() throws java.io.IOException {

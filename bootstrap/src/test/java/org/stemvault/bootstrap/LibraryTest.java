@@ -148,8 +148,8 @@ class LibraryTest implements TestPropertyProvider {
         seed.take(
                 band,
                 "Übung 2 — \"live\"",
-                "Tab\there, 🎸 and \\ backslash",
-                "line one\nline two </script>",
+                "Quote \", 🎸 and \\ backslash",
+                "line one\nline two\ttabbed </script>",
                 null,
                 60,
                 List.of(odd, Seed.stem("other", null)));

@@ -20,6 +20,19 @@ public final class Checks {
         return bounded(field, value, maxLength);
     }
 
+    /**
+     * A name shown to people (a song, a location, a clip, a recording, a worker token): text as
+     * {@link #text} requires, and no control character (Unicode category Cc: C0, DEL, C1), which
+     * could ring, erase or recolour what shows it.
+     */
+    public static String name(String field, String value, int maxLength) {
+        text(field, value, maxLength);
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new Invalid(field, "must not contain control characters");
+        }
+        return value;
+    }
+
     public static String optionalText(String field, String value, int maxLength) {
         return value == null ? null : bounded(field, value, maxLength);
     }

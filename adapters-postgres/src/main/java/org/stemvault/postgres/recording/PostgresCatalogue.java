@@ -206,6 +206,21 @@ final class PostgresCatalogue implements Catalogue {
     }
 
     @Override
+    public boolean known(Viewer viewer) {
+        return db.single(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement(Visibility.with(" SELECT count(*) FROM viewer"))) {
+                        visibility.bind(ps, viewer);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getInt(1) > 0;
+                        }
+                    }
+                });
+    }
+
+    @Override
     public Access mediaAccess(Viewer viewer, ProfileName name, OutputName outputName) {
         return db.single(
                 c -> {

@@ -43,10 +43,11 @@ public final class Fields {
 
     /**
      * A request body read strictly: valid UTF-8, exactly one JSON value with nothing after it, and
-     * no unpaired UTF-16 surrogate in a string or a name (which could not be stored as it was
-     * sent). One pass of Jackson's tokenizer checks it and builds the tree, with the node types
-     * micronaut-serde gives (whole numbers as int, long or BigInteger, others as double; a repeated
-     * name keeps its last value).
+     * no unpaired UTF-16 surrogate or NUL in a string or a name (which could not be stored as it
+     * was sent), and no nesting deeper than {@link #MAX_DEPTH}. A refusal names the top-level field
+     * the fault is in ({@code body} for the body itself). One pass of Jackson's tokenizer checks it
+     * and builds the tree, with the node types micronaut-serde gives (whole numbers as int, long or
+     * BigInteger, others as double; a repeated name keeps its last value).
      */
     public static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
@@ -62,7 +63,12 @@ public final class Fields {
             throw new Invalid("body", "is not valid UTF-8");
         }
         try (JsonParser tokens = TOKENS.createParser(body)) {
-            JsonNode value = value(tokens, tokens.nextToken());
+            JsonNode value;
+            try {
+                value = value(tokens, tokens.nextToken(), 1);
+            } catch (Fault fault) {
+                throw fault.invalid();
+            }
             boolean more;
             try {
                 more = tokens.nextToken() != null;
@@ -80,10 +86,67 @@ public final class Fields {
         }
     }
 
-    /** The JSON value that begins at {@code token}, read to its end. */
-    private static JsonNode value(JsonParser tokens, JsonToken token) throws IOException {
+    /**
+     * How deep a request body may nest arrays and objects: the body itself is depth 1, so a stored
+     * JSON value (a player setting) may hold 31 levels of arrays and objects. Deeper bodies are
+     * refused before they are built.
+     */
+    public static final int MAX_DEPTH = 32;
+
+    /**
+     * A fault inside the body, named as it unwinds: each enclosing member or item puts its name in
+     * front ({@code filters.stem_type}, {@code stems[0].type}), so the happy path builds no names.
+     */
+    private static final class Fault extends RuntimeException {
+        private final String reason;
+        private final boolean topLevel;
+        private String path = "";
+
+        Fault(String reason, boolean topLevel) {
+            super(reason, null, false, false);
+            this.reason = reason;
+            this.topLevel = topLevel;
+        }
+
+        Fault under(String member) {
+            path = path.isEmpty() || path.startsWith("[") ? member + path : member + "." + path;
+            return this;
+        }
+
+        Fault at(int index) {
+            path = "[" + index + "]" + (path.isEmpty() || path.startsWith("[") ? "" : ".") + path;
+            return this;
+        }
+
+        /** The field it names: the whole path, or its top-level member for a too-deep body. */
+        Invalid invalid() {
+            if (path.isEmpty() || path.startsWith("[")) {
+                return new Invalid("body", reason);
+            }
+            if (!topLevel) {
+                return new Invalid(path, reason);
+            }
+            int end = path.length();
+            for (int i = 0; i < path.length(); i++) {
+                if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                    end = i;
+                    break;
+                }
+            }
+            return new Invalid(path.substring(0, end), reason);
+        }
+    }
+
+    /** The JSON value that begins at {@code token}, read to its end, at nesting {@code depth}. */
+    private static JsonNode value(JsonParser tokens, JsonToken token, int depth)
+            throws IOException {
         if (token == null) {
             throw new Invalid("body", "ends before its JSON value does");
+        }
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+                && depth > MAX_DEPTH) {
+            throw new Fault(
+                    "nests arrays and objects deeper than the body's limit of " + MAX_DEPTH, true);
         }
         switch (token) {
             case START_OBJECT -> {
@@ -94,11 +157,13 @@ public final class Fields {
                     if (t == null) {
                         throw new Invalid("body", "ends before its JSON value does");
                     }
-                    String name = tokens.currentName();
-                    if (loneSurrogate(name)) {
-                        throw new Invalid(name, "holds an unpaired UTF-16 surrogate");
+                    // a bad name is not echoed back: the member holding it is named
+                    String name = storable(tokens.currentName());
+                    try {
+                        fields.put(name, value(tokens, tokens.nextToken(), depth + 1));
+                    } catch (Fault fault) {
+                        throw fault.under(name);
                     }
-                    fields.put(name, value(tokens, tokens.nextToken()));
                 }
                 return JsonNode.createObjectNode(fields);
             }
@@ -107,18 +172,16 @@ public final class Fields {
                 for (JsonToken t = tokens.nextToken();
                         t != JsonToken.END_ARRAY;
                         t = tokens.nextToken()) {
-                    items.add(value(tokens, t));
+                    try {
+                        items.add(value(tokens, t, depth + 1));
+                    } catch (Fault fault) {
+                        throw fault.at(items.size());
+                    }
                 }
                 return JsonNode.createArrayNode(items);
             }
             case VALUE_STRING -> {
-                String text = tokens.getText();
-                if (loneSurrogate(text)) {
-                    String name = tokens.currentName();
-                    throw new Invalid(
-                            name == null ? "body" : name, "holds an unpaired UTF-16 surrogate");
-                }
-                return JsonNode.createStringNode(text);
+                return JsonNode.createStringNode(storable(tokens.getText()));
             }
             case VALUE_NUMBER_INT -> {
                 return switch (tokens.getNumberType()) {
@@ -141,6 +204,17 @@ public final class Fields {
             }
             default -> throw new Invalid("body", "is not JSON");
         }
+    }
+
+    /** A string or name of the body as it can be stored: no unpaired surrogate, no NUL. */
+    private static String storable(String text) {
+        if (loneSurrogate(text)) {
+            throw new Fault("holds an unpaired UTF-16 surrogate", false);
+        }
+        if (text.indexOf(0) >= 0) {
+            throw new Fault("holds a NUL character (U+0000)", false);
+        }
+        return text;
     }
 
     private static boolean loneSurrogate(String text) {

@@ -26,7 +26,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
         List<Problem.FieldError> fields =
                 context.getErrors().stream()
                         .filter(e -> e.getPath().isPresent())
-                        .map(e -> new Problem.FieldError(e.getPath().get(), e.getMessage()))
+                        .map(e -> new Problem.FieldError(field(e.getPath().get()), e.getMessage()))
                         .toList();
         // 503 says what is unavailable, in our own words; any other 5xx says nothing of its cause
         String detail =
@@ -38,6 +38,28 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
                                 .orElse(response.reason());
         String requestId = status >= 500 ? RequestLog.id(context.getRequest()).orElse(null) : null;
         return new Problem("about:blank", response.reason(), status, detail, fields, requestId);
+    }
+
+    /**
+     * A field as requests name it: the framework's binding errors name a JSON pointer ({@code
+     * /wait}, {@code /stems/0/type}), which becomes {@code wait}, {@code stems[0].type}.
+     */
+    static String field(String path) {
+        if (!path.startsWith("/")) {
+            return path;
+        }
+        StringBuilder field = new StringBuilder();
+        for (String segment : path.substring(1).split("/", -1)) {
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (!name.isEmpty()
+                    && name.chars().allMatch(Character::isDigit)
+                    && field.length() > 0) {
+                field.append('[').append(name).append(']');
+            } else {
+                field.append(field.length() == 0 ? "" : ".").append(name);
+            }
+        }
+        return field.toString();
     }
 
     @Override

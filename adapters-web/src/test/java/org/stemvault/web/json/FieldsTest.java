@@ -159,10 +159,71 @@ class FieldsTest {
         return names;
     }
 
+    static Invalid refusal(String raw) {
+        return assertThrows(
+                Invalid.class,
+                () -> Fields.parse(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @Test
-    void a_body_nested_past_jacksons_limit_is_refused_as_not_json() {
+    void a_body_nested_past_its_depth_is_refused_naming_the_top_level_field() {
+        String limit = "nests arrays and objects deeper than the body's limit of 32";
+        for (int depth : new int[] {33, 100, 600, 1500, 100_000}) {
+            Invalid deep =
+                    refusal(
+                            "{\"key\":\"k\",\"value\":"
+                                    + "[".repeat(depth - 1)
+                                    + "]".repeat(depth - 1)
+                                    + "}");
+            assertEquals("value", deep.field(), "depth " + depth);
+            assertEquals(limit, deep.reason());
+            assertEquals("body", refusal("[".repeat(depth) + "]".repeat(depth)).field());
+        }
+        String atLimit = "{\"value\":" + "[".repeat(30) + "{\"a\":1}" + "]".repeat(30) + "}";
+        assertEquals(
+                32,
+                depthOf(Fields.parse(atLimit.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals(
+                "value",
+                refusal("{\"value\":" + "[".repeat(30) + "{\"a\":[]}" + "]".repeat(30) + "}")
+                        .field());
+    }
+
+    private static int depthOf(io.micronaut.json.tree.JsonNode node) {
+        if (!node.isContainerNode()) {
+            return 0;
+        }
+        int deepest = 0;
+        for (io.micronaut.json.tree.JsonNode child : node.values()) {
+            deepest = Math.max(deepest, depthOf(child));
+        }
+        return deepest + 1;
+    }
+
+    @Test
+    void a_nul_anywhere_in_a_string_or_a_name_is_refused_naming_the_top_level_field() {
+        for (String raw :
+                new String[] {
+                    "{\"key\":\"reverb\",\"value\":\"\\u0000\"}",
+                    "{\"value\":{\"a\":[1,\"x\\u0000y\"]}}",
+                    "{\"value\":{\"a\\u0000\":1}}"
+                }) {
+            Invalid nul = refusal(raw);
+            assertTrue(nul.field().startsWith("value"), raw);
+            assertEquals("holds a NUL character (U+0000)", nul.reason(), raw);
+        }
+        assertEquals("body", refusal("\"\\u0000\"").field());
+        assertEquals("value", refusal("{\"key\":\"k\",\"value\":\"\\u0000\"}").field());
+        assertEquals("value.a[1]", refusal("{\"value\":{\"a\":[1,\"\\u0000\"]}}").field());
+        assertEquals("value[0][1]", refusal("{\"value\":[[0,\"\\u0000\"]]}").field());
+        assertEquals("value", refusal("{\"value\":{\"a\\u0000\":1}}").field());
+        assertEquals("body", refusal("{\"a\\u0000\":1}").field(), "a bad name is not echoed");
+    }
+
+    @Test
+    void a_body_nested_past_jacksons_limit_is_refused() {
         String deep = "[".repeat(1500) + "]".repeat(1500);
-        assertTrue(refusedBody(deep).startsWith("is not JSON"));
+        assertTrue(refusedBody(deep).startsWith("nests"));
         assertEquals("ends before its JSON value does", refusedBody("   "));
         String name = refusedBody("{\"\\udc00\": 1}");
         assertTrue(

@@ -33,6 +33,7 @@ import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
+import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.media.MediaStore;
@@ -114,6 +115,7 @@ public final class Processing {
     private final TextIndex textIndex;
     private final Settings settings;
     private final Clips clips;
+    private final Catalogue catalogue;
 
     /** A section of the take a worker found, in seconds: it becomes a clip of the recording. */
     public record Section(double start, double end) {}
@@ -128,8 +130,10 @@ public final class Processing {
             Clock clock,
             TextIndex textIndex,
             Settings settings,
-            Clips clips) {
+            Clips clips,
+            Catalogue catalogue) {
         this.clips = clips;
+        this.catalogue = catalogue;
         this.jobs = jobs;
         this.profiles = profiles;
         this.recordings = recordings;
@@ -143,7 +147,11 @@ public final class Processing {
 
     /** A job's status for a member of its profile (or an admin); not found for anyone else. */
     public Job status(Viewer viewer, String jobId) {
-        return jobs.visible(viewer, id(jobId)).orElseThrow(Processing::noJob);
+        try {
+            return jobs.visible(viewer, id(jobId)).orElseThrow(Processing::noJob);
+        } catch (NotFound e) {
+            throw Names.missing(catalogue, viewer, e);
+        }
     }
 
     /** The oldest due job, now held by this worker under a lease; empty when the queue is empty. */
@@ -202,9 +210,10 @@ public final class Processing {
         if (percent != null && (percent < 0 || percent > 100)) {
             throw new Invalid("percent", "must be from 0 to 100");
         }
+        String worker = worker(caller);
         Instant now = clock.instant();
         Instant until = now.plus(settings.lease());
-        if (!jobs.heartbeat(id(jobId), worker(caller), stage, percent, now, until)) {
+        if (!jobs.heartbeat(id(jobId), worker, stage, percent, now, until)) {
             throw notHeld();
         }
         return until;
@@ -230,8 +239,10 @@ public final class Processing {
             List<Stem> stems,
             List<Section> sections) {
         String worker = worker(caller);
+        // Only the job's holder learns which of its files are missing; anyone else is told it
+        // does not hold the job (below), as on every other call.
         jobs.byId(id(jobId))
-                .filter(job -> job.status() != JobStatus.COMPLETE)
+                .filter(job -> job.status() == JobStatus.PROCESSING && worker.equals(job.worker()))
                 .ifPresent(job -> requireStored(job, stems));
         return completeAs(worker, jobId, displayName, stems, sections);
     }
@@ -380,6 +391,7 @@ public final class Processing {
      * last.
      */
     public JobStatus fail(Caller caller, String jobId, String error) {
+        String worker = worker(caller);
         String reason = Checks.text("error", error, 10_000);
         JobId id = id(jobId);
         return transactions.inTransaction(
@@ -389,7 +401,7 @@ public final class Processing {
                     JobStatus after =
                             jobs.fail(
                                             id,
-                                            worker(caller),
+                                            worker,
                                             reason,
                                             now,
                                             Processing.retryAt(
@@ -442,7 +454,8 @@ public final class Processing {
      * at once, and the attempt not counted.
      */
     public void release(Caller caller, String jobId) {
-        if (!jobs.release(id(jobId), worker(caller), clock.instant())) {
+        String worker = worker(caller);
+        if (!jobs.release(id(jobId), worker, clock.instant())) {
             throw notHeld();
         }
     }

@@ -116,9 +116,13 @@ public final class Library {
      * checks; only the version when the caller holds it ({@code known}).
      */
     public Current<Recording> file(Viewer viewer, String profile, String outputName, Known known) {
-        return catalogue
-                .file(viewer, Names.profile(profile), Names.recording(outputName), known)
-                .orElseThrow(Names::noRecording);
+        try {
+            return catalogue
+                    .file(viewer, Names.profile(profile), Names.recording(outputName), known)
+                    .orElseThrow(Names::noRecording);
+        } catch (NotFound e) {
+            throw Names.missing(catalogue, viewer, e);
+        }
     }
 
     /**

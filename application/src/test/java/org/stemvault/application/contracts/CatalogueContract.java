@@ -107,6 +107,16 @@ public abstract class CatalogueContract extends PortsContract {
     }
 
     @Test
+    void a_viewer_is_known_while_the_session_is_open_and_the_user_exists() {
+        Viewer session = viewer(stranger);
+        assertTrue(catalogue.known(session), "known without any membership");
+        assertTrue(!catalogue.known(new Viewer(UserId.random(), SessionId.random())));
+        assertTrue(!catalogue.known(new Viewer(member.id(), session.session())), "borrowed");
+        assertTrue(sessions.end(session.session(), stranger.id()));
+        assertTrue(!catalogue.known(session), "ended");
+    }
+
+    @Test
     void admins_by_role_or_by_configured_email_see_every_profile() {
         users.changeRole(stranger.id(), Role.ADMIN);
         assertEquals(newestFirst, page(list(stranger, null)).recordings());

@@ -965,6 +965,13 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
+                public boolean known(Viewer viewer) {
+                    synchronized (InMemoryWorld.this) {
+                        return admin(viewer).isPresent();
+                    }
+                }
+
+                @Override
                 public Access mediaAccess(Viewer viewer, ProfileName name, OutputName outputName) {
                     synchronized (InMemoryWorld.this) {
                         if (admin(viewer).isEmpty()) {

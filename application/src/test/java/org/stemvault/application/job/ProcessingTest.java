@@ -78,7 +78,8 @@ class ProcessingTest {
                     world.clock,
                     textIndex,
                     new Processing.Settings(Duration.ofMinutes(1), Duration.ZERO, "opus", "192k"),
-                    world.ports.clips());
+                    world.ports.clips(),
+                    world.ports.catalogue());
     final Profile band = world.profile("band");
     final Principal member = world.principal(world.user("member@example.com"));
     final WorkerCaller worker = new WorkerCaller(UUID.randomUUID());

@@ -68,6 +68,6 @@ public record Clip(
         if (trimmed.isEmpty()) {
             throw new Invalid("display_name", "must not be blank (null clears it)");
         }
-        return Checks.text("display_name", trimmed, MAX_NAME);
+        return Checks.name("display_name", trimmed, MAX_NAME);
     }
 }

@@ -43,6 +43,6 @@ public record Label(
         if (trimmed.isEmpty()) {
             throw new Invalid("name", "must not be blank");
         }
-        return Checks.text("name", trimmed, MAX_NAME);
+        return Checks.name("name", trimmed, MAX_NAME);
     }
 }

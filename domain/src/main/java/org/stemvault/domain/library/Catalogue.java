@@ -16,6 +16,12 @@ import org.stemvault.domain.recording.RecordingId;
  */
 public interface Catalogue {
 
+    /**
+     * Whether the viewer's session is open and its user exists: what a read that found nothing asks
+     * next, so that an ended session or a deleted user hears 401 rather than 404.
+     */
+    boolean known(Viewer viewer);
+
     /** The profiles the viewer may see, by name. */
     List<Profile> profiles(Viewer viewer);
 

@@ -10,7 +10,7 @@ import org.stemvault.domain.Invalid;
 public record ProfileName(String value) {
 
     public ProfileName {
-        Checks.text("name", value, 100);
+        Checks.name("name", value, 100);
         if (!value.equals(value.strip())) {
             throw new Invalid("name", "must not start or end with white space");
         }
@@ -19,9 +19,6 @@ public record ProfileName(String value) {
                 || value.equals(".")
                 || value.equals("..")) {
             throw new Invalid("name", "must not contain a path separator or be '.' or '..'");
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new Invalid("name", "must not contain control characters");
         }
     }
 

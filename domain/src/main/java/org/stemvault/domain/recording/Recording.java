@@ -57,7 +57,7 @@ public record Recording(
         Checks.required("id", id);
         Checks.required("profile_id", profile);
         Checks.required("output_name", outputName);
-        Checks.text("display_name", displayName, 500);
+        Checks.name("display_name", displayName, 500);
         description =
                 description == null ? "" : Checks.optionalText("description", description, 10_000);
         Checks.required("created_at", createdAt);

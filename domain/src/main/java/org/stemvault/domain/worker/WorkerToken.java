@@ -13,7 +13,7 @@ public record WorkerToken(
 
     public WorkerToken {
         Checks.required("id", id);
-        Checks.text("name", name, 200);
+        Checks.name("name", name, 200);
         Checks.required("created_at", createdAt);
         Checks.required("expires_at", expiresAt);
         if (!expiresAt.isAfter(createdAt)) {
