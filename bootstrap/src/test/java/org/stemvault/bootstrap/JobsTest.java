@@ -255,6 +255,49 @@ class JobsTest implements TestPropertyProvider {
     }
 
     @Test
+    void worker_routes_check_the_caller_first_and_a_non_holder_learns_nothing_of_the_outputs()
+            throws Exception {
+        for (String caller : new String[] {member, admin, stranger}) {
+            for (String action : new String[] {"release", "heartbeat", "complete", "fail"}) {
+                for (String id : new String[] {"not-a-uuid", UUID.randomUUID().toString()}) {
+                    HttpResponse<String> refused =
+                            call("POST", "/api/worker/jobs/" + id + "/" + action, caller, "{}");
+                    assertEquals(
+                            403, refused.statusCode(), action + " " + id + " " + refused.body());
+                }
+            }
+        }
+        String jobId =
+                field(
+                        Api.upload(
+                                        server,
+                                        "/api/upload/band",
+                                        member,
+                                        "held.wav",
+                                        LegacyFixture.wav(0.33, 8000))
+                                .body(),
+                        "job_id");
+        assertEquals(200, call("POST", "/api/worker/jobs/claim", worker, null).statusCode());
+        String other = seed.worker("other").bearer();
+        HttpResponse<String> notHeld =
+                call("POST", "/api/worker/jobs/" + jobId + "/complete", other, completion());
+        assertEquals(409, notHeld.statusCode(), notHeld.body());
+        assertFalse(notHeld.body().contains("audio_url"), notHeld.body());
+        HttpResponse<String> holder =
+                call("POST", "/api/worker/jobs/" + jobId + "/complete", worker, completion());
+        assertEquals(400, holder.statusCode(), "the holder is told what is missing");
+        assertTrue(holder.body().contains("stems[0].audio_url"), holder.body());
+        HttpResponse<String> badWait =
+                call("GET", "/api/jobs/" + jobId + "/status?wait=soon", member, null);
+        assertEquals(400, badWait.statusCode(), badWait.body());
+        assertTrue(badWait.body().contains("\"field\":\"wait\""), badWait.body());
+        HttpResponse<String> badMax =
+                call("GET", "/api/jobs/" + jobId + "/events?max=soon", member, null);
+        assertEquals(400, badMax.statusCode(), badMax.body());
+        assertTrue(badMax.body().contains("\"field\":\"max\""), badMax.body());
+    }
+
+    @Test
     void a_long_poll_on_another_instance_wakes_when_this_one_completes_the_job() throws Exception {
         String jobId =
                 field(

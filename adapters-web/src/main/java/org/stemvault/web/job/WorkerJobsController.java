@@ -79,6 +79,7 @@ final class WorkerJobsController {
             @PathVariable String jobId,
             @Body @Schema(implementation = Bodies.Heartbeat.class) byte[] body,
             @Bound Caller caller) {
+        Processing.worker(caller);
         WorkerRequests.Heartbeat h = Fields.read(body, WorkerRequests.Heartbeat::from);
         return Map.of(
                 "lease_until",
@@ -90,6 +91,7 @@ final class WorkerJobsController {
             @PathVariable String jobId,
             @Body @Schema(implementation = Bodies.Completion.class) byte[] body,
             @Bound Caller caller) {
+        Processing.worker(caller);
         WorkerRequests.Completion c = Fields.read(body, WorkerRequests.Completion::from);
         Processing.Completed done =
                 processing.complete(caller, jobId, c.displayName(), c.stems(), c.sections());
@@ -104,6 +106,7 @@ final class WorkerJobsController {
             @PathVariable String jobId,
             @Body @Schema(implementation = Bodies.Failure.class) byte[] body,
             @Bound Caller caller) {
+        Processing.worker(caller);
         WorkerRequests.Failure f = Fields.read(body, WorkerRequests.Failure::from);
         return Map.of("status", processing.fail(caller, jobId, f.error()).wire());
     }

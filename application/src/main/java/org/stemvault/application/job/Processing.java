@@ -562,7 +562,11 @@ public final class Processing {
     }
 
     /** Only processing workers hold jobs, each known by its token's id. */
-    private static String worker(Caller caller) {
+    /**
+     * The worker token's id of a caller that is a processing worker; anyone else is refused (403)
+     * before anything of the request is read, so that who comes before what.
+     */
+    public static String worker(Caller caller) {
         if (caller instanceof WorkerCaller worker) {
             return worker.tokenId().toString();
         }
