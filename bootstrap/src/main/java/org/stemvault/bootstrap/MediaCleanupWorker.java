@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemvault.application.media.MediaCleanup;
@@ -29,6 +31,21 @@ final class MediaCleanupWorker {
         this.cleanup = cleanup;
         scheduler.scheduleWithFixedDelay(
                 settings.cleanupInterval(), settings.cleanupInterval(), this::drain);
+        scheduler.scheduleWithFixedDelay(SWEEP_EVERY, SWEEP_EVERY, this::sweep);
+    }
+
+    /** How often partial uploads a crash left are looked for (a listing of every source). */
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(30);
+
+    void sweep() {
+        try {
+            int swept = cleanup.sweepPartialUploads();
+            if (swept > 0) {
+                LOG.info("media: removed {} partial uploads left by an interrupted upload", swept);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("partial uploads: {}", e.getMessage());
+        }
     }
 
     void drain() {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -68,10 +69,12 @@ class JobsTest implements TestPropertyProvider {
         return properties;
     }
 
+    Profile band;
+
     @BeforeEach
     void world() {
         seed.reset();
-        Profile band = seed.profile("band");
+        band = seed.profile("band");
         member = seed.memberOf(band, "member@example.com");
         stranger = seed.token(seed.user("stranger@example.com"));
         admin = seed.token(seed.admin("admin@example.com"));
@@ -549,6 +552,54 @@ class JobsTest implements TestPropertyProvider {
         assertTrue(
                 field(traversal.body(), "output_name").matches("[A-Za-z0-9_-]+"), traversal.body());
         assertFalse(Files.exists(MEDIA.resolve("../etc")), "nothing outside the media root");
+    }
+
+    @Test
+    void a_take_refused_because_another_profile_has_it_leaves_no_file_one_after_another_or_at_once()
+            throws Exception {
+        Profile attic = seed.profile("attic");
+        org.stemvault.domain.user.User bothUser = seed.user("both@example.com");
+        seed.grant(bothUser, attic);
+        seed.grant(bothUser, band);
+        String both = seed.token(bothUser);
+        byte[] first = LegacyFixture.wav(0.34, 8000);
+        assertEquals(
+                200, Api.upload(server, "/api/upload/band", both, "t.wav", first).statusCode());
+        long before = storedFiles();
+        HttpResponse<String> refused =
+                Api.upload(server, "/api/upload/attic", both, "t.wav", first);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals(before, storedFiles(), "the refused copy is not left in inputs/attic");
+        assertFalse(
+                Files.exists(MEDIA.resolve("inputs/attic"))
+                        && Files.list(MEDIA.resolve("inputs/attic")).findAny().isPresent());
+
+        byte[] second = LegacyFixture.wav(0.35, 8000);
+        List<CompletableFuture<HttpResponse<String>>> racing = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String profile = i % 2 == 0 ? "band" : "attic";
+            racing.add(
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return Api.upload(
+                                            server,
+                                            "/api/upload/" + profile,
+                                            both,
+                                            "r.wav",
+                                            second);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }));
+        }
+        java.util.Set<String> outcomes = new java.util.TreeSet<>();
+        for (CompletableFuture<HttpResponse<String>> r : racing) {
+            outcomes.add(String.valueOf(r.get().statusCode()));
+        }
+        assertEquals(java.util.Set.of("200", "409"), outcomes);
+        assertEquals(
+                before + 1, storedFiles(), "one copy of the raced take, in the profile that won");
     }
 
     static long storedFiles() throws java.io.IOException {

@@ -110,7 +110,8 @@ public final class Uploads {
                         .orElseThrow(Names::noProfile);
         String name = baseName(filename);
         AudioType type = type(name);
-        MediaKey partial = MediaKey.source(profile.name(), ".upload-" + UUID.randomUUID());
+        MediaKey partial =
+                MediaKey.source(profile.name(), MediaKey.PARTIAL_UPLOAD + UUID.randomUUID());
         Stored stored;
         try {
             stored = store(partial, type, content);
@@ -120,19 +121,42 @@ public final class Uploads {
         }
         OutputName outputName = outputName(name, stored.sha256());
         MediaKey key = MediaKey.source(profile.name(), outputName.value() + extension(name));
+        // The take is moved into place inside the transaction that registers it, and only when
+        // the job is to read it from there: a refusal (another profile has it) or any failure
+        // leaves neither the partial nor a new file behind.
+        boolean[] placed = {false};
         try {
-            media.move(partial, key);
-        } catch (IOException e) {
+            Uploaded uploaded =
+                    transactions.inTransaction(
+                            () -> {
+                                Uploaded registered =
+                                        register(profile, name, key, outputName, stored);
+                                if (registered.job().inputKey().equals(key.value())) {
+                                    placed[0] = media.find(key).isEmpty();
+                                    move(partial, key);
+                                }
+                                return registered;
+                            });
+            if (!uploaded.job().inputKey().equals(key.value())) {
+                // the take was uploaded before under another name: its first copy is the one kept
+                deleteQuietly(partial);
+            }
+            return uploaded;
+        } catch (RuntimeException e) {
             deleteQuietly(partial);
+            if (placed[0]) {
+                deleteQuietly(key);
+            }
+            throw e;
+        }
+    }
+
+    private void move(MediaKey from, MediaKey to) {
+        try {
+            media.move(from, to);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Uploaded uploaded =
-                transactions.inTransaction(() -> register(profile, name, key, outputName, stored));
-        if (!uploaded.job().inputKey().equals(key.value())) {
-            // the take was uploaded before under another name: its first copy is the one kept
-            deleteQuietly(key);
-        }
-        return uploaded;
     }
 
     private Uploaded register(

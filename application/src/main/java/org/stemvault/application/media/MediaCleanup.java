@@ -9,6 +9,7 @@ import org.stemvault.application.job.Processing;
 import org.stemvault.domain.Unavailable;
 import org.stemvault.domain.media.MediaDeletion;
 import org.stemvault.domain.media.MediaDeletions;
+import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.media.MediaStore;
 
 /**
@@ -63,6 +64,31 @@ public final class MediaCleanup {
             }
         }
         return done;
+    }
+
+    /**
+     * How long a partial upload ({@code inputs/<profile>/.upload-*}) may stay before it is taken
+     * for one its instance never finished (a crash between storing and registering the take). An
+     * upload is moved into place or deleted within its request; six hours is far past the longest.
+     */
+    public static final Duration PARTIAL_UPLOAD_GRACE = Duration.ofHours(6);
+
+    /**
+     * Removes the partial uploads written more than {@link #PARTIAL_UPLOAD_GRACE} ago; answers how
+     * many. Nothing refers to a partial, so any instance may sweep at any time.
+     */
+    public int sweepPartialUploads() throws IOException {
+        Instant cutoff = clock.instant().minus(PARTIAL_UPLOAD_GRACE);
+        int swept = 0;
+        for (MediaStore.Listed file : store.list(MediaKey.INPUTS)) {
+            String key = file.key().value();
+            if (key.substring(key.lastIndexOf('/') + 1).startsWith(MediaKey.PARTIAL_UPLOAD)
+                    && file.lastModified().isBefore(cutoff)) {
+                store.delete(file.key());
+                swept++;
+            }
+        }
+        return swept;
     }
 
     /** The files under the folder; a request for one file (a source) finds that file. */

@@ -53,6 +53,24 @@ class MediaCleanupTest {
     }
 
     @Test
+    void partial_uploads_older_than_the_grace_are_swept_and_nothing_else() throws Exception {
+        write("inputs/band/.upload-1b2c");
+        write("inputs/attic/.upload-3d4e");
+        write("inputs/band/take_1a2b3c4d.wav");
+        write("band/take-1/.upload-not-an-input");
+        Instant now = Instant.now();
+        assertEquals(0, cleanup(store, now).sweepPartialUploads(), "within the grace they stay");
+        assertEquals(4, store.keys().size());
+        Instant later = now.plus(MediaCleanup.PARTIAL_UPLOAD_GRACE).plusSeconds(5);
+        assertEquals(2, cleanup(store, later).sweepPartialUploads());
+        assertEquals(
+                java.util.Set.of(
+                        new MediaKey("inputs/band/take_1a2b3c4d.wav"),
+                        new MediaKey("band/take-1/.upload-not-an-input")),
+                store.keys());
+    }
+
+    @Test
     void a_request_for_one_file_removes_that_file_and_not_its_neighbours() throws Exception {
         write("inputs/band/take_1a2b3c4d.wav");
         write("inputs/band/take_1a2b3c4d.wav2");

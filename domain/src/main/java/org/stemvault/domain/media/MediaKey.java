@@ -17,6 +17,9 @@ public record MediaKey(String value) {
     /** The folder uploaded sources are kept under. */
     public static final String INPUTS = "inputs";
 
+    /** How the file name of an upload still being stored begins, under its profile's inputs. */
+    public static final String PARTIAL_UPLOAD = ".upload-";
+
     public MediaKey {
         Checks.text("key", value, 2000);
         if (value.startsWith("/") || value.indexOf('\\') >= 0) {
