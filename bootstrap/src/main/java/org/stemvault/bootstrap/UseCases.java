@@ -94,8 +94,9 @@ final class UseCases {
             Recordings recordings,
             Transactions transactions,
             Clock clock,
-            TextIndex textIndex) {
-        return new Ingest(profiles, audioFiles, recordings, transactions, clock, textIndex);
+            TextIndex textIndex,
+            MediaStore media) {
+        return new Ingest(profiles, audioFiles, recordings, transactions, clock, textIndex, media);
     }
 
     @Singleton

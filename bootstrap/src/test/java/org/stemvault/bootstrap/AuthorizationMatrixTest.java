@@ -951,6 +951,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
             Path root = Files.createTempDirectory("stemvault-matrix");
             Files.createDirectories(root.resolve("band/take-1"));
             Files.writeString(root.resolve("band/take-1/vocals.opus"), "audio");
+            Files.writeString(root.resolve("band/take-1/vocals.png"), "waveform");
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,7 +7,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,13 +44,35 @@ class IngestTest implements TestPropertyProvider {
     String member;
     String admin;
 
+    /** This class's own media store: the stems it registers are put here first. */
+    static final Path MEDIA = JobsTest.tempDir();
+
     @Override
     public Map<String, String> getProperties() {
-        return TestApp.properties();
+        Map<String, String> properties = new java.util.HashMap<>(TestApp.properties());
+        properties.put("stemvault.media.root", MEDIA.toString());
+        return properties;
+    }
+
+    /** Puts the files a worker would have put before registering take-1's stems. */
+    static void putStemFiles(String recording, String... files) throws IOException {
+        Path folder = Files.createDirectories(MEDIA.resolve("band").resolve(recording));
+        for (String file : files) {
+            Files.writeString(folder.resolve(file), "stem");
+        }
     }
 
     @BeforeEach
-    void seed() {
+    void seed() throws IOException {
+        try (var old = Files.walk(MEDIA)) {
+            old.sorted(java.util.Comparator.reverseOrder())
+                    .filter(p -> !p.equals(MEDIA))
+                    .forEach(p -> p.toFile().delete());
+        }
+        for (String type : List.of("vocals", "drums", "bass", "other", "boom")) {
+            putStemFiles("take-1", type + ".opus", type + "_waveform.png");
+        }
+        putStemFiles("take-1", "vocals.png");
         seed.reset();
         seed.profile("band");
         seed.profile("attic");
@@ -335,6 +360,47 @@ class IngestTest implements TestPropertyProvider {
                                 audioBody("x.wav").replace("184.3", "\"long\""))
                         .statusCode());
         assertEquals(before, snapshot());
+    }
+
+    @Test
+    void a_recording_is_registered_only_with_its_files_in_the_store_as_a_completion_is()
+            throws Exception {
+        registerAudio();
+        List<String> before = snapshot();
+        Files.delete(MEDIA.resolve("band/take-1/drums_waveform.png"));
+        HttpResponse<String> refused =
+                call(
+                        "PUT",
+                        "/api/profiles/band/recordings/take-1",
+                        worker,
+                        recordingBody(stem("vocals", "-18"), stem("drums", "-12")));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(
+                refused.body().contains("\"field\":\"stems[1].waveform_url\"")
+                        && refused.body()
+                                .contains(
+                                        "names drums_waveform.png, which is not in the media"
+                                                + " store: put it first"),
+                refused.body());
+        HttpResponse<String> elsewhere =
+                call(
+                        "PUT",
+                        "/api/profiles/band/recordings/take-2",
+                        worker,
+                        recordingBody(stem("vocals", "-18")));
+        assertEquals(400, elsewhere.statusCode(), "take-1's files are not take-2's");
+        assertTrue(elsewhere.body().contains("\"field\":\"stems[0].audio_url\""), elsewhere.body());
+        assertEquals(before, snapshot(), "nothing registered");
+
+        putStemFiles("take-1", "drums_waveform.png");
+        assertEquals(
+                201,
+                call(
+                                "PUT",
+                                "/api/profiles/band/recordings/take-1",
+                                worker,
+                                recordingBody(stem("vocals", "-18"), stem("drums", "-12")))
+                        .statusCode());
     }
 
     @Test

@@ -136,6 +136,8 @@ class LegacyImportTest {
         Files.createDirectories(dir.resolve("media/band/broken-no-metadata"));
         Path malformed = tree.recording("band", "broken-json", "", "vocals", "vocals.wav");
         Files.writeString(malformed.resolve("metadata.json"), "{not json");
+        Path drawless = tree.recording("band", "broken-no-waveform", "", "vocals", "vocals.wav");
+        Files.delete(drawless.resolve("vocals_waveform.png"));
         tree.processedHashes("band", "{\"" + "ab".repeat(32) + "\": \"take-1\"}");
         tree.recording("attic", "take-1", "Same source, other profile", "vocals", "vocals.wav");
         tree.processedHashes("attic", "{\"" + "ab".repeat(32) + "\": \"take-1\"}");
@@ -150,13 +152,20 @@ class LegacyImportTest {
         Run run = importLegacy(tree.config(), tree.media());
 
         assertEquals(1, run.exit(), "something failed, so not 0:\n" + run.out());
-        assertTrue(run.out().contains("band: 3 new, 0 already present, 3 failed"), run.out());
+        assertTrue(run.out().contains("band: 3 new, 0 already present, 4 failed"), run.out());
         assertTrue(run.out().contains("attic: 1 new, 0 already present, 0 failed"), run.out());
         assertTrue(run.out().contains("failed: band/broken-escape: stem 'vocals': "), run.out());
         assertTrue(
                 run.out().contains("failed: band/broken-no-metadata: no metadata.json"), run.out());
         assertTrue(
                 run.out().contains("failed: band/broken-json: malformed metadata.json"), run.out());
+        assertTrue(
+                run.out()
+                        .contains(
+                                "failed: band/broken-no-waveform: stems[0].waveform_url: names"
+                                        + " vocals_waveform.png, which is not in the recording's"
+                                        + " folder"),
+                "the rule a job's completion applies: " + run.out());
         assertTrue(
                 run.out()
                         .contains(
@@ -201,10 +210,6 @@ class LegacyImportTest {
         LegacyFixture tree = new LegacyFixture(dir).config("band");
         tree.recording("band", "take-1", "One", "vocals", "vocals.wav");
         tree.recording("band", "take-2", "Two", "drums", "drums.wav");
-        // The fixture names waveforms in metadata.json without drawing them; a real library has
-        // them.
-        Files.writeString(tree.media().resolve("band/take-1/vocals_waveform.png"), "png");
-        Files.writeString(tree.media().resolve("band/take-2/drums_waveform.png"), "png");
         String bucket = "moved-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> s3 = Map.copyOf(TestApp.inBucket(bucket));
         List<Path> files;
@@ -258,7 +263,7 @@ class LegacyImportTest {
 
         Run again = importLegacy(tree.config(), tree.media());
 
-        assertTrue(again.out().contains("band: 0 new, 3 already present, 3 failed"), again.out());
+        assertTrue(again.out().contains("band: 0 new, 3 already present, 4 failed"), again.out());
         assertTrue(again.out().contains("attic: 0 new, 1 already present, 0 failed"), again.out());
         assertEquals(first, snapshot());
     }

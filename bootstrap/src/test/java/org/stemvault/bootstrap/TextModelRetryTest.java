@@ -91,12 +91,16 @@ class TextModelRetryTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(TestApp.properties());
         properties.put("stemvault.embedding.spaces", "notes:3:text");
         properties.put("stemvault.embedding.worker-delay", "200ms");
+        properties.put("stemvault.media.root", MEDIA.toString());
         properties.put("stemvault.text-model.kind", "openai");
         properties.put(
                 "stemvault.text-model.openai.base-url",
                 "http://127.0.0.1:" + ENDPOINT.getAddress().getPort() + "/v1");
         return properties;
     }
+
+    /** This class's own media store, where the take's stem files are put before its stems. */
+    static final java.nio.file.Path MEDIA = JobsTest.tempDir();
 
     static String one(String sql) throws Exception {
         try (Connection c = TestDatabase.connect();
@@ -123,6 +127,10 @@ class TextModelRetryTest implements TestPropertyProvider {
                         1.0,
                         Instant.EPOCH));
         String worker = workers.mint("w", Duration.ofDays(1)).bearer();
+        java.nio.file.Path folder =
+                java.nio.file.Files.createDirectories(MEDIA.resolve("band/take-1"));
+        java.nio.file.Files.writeString(folder.resolve("vocals.opus"), "stem");
+        java.nio.file.Files.writeString(folder.resolve("vocals.png"), "waveform");
         HttpResponse<String> put =
                 HttpClient.newHttpClient()
                         .send(

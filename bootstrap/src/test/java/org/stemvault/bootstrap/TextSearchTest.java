@@ -48,6 +48,7 @@ class TextSearchTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(TestApp.properties());
         properties.put("stemvault.embedding.spaces", "audio:4:external,text:384:text");
         properties.put("stemvault.embedding.worker-delay", "200ms");
+        properties.put("stemvault.media.root", MEDIA.toString());
         return properties;
     }
 
@@ -63,7 +64,14 @@ class TextSearchTest implements TestPropertyProvider {
         put("speech", "Band meeting", "talking about the tour budget and dates");
     }
 
+    /** This class's own media store, where each take's stem files are put before its stems. */
+    static final java.nio.file.Path MEDIA = JobsTest.tempDir();
+
     void put(String name, String title, String description) throws Exception {
+        java.nio.file.Path folder =
+                java.nio.file.Files.createDirectories(MEDIA.resolve("band").resolve(name));
+        java.nio.file.Files.writeString(folder.resolve("vocals.opus"), "stem");
+        java.nio.file.Files.writeString(folder.resolve("vocals.png"), "waveform");
         String body =
                 "{\"display_name\":\""
                         + title

@@ -127,6 +127,15 @@ public final class LegacyTreeReader implements LegacyTree {
         return folders(profile).size();
     }
 
+    @Override
+    public boolean holds(Recording recording, MediaFileName file) {
+        try {
+            return Files.isRegularFile(inside(media.resolve(recording.path()), file));
+        } catch (IOException | IllegalArgumentException outside) {
+            return false;
+        }
+    }
+
     /** The profile's recording folders, by name (hidden ones left out). */
     private List<Path> folders(String profile) {
         Path dir = media.resolve(profile).normalize();

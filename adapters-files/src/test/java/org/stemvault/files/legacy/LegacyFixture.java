@@ -13,6 +13,9 @@ import java.nio.file.Path;
  */
 public final class LegacyFixture {
 
+    /** The eight-byte signature that opens every PNG file: a waveform's stand-in. */
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
     private final Path root;
 
     public LegacyFixture(Path root) {
@@ -44,7 +47,8 @@ public final class LegacyFixture {
     }
 
     /**
-     * A recording folder with the given stems ({@code type -> file name}) and its metadata.json.
+     * A recording folder with the given stems ({@code type -> file name}), each with its waveform
+     * ({@code <type>_waveform.png}), and its metadata.json.
      */
     public Path recording(
             String profile, String outputName, String displayName, String... typeAndFile)
@@ -73,6 +77,8 @@ public final class LegacyFixture {
             if (audio.startsWith(folder) && !Files.exists(audio)) {
                 write(audio);
             }
+            // a real library draws every stem's waveform beside it
+            Files.write(folder.resolve(type + "_waveform.png"), PNG);
         }
         Files.writeString(
                 folder.resolve("metadata.json"),

@@ -1,6 +1,7 @@
 package org.stemvault.files.legacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stemvault.application.legacy.LegacyTree;
+import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.Stem;
 
 class LegacyTreeReaderTest {
@@ -40,6 +42,27 @@ class LegacyTreeReaderTest {
                         new LegacyTree.Profile("band", "/sources/band", "htdemucs"),
                         new LegacyTree.Profile("attic", "/sources/attic", "htdemucs")),
                 reader.profiles());
+    }
+
+    @Test
+    void a_folder_holds_the_files_inside_it_and_nothing_outside() throws Exception {
+        tree.recording("band", "take-1", "One", "vocals", "vocals.wav");
+        tree.recording("band", "take-2", "Two", "drums", "drums.wav");
+        Files.delete(dir.resolve("media/band/take-2/drums_waveform.png"));
+        LegacyTree.Recording one = read("band").get("band/take-1");
+        LegacyTree.Recording two = read("band").get("band/take-2");
+        assertTrue(reader.holds(one, new MediaFileName("vocals.wav")));
+        assertTrue(reader.holds(one, new MediaFileName("vocals_waveform.png")));
+        assertFalse(reader.holds(two, new MediaFileName("drums_waveform.png")), "deleted");
+        assertFalse(reader.holds(two, new MediaFileName("vocals.wav")), "another folder's file");
+        Files.createDirectories(dir.resolve("media/band/take-2/sub"));
+        assertFalse(reader.holds(two, new MediaFileName("sub")), "a folder is not a file");
+        Files.createSymbolicLink(
+                dir.resolve("media/band/take-2/linked.wav"),
+                dir.resolve("media/band/take-1/vocals.wav"));
+        assertFalse(
+                reader.holds(two, new MediaFileName("linked.wav")),
+                "a link that leaves the folder does not count");
     }
 
     @Test

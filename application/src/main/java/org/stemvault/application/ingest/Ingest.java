@@ -8,6 +8,7 @@ import org.stemvault.application.Names;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.WorkerCaller;
+import org.stemvault.application.media.StemFiles;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
@@ -17,6 +18,7 @@ import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.OutputName;
@@ -37,6 +39,7 @@ public final class Ingest {
     private final Transactions transactions;
     private final Clock clock;
     private final TextIndex textIndex;
+    private final MediaStore media;
 
     public Ingest(
             Profiles profiles,
@@ -44,8 +47,10 @@ public final class Ingest {
             Recordings recordings,
             Transactions transactions,
             Clock clock,
-            TextIndex textIndex) {
+            TextIndex textIndex,
+            MediaStore media) {
         this.textIndex = textIndex;
+        this.media = media;
         this.profiles = profiles;
         this.audioFiles = audioFiles;
         this.recordings = recordings;
@@ -108,7 +113,9 @@ public final class Ingest {
     /**
      * Creates the recording, or replaces it and all its stems, in one transaction. An absent
      * display name or description keeps the stored one (a new recording shows its output name). The
-     * same request twice changes nothing the second time.
+     * same request twice changes nothing the second time. Every file the stems name must be in the
+     * media store under the recording's folder first ({@link StemFiles}, as for a job's
+     * completion).
      */
     public Stored<Recording> putRecording(
             Caller caller,
@@ -119,6 +126,9 @@ public final class Ingest {
             Sha256 audio,
             List<Stem> stems) {
         mayIngest(caller);
+        Profile named = profile(profileName);
+        StemFiles.require(
+                stems, StemFiles.inStore(media, named.name(), outputName), StemFiles.IN_THE_STORE);
         return transactions.inTransaction(
                 () -> {
                     Profile profile = profile(profileName);

@@ -12,14 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.stemvault.application.Caller;
 import org.stemvault.application.Names;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.WorkerCaller;
 import org.stemvault.application.access.Access;
+import org.stemvault.application.media.StemFiles;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Conflict;
@@ -249,33 +248,13 @@ public final class Processing {
 
     /**
      * Every file a completion names is in the store already (put through the job's outputs, or its
-     * links): a recording is never saved with stems that would not play. The recording's folder is
-     * listed once, before the transaction, which then holds no connection while the store answers.
+     * links): {@link StemFiles}, the rule every path that registers stems applies.
      */
     private void requireStored(Job job, List<Stem> stems) {
-        Set<MediaKey> stored;
-        try {
-            stored =
-                    media.list(job.profileName().value() + "/" + job.outputName().value()).stream()
-                            .map(MediaStore.Listed::key)
-                            .collect(Collectors.toSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (int i = 0; i < stems.size(); i++) {
-            Stem stem = stems.get(i);
-            requireStored(job, stored, "stems[" + i + "].audio_url", stem.audio());
-            requireStored(job, stored, "stems[" + i + "].waveform_url", stem.waveform());
-        }
-    }
-
-    private static void requireStored(
-            Job job, Set<MediaKey> stored, String field, MediaFileName file) {
-        if (!stored.contains(MediaKey.output(job.profileName(), job.outputName(), file))) {
-            throw new Invalid(
-                    field,
-                    "names " + file.value() + ", which is not in the media store: put it first");
-        }
+        StemFiles.require(
+                stems,
+                StemFiles.inStore(media, job.profileName(), job.outputName()),
+                StemFiles.IN_THE_STORE);
     }
 
     private Completed completeAs(

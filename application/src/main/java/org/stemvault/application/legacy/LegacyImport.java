@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.stemvault.application.Transactions;
+import org.stemvault.application.media.StemFiles;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
@@ -21,9 +22,14 @@ import org.stemvault.domain.recording.Stem;
  * Brings a legacy stem library into the database through the normal ports: profiles first, then one
  * transaction per recording (its source-file link, the recording and all its stems). A recording
  * that is there already is left as it is, so a second run, or a run after an interruption, changes
- * nothing that a finished run wrote.
+ * nothing that a finished run wrote. A recording whose folder lacks a file one of its stems names
+ * (audio or waveform) fails, as a job's completion would ({@link StemFiles}), and nothing of it is
+ * written.
  */
 public final class LegacyImport {
+
+    /** Where a legacy recording's stem files must be: {@link StemFiles}'s wording. */
+    static final String IN_THE_FOLDER = "in the recording's folder";
 
     private final Profiles profiles;
     private final AudioFiles audioFiles;
@@ -117,6 +123,7 @@ public final class LegacyImport {
                         withoutHash.add(r.path());
                     }
                     try {
+                        StemFiles.require(r.stems(), file -> tree.holds(r, file), IN_THE_FOLDER);
                         outcome =
                                 dryRun
                                         ? Outcome.NEW

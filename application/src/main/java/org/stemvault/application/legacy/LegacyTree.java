@@ -3,6 +3,7 @@ package org.stemvault.application.legacy;
 import java.time.Instant;
 import java.util.List;
 import org.stemvault.domain.audio.Sha256;
+import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Stem;
 
@@ -31,6 +32,12 @@ public interface LegacyTree {
 
     /** How many recording folders the profile has, without reading them. */
     int size(String profile);
+
+    /**
+     * Whether a read recording's folder holds this file (inside the folder, links followed): what
+     * the import checks of every file a stem names, as a job's completion checks the media store.
+     */
+    boolean holds(Recording recording, MediaFileName file);
 
     /** A profile of the config file. */
     record Profile(String name, String sourceFolder, String strategy) {}

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Caller;
 import org.stemvault.application.WorkerCaller;
 import org.stemvault.application.contracts.Fixtures;
+import org.stemvault.application.fakes.InMemoryMediaStore;
 import org.stemvault.application.fakes.World;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Conflict;
@@ -19,12 +23,17 @@ import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.media.MediaKey;
+import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Stem;
 
 class IngestTest {
 
     final World world = new World();
+    final InMemoryMediaStore media = new InMemoryMediaStore();
     final TextIndex textIndex =
             new TextIndex(
                     List.of(new EmbeddingSpace("text", 3, EmbeddingSpace.Source.TEXT)),
@@ -40,12 +49,27 @@ class IngestTest {
                     world.ports.recordings(),
                     world.ports.transactions(),
                     world.clock,
-                    textIndex);
+                    textIndex,
+                    media);
     final Caller worker = new WorkerCaller(UUID.randomUUID());
 
     {
         world.profile("band");
         world.profile("attic");
+        for (Stem stem : Fixtures.fourStems()) {
+            stored("take-1", stem.audio());
+            stored("take-1", stem.waveform());
+        }
+    }
+
+    void stored(String recording, MediaFileName file) {
+        try {
+            media.write(
+                    MediaKey.output(new ProfileName("band"), new OutputName(recording), file),
+                    new ByteArrayInputStream(new byte[] {1}));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Ingest.Stored<AudioFile> register(String profile) {
@@ -110,6 +134,47 @@ class IngestTest {
                                 null,
                                 Fixtures.hash('a'),
                                 Fixtures.fourStems()));
+    }
+
+    @Test
+    void a_recording_whose_files_are_not_stored_is_refused_naming_the_first_missing_one() {
+        register("band");
+        media.delete(
+                MediaKey.output(
+                        new ProfileName("band"),
+                        new OutputName("take-1"),
+                        new MediaFileName("bass_waveform.png")));
+        Invalid invalid = assertThrows(Invalid.class, () -> put("x"));
+        assertEquals("stems[2].waveform_url", invalid.field());
+        assertTrue(invalid.getMessage().contains("bass_waveform.png"), invalid.getMessage());
+        assertTrue(
+                world.ports
+                        .recordings()
+                        .byOutputName(
+                                world.ports
+                                        .profiles()
+                                        .byName(new ProfileName("band"))
+                                        .orElseThrow()
+                                        .id(),
+                                new OutputName("take-1"))
+                        .isEmpty(),
+                "nothing is saved");
+        Invalid elsewhere =
+                assertThrows(
+                        Invalid.class,
+                        () ->
+                                ingest.putRecording(
+                                        worker,
+                                        "band",
+                                        new OutputName("take-2"),
+                                        null,
+                                        null,
+                                        Fixtures.hash('a'),
+                                        Fixtures.fourStems()));
+        assertEquals(
+                "stems[0].audio_url",
+                elsewhere.field(),
+                "the files of another recording's folder do not count");
     }
 
     @Test

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.application.fakes.World;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.profile.ProfileName;
+import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 
 class LegacyImportTest {
@@ -79,7 +82,15 @@ class LegacyImportTest {
                 public int size(String profile) {
                     return recordings.get(profile).size();
                 }
+
+                @Override
+                public boolean holds(Recording recording, MediaFileName file) {
+                    return !missing.contains(recording.path() + "/" + file.value());
+                }
             };
+
+    /** Files the tree's folders lack, as {@code <path>/<file>}. */
+    final Set<String> missing = new HashSet<>();
 
     @Test
     void a_tree_comes_in_once_with_its_failures_reported_and_a_second_run_adds_nothing() {
@@ -101,6 +112,24 @@ class LegacyImportTest {
         assertEquals(0, second.created());
         assertEquals(2, second.profiles().get(0).present());
         assertEquals(3, legacyImport.count(tree));
+    }
+
+    @Test
+    void a_folder_without_a_file_a_stem_names_fails_as_a_completion_would_and_writes_nothing() {
+        missing.add("band/take-1/drums_waveform.png");
+        LegacyImport.Report report = legacyImport.run(tree, false, (p, path, outcome) -> {});
+        assertEquals(1, report.created(), "take-2 comes in");
+        assertEquals(
+                List.of(
+                        "band/take-1: stems[1].waveform_url: names drums_waveform.png, which is not"
+                                + " in the recording's folder",
+                        "band/broken: metadata.json is not JSON"),
+                report.profiles().get(0).failures());
+        assertTrue(
+                world.ports.audioFiles().bySha256(Fixtures.hash('a')).isEmpty(),
+                "nothing of the failed recording is written, not even its source");
+        LegacyImport.Report dry = legacyImport.run(tree, true, (p, path, outcome) -> {});
+        assertEquals(2, dry.profiles().get(0).failures().size(), "a dry run reports it too");
     }
 
     @Test
