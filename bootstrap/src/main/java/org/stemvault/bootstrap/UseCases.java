@@ -13,6 +13,7 @@ import org.stemvault.application.ingest.Ingest;
 import org.stemvault.application.job.Processing;
 import org.stemvault.application.job.Uploads;
 import org.stemvault.application.label.ProfileLabels;
+import org.stemvault.application.legacy.LegacyExport;
 import org.stemvault.application.legacy.LegacyImport;
 import org.stemvault.application.library.Library;
 import org.stemvault.application.library.RecordingMetadata;
@@ -140,6 +141,11 @@ final class UseCases {
             Clock clock,
             TextIndex textIndex) {
         return new LegacyImport(profiles, audioFiles, recordings, transactions, clock, textIndex);
+    }
+
+    @Singleton
+    LegacyExport legacyExport(Profiles profiles, Recordings recordings, AudioFiles audioFiles) {
+        return new LegacyExport(profiles, recordings, audioFiles);
     }
 
     @Singleton

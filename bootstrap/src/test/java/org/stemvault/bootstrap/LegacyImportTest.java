@@ -116,6 +116,11 @@ class LegacyImportTest {
     }
 
     LegacyFixture libraryWithEveryCase() throws Exception {
+        return libraryIn(dir);
+    }
+
+    /** The awkward legacy tree, built under {@code dir}: every case the import must handle. */
+    LegacyFixture libraryIn(Path dir) throws Exception {
         LegacyFixture tree = new LegacyFixture(dir).config("band", "attic");
         tree.recording(
                 "band",

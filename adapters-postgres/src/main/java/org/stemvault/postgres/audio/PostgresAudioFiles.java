@@ -33,6 +33,14 @@ final class PostgresAudioFiles implements AudioFiles {
     }
 
     @Override
+    public Optional<AudioFile> byId(AudioFileId id) {
+        return db.first(
+                "SELECT " + COLUMNS + " FROM audio_files WHERE id = ?",
+                ps -> ps.setObject(1, id.value()),
+                PostgresAudioFiles::map);
+    }
+
+    @Override
     public AudioFile registerIfAbsent(AudioFile candidate) {
         // The no-op update returns the earlier registration in the same statement when the hash is
         // taken.

@@ -24,6 +24,8 @@ public abstract class AudioFilesContract extends PortsContract {
 
         assertEquals(file, audioFiles.registerIfAbsent(file));
         assertEquals(file, audioFiles.bySha256(new Sha256("A".repeat(64))).orElseThrow());
+        assertEquals(file, audioFiles.byId(file.id()).orElseThrow());
+        assertTrue(audioFiles.byId(org.stemvault.domain.audio.AudioFileId.random()).isEmpty());
     }
 
     @Test

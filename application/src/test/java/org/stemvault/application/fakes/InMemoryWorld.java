@@ -613,6 +613,15 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
+                public Optional<AudioFile> byId(AudioFileId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.audioFiles.values().stream()
+                                .filter(a -> a.id().equals(id))
+                                .findFirst();
+                    }
+                }
+
+                @Override
                 public AudioFile registerIfAbsent(AudioFile candidate) {
                     synchronized (InMemoryWorld.this) {
                         return state.audioFiles.computeIfAbsent(candidate.sha256(), k -> candidate);

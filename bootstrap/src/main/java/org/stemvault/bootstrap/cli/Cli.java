@@ -45,6 +45,7 @@ import picocli.CommandLine.Command;
             RevokeWorkerTokenCommand.class,
             WorkerTokensCommand.class,
             ImportLegacyCommand.class,
+            ExportLegacyCommand.class,
             BackfillEmbeddingsCommand.class
         })
 public final class Cli {

@@ -8,6 +8,9 @@ public interface AudioFiles {
 
     Optional<AudioFile> bySha256(Sha256 sha256);
 
+    /** The registered source file with this id, when it is there. */
+    Optional<AudioFile> byId(AudioFileId id);
+
     /**
      * Stores the file unless its hash is already registered, in one atomic step, and answers what
      * is stored for that hash afterwards: the candidate itself, or the earlier registration.
