@@ -970,6 +970,14 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
      */
     Map<String, String> seed() {
         seed.reset();
+        // the take's files, put again: a deletion an earlier request caused may have removed them
+        try {
+            Files.createDirectories(MEDIA.resolve("band/take-1"));
+            Files.writeString(MEDIA.resolve("band/take-1/vocals.opus"), "audio");
+            Files.writeString(MEDIA.resolve("band/take-1/vocals.png"), "waveform");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Profile band = seed.profile("band");
         AudioFile source = seed.source(band, HASH);
         Recording take =
@@ -1183,7 +1191,13 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                     "{}",
                     "[]",
                     "\"\"",
-                    "\"   \"");
+                    "\"   \"",
+                    // a control character, as names must refuse it
+                    "\"bell\\u0007\"",
+                    // nesting past the documented 32 levels
+                    "[".repeat(40) + "]".repeat(40),
+                    // oversize: 100,000 characters, past every stored value's own limit
+                    "\"" + "x".repeat(100_000) + "\"");
 
     static final java.util.regex.Pattern SCALAR_FIELD =
             java.util.regex.Pattern.compile(
@@ -1235,6 +1249,64 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         return requests;
     }
 
+    /**
+     * Who before what: on every route with an id in its path, a caller the row refuses (401, 403)
+     * hears the same when the id is malformed, so a malformed id tells nobody more than a real one;
+     * anyone else gets a 4xx problem, never a 5xx.
+     */
+    @Test
+    void a_malformed_id_is_checked_after_the_caller_on_every_route() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        int sent = 0;
+        Map<String, String> world = seed();
+        for (Row row : TABLE) {
+            String[] template = row.route().replaceAll("\\{\\?[^}]*}", "").split("/");
+            String bare =
+                    row.path().contains("?")
+                            ? row.path().substring(0, row.path().indexOf('?'))
+                            : row.path();
+            String[] segments = bare.split("/");
+            for (int i = 0; i < template.length && i < segments.length; i++) {
+                if (!template[i].matches("\\{\\w*(?i:id)\\}")) {
+                    continue;
+                }
+                String[] changed = segments.clone();
+                changed[i] = "not-a-uuid";
+                String path = String.join("/", changed);
+                for (int c = 0; c < CALLERS.size(); c++) {
+                    HttpResponse<String> answer =
+                            send(row.method(), path, row.body(), world.get(CALLERS.get(c)));
+                    sent++;
+                    int expected = row.statuses()[c];
+                    int status = answer.statusCode();
+                    boolean ok =
+                            expected == 401 || expected == 403
+                                    ? status == expected
+                                    : status >= 400 && status < 500;
+                    if (!ok) {
+                        mismatches.add(
+                                row.method()
+                                        + " "
+                                        + path
+                                        + " as "
+                                        + CALLERS.get(c)
+                                        + ": "
+                                        + status
+                                        + " (with a real id: "
+                                        + expected
+                                        + ")");
+                    }
+                }
+                if (row.method().equals("GET")) {
+                    continue;
+                }
+                world = seed();
+            }
+        }
+        assertEquals(List.of(), mismatches);
+        assertTrue(sent > 100, "sent " + sent);
+    }
+
     /** The caller whose request the route would carry out: the first with a 2xx in its row. */
     static int actingCaller(Row row) {
         for (String caller : List.of("admin", "member", "worker")) {
@@ -1272,6 +1344,12 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 String what = row.method() + " " + bad[0] + " " + bad[1] + " as " + caller;
                 if (answer.statusCode() >= 500) {
                     defects.add(what + ": " + answer.statusCode() + " " + answer.body());
+                } else if (answer.statusCode() >= 400
+                        && !answer.headers()
+                                .firstValue("Content-Type")
+                                .orElse("")
+                                .startsWith("application/problem+json")) {
+                    defects.add(what + ": " + answer.statusCode() + " is not problem+json");
                 } else if (answer.statusCode() >= 400) {
                     String after = Seed.snapshot();
                     if (!after.equals(before)) {
@@ -1289,5 +1367,11 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         assertEquals(List.of(), defects);
         log.assertNoStackTraces();
         assertTrue(sent > 1000, "the walk sent " + sent + " requests");
+        try (var files = Files.walk(MEDIA)) {
+            assertEquals(
+                    List.of(),
+                    files.filter(f -> f.getFileName().toString().startsWith(".upload-")).toList(),
+                    "no refused or broken upload left a partial file");
+        }
     }
 }

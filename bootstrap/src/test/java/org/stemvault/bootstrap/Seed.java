@@ -106,40 +106,47 @@ final class Seed {
      * embedding queue, which a background worker drains, is left out.
      */
     static String snapshot() throws SQLException {
-        StringBuilder all = new StringBuilder();
-        try (Connection c = TestDatabase.connect();
-                Statement s = c.createStatement()) {
-            for (String table :
-                    new String[] {
-                        "users",
-                        "sessions",
-                        "profiles",
-                        "user_profiles",
-                        "audio_files",
-                        "recordings",
-                        "stems",
-                        "embeddings",
-                        "jobs",
-                        "worker_tokens",
-                        "audit_log",
-                        "songs",
-                        "locations",
-                        "clips",
-                        "recording_user_configs"
-                    }) {
-                all.append(table).append('\n');
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
-                    while (rs.next()) {
-                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                            all.append(rs.getString(i)).append('|');
-                        }
-                        all.append('\n');
-                    }
-                }
+        StringBuilder sql = new StringBuilder("SELECT concat_ws(E'\\n'");
+        for (String table : SNAPSHOT_TABLES) {
+            sql.append(", '")
+                    .append(table)
+                    .append("', (SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM ")
+                    .append(table)
+                    .append(" t)");
+        }
+        sql.append(")");
+        synchronized (Seed.class) {
+            if (snapshots == null || !snapshots.isValid(2)) {
+                snapshots = TestDatabase.connect();
+            }
+            try (Statement s = snapshots.createStatement();
+                    ResultSet rs = s.executeQuery(sql.toString())) {
+                rs.next();
+                return rs.getString(1);
             }
         }
-        return all.toString();
     }
+
+    /** The tables {@link #snapshot()} reads, in one statement over one kept connection. */
+    private static final String[] SNAPSHOT_TABLES = {
+        "users",
+        "sessions",
+        "profiles",
+        "user_profiles",
+        "audio_files",
+        "recordings",
+        "stems",
+        "embeddings",
+        "jobs",
+        "worker_tokens",
+        "audit_log",
+        "songs",
+        "locations",
+        "clips",
+        "recording_user_configs"
+    };
+
+    private static Connection snapshots;
 
     /** Empties every table. */
     Seed reset() {

@@ -192,13 +192,14 @@ final class AdminController {
     @Delete("/worker-tokens/{id}")
     @Status(HttpStatus.NO_CONTENT)
     void revokeWorkerToken(@PathVariable String id, @Bound Principal principal) {
+        Access.Admin admin = admin(principal); // who before what: a member hears 403 first
         UUID parsed;
         try {
             parsed = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new Invalid("id", "is not a worker token id");
         }
-        access.revokeWorkerToken(admin(principal), parsed);
+        access.revokeWorkerToken(admin, parsed);
     }
 
     /**
