@@ -8,6 +8,9 @@
 # is set, it also starts the development identity provider (scripts/dev-oidc.sh) on http://localhost:9090
 # and stops it when the service stops. With STEMVAULT_MEDIA_STORE=s3 and no STEMVAULT_S3_ENDPOINT, it
 # starts a development S3 server (scripts/dev-s3.sh, S3Proxy) on http://127.0.0.1:9000 the same way.
+# It also runs a local worker (unless STEMVAULT_LOCAL_WORKER=false) with a worker token it mints and revokes
+# when it stops: the separation is STEMVAULT_SEPARATE, by default scripts/separate-ffmpeg.sh, a plain
+# ffmpeg-filter split that is not a model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +33,10 @@ if [ ! -f "$jar" ] || [ -n "$(git ls-files -z 2>/dev/null | xargs -0 -r find 2>/
    || ! git rev-parse --git-dir >/dev/null 2>&1; then
   log "building $jar"
   ./mvnw -B -q -ntp package -DskipTests
+fi
+if [ "${STEMVAULT_LOCAL_WORKER:-true}" = true ] && [ ! -f worker/target/stemvault-worker.jar ]; then
+  log "building worker/target/stemvault-worker.jar"
+  ./mvnw -B -q -ntp -pl worker -am package -DskipTests
 fi
 
 # The JVM: $JAVA, else $JAVA_HOME's, else java on PATH; with the defaults for a small container unless
@@ -71,4 +78,36 @@ if [ "${STEMVAULT_MEDIA_STORE:-local}" = s3 ] && [ -z "${STEMVAULT_S3_ENDPOINT:-
 fi
 
 log "starting on http://localhost:${PORT:-8080} (environments: $MICRONAUT_ENVIRONMENTS)"
-"$java" $JAVA_OPTS $use -jar "$jar"
+if [ "${STEMVAULT_LOCAL_WORKER:-true}" != true ]; then
+  "$java" $JAVA_OPTS $use -jar "$jar"
+  exit $?
+fi
+
+# A local worker, so that an upload becomes stems on this machine: by default the plain ffmpeg-filter
+# split of scripts/separate-ffmpeg.sh (not a model); STEMVAULT_SEPARATE switches to a real separator
+# (e.g. 'demucs -n htdemucs -o {output_dir} {input}'). STEMVAULT_LOCAL_WORKER=false runs none.
+"$java" $JAVA_OPTS $use -jar "$jar" &
+service=$!
+helpers+=($service)
+port="${PORT:-8080}"
+for _ in $(seq 1 120); do
+  curl -fsS "http://localhost:$port/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "$service" 2>/dev/null || { wait "$service"; exit $?; }
+  sleep 1
+done
+bash scripts/ensure-ffmpeg.sh >&2
+minted=$("$java" -jar "$jar" mint-worker-token --name "local-${HOSTNAME:-machine}-$$" --days 30 2>/dev/null)
+token_id=$(sed -n 's/^id: //p' <<<"$minted")
+export STEMVAULT_WORKER_TOKEN=$(sed -n 's/^token: //p' <<<"$minted")
+if [ -z "$STEMVAULT_WORKER_TOKEN" ]; then
+  log "could not mint a worker token: running without a local worker"
+else
+  separate="${STEMVAULT_SEPARATE:-}"
+  [ -n "$separate" ] || separate="bash $(pwd)/scripts/separate-ffmpeg.sh {input} {output_dir}"
+  "$java" -jar worker/target/stemvault-worker.jar --server "http://localhost:$port" --separate "$separate" &
+  helpers+=($!)
+  # the token ends with the run: revoked when the script stops
+  trap 'for p in "${helpers[@]}"; do kill "$p" 2>/dev/null || true; done; "$java" -jar "$jar" revoke-worker-token "$token_id" >/dev/null 2>&1 || true' EXIT INT TERM
+  log "local worker running: ${STEMVAULT_SEPARATE:+$STEMVAULT_SEPARATE}${STEMVAULT_SEPARATE:-the ffmpeg-filter split (scripts/separate-ffmpeg.sh; not a model)}"
+fi
+wait "$service"

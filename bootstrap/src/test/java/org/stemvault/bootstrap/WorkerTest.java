@@ -314,6 +314,58 @@ class WorkerTest {
         separatesAndMeasures(server);
     }
 
+    /**
+     * The Quick start's separation (scripts/separate-ffmpeg.sh, the plain ffmpeg-filter split that
+     * scripts/run.sh gives its local worker) turns an upload into four playable stems, each where
+     * the method puts it: the take's 110 Hz in bass, its 3 kHz in vocals, only a filter's skirt in
+     * drums (high-passed at 6 kHz), and nothing in other, since a mono take has no side signal.
+     */
+    @Test
+    void the_quick_start_split_turns_an_upload_into_four_playable_stems() throws Exception {
+        Path take = TestAudio.rehearsal(work.resolve("take-" + UUID.randomUUID() + ".wav"));
+        JsonNode job = upload(server, take);
+        Path script = Path.of("..", "scripts", "separate-ffmpeg.sh").toAbsolutePath().normalize();
+        Path log = work.resolve("worker-" + UUID.randomUUID() + ".log");
+        Process p =
+                worker(
+                        log,
+                        server.getURL().toString(),
+                        "--separate",
+                        "bash " + script + " {input} {output_dir}",
+                        "--once");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the worker ends after its one job");
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        JsonNode file =
+                JSON.readTree(
+                        Api.call(
+                                        server,
+                                        "GET",
+                                        "/api/profiles/band/files/"
+                                                + job.path("output_name").asText(),
+                                        member,
+                                        null)
+                                .body());
+        assertEquals("complete", file.path("status").asText(), file.toString());
+        Map<String, JsonNode> stems = new HashMap<>();
+        file.path("stems").forEach(s -> stems.put(s.path("stem_type").asText(), s));
+        assertEquals(
+                List.of("bass", "drums", "other", "vocals"),
+                stems.keySet().stream().sorted().toList());
+        for (JsonNode stem : stems.values()) {
+            byte[] audio = fetch(server, stem.path("audio_url").asText());
+            assertArrayEquals("OggS".getBytes(), Arrays.copyOf(audio, 4), "playable Ogg Opus");
+        }
+        double bass = stems.get("bass").path("measured_lufs").asDouble();
+        double vocals = stems.get("vocals").path("measured_lufs").asDouble();
+        JsonNode drums = stems.get("drums").path("measured_lufs");
+        assertTrue(
+                drums.isNull() || (drums.asDouble() < bass - 10 && drums.asDouble() < vocals - 10),
+                "the take has nothing above 6 kHz but a filter's skirt: " + stems);
+        assertTrue(
+                stems.get("other").path("measured_lufs").isNull(),
+                "a mono take has no side signal: " + stems.get("other"));
+    }
+
     @Test
     void with_a_bucket_as_the_store_every_file_goes_through_presigned_links() throws Exception {
         separatesAndMeasures(s3Server);
