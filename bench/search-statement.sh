@@ -32,7 +32,7 @@ spaces=(STEMVAULT_EMBEDDING_SPACES="$space:$dims:external")
 
 bench_need wrk wrk
 bench_fresh_database "$db"
-# The index must fit in shared memory, as a deployment configures it (README, "Embeddings"): 2 GB for this
+# The index must fit in shared memory, as a deployment configures it (docs/search.md): 2 GB for this
 # run, put back when the script ends; both take a restart of the local cluster.
 bench_raise_shared_buffers "2GB"
 bench_start_oidc

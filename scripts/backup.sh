@@ -5,7 +5,7 @@
 # Reads DATABASE_URL (a JDBC URL with user/password parameters, or postgres://user:password@host:port/db;
 # default: the local database 'stemvault' as user postgres) and STEMVAULT_MEDIA_ROOT (default: media).
 # Needs pg_dump of the server's major version or newer (Debian: postgresql-client). With
-# STEMVAULT_MEDIA_STORE=s3 the bucket is not copied here: copy it with the bucket's own tools (see the README).
+# STEMVAULT_MEDIA_STORE=s3 the bucket is not copied here: copy it with the bucket's own tools (docs/operations.md, "Backup and restore").
 set -euo pipefail
 
 out="${1:?usage: backup.sh BACKUP_DIR (a folder that does not exist yet)}"

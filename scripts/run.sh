@@ -40,7 +40,7 @@ if [ "${STEMVAULT_LOCAL_WORKER:-true}" = true ] && [ ! -f worker/target/stemvaul
 fi
 
 # The JVM: $JAVA, else $JAVA_HOME's, else java on PATH; with the defaults for a small container unless
-# JAVA_OPTS says otherwise (see the README, "Start-up and memory").
+# JAVA_OPTS says otherwise (see docs/operations.md, "Start-up and memory").
 java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}"
 java="${java:-java}"
 export JAVA="$java" JAVA_OPTS="${JAVA_OPTS:-$(cat scripts/jvm-options)}"

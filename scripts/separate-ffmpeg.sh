@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Quick start's separation: a plain signal-processing split made with ffmpeg filters. NOT a model:
 # it cannot pull a voice out of a mix the way Demucs does; it gives a fresh machine playable stems so the
-# whole path (upload, worker, stems, player) works. Use a real separator for real use (README, "Running a
+# whole path (upload, worker, stems, player) works. Use a real separator for real use (docs/worker.md, "Running a
 # worker"; STEMVAULT_SEPARATE).
 #   bash scripts/separate-ffmpeg.sh INPUT OUTPUT_DIR      (the worker's --separate: ... {input} {output_dir})
 # The method: mid/side decomposition of the stereo signal (mid = (L+R)/2 holds what is panned to the

@@ -28,7 +28,7 @@ final class RequiredSecrets {
         if (!cli && (clientId.isBlank() || clientSecret.isBlank())) {
             throw new StartupFailure(
                     "GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set: the OAuth client of"
-                            + " the Google Cloud project (README: Google sign-in), or run in the dev environment");
+                            + " the Google Cloud project (docs/sign-in-and-security.md: Real Google credentials), or run in the dev environment");
         }
         if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
             throw new StartupFailure(

@@ -37,7 +37,7 @@ class ApiDocsTest implements TestPropertyProvider {
 
     /**
      * micronaut-openapi 6.20 drops a trailing reserved-expansion variable ({@code /{+file}}) from a
-     * path: these two routes are described without it (named in the README).
+     * path: these two routes are described without it (named in docs/api.md).
      */
     static final Map<String, String> CUT_SHORT =
             Map.of(
@@ -46,7 +46,9 @@ class ApiDocsTest implements TestPropertyProvider {
                     "GET /media/{profile}/{outputName}/{+file}",
                     "GET /media/{profile}/{outputName}");
 
-    /** Management endpoints: not controllers, documented in the README's Operations section. */
+    /**
+     * Management endpoints: not controllers, documented in docs/operations.md (Operations section.
+     */
     static final Set<String> MANAGEMENT = Set.of("/health", "/prometheus");
 
     @Inject EmbeddedServer server;

@@ -33,9 +33,9 @@ import org.stemvault.domain.recording.Recording;
 import org.stemvault.postgres.TestDatabase;
 
 /**
- * The backup and restore drill of the README, run as written: scripts/backup.sh against the running
- * instance's database and media, scripts/restore.sh into a fresh database and a new media folder, a
- * second instance started on them answers the files list byte for byte, and its media.
+ * The backup and restore drill of docs/operations.md, run as written: scripts/backup.sh against the
+ * running instance's database and media, scripts/restore.sh into a fresh database and a new media
+ * folder, a second instance started on them answers the files list byte for byte, and its media.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

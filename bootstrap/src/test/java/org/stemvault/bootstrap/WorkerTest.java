@@ -523,7 +523,15 @@ class WorkerTest {
                             "200ms",
                             "--separate",
                             StandInSeparator.command());
-            Thread.sleep(1500);
+            // up again only once the worker has met the closed door (its JVM may take a while to
+            // start on a loaded machine): a fixed sleep made this test depend on the clock
+            for (int i = 0;
+                    i < 300
+                            && !(Files.exists(log)
+                                    && Files.readString(log).contains("] retry POST"));
+                    i++) {
+                Thread.sleep(100);
+            }
             proxy.up();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             String output = Files.readString(log);

@@ -19,7 +19,7 @@ import org.stemvault.web.page.PageSecurity;
 /**
  * The API description as written at build time ({@code /openapi.yml}) and Swagger UI over it
  * ({@code /docs}), its JavaScript and CSS served from the webjar in the service: no CDN, works
- * offline. Public, like the README: it says how to call the API, not what is in it.
+ * offline. Public, like the project's docs: it says how to call the API, not what is in it.
  */
 @Problems
 @SecurityRequirements
