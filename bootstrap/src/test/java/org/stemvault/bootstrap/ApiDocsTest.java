@@ -46,9 +46,7 @@ class ApiDocsTest implements TestPropertyProvider {
                     "GET /media/{profile}/{outputName}/{+file}",
                     "GET /media/{profile}/{outputName}");
 
-    /**
-     * Management endpoints: not controllers, documented in docs/operations.md (Operations section.
-     */
+    /** Management endpoints: not controllers, documented in docs/operations.md. */
     static final Set<String> MANAGEMENT = Set.of("/health", "/prometheus");
 
     @Inject EmbeddedServer server;
