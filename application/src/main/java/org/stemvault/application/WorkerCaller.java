@@ -1,6 +1,24 @@
 package org.stemvault.application;
 
 import java.util.UUID;
+import org.stemvault.domain.Forbidden;
 
 /** A processing worker, by the id of the (active) token it presented. */
-public record WorkerCaller(UUID tokenId) implements Caller {}
+public record WorkerCaller(UUID tokenId) implements Caller {
+
+    /**
+     * The caller as a processing worker; anyone else is refused (403) before anything of the
+     * request is read, so that who comes before what.
+     */
+    public static WorkerCaller of(Caller caller) {
+        if (caller instanceof WorkerCaller worker) {
+            return worker;
+        }
+        throw new Forbidden("only processing workers take jobs");
+    }
+
+    /** How the queue knows the worker holding a job: its token's id. */
+    public String name() {
+        return tokenId.toString();
+    }
+}

@@ -2,7 +2,7 @@ package org.stemvault.bootstrap;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
-import org.stemvault.application.job.Processing;
+import org.stemvault.application.job.ProcessingSettings;
 import org.stemvault.application.job.Uploads;
 
 /**
@@ -24,7 +24,7 @@ record JobSettings(
         return new Uploads.Settings(maxUploadBytes, maxAttempts);
     }
 
-    Processing.Settings processing() {
-        return new Processing.Settings(lease, backoff, outputFormat, outputBitrate);
+    ProcessingSettings processing() {
+        return new ProcessingSettings(lease, backoff, outputFormat, outputBitrate);
     }
 }

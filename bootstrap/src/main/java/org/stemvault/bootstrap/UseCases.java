@@ -7,11 +7,20 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import org.stemvault.application.Transactions;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.AuditTrail;
+import org.stemvault.application.access.MembershipAdmin;
+import org.stemvault.application.access.ProfileAdmin;
+import org.stemvault.application.access.UserAdmin;
+import org.stemvault.application.access.WorkerTokenAdmin;
 import org.stemvault.application.clip.RecordingClips;
 import org.stemvault.application.ingest.Ingest;
-import org.stemvault.application.job.Processing;
+import org.stemvault.application.job.JobQueue;
+import org.stemvault.application.job.JobTracking;
+import org.stemvault.application.job.LeaseExpiry;
+import org.stemvault.application.job.PullWorker;
+import org.stemvault.application.job.PushCallbacks;
 import org.stemvault.application.job.Uploads;
+import org.stemvault.application.job.WorkerFiles;
 import org.stemvault.application.label.ProfileLabels;
 import org.stemvault.application.legacy.LegacyExport;
 import org.stemvault.application.legacy.LegacyImport;
@@ -20,6 +29,7 @@ import org.stemvault.application.library.RecordingMetadata;
 import org.stemvault.application.media.MediaCleanup;
 import org.stemvault.application.media.MediaVerify;
 import org.stemvault.application.ops.Monitoring;
+import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.application.search.Search;
 import org.stemvault.application.search.Spaces;
 import org.stemvault.application.search.TextIndex;
@@ -95,9 +105,15 @@ final class UseCases {
             Recordings recordings,
             Transactions transactions,
             Clock clock,
-            TextIndex textIndex,
+            RegisterRecording register,
             MediaStore media) {
-        return new Ingest(profiles, audioFiles, recordings, transactions, clock, textIndex, media);
+        return new Ingest(profiles, audioFiles, recordings, transactions, clock, register, media);
+    }
+
+    @Singleton
+    RegisterRecording registerRecording(
+            Recordings recordings, Clips clips, TextIndex textIndex, Clock clock) {
+        return new RegisterRecording(recordings, clips, textIndex, clock);
     }
 
     @Singleton
@@ -106,30 +122,56 @@ final class UseCases {
     }
 
     @Singleton
-    Access access(
-            Users users,
+    ProfileAdmin profileAdmin(
             Profiles profiles,
             Memberships memberships,
             Recordings recordings,
             AudioFiles audioFiles,
-            AuditLog audit,
-            Workers workers,
-            Sessions sessions,
             MediaDeletions deletions,
+            AuditLog audit,
             Transactions transactions,
             Clock clock) {
-        return new Access(
-                users,
+        return new ProfileAdmin(
                 profiles,
                 memberships,
                 recordings,
                 audioFiles,
-                audit,
-                workers,
-                sessions,
                 deletions,
+                audit,
                 transactions,
                 clock);
+    }
+
+    @Singleton
+    MembershipAdmin membershipAdmin(
+            Users users,
+            Profiles profiles,
+            Memberships memberships,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock) {
+        return new MembershipAdmin(users, profiles, memberships, audit, transactions, clock);
+    }
+
+    @Singleton
+    UserAdmin userAdmin(
+            Users users,
+            Sessions sessions,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock) {
+        return new UserAdmin(users, sessions, audit, transactions, clock);
+    }
+
+    @Singleton
+    WorkerTokenAdmin workerTokenAdmin(
+            Workers workers, AuditLog audit, Transactions transactions, Clock clock) {
+        return new WorkerTokenAdmin(workers, audit, transactions, clock);
+    }
+
+    @Singleton
+    AuditTrail auditTrail(AuditLog audit) {
+        return new AuditTrail(audit);
     }
 
     @Singleton
@@ -139,8 +181,8 @@ final class UseCases {
             Recordings recordings,
             Transactions transactions,
             Clock clock,
-            TextIndex textIndex) {
-        return new LegacyImport(profiles, audioFiles, recordings, transactions, clock, textIndex);
+            RegisterRecording register) {
+        return new LegacyImport(profiles, audioFiles, recordings, transactions, clock, register);
     }
 
     @Singleton
@@ -267,30 +309,59 @@ final class UseCases {
     }
 
     @Singleton
-    Processing processing(
+    JobTracking jobTracking(Jobs jobs, Catalogue catalogue) {
+        return new JobTracking(jobs, catalogue);
+    }
+
+    @Singleton
+    WorkerFiles workerFiles(Jobs jobs, MediaStore media, JobSettings settings) {
+        return new WorkerFiles(jobs, media, settings.processing());
+    }
+
+    @Singleton
+    PullWorker pullWorker(
             Jobs jobs,
             Profiles profiles,
             Recordings recordings,
             MediaStore media,
-            RecordingFolders folders,
+            WorkerFiles files,
+            RegisterRecording register,
             Transactions transactions,
             Clock clock,
-            TextIndex textIndex,
-            JobSettings settings,
-            Clips clips,
-            Catalogue catalogue) {
-        return new Processing(
+            JobSettings settings) {
+        return new PullWorker(
                 jobs,
                 profiles,
                 recordings,
                 media,
-                folders,
+                files,
+                register,
                 transactions,
                 clock,
-                textIndex,
-                settings.processing(),
-                clips,
-                catalogue);
+                settings.processing());
+    }
+
+    @Singleton
+    PushCallbacks pushCallbacks(
+            Jobs jobs,
+            Recordings recordings,
+            RecordingFolders folders,
+            RegisterRecording register,
+            Transactions transactions,
+            Clock clock,
+            JobSettings settings) {
+        return new PushCallbacks(
+                jobs, recordings, folders, register, transactions, clock, settings.processing());
+    }
+
+    @Singleton
+    JobQueue jobQueue(Jobs jobs, Recordings recordings, Transactions transactions, Clock clock) {
+        return new JobQueue(jobs, recordings, transactions, clock);
+    }
+
+    @Singleton
+    LeaseExpiry leaseExpiry(Jobs jobs, Clock clock) {
+        return new LeaseExpiry(jobs, clock);
     }
 
     @Singleton

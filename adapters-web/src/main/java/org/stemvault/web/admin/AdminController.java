@@ -23,7 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.stemvault.application.Principal;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.AuditTrail;
+import org.stemvault.application.access.MembershipAdmin;
+import org.stemvault.application.access.ProfileAdmin;
+import org.stemvault.application.access.UserAdmin;
+import org.stemvault.application.access.WorkerTokenAdmin;
+import org.stemvault.application.signin.Admin;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.Position;
@@ -47,19 +52,32 @@ import org.stemvault.web.paging.Cursor;
 @Secured(Sessions.MEMBER)
 final class AdminController {
 
-    private final Access access;
+    private final ProfileAdmin profileAdmin;
+    private final MembershipAdmin membershipAdmin;
+    private final UserAdmin userAdmin;
+    private final WorkerTokenAdmin tokenAdmin;
+    private final AuditTrail auditTrail;
 
-    AdminController(Access access) {
-        this.access = access;
+    AdminController(
+            ProfileAdmin profileAdmin,
+            MembershipAdmin membershipAdmin,
+            UserAdmin userAdmin,
+            WorkerTokenAdmin tokenAdmin,
+            AuditTrail auditTrail) {
+        this.profileAdmin = profileAdmin;
+        this.membershipAdmin = membershipAdmin;
+        this.userAdmin = userAdmin;
+        this.tokenAdmin = tokenAdmin;
+        this.auditTrail = auditTrail;
     }
 
-    private static Access.Admin admin(Principal principal) {
-        return Access.admin(principal);
+    private static Admin admin(Principal principal) {
+        return Admin.of(principal);
     }
 
     @Get("/users")
     List<UserResponse> users(@Bound Principal principal) {
-        return access.users(admin(principal)).stream()
+        return membershipAdmin.users(admin(principal)).stream()
                 .map(
                         u ->
                                 new UserResponse(
@@ -76,7 +94,7 @@ final class AdminController {
 
     @Get("/profiles")
     List<ProfileResponse> profiles(@Bound Principal principal) {
-        return access.profiles(admin(principal)).stream()
+        return profileAdmin.profiles(admin(principal)).stream()
                 .map(p -> ProfileResponse.of(p.profile(), p.members()))
                 .toList();
     }
@@ -89,8 +107,7 @@ final class AdminController {
             @Bound Principal principal) {
         AdminRequests.CreateProfile r = Fields.read(body, AdminRequests.CreateProfile::from);
         Profile created =
-                access.createProfile(
-                        admin(principal), r.name(), r.sourceFolder(), r.strategyName());
+                profileAdmin.create(admin(principal), r.name(), r.sourceFolder(), r.strategyName());
         return ProfileResponse.of(created, 0);
     }
 
@@ -101,10 +118,11 @@ final class AdminController {
             @Body @Schema(implementation = Bodies.EditProfile.class) byte[] body,
             @Bound Principal principal) {
         AdminRequests.EditProfile r = Fields.read(body, AdminRequests.EditProfile::from);
-        Access.Admin admin = admin(principal);
+        Admin admin = admin(principal);
         Profile edited =
-                access.editProfile(admin, profile, r.name(), r.sourceFolder(), r.strategyName());
-        return ProfileResponse.of(edited, access.members(admin, edited.name().value()).size());
+                profileAdmin.edit(admin, profile, r.name(), r.sourceFolder(), r.strategyName());
+        return ProfileResponse.of(
+                edited, membershipAdmin.members(admin, edited.name().value()).size());
     }
 
     @Delete("/profiles/{profile}{?force}")
@@ -116,12 +134,12 @@ final class AdminController {
         if (force != null && !force.equals("true") && !force.equals("false")) {
             throw new Invalid("force", "must be true or false");
         }
-        access.deleteProfile(admin(principal), profile, "true".equals(force));
+        profileAdmin.delete(admin(principal), profile, "true".equals(force));
     }
 
     @Get("/profiles/{profile}/members")
     List<MemberResponse> members(@PathVariable String profile, @Bound Principal principal) {
-        return access.members(admin(principal), profile).stream()
+        return membershipAdmin.members(admin(principal), profile).stream()
                 .map(
                         m ->
                                 new MemberResponse(
@@ -138,7 +156,7 @@ final class AdminController {
     @Put("/profiles/{profile}/members/{email}")
     HttpResponse<GrantResponse> grant(
             @PathVariable String profile, @PathVariable String email, @Bound Principal principal) {
-        boolean created = access.grant(admin(principal), profile, email);
+        boolean created = membershipAdmin.grant(admin(principal), profile, email);
         return HttpResponse.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new GrantResponse(email.strip().toLowerCase(Locale.ROOT), profile));
     }
@@ -147,7 +165,7 @@ final class AdminController {
     @Status(HttpStatus.NO_CONTENT)
     void revoke(
             @PathVariable String profile, @PathVariable String email, @Bound Principal principal) {
-        access.revoke(admin(principal), profile, email);
+        membershipAdmin.revoke(admin(principal), profile, email);
     }
 
     /** Body {@code {"role": "admin" | "member"}}; 409 for the last admin's demotion. */
@@ -157,7 +175,7 @@ final class AdminController {
             @PathVariable String email,
             @Body @Schema(implementation = Bodies.SetRole.class) byte[] body,
             @Bound Principal principal) {
-        access.setRole(
+        userAdmin.setRole(
                 admin(principal), email, Fields.read(body, AdminRequests.SetRole::from).role());
     }
 
@@ -167,13 +185,13 @@ final class AdminController {
      */
     @Delete("/users/{email}/sessions")
     SessionsEndedResponse endSessions(@PathVariable String email, @Bound Principal principal) {
-        int ended = access.endSessions(admin(principal), email);
+        int ended = userAdmin.endSessions(admin(principal), email);
         return new SessionsEndedResponse(email.strip().toLowerCase(Locale.ROOT), ended);
     }
 
     @Get("/worker-tokens")
     List<WorkerTokenResponse> workerTokens(@Bound Principal principal) {
-        return access.workerTokens(admin(principal)).stream()
+        return tokenAdmin.list(admin(principal)).stream()
                 .map(t -> WorkerTokenResponse.of(t, null))
                 .toList();
     }
@@ -185,21 +203,21 @@ final class AdminController {
             @Body @Schema(implementation = Bodies.MintToken.class) byte[] body,
             @Bound Principal principal) {
         AdminRequests.MintToken r = Fields.read(body, AdminRequests.MintToken::from);
-        Workers.Minted minted = access.mintWorkerToken(admin(principal), r.name(), r.validity());
+        Workers.Minted minted = tokenAdmin.mint(admin(principal), r.name(), r.validity());
         return WorkerTokenResponse.of(minted.token(), minted.bearer());
     }
 
     @Delete("/worker-tokens/{id}")
     @Status(HttpStatus.NO_CONTENT)
     void revokeWorkerToken(@PathVariable String id, @Bound Principal principal) {
-        Access.Admin admin = admin(principal); // who before what: a member hears 403 first
+        Admin admin = admin(principal); // who before what: a member hears 403 first
         UUID parsed;
         try {
             parsed = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new Invalid("id", "is not a worker token id");
         }
-        access.revokeWorkerToken(admin, parsed);
+        tokenAdmin.revoke(admin, parsed);
     }
 
     /**
@@ -218,7 +236,7 @@ final class AdminController {
         Position after = Cursor.decode(cursor);
         Instant from = Fields.instant("since", since);
         List<AuditEntry> entries =
-                access.audit(admin(principal), profile, user, from, after, pageSize);
+                auditTrail.entries(admin(principal), profile, user, from, after, pageSize);
         MutableHttpResponse<List<AuditResponse>> response =
                 HttpResponse.ok(entries.stream().map(AuditResponse::of).toList());
         if (entries.size() == pageSize) {

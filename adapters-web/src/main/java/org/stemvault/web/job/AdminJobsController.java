@@ -15,8 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.stemvault.application.Principal;
-import org.stemvault.application.access.Access;
-import org.stemvault.application.job.Processing;
+import org.stemvault.application.job.JobQueue;
+import org.stemvault.application.signin.Admin;
+import org.stemvault.domain.Invalid;
 import org.stemvault.domain.Position;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobStatus;
@@ -31,11 +32,11 @@ import org.stemvault.web.paging.Cursor;
 @Secured(Sessions.MEMBER)
 final class AdminJobsController {
 
-    private final Processing processing;
+    private final JobQueue queue;
     private final Clock clock;
 
-    AdminJobsController(Processing processing, Clock clock) {
-        this.processing = processing;
+    AdminJobsController(JobQueue queue, Clock clock) {
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -49,10 +50,9 @@ final class AdminJobsController {
             @Nullable @QueryValue Integer limit,
             @Nullable @QueryValue String cursor,
             @Bound Principal principal) {
+        Admin admin = Admin.of(principal);
         int size = limit == null ? 100 : limit;
-        List<Job> jobs =
-                processing.list(
-                        Access.admin(principal), status, profile, Cursor.decode(cursor), size);
+        List<Job> jobs = queue.list(admin, statusOf(status), profile, Cursor.decode(cursor), size);
         Instant now = clock.instant();
         MutableHttpResponse<List<AdminJobResponse>> response =
                 HttpResponse.ok(jobs.stream().map(j -> AdminJobResponse.of(j, now)).toList());
@@ -66,14 +66,25 @@ final class AdminJobsController {
 
     @Post("/{jobId}/retry")
     AdminJobResponse retry(@PathVariable String jobId, @Bound Principal principal) {
-        return AdminJobResponse.of(
-                processing.retry(Access.admin(principal), jobId), clock.instant());
+        Admin admin = Admin.of(principal);
+        return AdminJobResponse.of(queue.retry(admin, JobIds.of(jobId)), clock.instant());
     }
 
     @Post("/{jobId}/cancel")
     AdminJobResponse cancel(@PathVariable String jobId, @Bound Principal principal) {
-        return AdminJobResponse.of(
-                processing.cancel(Access.admin(principal), jobId), clock.instant());
+        Admin admin = Admin.of(principal);
+        return AdminJobResponse.of(queue.cancel(admin, JobIds.of(jobId)), clock.instant());
+    }
+
+    private static JobStatus statusOf(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return JobStatus.fromWire(status);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("status", "must be queued, processing, complete, error or cancelled");
+        }
     }
 
     /**

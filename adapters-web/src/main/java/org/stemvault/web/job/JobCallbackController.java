@@ -11,7 +11,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.stemvault.application.job.Processing;
+import org.stemvault.application.job.PushCallbacks;
+import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Problems;
 import org.stemvault.web.json.Fields;
@@ -30,10 +31,10 @@ import org.stemvault.web.json.Fields;
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class JobCallbackController {
 
-    private final Processing processing;
+    private final PushCallbacks callbacks;
 
-    JobCallbackController(Processing processing) {
-        this.processing = processing;
+    JobCallbackController(PushCallbacks callbacks) {
+        this.callbacks = callbacks;
     }
 
     @Post("/{jobId}/callback/{secret}")
@@ -42,16 +43,30 @@ final class JobCallbackController {
             @PathVariable String secret,
             @Body @Schema(implementation = Bodies.Callback.class) byte[] body) {
         Fields f = Fields.of(body);
-        List<Processing.Section> sections = new ArrayList<>();
+        List<RegisterRecording.Section> sections = new ArrayList<>();
         for (Fields boundary : f.optionalObjectsByKey("clip_boundaries").values()) {
             sections.add(
                     boundary.build(
                             () ->
-                                    new Processing.Section(
+                                    new RegisterRecording.Section(
                                             boundary.number("start_time_sec"),
                                             boundary.number("end_time_sec"))));
         }
-        processing.callback(jobId, secret, f.text("status"), f.optionalText("error"), sections);
+        callbacks.callback(
+                JobIds.of(jobId),
+                secret,
+                outcome(f.text("status")),
+                f.optionalText("error"),
+                sections);
         return Map.of("ok", true);
+    }
+
+    /** The worker's word for its outcome; null for any other (refused after the secret). */
+    private static PushCallbacks.Outcome outcome(String status) {
+        return switch (status) {
+            case "complete" -> PushCallbacks.Outcome.COMPLETE;
+            case "error" -> PushCallbacks.Outcome.ERROR;
+            default -> null;
+        };
     }
 }

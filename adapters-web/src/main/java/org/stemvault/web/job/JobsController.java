@@ -11,12 +11,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
 import jakarta.inject.Named;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.reactivestreams.Publisher;
-import org.stemvault.application.job.Processing;
+import org.stemvault.application.job.JobTracking;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobChanges;
@@ -42,15 +41,15 @@ final class JobsController {
     static final int DEFAULT_WAIT = 60;
     static final int MAX_WAIT = 120;
 
-    private final Processing processing;
+    private final JobTracking tracking;
     private final JobChanges changes;
     private final ExecutorService blocking;
 
     JobsController(
-            Processing processing,
+            JobTracking tracking,
             JobChanges changes,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.processing = processing;
+        this.tracking = tracking;
         this.changes = changes;
         this.blocking = blocking;
     }
@@ -62,15 +61,16 @@ final class JobsController {
         if (seconds < 0 || seconds > MAX_WAIT) {
             throw new Invalid("wait", "must be from 0 to " + MAX_WAIT + " seconds");
         }
-        JobId id = parse(jobId);
+        JobId id = JobIds.parse(jobId);
+        if (id == null) {
+            throw tracking.unknown(viewer);
+        }
         CompletableFuture<Void> changed = new CompletableFuture<>();
         JobChanges.Watch watch =
-                seconds == 0 || id == null
-                        ? () -> {}
-                        : changes.watch(id, () -> changed.complete(null));
+                seconds == 0 ? () -> {} : changes.watch(id, () -> changed.complete(null));
         Job now;
         try {
-            now = processing.status(viewer, jobId);
+            now = tracking.status(viewer, id);
         } catch (RuntimeException e) {
             watch.close();
             throw e;
@@ -84,7 +84,7 @@ final class JobsController {
                 .thenApplyAsync(
                         ignored -> {
                             watch.close();
-                            return JobResponse.of(processing.status(viewer, jobId));
+                            return JobResponse.of(tracking.status(viewer, id));
                         },
                         blocking);
     }
@@ -101,10 +101,13 @@ final class JobsController {
         if (seconds < 0 || seconds > 3600) {
             throw new Invalid("max", "must be from 0 to 3600 seconds");
         }
-        JobId id = parse(jobId);
+        JobId id = JobIds.parse(jobId);
+        if (id == null) {
+            throw tracking.unknown(viewer);
+        }
         Sinks.Many<Job> changes = Sinks.many().unicast().onBackpressureBuffer();
         JobChanges.Watch watch =
-                seconds == 0 || id == null
+                seconds == 0
                         ? () -> {}
                         : this.changes.watch(
                                 id,
@@ -113,14 +116,14 @@ final class JobsController {
                                                 () -> {
                                                     try {
                                                         changes.tryEmitNext(
-                                                                processing.status(viewer, jobId));
+                                                                tracking.status(viewer, id));
                                                     } catch (RuntimeException e) {
                                                         changes.tryEmitError(e);
                                                     }
                                                 }));
         Job now;
         try {
-            now = processing.status(viewer, jobId);
+            now = tracking.status(viewer, id);
         } catch (RuntimeException e) {
             watch.close();
             throw e;
@@ -134,13 +137,5 @@ final class JobsController {
         return Flux.concat(Flux.just(now), later)
                 .map(j -> Event.of(JobResponse.of(j)).name(j.status().wire()))
                 .doFinally(signal -> watch.close());
-    }
-
-    private static JobId parse(String value) {
-        try {
-            return new JobId(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

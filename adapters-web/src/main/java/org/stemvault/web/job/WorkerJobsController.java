@@ -24,10 +24,16 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.stemvault.application.Caller;
-import org.stemvault.application.job.Processing;
+import org.stemvault.application.WorkerCaller;
+import org.stemvault.application.job.CompletedJob;
+import org.stemvault.application.job.PullWorker;
+import org.stemvault.application.job.WorkerFiles;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobId;
 import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.web.docs.ApiDescription;
 import org.stemvault.web.docs.Bodies;
@@ -53,11 +59,13 @@ final class WorkerJobsController {
                     .map(Duration::ofSeconds)
                     .toArray(Duration[]::new);
 
-    private final Processing processing;
+    private final PullWorker pull;
+    private final WorkerFiles files;
     private final Timer claimToComplete;
 
-    WorkerJobsController(Processing processing, MeterRegistry meters) {
-        this.processing = processing;
+    WorkerJobsController(PullWorker pull, WorkerFiles files, MeterRegistry meters) {
+        this.pull = pull;
+        this.files = files;
         this.claimToComplete =
                 Timer.builder("stemvault.jobs.claim.to.complete")
                         .description("From a worker's claim of a job to its completion")
@@ -68,8 +76,7 @@ final class WorkerJobsController {
     /** 200 with the job and where to read and write, or 204 when the queue is empty. */
     @Post("/claim")
     HttpResponse<ClaimResponse> claim(@Bound Caller caller) {
-        return processing
-                .claim(caller)
+        return pull.claim(WorkerCaller.of(caller))
                 .map(c -> HttpResponse.ok(ClaimResponse.of(c)))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.NO_CONTENT));
     }
@@ -79,11 +86,10 @@ final class WorkerJobsController {
             @PathVariable String jobId,
             @Body @Schema(implementation = Bodies.Heartbeat.class) byte[] body,
             @Bound Caller caller) {
-        Processing.worker(caller);
+        WorkerCaller worker = WorkerCaller.of(caller);
+        JobId id = JobIds.of(jobId);
         WorkerRequests.Heartbeat h = Fields.read(body, WorkerRequests.Heartbeat::from);
-        return Map.of(
-                "lease_until",
-                processing.heartbeat(caller, jobId, h.stage(), h.percent()).toString());
+        return Map.of("lease_until", pull.heartbeat(worker, id, h.stage(), h.percent()).toString());
     }
 
     @Post("/{jobId}/complete")
@@ -91,10 +97,10 @@ final class WorkerJobsController {
             @PathVariable String jobId,
             @Body @Schema(implementation = Bodies.Completion.class) byte[] body,
             @Bound Caller caller) {
-        Processing.worker(caller);
+        WorkerCaller worker = WorkerCaller.of(caller);
+        JobId id = JobIds.of(jobId);
         WorkerRequests.Completion c = Fields.read(body, WorkerRequests.Completion::from);
-        Processing.Completed done =
-                processing.complete(caller, jobId, c.displayName(), c.stems(), c.sections());
+        CompletedJob done = pull.complete(worker, id, c.displayName(), c.stems(), c.sections());
         if (done.sinceClaim() != null) {
             claimToComplete.record(done.sinceClaim());
         }
@@ -106,21 +112,24 @@ final class WorkerJobsController {
             @PathVariable String jobId,
             @Body @Schema(implementation = Bodies.Failure.class) byte[] body,
             @Bound Caller caller) {
-        Processing.worker(caller);
+        WorkerCaller worker = WorkerCaller.of(caller);
+        JobId id = JobIds.of(jobId);
         WorkerRequests.Failure f = Fields.read(body, WorkerRequests.Failure::from);
-        return Map.of("status", processing.fail(caller, jobId, f.error()).wire());
+        return Map.of("status", pull.fail(worker, id, f.error()).wire());
     }
 
     /** A job the worker will not finish (it is stopping), back in the queue uncounted: 204. */
     @Post("/{jobId}/release")
     HttpResponse<Void> release(@PathVariable String jobId, @Bound Caller caller) {
-        processing.release(caller, jobId);
+        WorkerCaller worker = WorkerCaller.of(caller);
+        pull.release(worker, JobIds.of(jobId));
         return HttpResponse.noContent();
     }
 
     @Get("/{jobId}/source")
     HttpResponse<StreamedFile> source(@PathVariable String jobId, @Bound Caller caller) {
-        StoredMedia source = processing.source(caller, jobId);
+        WorkerCaller worker = WorkerCaller.of(caller);
+        StoredMedia source = files.source(worker, JobIds.of(jobId));
         try {
             return HttpResponse.ok(
                     new StreamedFile(
@@ -140,8 +149,10 @@ final class WorkerJobsController {
             @PathVariable String file,
             @Body InputStream content,
             @Bound Caller caller) {
+        WorkerCaller worker = WorkerCaller.of(caller);
+        JobId id = JobIds.of(jobId);
         return HttpResponse.status(HttpStatus.CREATED)
-                .body(Map.of("file_size_bytes", processing.output(caller, jobId, file, content)));
+                .body(Map.of("file_size_bytes", files.output(worker, id, file, content)));
     }
 
     /**
@@ -170,7 +181,7 @@ final class WorkerJobsController {
             String releaseUrl,
             Map<String, String> outputConfig) {
 
-        static ClaimResponse of(Processing.Claim claim) {
+        static ClaimResponse of(PullWorker.Claim claim) {
             Job j = claim.job();
             String base = "/api/worker/jobs/" + j.id();
             return new ClaimResponse(
@@ -186,11 +197,11 @@ final class WorkerJobsController {
                     base + "/outputs/{file}",
                     claim.outputLinks().entrySet().stream()
                             .collect(
-                                    java.util.stream.Collectors.toMap(
+                                    Collectors.toMap(
                                             Map.Entry::getKey,
                                             e -> e.getValue().toString(),
                                             (a, b) -> a,
-                                            java.util.TreeMap::new)),
+                                            TreeMap::new)),
                     base + "/heartbeat",
                     base + "/complete",
                     base + "/fail",

@@ -1,7 +1,7 @@
 package org.stemvault.web.job;
 
 import java.util.List;
-import org.stemvault.application.job.Processing;
+import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.web.ingest.StemRequest;
 import org.stemvault.web.json.Fields;
@@ -32,7 +32,8 @@ final class WorkerRequests {
      * "duration_seconds"}], "sections"?: [{"start", "end"}]}}: the stems as the worker measured
      * them, and the sections it found, in seconds (clips of a recording that has none yet).
      */
-    record Completion(String displayName, List<Stem> stems, List<Processing.Section> sections) {
+    record Completion(
+            String displayName, List<Stem> stems, List<RegisterRecording.Section> sections) {
         static Completion from(Fields f) {
             return new Completion(
                     f.optionalText("display_name"),
@@ -41,7 +42,7 @@ final class WorkerRequests {
                             ? f.objects("sections").stream()
                                     .map(
                                             s ->
-                                                    new Processing.Section(
+                                                    new RegisterRecording.Section(
                                                             s.number("start"), s.number("end")))
                                     .toList()
                             : List.of());

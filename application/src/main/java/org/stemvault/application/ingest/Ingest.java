@@ -2,14 +2,13 @@ package org.stemvault.application.ingest;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.stemvault.application.Caller;
 import org.stemvault.application.Names;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.WorkerCaller;
 import org.stemvault.application.media.StemFiles;
-import org.stemvault.application.search.TextIndex;
+import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
@@ -38,7 +37,7 @@ public final class Ingest {
     private final Recordings recordings;
     private final Transactions transactions;
     private final Clock clock;
-    private final TextIndex textIndex;
+    private final RegisterRecording register;
     private final MediaStore media;
 
     public Ingest(
@@ -47,9 +46,9 @@ public final class Ingest {
             Recordings recordings,
             Transactions transactions,
             Clock clock,
-            TextIndex textIndex,
+            RegisterRecording register,
             MediaStore media) {
-        this.textIndex = textIndex;
+        this.register = register;
         this.media = media;
         this.profiles = profiles;
         this.audioFiles = audioFiles;
@@ -111,11 +110,9 @@ public final class Ingest {
     }
 
     /**
-     * Creates the recording, or replaces it and all its stems, in one transaction. An absent
-     * display name or description keeps the stored one (a new recording shows its output name). The
-     * same request twice changes nothing the second time. Every file the stems name must be in the
-     * media store under the recording's folder first ({@link StemFiles}, as for a job's
-     * completion).
+     * Creates the recording, or replaces it and all its stems, in one transaction, by the rules
+     * every registration follows ({@link RegisterRecording}: stored media, names, status, text
+     * index). The same request twice changes nothing the second time.
      */
     public Stored<Recording> putRecording(
             Caller caller,
@@ -126,12 +123,13 @@ public final class Ingest {
             Sha256 audio,
             List<Stem> stems) {
         mayIngest(caller);
-        Profile named = profile(profileName);
-        StemFiles.require(
-                stems, StemFiles.inStore(media, named.name(), outputName), StemFiles.IN_THE_STORE);
+        Profile profile = profile(profileName);
+        RegisterRecording.requireFiles(
+                stems,
+                StemFiles.inStore(media, profile.name(), outputName),
+                StemFiles.IN_THE_STORE);
         return transactions.inTransaction(
                 () -> {
-                    Profile profile = profile(profileName);
                     AudioFile source =
                             audioFiles
                                     .bySha256(audio)
@@ -141,28 +139,12 @@ public final class Ingest {
                                                     new Invalid(
                                                             "audio_file_sha256",
                                                             "is not an audio file registered to this profile"));
-                    Optional<Recording> existing =
-                            recordings.byOutputName(profile.id(), outputName);
-                    String shown =
-                            displayName != null
-                                    ? displayName
-                                    : existing.map(Recording::displayName).orElse(null);
-                    String described =
-                            description != null
-                                    ? description
-                                    : existing.map(Recording::description).orElse(null);
-                    Recording recording =
-                            Recording.create(
-                                    profile.id(),
-                                    outputName,
-                                    shown,
-                                    described,
-                                    source.id(),
-                                    stems,
-                                    clock.instant());
-                    Recording saved = recordings.save(recording);
-                    textIndex.saved(existing.orElse(null), saved);
-                    return new Stored<>(saved, existing.isEmpty());
+                    RegisterRecording.Registered registered =
+                            register.register(
+                                    RegisterRecording.Take.of(profile.id(), outputName, stems)
+                                            .named(displayName, description)
+                                            .from(source.id()));
+                    return new Stored<>(registered.recording(), registered.created());
                 });
     }
 

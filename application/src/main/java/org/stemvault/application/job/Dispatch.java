@@ -1,5 +1,6 @@
 package org.stemvault.application.job;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.stemvault.application.Backoff;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.profile.Profile;
@@ -105,7 +107,7 @@ public final class Dispatch {
                     PUSH,
                     "the worker did not take the job: " + e.getMessage(),
                     now,
-                    Processing.retryAt(job.attempts(), now, settings.backoff()));
+                    Backoff.retryAt(job.attempts(), now, settings.backoff()));
             return false;
         }
         Instant now = clock.instant();
@@ -120,9 +122,7 @@ public final class Dispatch {
             return HexFormat.of()
                     .formatHex(
                             MessageDigest.getInstance("SHA-256")
-                                    .digest(
-                                            secret.getBytes(
-                                                    java.nio.charset.StandardCharsets.UTF_8)));
+                                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

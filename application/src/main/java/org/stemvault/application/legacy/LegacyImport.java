@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.media.StemFiles;
-import org.stemvault.application.search.TextIndex;
+import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
-import org.stemvault.domain.recording.Recording;
-import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.Stem;
 
@@ -36,7 +34,7 @@ public final class LegacyImport {
     private final Recordings recordings;
     private final Transactions transactions;
     private final Clock clock;
-    private final TextIndex textIndex;
+    private final RegisterRecording register;
 
     public LegacyImport(
             Profiles profiles,
@@ -44,8 +42,8 @@ public final class LegacyImport {
             Recordings recordings,
             Transactions transactions,
             Clock clock,
-            TextIndex textIndex) {
-        this.textIndex = textIndex;
+            RegisterRecording register) {
+        this.register = register;
         this.profiles = profiles;
         this.audioFiles = audioFiles;
         this.recordings = recordings;
@@ -123,7 +121,8 @@ public final class LegacyImport {
                         withoutHash.add(r.path());
                     }
                     try {
-                        StemFiles.require(r.stems(), file -> tree.holds(r, file), IN_THE_FOLDER);
+                        RegisterRecording.requireFiles(
+                                r.stems(), file -> tree.holds(r, file), IN_THE_FOLDER);
                         outcome =
                                 dryRun
                                         ? Outcome.NEW
@@ -169,19 +168,11 @@ public final class LegacyImport {
             // A hash registered already, under this profile or another, is reused as it is.
             source = audioFiles.registerIfAbsent(candidate).id();
         }
-        Recording saved =
-                recordings.save(
-                        new Recording(
-                                RecordingId.random(),
-                                profile.id(),
-                                r.outputName(),
-                                r.displayName(),
-                                "",
-                                source,
-                                r.createdAt(),
-                                r.createdAt(),
-                                r.stems()));
-        textIndex.textChanged(saved.id());
+        register.register(
+                RegisterRecording.Take.of(profile.id(), r.outputName(), r.stems())
+                        .named(r.displayName(), null)
+                        .from(source)
+                        .createdAt(r.createdAt()));
         return Outcome.NEW;
     }
 

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.stemvault.application.job.Processing;
+import org.stemvault.application.Backoff;
 import org.stemvault.domain.Unavailable;
 import org.stemvault.domain.media.MediaDeletion;
 import org.stemvault.domain.media.MediaDeletions;
@@ -60,7 +60,7 @@ public final class MediaCleanup {
                 deletions.failed(
                         deletion.id(),
                         String.valueOf(e.getMessage()),
-                        Processing.retryAt(deletion.attempts() + 1, now, backoff));
+                        Backoff.retryAt(deletion.attempts() + 1, now, backoff));
             }
         }
         return done;

@@ -120,6 +120,16 @@ public final class SignIn {
                 user.email(),
                 user.name(),
                 user.pictureUrl(),
-                user.isAdmin() || admission.isBootstrapAdmin(user.email()));
+                user.isAdmin() || admission.isBootstrapAdmin(user.email())
+                        ? new Admin(user.email().value())
+                        : null);
+    }
+
+    /**
+     * The operator at the server's command line, who acts as an admin: whoever can run the
+     * service's commands holds its database already.
+     */
+    public Admin operator() {
+        return new Admin("cli");
     }
 }

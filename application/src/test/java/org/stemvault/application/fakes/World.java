@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.stemvault.application.Principal;
 import org.stemvault.application.contracts.Fixtures;
+import org.stemvault.application.signin.Admins;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
@@ -49,7 +50,7 @@ public final class World {
                 user.email(),
                 user.name(),
                 user.pictureUrl(),
-                user.isAdmin());
+                user.isAdmin() ? Admins.named(user.email().value()) : null);
     }
 
     public Profile profile(String name) {

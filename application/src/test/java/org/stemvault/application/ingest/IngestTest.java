@@ -16,6 +16,7 @@ import org.stemvault.application.WorkerCaller;
 import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.application.fakes.InMemoryMediaStore;
 import org.stemvault.application.fakes.World;
+import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
@@ -49,7 +50,8 @@ class IngestTest {
                     world.ports.recordings(),
                     world.ports.transactions(),
                     world.clock,
-                    textIndex,
+                    new RegisterRecording(
+                            world.ports.recordings(), world.ports.clips(), textIndex, world.clock),
                     media);
     final Caller worker = new WorkerCaller(UUID.randomUUID());
 

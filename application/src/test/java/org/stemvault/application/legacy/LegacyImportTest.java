@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.application.fakes.World;
+import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.MediaFileName;
@@ -27,12 +28,16 @@ class LegacyImportTest {
                     world.ports.recordings(),
                     world.ports.transactions(),
                     world.clock,
-                    new TextIndex(
-                            List.of(),
-                            world.ports.embeddingJobs(),
+                    new RegisterRecording(
                             world.ports.recordings(),
-                            world.ports.embeddings(),
-                            () -> null,
+                            world.ports.clips(),
+                            new TextIndex(
+                                    List.of(),
+                                    world.ports.embeddingJobs(),
+                                    world.ports.recordings(),
+                                    world.ports.embeddings(),
+                                    () -> null,
+                                    world.clock),
                             world.clock));
 
     /**

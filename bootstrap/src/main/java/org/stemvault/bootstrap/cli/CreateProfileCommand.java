@@ -1,7 +1,8 @@
 package org.stemvault.bootstrap.cli;
 
 import java.util.concurrent.Callable;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.ProfileAdmin;
+import org.stemvault.application.signin.SignIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,8 @@ final class CreateProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cli.bean(Access.class).createProfile(Access.operator(), name, sourceFolder, strategy);
+        cli.bean(ProfileAdmin.class)
+                .create(cli.bean(SignIn.class).operator(), name, sourceFolder, strategy);
         cli.out().println("created profile " + name);
         return 0;
     }

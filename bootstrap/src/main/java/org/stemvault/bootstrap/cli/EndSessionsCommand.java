@@ -1,7 +1,8 @@
 package org.stemvault.bootstrap.cli;
 
 import java.util.concurrent.Callable;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.UserAdmin;
+import org.stemvault.application.signin.SignIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,7 +24,7 @@ final class EndSessionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int ended = cli.bean(Access.class).endSessions(Access.operator(), email);
+        int ended = cli.bean(UserAdmin.class).endSessions(cli.bean(SignIn.class).operator(), email);
         cli.out()
                 .println(
                         "ended " + ended + (ended == 1 ? " session of " : " sessions of ") + email);

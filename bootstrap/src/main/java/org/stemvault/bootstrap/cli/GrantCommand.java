@@ -1,7 +1,8 @@
 package org.stemvault.bootstrap.cli;
 
 import java.util.concurrent.Callable;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.MembershipAdmin;
+import org.stemvault.application.signin.SignIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,9 @@ final class GrantCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean granted = cli.bean(Access.class).grant(Access.operator(), profile, email);
+        boolean granted =
+                cli.bean(MembershipAdmin.class)
+                        .grant(cli.bean(SignIn.class).operator(), profile, email);
         cli.out().println((granted ? "granted " : "already a member: ") + email + " on " + profile);
         return 0;
     }

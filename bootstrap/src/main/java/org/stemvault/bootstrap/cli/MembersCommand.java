@@ -1,7 +1,8 @@
 package org.stemvault.bootstrap.cli;
 
 import java.util.concurrent.Callable;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.MembershipAdmin;
+import org.stemvault.application.signin.SignIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,9 @@ final class MembersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Access.Member m : cli.bean(Access.class).members(Access.operator(), profile)) {
+        for (MembershipAdmin.Member m :
+                cli.bean(MembershipAdmin.class)
+                        .members(cli.bean(SignIn.class).operator(), profile)) {
             cli.out()
                     .println(
                             m.user().email()

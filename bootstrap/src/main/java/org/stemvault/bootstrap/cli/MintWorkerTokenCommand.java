@@ -2,7 +2,8 @@ package org.stemvault.bootstrap.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.WorkerTokenAdmin;
+import org.stemvault.application.signin.SignIn;
 import org.stemvault.application.worker.Workers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,8 +38,8 @@ final class MintWorkerTokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workers.Minted minted =
-                cli.bean(Access.class)
-                        .mintWorkerToken(Access.operator(), name, Duration.ofDays(days));
+                cli.bean(WorkerTokenAdmin.class)
+                        .mint(cli.bean(SignIn.class).operator(), name, Duration.ofDays(days));
         cli.out().println("id: " + minted.token().id());
         cli.out().println("expires: " + minted.token().expiresAt());
         cli.out().println("token: " + minted.bearer());

@@ -1,7 +1,8 @@
 package org.stemvault.bootstrap.cli;
 
 import java.util.concurrent.Callable;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.UserAdmin;
+import org.stemvault.application.signin.SignIn;
 import org.stemvault.domain.user.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,7 @@ final class PromoteAdminCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cli.bean(Access.class).setRole(Access.operator(), email, Role.ADMIN);
+        cli.bean(UserAdmin.class).setRole(cli.bean(SignIn.class).operator(), email, Role.ADMIN);
         cli.out().println("admin: " + email);
         return 0;
     }

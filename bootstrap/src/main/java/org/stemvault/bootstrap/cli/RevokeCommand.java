@@ -1,7 +1,8 @@
 package org.stemvault.bootstrap.cli;
 
 import java.util.concurrent.Callable;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.MembershipAdmin;
+import org.stemvault.application.signin.SignIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,9 @@ final class RevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean revoked = cli.bean(Access.class).revoke(Access.operator(), profile, email);
+        boolean revoked =
+                cli.bean(MembershipAdmin.class)
+                        .revoke(cli.bean(SignIn.class).operator(), profile, email);
         cli.out().println((revoked ? "revoked " : "was not a member: ") + email + " on " + profile);
         return 0;
     }

@@ -2,7 +2,8 @@ package org.stemvault.bootstrap.cli;
 
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.WorkerTokenAdmin;
+import org.stemvault.application.signin.SignIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,7 @@ final class RevokeWorkerTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cli.bean(Access.class).revokeWorkerToken(Access.operator(), id);
+        cli.bean(WorkerTokenAdmin.class).revoke(cli.bean(SignIn.class).operator(), id);
         cli.out().println("revoked " + id);
         return 0;
     }

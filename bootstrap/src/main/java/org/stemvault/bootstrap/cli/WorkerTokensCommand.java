@@ -1,7 +1,8 @@
 package org.stemvault.bootstrap.cli;
 
 import java.util.concurrent.Callable;
-import org.stemvault.application.access.Access;
+import org.stemvault.application.access.WorkerTokenAdmin;
+import org.stemvault.application.signin.SignIn;
 import org.stemvault.domain.worker.WorkerToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,8 @@ final class WorkerTokensCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (WorkerToken t : cli.bean(Access.class).workerTokens(Access.operator())) {
+        for (WorkerToken t :
+                cli.bean(WorkerTokenAdmin.class).list(cli.bean(SignIn.class).operator())) {
             cli.out()
                     .println(
                             t.id()

@@ -12,12 +12,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Principal;
 import org.stemvault.application.WorkerCaller;
-import org.stemvault.application.access.Access;
 import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.application.fakes.InMemoryMediaStore;
 import org.stemvault.application.fakes.World;
 import org.stemvault.application.library.Library;
+import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.application.search.TextIndex;
+import org.stemvault.application.signin.Admin;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
@@ -25,12 +26,13 @@ import org.stemvault.domain.NotFound;
 import org.stemvault.domain.TooLarge;
 import org.stemvault.domain.Unsupported;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobId;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingStatus;
 
-class ProcessingTest {
+class JobLifecycleTest {
 
     /** A WAV file's first bytes, then silence. */
     static byte[] wav(int bytes) {
@@ -65,21 +67,30 @@ class ProcessingTest {
                     world.clock,
                     new Uploads.Settings(1000, 2),
                     world.ports.mediaDeletions());
-    final Processing processing =
-            new Processing(
+    final ProcessingSettings settings =
+            new ProcessingSettings(Duration.ofMinutes(1), Duration.ZERO, "opus", "192k");
+    final RegisterRecording register =
+            new RegisterRecording(
+                    world.ports.recordings(), world.ports.clips(), textIndex, world.clock);
+    final WorkerFiles files = new WorkerFiles(world.ports.jobs(), media, settings);
+    final PullWorker pull =
+            new PullWorker(
                     world.ports.jobs(),
                     world.ports.profiles(),
                     world.ports.recordings(),
                     media,
-                    (profile, recording) -> {
-                        throw new AssertionError("no push worker here");
-                    },
+                    files,
+                    register,
                     world.ports.transactions(),
                     world.clock,
-                    textIndex,
-                    new Processing.Settings(Duration.ofMinutes(1), Duration.ZERO, "opus", "192k"),
-                    world.ports.clips(),
-                    world.ports.catalogue());
+                    settings);
+    final JobQueue queue =
+            new JobQueue(
+                    world.ports.jobs(),
+                    world.ports.recordings(),
+                    world.ports.transactions(),
+                    world.clock);
+    final JobTracking tracking = new JobTracking(world.ports.jobs(), world.ports.catalogue());
     final Profile band = world.profile("band");
     final Principal member = world.principal(world.user("member@example.com"));
     final WorkerCaller worker = new WorkerCaller(UUID.randomUUID());
@@ -96,9 +107,9 @@ class ProcessingTest {
     void outputs(Job job) {
         for (var stem : Fixtures.fourStems()) {
             for (var file : List.of(stem.audio(), stem.waveform())) {
-                processing.output(
+                files.output(
                         worker,
-                        job.id().toString(),
+                        job.id(),
                         file.value(),
                         new ByteArrayInputStream(new byte[] {1, 2, 3}));
             }
@@ -108,13 +119,13 @@ class ProcessingTest {
     @Test
     void a_completion_naming_a_file_not_in_the_store_is_refused_and_the_job_stays_held() {
         Job job = upload("take.wav", wav(100));
-        processing.claim(worker);
+        pull.claim(worker);
         Invalid missing =
                 assertThrows(
                         Invalid.class,
                         () ->
-                                processing.complete(
-                                        worker, job.id().toString(), null, Fixtures.fourStems()));
+                                pull.complete(
+                                        worker, job.id(), null, Fixtures.fourStems(), List.of()));
         assertEquals("stems[0].audio_url", missing.field());
         assertTrue(
                 world.ports
@@ -127,8 +138,7 @@ class ProcessingTest {
         outputs(job);
         assertEquals(
                 4,
-                processing
-                        .complete(worker, job.id().toString(), null, Fixtures.fourStems())
+                pull.complete(worker, job.id(), null, Fixtures.fourStems(), List.of())
                         .recording()
                         .stems()
                         .size(),
@@ -155,9 +165,9 @@ class ProcessingTest {
         assertFalse(again.fresh());
         assertEquals(listed.id(), again.recording().id(), "the same take, the same recording");
 
-        processing.claim(worker);
+        pull.claim(worker);
         outputs(uploaded.job());
-        processing.complete(worker, uploaded.job().id().toString(), null, Fixtures.fourStems());
+        pull.complete(worker, uploaded.job().id(), null, Fixtures.fourStems(), List.of());
         Recording done = recordingOf(uploaded.job());
         assertEquals(listed.id(), done.id(), "completion fills the listed recording");
         assertEquals(RecordingStatus.COMPLETE, done.details().status());
@@ -168,8 +178,8 @@ class ProcessingTest {
     void a_take_that_fails_for_good_is_a_recording_in_error_with_the_reason() {
         Job job = upload("take.wav", wav(100));
         for (int attempt = 0; attempt < 2; attempt++) {
-            processing.claim(worker);
-            processing.fail(worker, job.id().toString(), "the model ran out of memory");
+            pull.claim(worker);
+            pull.fail(worker, job.id(), "the model ran out of memory");
         }
         Recording failed = recordingOf(job);
         assertEquals(RecordingStatus.ERROR, failed.details().status());
@@ -179,9 +189,7 @@ class ProcessingTest {
     @Test
     void cancelling_a_take_never_separated_leaves_its_recording_in_error() {
         Job job = upload("take.wav", wav(100));
-        processing.cancel(
-                Access.admin(world.principal(world.admin("boss@example.com"))),
-                job.id().toString());
+        queue.cancel(Admin.of(world.principal(world.admin("boss@example.com"))), job.id());
         assertEquals(RecordingStatus.ERROR, recordingOf(job).details().status());
         assertEquals("cancelled by an admin", recordingOf(job).details().error());
     }
@@ -201,13 +209,13 @@ class ProcessingTest {
     @Test
     void deleting_a_take_still_processing_removes_its_job_and_source_and_it_can_come_again() {
         Job job = upload("take.wav", wav(100));
-        processing.claim(worker);
+        pull.claim(worker);
         library.delete(member, "band", job.outputName().value());
         assertTrue(world.ports.recordings().byOutputName(band.id(), job.outputName()).isEmpty());
         assertTrue(world.ports.jobs().byId(job.id()).isEmpty(), "its job is gone");
         assertThrows(
                 Conflict.class,
-                () -> processing.heartbeat(worker, job.id().toString(), "x", 1),
+                () -> pull.heartbeat(worker, job.id(), "x", 1),
                 "its worker learns it holds the job no more");
         assertEquals(
                 List.of("band/" + job.outputName().value(), job.inputKey()),
@@ -231,11 +239,11 @@ class ProcessingTest {
     @Test
     void deleting_a_separated_take_that_is_separated_again_cancels_that_job() {
         Job job = upload("take.wav", wav(100));
-        processing.claim(worker);
+        pull.claim(worker);
         outputs(job);
-        processing.complete(worker, job.id().toString(), null, Fixtures.fourStems());
-        Access.Admin admin = Access.admin(world.principal(world.admin("boss@example.com")));
-        processing.retry(admin, job.id().toString());
+        pull.complete(worker, job.id(), null, Fixtures.fourStems(), List.of());
+        Admin admin = Admin.of(world.principal(world.admin("boss@example.com")));
+        queue.retry(admin, job.id());
         library.delete(member, "band", job.outputName().value());
         assertEquals(JobStatus.CANCELLED, world.ports.jobs().byId(job.id()).orElseThrow().status());
         assertEquals(
@@ -274,10 +282,10 @@ class ProcessingTest {
     @Test
     void a_recording_separated_again_is_processing_then_complete_or_in_error() {
         Job job = upload("take.wav", wav(100));
-        Access.Admin admin = Access.admin(world.principal(world.admin("boss@example.com")));
-        processing.claim(worker);
+        Admin admin = Admin.of(world.principal(world.admin("boss@example.com")));
+        pull.claim(worker);
         outputs(job);
-        processing.complete(worker, job.id().toString(), null, Fixtures.fourStems());
+        pull.complete(worker, job.id(), null, Fixtures.fourStems(), List.of());
         java.util.function.Supplier<RecordingStatus> status =
                 () ->
                         world.ports
@@ -287,28 +295,27 @@ class ProcessingTest {
                                 .details()
                                 .status();
         assertEquals(RecordingStatus.COMPLETE, status.get());
-        processing.retry(admin, job.id().toString());
+        queue.retry(admin, job.id());
         assertEquals(RecordingStatus.PROCESSING, status.get());
         for (int i = 0; i < job.maxAttempts(); i++) {
-            processing.claim(worker);
-            processing.fail(worker, job.id().toString(), "out of memory");
+            pull.claim(worker);
+            pull.fail(worker, job.id(), "out of memory");
         }
         assertEquals(RecordingStatus.ERROR, status.get(), "its last attempt failed");
-        processing.retry(admin, job.id().toString());
-        processing.claim(worker);
+        queue.retry(admin, job.id());
+        pull.claim(worker);
         outputs(job);
         assertEquals(
                 RecordingStatus.COMPLETE,
-                processing
-                        .complete(worker, job.id().toString(), null, Fixtures.fourStems())
+                pull.complete(worker, job.id(), null, Fixtures.fourStems(), List.of())
                         .recording()
                         .details()
                         .status());
         assertEquals(RecordingStatus.COMPLETE, status.get());
-        processing.retry(admin, job.id().toString());
-        processing.cancel(admin, job.id().toString());
+        queue.retry(admin, job.id());
+        queue.cancel(admin, job.id());
         assertEquals(RecordingStatus.COMPLETE, status.get(), "cancelled: its stems stand");
-        processing.retry(admin, job.id().toString());
+        queue.retry(admin, job.id());
         java.time.Instant t = world.clock.instant();
         for (int i = 0; i < job.maxAttempts(); i++) {
             t = t.plus(Duration.ofMinutes(5));
@@ -321,13 +328,11 @@ class ProcessingTest {
     @Test
     void a_stopping_worker_hands_its_job_back_uncounted_and_only_its_own() {
         Job job = upload("take.wav", wav(100));
-        processing.claim(worker);
-        processing.release(worker, job.id().toString());
+        pull.claim(worker);
+        pull.release(worker, job.id());
         assertThrows(
-                Conflict.class,
-                () -> processing.release(worker, job.id().toString()),
-                "it holds the job no more");
-        Job again = processing.claim(worker).orElseThrow().job();
+                Conflict.class, () -> pull.release(worker, job.id()), "it holds the job no more");
+        Job again = pull.claim(worker).orElseThrow().job();
         assertEquals(job.id(), again.id());
         assertEquals(1, again.attempts(), "the handed-back attempt was not counted");
     }
@@ -336,14 +341,12 @@ class ProcessingTest {
     void
             a_completion_that_fails_half_way_leaves_no_recording_and_can_be_done_again_by_the_holder() {
         Job job = upload("take.wav", wav(100));
-        processing.claim(worker);
+        pull.claim(worker);
         outputs(job);
-        processing.cancel(
-                Access.admin(world.principal(world.admin("boss@example.com"))),
-                job.id().toString());
+        queue.cancel(Admin.of(world.principal(world.admin("boss@example.com"))), job.id());
         assertThrows(
                 Conflict.class,
-                () -> processing.complete(worker, job.id().toString(), null, Fixtures.fourStems()),
+                () -> pull.complete(worker, job.id(), null, Fixtures.fourStems(), List.of()),
                 "the recording was saved, then the job could not be completed");
         assertTrue(
                 world.ports
@@ -354,11 +357,9 @@ class ProcessingTest {
                         .isEmpty(),
                 "rolled back: the upload's recording still has no stems");
 
-        processing.retry(
-                Access.admin(world.principal(world.admin("boss@example.com"))),
-                job.id().toString());
-        processing.claim(worker);
-        processing.complete(worker, job.id().toString(), null, Fixtures.fourStems());
+        queue.retry(Admin.of(world.principal(world.admin("boss@example.com"))), job.id());
+        pull.claim(worker);
+        pull.complete(worker, job.id(), null, Fixtures.fourStems(), List.of());
         assertEquals(
                 4,
                 world.ports
@@ -367,26 +368,23 @@ class ProcessingTest {
                         .orElseThrow()
                         .stems()
                         .size());
-        assertEquals(
-                JobStatus.COMPLETE,
-                processing.status(member.viewer(), job.id().toString()).status());
+        assertEquals(JobStatus.COMPLETE, tracking.status(member.viewer(), job.id()).status());
     }
 
     @Test
     void members_do_not_take_jobs_and_a_worker_without_the_job_may_not_touch_it() {
         Job job = upload("take.wav", wav(100));
-        assertThrows(Forbidden.class, () -> processing.claim(member));
-        assertThrows(
-                Conflict.class, () -> processing.heartbeat(worker, job.id().toString(), "x", 1));
-        processing.claim(worker);
+        assertThrows(Forbidden.class, () -> WorkerCaller.of(member));
+        assertThrows(Conflict.class, () -> pull.heartbeat(worker, job.id(), "x", 1));
+        pull.claim(worker);
         assertThrows(
                 Conflict.class,
                 () ->
-                        processing.output(
+                        files.output(
                                 new WorkerCaller(UUID.randomUUID()),
-                                job.id().toString(),
+                                job.id(),
                                 "vocals.opus",
                                 new ByteArrayInputStream(new byte[1])));
-        assertThrows(NotFound.class, () -> processing.status(member.viewer(), "not-a-job"));
+        assertThrows(NotFound.class, () -> tracking.status(member.viewer(), JobId.random()));
     }
 }

@@ -1,0 +1,32 @@
+package org.stemvault.application.job;
+
+import org.stemvault.domain.Conflict;
+import org.stemvault.domain.NotFound;
+import org.stemvault.domain.job.Job;
+import org.stemvault.domain.recording.RecordingStatus;
+import org.stemvault.domain.recording.Recordings;
+
+/** What every use case of a job answers alike: a missing job, a job the worker does not hold. */
+final class JobRules {
+
+    private JobRules() {}
+
+    static NotFound noJob() {
+        return new NotFound("no such job");
+    }
+
+    static Conflict notHeld() {
+        return new Conflict(
+                "this worker does not hold the job (any more): its lease ran out, or it was cancelled");
+    }
+
+    /**
+     * The status of the job's recording, when it has one already (a finished job an admin retried
+     * separates it again).
+     */
+    static void recordingIs(Recordings recordings, Job job, RecordingStatus status) {
+        recordings
+                .byOutputName(job.profile(), job.outputName())
+                .ifPresent(r -> recordings.setStatus(r.id(), status));
+    }
+}

@@ -1,0 +1,83 @@
+package org.stemvault.bootstrap;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stemvault.application.job.Dispatch;
+import org.stemvault.application.job.LeaseExpiry;
+import org.stemvault.application.media.MediaCleanup;
+import org.stemvault.application.search.TextIndex;
+import org.stemvault.bootstrap.cli.Cli;
+
+/**
+ * Every piece of scheduled work the service does, on every instance, through {@link
+ * BackgroundLoops}: each is safe to run on many instances at once (an atomic statement, or work
+ * leased in the database), so a stopped instance loses nothing.
+ *
+ * <ul>
+ *   <li>{@code job leases}: jobs whose worker stopped answering go back to the queue (or to error
+ *       after their last attempt);
+ *   <li>{@code media deletions}: pending deletions of stored media are carried out;
+ *   <li>{@code partial uploads}: uploads a crash left half-written are removed;
+ *   <li>{@code push dispatch}: queued jobs are sent to the push worker, when there is one;
+ *   <li>{@code text index}: the text-embedding queue is drained (nothing without text spaces).
+ * </ul>
+ */
+@Context
+@Requires(notEnv = Cli.ENVIRONMENT)
+final class BackgroundWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+
+    /** How often partial uploads a crash left are looked for (a listing of every source). */
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(30);
+
+    BackgroundWork(
+            BackgroundLoops loops,
+            LeaseExpiry leases,
+            MediaCleanup cleanup,
+            TextIndex textIndex,
+            Optional<Dispatch> dispatch,
+            JobSettings jobs,
+            MediaSettings media,
+            EmbeddingSettings embedding,
+            WorkerSettings worker) {
+        loops.every(
+                "job leases",
+                jobs.janitorInterval(),
+                stopping -> {
+                    int expired = leases.expireLeases();
+                    if (expired > 0) {
+                        LOG.info(
+                                "jobs: {} lease(s) ran out; back in the queue or in error",
+                                expired);
+                    }
+                    return false;
+                });
+        loops.every(
+                "media deletions", media.cleanupInterval(), stopping -> cleanup.drain(32) == 32);
+        loops.every(
+                "partial uploads",
+                SWEEP_EVERY,
+                stopping -> {
+                    int swept = cleanup.sweepPartialUploads();
+                    if (swept > 0) {
+                        LOG.info("media: removed {} partial uploads an interruption left", swept);
+                    }
+                    return false;
+                });
+        dispatch.ifPresent(
+                d ->
+                        loops.every(
+                                "push dispatch",
+                                worker.pollInterval(),
+                                stopping -> d.dispatch(16) == 16));
+        loops.every(
+                "text index",
+                embedding.workerDelay(),
+                stopping -> textIndex.drain(32, stopping) == 32);
+    }
+}
