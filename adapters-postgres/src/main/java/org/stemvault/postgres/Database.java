@@ -1,12 +1,18 @@
 package org.stemvault.postgres;
 
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -16,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Unavailable;
 
@@ -81,7 +88,7 @@ public final class Database {
      * connection within the pool's timeout, a lost connection, a socket or statement timeout) into
      * {@link Unavailable}, wherever in the transaction machinery it surfaced.
      */
-    public static <R> R reachable(java.util.function.Supplier<R> work) {
+    public static <R> R reachable(Supplier<R> work) {
         try {
             return work.get();
         } catch (Unavailable | Conflict e) {
@@ -97,12 +104,12 @@ public final class Database {
     /** Whether a failure, or one of its causes, says the database is away or too slow. */
     static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException
-                    || t instanceof java.net.SocketException
-                    || t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof ConnectionException
+                    || t instanceof SocketException
+                    || t instanceof SocketTimeoutException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -24,6 +24,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,21 +200,21 @@ public final class S3MediaStore implements MediaStore {
             if (size <= PART_SIZE) {
                 return HexFormat.of().formatHex(md5(in, PART_SIZE));
             }
-            java.security.MessageDigest parts = java.security.MessageDigest.getInstance("MD5");
+            MessageDigest parts = MessageDigest.getInstance("MD5");
             int count = 0;
             for (long left = size; left > 0; left -= PART_SIZE) {
                 parts.update(md5(in, Math.min(left, PART_SIZE)));
                 count++;
             }
             return HexFormat.of().formatHex(parts.digest()) + "-" + count;
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static byte[] md5(InputStream in, long length)
-            throws IOException, java.security.NoSuchAlgorithmException {
-        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+            throws IOException, NoSuchAlgorithmException {
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
         byte[] buffer = new byte[65536];
         long left = length;
         while (left > 0) {

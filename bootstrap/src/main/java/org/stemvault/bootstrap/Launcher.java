@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.stemvault.bootstrap.cli.Cli;
 
@@ -30,7 +31,7 @@ final class Launcher extends Micronaut {
         }
         Map<String, Object> properties = new HashMap<>(database.properties());
         if (Cli.handles(args)) {
-            System.exit(Cli.run(java.util.List.of(args), properties, System.out, System.err));
+            System.exit(Cli.run(List.of(args), properties, System.out, System.err));
             return null;
         }
         properties.putAll(CookiePolicy.properties(env));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -256,7 +257,7 @@ public final class Main implements Callable<Integer> {
             }
             try {
                 return Duration.parse(value.trim());
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException(
                         "'" + value + "' is not a duration (500ms, 30s, 10m, 2h)");
             }

@@ -1,5 +1,6 @@
 package org.stemvault.worker;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,7 +55,7 @@ final class Separation {
      * Runs the command; {@code running} is told of the process so that a stopping worker can end
      * it. Fails with the exit code (or the timeout) and the last lines of its output.
      */
-    void run(Path input, Path outputDir, Path log, java.util.function.Consumer<Process> running)
+    void run(Path input, Path outputDir, Path log, Consumer<Process> running)
             throws IOException, InterruptedException {
         Process p =
                 new ProcessBuilder("/bin/sh", "-c", command(input, outputDir))
@@ -127,7 +130,7 @@ final class Separation {
         if (stems.isEmpty()) {
             throw new Failure(
                     "the separation command wrote no audio file ("
-                            + String.join(", ", new java.util.TreeSet<>(AUDIO))
+                            + String.join(", ", new TreeSet<>(AUDIO))
                             + ") under {output_dir}");
         }
         return stems;
@@ -151,7 +154,7 @@ final class Separation {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File("/dev/null");
+    private static File nullDevice() {
+        return new File("/dev/null");
     }
 }

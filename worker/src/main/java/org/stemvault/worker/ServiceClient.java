@@ -1,7 +1,9 @@
 package org.stemvault.worker;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,7 +94,7 @@ final class ServiceClient {
                             .PUT(HttpRequest.BodyPublishers.ofFile(content))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             throw new Failure("the output " + file + " vanished before its upload");
         }
     }
@@ -134,7 +136,7 @@ final class ServiceClient {
                                     : HttpRequest.BodyPublishers.ofByteArray(
                                             JSON.writeValueAsBytes(body)))
                     .build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

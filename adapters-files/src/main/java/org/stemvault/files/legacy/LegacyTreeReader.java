@@ -1,5 +1,6 @@
 package org.stemvault.files.legacy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -158,7 +160,7 @@ public final class LegacyTreeReader implements LegacyTree {
      */
     private static Map<String, String> processedHashes(Path dir) {
         Path file = dir.resolve(".processed_hashes.json");
-        Map<String, String> byOutput = new java.util.HashMap<>();
+        Map<String, String> byOutput = new HashMap<>();
         if (Files.isRegularFile(file)) {
             try {
                 JsonNode node = JSON.readTree(file.toFile());
@@ -221,7 +223,7 @@ public final class LegacyTreeReader implements LegacyTree {
             root = JSON.readTree(metadata.toFile());
         } catch (IOException e) {
             String why =
-                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    e instanceof JsonProcessingException j
                             ? j.getOriginalMessage()
                             : e.getMessage();
             throw new IllegalArgumentException("malformed metadata.json: " + why);

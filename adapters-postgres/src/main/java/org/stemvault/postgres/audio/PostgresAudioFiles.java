@@ -3,6 +3,7 @@ package org.stemvault.postgres.audio;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Optional;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
@@ -58,8 +59,8 @@ final class PostgresAudioFiles implements AudioFiles {
                             ps.setString(3, candidate.sha256().value());
                             ps.setString(4, candidate.filename());
                             ps.setString(5, candidate.storageUrl());
-                            ps.setObject(6, candidate.fileSizeBytes(), java.sql.Types.BIGINT);
-                            ps.setObject(7, candidate.durationSeconds(), java.sql.Types.DOUBLE);
+                            ps.setObject(6, candidate.fileSizeBytes(), Types.BIGINT);
+                            ps.setObject(7, candidate.durationSeconds(), Types.DOUBLE);
                             Database.setInstant(ps, 8, candidate.createdAt());
                         },
                         PostgresAudioFiles::map)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.postgresql.PGConnection;
 import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.embedding.Hit;
@@ -220,7 +221,7 @@ final class PostgresVectorSearch implements VectorSearch {
             String sql,
             Database.Binder binder,
             boolean scored,
-            java.util.function.BiFunction<Recording, HitRow, T> build) {
+            BiFunction<Recording, HitRow, T> build) {
         return db.single(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -1,5 +1,6 @@
 package org.stemvault.postgres.recording;
 
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -180,7 +181,7 @@ public final class RecordingRows {
     /** A recording row's place, date and status ({@code location_name} read with them). */
     public static RecordingDetails details(ResultSet rs) throws SQLException {
         UUID location = Database.uuid(rs, "location_id");
-        java.sql.Date date = rs.getDate("date_recorded");
+        Date date = rs.getDate("date_recorded");
         return new RecordingDetails(
                 location == null
                         ? null

@@ -1,5 +1,6 @@
 package org.stemvault.web.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +21,7 @@ import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
 import org.stemvault.domain.Invalid;
 import org.stemvault.web.docs.Problems;
+import org.stemvault.web.json.Flags;
 
 /**
  * The session contract existing web clients speak: login, status and logout under {@code /auth}.
@@ -85,7 +87,7 @@ final class AuthController {
     @Post("/logout{?everywhere}")
     HttpResponse<LogoutResponse> logoutByPost(
             @Nullable Authentication authentication, @Nullable @QueryValue String everywhere) {
-        return signOut(authentication, org.stemvault.web.json.Flags.bool("everywhere", everywhere));
+        return signOut(authentication, Flags.bool("everywhere", everywhere));
     }
 
     private HttpResponse<LogoutResponse> signOut(
@@ -100,15 +102,11 @@ final class AuthController {
     /** {@code {"authenticated": false}} or {@code {"authenticated": true, "user": {…}}}. */
     @Serdeable
     record StatusResponse(
-            boolean authenticated,
-            @com.fasterxml.jackson.annotation.JsonInclude(
-                            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                    User user) {
+            boolean authenticated, @JsonInclude(JsonInclude.Include.NON_NULL) User user) {
 
         /** The signed-in user as the frontend shows them. */
         @Serdeable
-        @com.fasterxml.jackson.annotation.JsonInclude(
-                com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+        @JsonInclude(JsonInclude.Include.ALWAYS)
         record User(String id, String name, String email, String picture) {}
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -246,7 +247,7 @@ public final class Fields {
      * The fields of a body that must be a JSON object, read with {@code parse} into a request
      * record.
      */
-    public static <T> T read(JsonNode body, java.util.function.Function<Fields, T> parse) {
+    public static <T> T read(JsonNode body, Function<Fields, T> parse) {
         return parse.apply(of(body));
     }
 
@@ -282,14 +283,14 @@ public final class Fields {
     }
 
     /** A date ({@code 2026-11-03}), or null when absent or null. */
-    public java.time.LocalDate optionalDate(String name) {
+    public LocalDate optionalDate(String name) {
         String value = optionalText(name);
         if (value == null) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
             throw new Invalid(path(name), "must be a date (YYYY-MM-DD)");
         }
     }

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ final class StrictPathFilter {
         return errors.processResponse(
                 ErrorContext.builder(request)
                         .error(
-                                new io.micronaut.http.server.exceptions.response.Error() {
+                                new Error() {
                                     @Override
                                     public Optional<String> getPath() {
                                         return Optional.of("path");

@@ -4,9 +4,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.embedding.SearchQuery;
 import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.StemType;
 import org.stemvault.web.json.Fields;
@@ -78,13 +80,13 @@ record SearchRequest(SearchQuery query, String mode) {
     }
 
     /** A song or location id; one that is not a UUID is refused by name. */
-    private static org.stemvault.domain.label.LabelId labelId(Fields f, String name) {
+    private static LabelId labelId(Fields f, String name) {
         String value = f.optionalText(name);
         if (value == null) {
             return null;
         }
         try {
-            return new org.stemvault.domain.label.LabelId(java.util.UUID.fromString(value));
+            return new LabelId(UUID.fromString(value));
         } catch (IllegalArgumentException e) {
             throw new Invalid("filters." + name, "is not an id");
         }

@@ -1,5 +1,6 @@
 package org.stemvault.application.library;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -104,8 +105,7 @@ public final class RecordingMetadata {
         if (json == null) {
             throw new Invalid("value", "is required");
         }
-        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                > ConfigKey.MAX_VALUE_BYTES) {
+        if (json.getBytes(StandardCharsets.UTF_8).length > ConfigKey.MAX_VALUE_BYTES) {
             throw new Invalid(
                     "value", "must be at most " + ConfigKey.MAX_VALUE_BYTES + " bytes of JSON");
         }

@@ -2,6 +2,7 @@ package org.stemvault.application.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +65,5 @@ public final class MediaVerify {
         return new Report(referenced.size(), stored.size(), missing, unreferenced);
     }
 
-    private static final java.util.Comparator<MediaKey> BY_VALUE =
-            java.util.Comparator.comparing(MediaKey::value);
+    private static final Comparator<MediaKey> BY_VALUE = Comparator.comparing(MediaKey::value);
 }

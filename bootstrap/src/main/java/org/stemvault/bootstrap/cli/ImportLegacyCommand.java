@@ -2,6 +2,7 @@ package org.stemvault.bootstrap.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,7 +62,7 @@ final class ImportLegacyCommand implements Callable<Integer> {
 
     private final AtomicInteger copied = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
-    private final List<String> uploadFailures = new java.util.ArrayList<>();
+    private final List<String> uploadFailures = new ArrayList<>();
 
     /** Copies a recording's folder into the store after its import, counting what happened. */
     private void upload(StoreUpload upload, String path, LegacyImport.Outcome outcome) {

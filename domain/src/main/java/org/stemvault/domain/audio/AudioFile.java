@@ -1,6 +1,7 @@
 package org.stemvault.domain.audio;
 
 import java.time.Instant;
+import java.util.Objects;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.profile.ProfileId;
 
@@ -40,8 +41,8 @@ public record AudioFile(
         return profile.equals(other.profile)
                 && sha256.equals(other.sha256)
                 && filename.equals(other.filename)
-                && java.util.Objects.equals(storageUrl, other.storageUrl)
-                && java.util.Objects.equals(fileSizeBytes, other.fileSizeBytes)
-                && java.util.Objects.equals(durationSeconds, other.durationSeconds);
+                && Objects.equals(storageUrl, other.storageUrl)
+                && Objects.equals(fileSizeBytes, other.fileSizeBytes)
+                && Objects.equals(durationSeconds, other.durationSeconds);
     }
 }

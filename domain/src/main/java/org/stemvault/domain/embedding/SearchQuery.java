@@ -2,6 +2,7 @@ package org.stemvault.domain.embedding;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Set;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
@@ -77,7 +78,7 @@ public record SearchQuery(
     }
 
     private static String name(Mode mode) {
-        return mode.name().toLowerCase(java.util.Locale.ROOT);
+        return mode.name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -131,7 +132,7 @@ public record SearchQuery(
             finite("filters.lufs_min", lufsMin);
             finite("filters.lufs_max", lufsMax);
             if (recordedFrom != null && recordedTo != null && recordedTo.isBefore(recordedFrom)) {
-                throw new org.stemvault.domain.Invalid(
+                throw new Invalid(
                         "filters.recorded_to", "must not be before filters.recorded_from");
             }
         }

@@ -1,5 +1,6 @@
 package org.stemvault.domain.media;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,7 +31,7 @@ public interface StoredMedia {
      */
     default InputStream open(long offset, long length) throws IOException {
         InputStream in = open(offset);
-        return new java.io.FilterInputStream(in) {
+        return new FilterInputStream(in) {
             long left = length;
 
             @Override
