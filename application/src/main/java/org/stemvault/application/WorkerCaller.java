@@ -7,8 +7,8 @@ import org.stemvault.domain.Forbidden;
 public record WorkerCaller(UUID tokenId) implements Caller {
 
     /**
-     * The caller as a processing worker; anyone else is refused (403) before anything of the
-     * request is read, so that who comes before what.
+     * The caller as a processing worker; anyone else is refused ({@link Forbidden}) before anything
+     * of the request is read, so that who comes before what.
      */
     public static WorkerCaller of(Caller caller) {
         if (caller instanceof WorkerCaller worker) {

@@ -4,12 +4,12 @@ package org.stemvault.domain;
  * A value that breaks a domain rule; {@link #field()} names what was wrong, in the API's snake_case
  * words.
  */
-public final class Invalid extends IllegalArgumentException {
+public final class Invalid extends Refusal {
 
     private final String field;
 
     public Invalid(String field, String reason) {
-        super(field + ": " + reason);
+        super(field + ": " + reason, null);
         this.field = field;
     }
 
@@ -19,5 +19,10 @@ public final class Invalid extends IllegalArgumentException {
 
     public String reason() {
         return getMessage().substring(field.length() + 2);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.INVALID;
     }
 }

@@ -133,7 +133,7 @@ public final class LegacyTreeReader implements LegacyTree {
     public boolean holds(Recording recording, MediaFileName file) {
         try {
             return Files.isRegularFile(inside(media.resolve(recording.path()), file));
-        } catch (IOException | IllegalArgumentException outside) {
+        } catch (IOException | IllegalArgumentException | Invalid outside) {
             return false;
         }
     }
@@ -189,7 +189,7 @@ public final class LegacyTreeReader implements LegacyTree {
         Folder read;
         try {
             read = folder(folder);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | Invalid e) {
             return Recording.failed(path, e.getMessage());
         }
         String displayName = read.displayName();

@@ -62,7 +62,7 @@ final class PostgresJobs implements Jobs {
                     ps.setString(4, job.outputName().value());
                     ps.setString(5, job.filename());
                     ps.setString(6, job.inputKey());
-                    ps.setString(7, job.status().wire());
+                    ps.setString(7, job.status().code());
                     ps.setInt(8, job.attempts());
                     ps.setInt(9, job.maxAttempts());
                     Database.setInstant(ps, 10, job.notBefore());
@@ -185,7 +185,7 @@ final class PostgresJobs implements Jobs {
                     ps.setObject(4, id.value());
                     ps.setString(5, worker);
                 },
-                rs -> JobStatus.fromWire(rs.getString(1)));
+                rs -> JobStatus.fromCode(rs.getString(1)));
     }
 
     @Override
@@ -258,7 +258,7 @@ final class PostgresJobs implements Jobs {
                         + " AND (?::timestamptz IS NULL OR (j.created_at, j.id) < (?::timestamptz, ?::uuid))"
                         + " ORDER BY j.created_at DESC, j.id DESC LIMIT ?",
                 ps -> {
-                    String s = status == null ? null : status.wire();
+                    String s = status == null ? null : status.code();
                     String p = profile == null ? null : profile.value();
                     Instant at = after == null ? null : after.at();
                     ps.setString(1, s);
@@ -322,15 +322,15 @@ final class PostgresJobs implements Jobs {
                 new OutputName(rs.getString("output_name")),
                 rs.getString("filename"),
                 rs.getString("input_key"),
-                JobStatus.fromWire(rs.getString("status")),
+                JobStatus.fromCode(rs.getString("status")),
                 rs.getInt("attempts"),
                 rs.getInt("max_attempts"),
                 Database.instant(rs, "not_before"),
-                Database.instant(rs, "lease_until"),
-                Database.instant(rs, "claimed_at"),
-                rs.getString("worker"),
-                rs.getString("stage"),
-                noPercent ? null : percent,
+                new Job.Lease(
+                        Database.instant(rs, "lease_until"),
+                        Database.instant(rs, "claimed_at"),
+                        rs.getString("worker")),
+                new Job.Progress(rs.getString("stage"), noPercent ? null : percent),
                 rs.getString("error"),
                 stems == null ? null : Arrays.asList((String[]) stems.getArray()),
                 Database.instant(rs, "created_at"),

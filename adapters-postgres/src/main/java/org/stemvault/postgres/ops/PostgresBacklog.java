@@ -50,7 +50,7 @@ final class PostgresBacklog implements Backlog {
     private static Snapshot map(ResultSet rs, Instant now) throws SQLException {
         Map<JobStatus, Long> jobs = new EnumMap<>(JobStatus.class);
         for (JobStatus status : JobStatus.values()) {
-            jobs.put(status, rs.getLong(status.wire()));
+            jobs.put(status, rs.getLong(status.code()));
         }
         return new Snapshot(
                 rs.getLong("embeddings"),

@@ -34,7 +34,7 @@ final class PostgresRecordingConfigs implements RecordingConfigs {
                         },
                         rs ->
                                 Map.entry(
-                                        ConfigKey.fromWire(rs.getString("key")),
+                                        ConfigKey.fromCode(rs.getString("key")),
                                         rs.getString("value")))
                 .forEach(e -> config.put(e.getKey(), e.getValue()));
         return config;
@@ -49,7 +49,7 @@ final class PostgresRecordingConfigs implements RecordingConfigs {
                 ps -> {
                     ps.setObject(1, user.value());
                     ps.setObject(2, recording.value());
-                    ps.setString(3, key.wire());
+                    ps.setString(3, key.code());
                     ps.setString(4, json);
                     Database.setInstant(ps, 5, now);
                 });

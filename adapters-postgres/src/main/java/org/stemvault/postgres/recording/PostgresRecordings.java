@@ -136,7 +136,7 @@ final class PostgresRecordings implements Recordings {
         return db.update(
                         "UPDATE recordings SET status = ? WHERE id = ?",
                         ps -> {
-                            ps.setString(1, status.wire());
+                            ps.setString(1, status.code());
                             ps.setObject(2, id.value());
                         })
                 == 1;

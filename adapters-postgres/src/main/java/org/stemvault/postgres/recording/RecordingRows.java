@@ -188,7 +188,7 @@ public final class RecordingRows {
                         : new RecordingDetails.Place(
                                 new LabelId(location), rs.getString("location_name")),
                 date == null ? null : date.toLocalDate(),
-                RecordingStatus.fromWire(rs.getString("status")),
+                RecordingStatus.fromCode(rs.getString("status")),
                 rs.getString("error_message"));
     }
 }

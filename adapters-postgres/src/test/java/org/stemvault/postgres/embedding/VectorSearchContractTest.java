@@ -229,14 +229,9 @@ class VectorSearchContractTest extends PostgresTestSupport {
                 "no condition of a filter the search does not set: " + plain);
         String filtered =
                 searchPlan(
-                        new SearchQuery.Filters(
-                                new org.stemvault.domain.recording.StemType("vocals"),
-                                null,
-                                null,
-                                -30.0,
-                                null,
-                                null,
-                                null));
+                        SearchQuery.Filters.NONE
+                                .withStemType(new org.stemvault.domain.recording.StemType("vocals"))
+                                .withLoudness(-30.0, null));
         assertTrue(filtered.contains("stem_type") && filtered.contains("lufs_min"), filtered);
     }
 

@@ -53,7 +53,7 @@ class PostgresBacklogTest extends PostgresTestSupport {
         assertEquals(0, empty.deadLetters());
         assertEquals(0, empty.mediaDeletionsPending());
         for (JobStatus status : JobStatus.values()) {
-            assertEquals(0L, empty.jobs().get(status), status.wire());
+            assertEquals(0L, empty.jobs().get(status), status.code());
         }
     }
 

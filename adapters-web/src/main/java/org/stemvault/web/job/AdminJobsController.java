@@ -81,7 +81,7 @@ final class AdminJobsController {
             return null;
         }
         try {
-            return JobStatus.fromWire(status);
+            return JobStatus.fromCode(status);
         } catch (IllegalArgumentException e) {
             throw new Invalid("status", "must be queued, processing, complete, error or cancelled");
         }
@@ -116,7 +116,7 @@ final class AdminJobsController {
                     j.profileName().value(),
                     j.outputName().value(),
                     j.filename(),
-                    j.status().wire(),
+                    j.status().code(),
                     j.attempts(),
                     j.maxAttempts(),
                     j.worker(),

@@ -135,7 +135,7 @@ final class JobsController {
                                 .takeUntil(j -> j.status().finished())
                                 .take(Duration.ofSeconds(seconds));
         return Flux.concat(Flux.just(now), later)
-                .map(j -> Event.of(JobResponse.of(j)).name(j.status().wire()))
+                .map(j -> Event.of(JobResponse.of(j)).name(j.status().code()))
                 .doFinally(signal -> watch.close());
     }
 }

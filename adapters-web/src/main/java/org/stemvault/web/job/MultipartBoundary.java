@@ -17,6 +17,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 import org.stemvault.domain.Invalid;
+import org.stemvault.domain.Refusal;
 
 /**
  * A multipart body is read only with a boundary it can be split by. Checked before the framework
@@ -33,9 +34,9 @@ final class MultipartBoundary implements Ordered {
     private static final String BCHARS =
             "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=? ";
 
-    private final ExceptionHandler<Invalid, HttpResponse<?>> invalid;
+    private final ExceptionHandler<Refusal, HttpResponse<?>> invalid;
 
-    MultipartBoundary(ExceptionHandler<Invalid, HttpResponse<?>> invalid) {
+    MultipartBoundary(ExceptionHandler<Refusal, HttpResponse<?>> invalid) {
         this.invalid = invalid;
     }
 
@@ -96,11 +97,11 @@ final class MultipartBoundary implements Ordered {
             implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
 
         private final ContentLengthExceededHandler framework;
-        private final ExceptionHandler<Invalid, HttpResponse<?>> invalid;
+        private final ExceptionHandler<Refusal, HttpResponse<?>> invalid;
 
         Unsplittable(
                 ErrorResponseProcessor<?> processor,
-                ExceptionHandler<Invalid, HttpResponse<?>> invalid) {
+                ExceptionHandler<Refusal, HttpResponse<?>> invalid) {
             this.framework = new ContentLengthExceededHandler(processor);
             this.invalid = invalid;
         }

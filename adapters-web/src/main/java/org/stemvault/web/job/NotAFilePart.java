@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemvault.application.job.Uploads;
 import org.stemvault.domain.Invalid;
+import org.stemvault.domain.Refusal;
 
 /**
  * Micronaut 4.10 binds a {@code StreamingFileUpload} argument by casting whatever part carries its
@@ -27,11 +28,11 @@ final class NotAFilePart implements ExceptionHandler<ClassCastException, HttpRes
             "io.micronaut.http.server.netty.binders.NettyStreamingFileUploadBinder";
     private static final Logger LOG = LoggerFactory.getLogger(NotAFilePart.class);
 
-    private final ExceptionHandler<Invalid, HttpResponse<?>> invalid;
+    private final ExceptionHandler<Refusal, HttpResponse<?>> invalid;
     private final ErrorResponseProcessor<?> processor;
 
     NotAFilePart(
-            ExceptionHandler<Invalid, HttpResponse<?>> invalid,
+            ExceptionHandler<Refusal, HttpResponse<?>> invalid,
             ErrorResponseProcessor<?> processor) {
         this.invalid = invalid;
         this.processor = processor;
@@ -41,7 +42,8 @@ final class NotAFilePart implements ExceptionHandler<ClassCastException, HttpRes
     @SuppressWarnings("rawtypes")
     public HttpResponse<?> handle(HttpRequest request, ClassCastException e) {
         if (Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(BINDER))) {
-            return invalid.handle(request, Uploads.noFileName());
+            return invalid.handle(
+                    request, new Invalid(UploadController.PART, Uploads.noFileName().reason()));
         }
         LOG.error("Unexpected error occurred: {}", e.getMessage(), e);
         return processor.processResponse(

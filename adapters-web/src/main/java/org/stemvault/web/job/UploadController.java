@@ -26,6 +26,9 @@ import org.stemvault.web.docs.Problems;
 @Secured(Sessions.MEMBER)
 final class UploadController {
 
+    /** The multipart part an upload's file comes in, as the existing client names it. */
+    static final String PART = "data";
+
     private final Uploads uploads;
 
     UploadController(Uploads uploads) {
@@ -41,7 +44,7 @@ final class UploadController {
                     uploads.upload(principal, profile, data.getFilename(), content));
         } catch (RuntimeException e) {
             drain(content);
-            throw e;
+            throw partNamed(e);
         } finally {
             try {
                 content.close();
@@ -49,6 +52,13 @@ final class UploadController {
                 // the upload's stream is done either way
             }
         }
+    }
+
+    /** A refusal of the uploaded file names the part it came in. */
+    static RuntimeException partNamed(RuntimeException e) {
+        return e instanceof Invalid invalid && Uploads.FILE.equals(invalid.field())
+                ? new Invalid(PART, invalid.reason())
+                : e;
     }
 
     /**

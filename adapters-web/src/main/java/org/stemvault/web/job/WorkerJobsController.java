@@ -115,7 +115,7 @@ final class WorkerJobsController {
         WorkerCaller worker = WorkerCaller.of(caller);
         JobId id = JobIds.of(jobId);
         WorkerRequests.Failure f = Fields.read(body, WorkerRequests.Failure::from);
-        return Map.of("status", pull.fail(worker, id, f.error()).wire());
+        return Map.of("status", pull.fail(worker, id, f.error()).code());
     }
 
     /** A job the worker will not finish (it is stopping), back in the queue uncounted: 204. */

@@ -46,7 +46,7 @@ public record FileResponse(
                 timestamp(r.createdAt()),
                 r.stems().stream().map(s -> StemResponse.from(folder, s)).toList(),
                 r.id().toString(),
-                r.details().status().wire(),
+                r.details().status().code(),
                 r.details().location() == null
                         ? null
                         : new LocationResponse(

@@ -121,7 +121,7 @@ public record FilesJson(String profile, List<Recording> recordings) {
             g.writeFieldName(ID);
             g.writeString(r.id().toString());
             g.writeFieldName(STATUS);
-            g.writeString(r.details().status().wire());
+            g.writeString(r.details().status().code());
             g.writeFieldName(LOCATION);
             RecordingDetails.Place place = r.details().location();
             if (place == null) {

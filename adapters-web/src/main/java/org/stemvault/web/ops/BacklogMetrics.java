@@ -50,7 +50,7 @@ final class BacklogMetrics implements MeterBinder {
                             this,
                             m -> m.read(s -> s.jobs().getOrDefault(status, 0L)))
                     .description("Processing jobs by status")
-                    .tag("status", status.wire())
+                    .tag("status", status.code())
                     .register(registry);
         }
         gauge(

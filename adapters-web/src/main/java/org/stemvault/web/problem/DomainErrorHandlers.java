@@ -11,108 +11,56 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.Optional;
-import org.stemvault.domain.Conflict;
-import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
-import org.stemvault.domain.NotFound;
-import org.stemvault.domain.TooLarge;
-import org.stemvault.domain.Unauthenticated;
-import org.stemvault.domain.Unavailable;
-import org.stemvault.domain.Unsupported;
+import org.stemvault.domain.Refusal;
 
-/** Turns the domain's refusals into problems: 400 naming the field, 401, 403, 404, 409. */
+/**
+ * Turns every refusal of the domain into its problem: one handler over the sealed {@link Refusal},
+ * each kind mapped once (400 naming the field, 401, 403, 404, 409, 413, 415, 503 with when to try
+ * again); a kind added to the domain fails this switch at compile time until it is mapped here.
+ */
 @Factory
 final class DomainErrorHandlers {
 
     @Singleton
-    ExceptionHandler<Invalid, HttpResponse<?>> invalid(ErrorResponseProcessor<?> processor) {
+    ExceptionHandler<Refusal, HttpResponse<?>> refusals(ErrorResponseProcessor<?> processor) {
         return (request, e) ->
-                respond(
-                        processor,
-                        request,
-                        HttpStatus.BAD_REQUEST,
-                        e,
-                        new FieldError(e.field(), e.reason()));
+                switch (e.kind()) {
+                    case INVALID -> {
+                        Invalid invalid = (Invalid) e;
+                        yield respond(
+                                processor,
+                                request,
+                                HttpStatus.BAD_REQUEST,
+                                e,
+                                new FieldError(invalid.field(), invalid.reason()));
+                    }
+                    case UNAUTHENTICATED -> plain(processor, request, HttpStatus.UNAUTHORIZED, e);
+                    case FORBIDDEN -> plain(processor, request, HttpStatus.FORBIDDEN, e);
+                    case NOT_FOUND -> plain(processor, request, HttpStatus.NOT_FOUND, e);
+                    case CONFLICT -> plain(processor, request, HttpStatus.CONFLICT, e);
+                    case TOO_LARGE ->
+                            plain(processor, request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, e);
+                    case UNSUPPORTED ->
+                            plain(processor, request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e);
+                    case UNAVAILABLE ->
+                            respond(
+                                            processor,
+                                            request,
+                                            HttpStatus.SERVICE_UNAVAILABLE,
+                                            e,
+                                            new PlainError(e.getMessage() + ": try again shortly"))
+                                    .toMutableResponse()
+                                    .header(HttpHeaders.RETRY_AFTER, "5");
+                };
     }
 
-    @Singleton
-    ExceptionHandler<NotFound, HttpResponse<?>> notFound(ErrorResponseProcessor<?> processor) {
-        return (request, e) ->
-                respond(
-                        processor,
-                        request,
-                        HttpStatus.NOT_FOUND,
-                        e,
-                        new PlainError(e.getMessage()));
-    }
-
-    @Singleton
-    ExceptionHandler<Unauthenticated, HttpResponse<?>> unauthenticated(
-            ErrorResponseProcessor<?> processor) {
-        return (request, e) ->
-                respond(
-                        processor,
-                        request,
-                        HttpStatus.UNAUTHORIZED,
-                        e,
-                        new PlainError(e.getMessage()));
-    }
-
-    @Singleton
-    ExceptionHandler<Forbidden, HttpResponse<?>> forbidden(ErrorResponseProcessor<?> processor) {
-        return (request, e) ->
-                respond(
-                        processor,
-                        request,
-                        HttpStatus.FORBIDDEN,
-                        e,
-                        new PlainError(e.getMessage()));
-    }
-
-    @Singleton
-    ExceptionHandler<Conflict, HttpResponse<?>> conflict(ErrorResponseProcessor<?> processor) {
-        return (request, e) ->
-                respond(processor, request, HttpStatus.CONFLICT, e, new PlainError(e.getMessage()));
-    }
-
-    @Singleton
-    ExceptionHandler<TooLarge, HttpResponse<?>> tooLarge(ErrorResponseProcessor<?> processor) {
-        return (request, e) ->
-                respond(
-                        processor,
-                        request,
-                        HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                        e,
-                        new PlainError(e.getMessage()));
-    }
-
-    @Singleton
-    ExceptionHandler<Unsupported, HttpResponse<?>> unsupported(
-            ErrorResponseProcessor<?> processor) {
-        return (request, e) ->
-                respond(
-                        processor,
-                        request,
-                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        e,
-                        new PlainError(e.getMessage()));
-    }
-
-    /** The database cannot be reached or did not answer in time: 503, and when to try again. */
-    @Singleton
-    ExceptionHandler<Unavailable, HttpResponse<?>> unavailable(
-            ErrorResponseProcessor<?> processor) {
-        return (request, e) ->
-                processor
-                        .processResponse(
-                                ErrorContext.builder(request)
-                                        .cause(e)
-                                        .error(
-                                                new PlainError(
-                                                        e.getMessage() + ": try again shortly"))
-                                        .build(),
-                                HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE))
-                        .header(HttpHeaders.RETRY_AFTER, "5");
+    private static HttpResponse<?> plain(
+            ErrorResponseProcessor<?> processor,
+            HttpRequest<?> request,
+            HttpStatus status,
+            Refusal refusal) {
+        return respond(processor, request, status, refusal, new PlainError(refusal.getMessage()));
     }
 
     private static HttpResponse<?> respond(

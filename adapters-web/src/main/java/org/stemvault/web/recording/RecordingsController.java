@@ -53,7 +53,7 @@ final class RecordingsController {
         Catalogue.Located found = metadata.get(principal, id);
         Map<String, JsonNode> config = new TreeMap<>();
         for (Map.Entry<ConfigKey, String> e : metadata.config(principal, found).entrySet()) {
-            config.put(e.getKey().wire(), json.readValue(e.getValue(), JsonNode.class));
+            config.put(e.getKey().code(), json.readValue(e.getValue(), JsonNode.class));
         }
         return new WithConfig(RecordingResponse.of(found), config);
     }

@@ -65,18 +65,21 @@ record SearchRequest(SearchQuery query, String mode) {
         String stemType = f.optionalText("stem_type");
         return f.build(
                 () ->
-                        new SearchQuery.Filters(
-                                stemType == null ? null : new StemType(stemType),
-                                f.optionalNumber("duration_min"),
-                                f.optionalNumber("duration_max"),
-                                f.optionalNumber("lufs_min"),
-                                f.optionalNumber("lufs_max"),
-                                f.optionalInstant("created_after"),
-                                f.optionalInstant("created_before"),
-                                labelId(f, "song_id"),
-                                labelId(f, "location_id"),
-                                f.optionalDate("recorded_from"),
-                                f.optionalDate("recorded_to")));
+                        SearchQuery.Filters.NONE
+                                .withStemType(stemType == null ? null : new StemType(stemType))
+                                .withDuration(
+                                        f.optionalNumber("duration_min"),
+                                        f.optionalNumber("duration_max"))
+                                .withLoudness(
+                                        f.optionalNumber("lufs_min"), f.optionalNumber("lufs_max"))
+                                .withCreated(
+                                        f.optionalInstant("created_after"),
+                                        f.optionalInstant("created_before"))
+                                .withSong(labelId(f, "song_id"))
+                                .withLocation(labelId(f, "location_id"))
+                                .withRecorded(
+                                        f.optionalDate("recorded_from"),
+                                        f.optionalDate("recorded_to")));
     }
 
     /** A song or location id; one that is not a UUID is refused by name. */

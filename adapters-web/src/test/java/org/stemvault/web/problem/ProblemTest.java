@@ -10,13 +10,20 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
+import org.stemvault.domain.Refusal;
+import org.stemvault.domain.TooLarge;
 import org.stemvault.domain.Unauthenticated;
+import org.stemvault.domain.Unavailable;
+import org.stemvault.domain.Unsupported;
 
 /**
  * The domain's refusals become problem documents with the right status, and the field where there
@@ -39,13 +46,14 @@ class ProblemTest {
         return (Problem) response.body();
     }
 
+    HttpResponse<?> handle(Refusal refusal) {
+        return handlers.refusals(processor).handle(request, refusal);
+    }
+
     @Test
     void an_invalid_value_is_400_naming_the_field() {
         HttpResponse<?> response =
-                handlers.invalid(processor)
-                        .handle(
-                                request,
-                                new Invalid("filters.lufs_min", "must be a finite number"));
+                handle(new Invalid("filters.lufs_min", "must be a finite number"));
         Problem problem = render(response);
         assertEquals(400, response.code());
         assertEquals(400, problem.status());
@@ -57,26 +65,35 @@ class ProblemTest {
     }
 
     @Test
-    void each_refusal_has_its_status() {
+    void each_kind_of_refusal_has_its_status() {
+        Map<Refusal.Kind, Refusal> one =
+                Map.of(
+                        Refusal.Kind.INVALID, new Invalid("name", "is blank"),
+                        Refusal.Kind.UNAUTHENTICATED, new Unauthenticated(),
+                        Refusal.Kind.FORBIDDEN, new Forbidden("admins only"),
+                        Refusal.Kind.NOT_FOUND, new NotFound("no such profile"),
+                        Refusal.Kind.CONFLICT, new Conflict("taken"),
+                        Refusal.Kind.TOO_LARGE, new TooLarge("too long"),
+                        Refusal.Kind.UNSUPPORTED, new Unsupported("not audio"),
+                        Refusal.Kind.UNAVAILABLE, new Unavailable("the database is down", null));
+        assertEquals(EnumSet.allOf(Refusal.Kind.class), EnumSet.copyOf(one.keySet()), "every kind");
+        Map<Refusal.Kind, Integer> statuses = new EnumMap<>(Refusal.Kind.class);
+        one.forEach((kind, refusal) -> statuses.put(kind, handle(refusal).code()));
         assertEquals(
-                404,
-                handlers.notFound(processor)
-                        .handle(request, new NotFound("no such profile"))
-                        .code());
-        assertEquals(
-                401,
-                handlers.unauthenticated(processor).handle(request, new Unauthenticated()).code());
-        assertEquals(
-                403,
-                handlers.forbidden(processor).handle(request, new Forbidden("admins only")).code());
-        assertEquals(
-                409, handlers.conflict(processor).handle(request, new Conflict("taken")).code());
-        assertEquals(
-                "no such profile",
-                render(
-                                handlers.notFound(processor)
-                                        .handle(request, new NotFound("no such profile")))
-                        .detail());
+                Map.of(
+                        Refusal.Kind.INVALID, 400,
+                        Refusal.Kind.UNAUTHENTICATED, 401,
+                        Refusal.Kind.FORBIDDEN, 403,
+                        Refusal.Kind.NOT_FOUND, 404,
+                        Refusal.Kind.CONFLICT, 409,
+                        Refusal.Kind.TOO_LARGE, 413,
+                        Refusal.Kind.UNSUPPORTED, 415,
+                        Refusal.Kind.UNAVAILABLE, 503),
+                statuses);
+        assertEquals("no such profile", render(handle(new NotFound("no such profile"))).detail());
+        HttpResponse<?> unavailable = handle(new Unavailable("the database is down", null));
+        assertEquals("5", unavailable.getHeaders().get("Retry-After"));
+        assertEquals("the database is down: try again shortly", render(unavailable).detail());
     }
 
     @Test

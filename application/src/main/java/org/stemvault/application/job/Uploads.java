@@ -46,8 +46,8 @@ import org.stemvault.domain.recording.Recordings;
  */
 public final class Uploads {
 
-    /** The field an upload's file comes in, as the existing client names it. */
-    public static final String FIELD = "data";
+    /** What a refusal of the uploaded file names: the file (the web edge names its part). */
+    public static final String FILE = "file";
 
     /** How much may be uploaded at once, and how often a job is tried before it ends in error. */
     public record Settings(long maxBytes, int maxAttempts) {
@@ -248,7 +248,7 @@ public final class Uploads {
                             key,
                             new DigestInputStream(new Limited(in, settings.maxBytes()), sha256));
             if (size == 0) {
-                throw new Invalid(FIELD, "is empty");
+                throw new Invalid(FILE, "is empty");
             }
             return new Stored(new Sha256(HexFormat.of().formatHex(sha256.digest())), size);
         } catch (IOException e) {
@@ -303,7 +303,7 @@ public final class Uploads {
 
     /** The refusal of an upload that came without a file name. */
     public static Invalid noFileName() {
-        return new Invalid(FIELD, "needs a file name");
+        return new Invalid(FILE, "needs a file name");
     }
 
     private static String baseName(String filename) {
@@ -319,7 +319,7 @@ public final class Uploads {
                 || name.chars().anyMatch(Character::isISOControl)
                 || name.equals(".")
                 || name.equals("..")) {
-            throw new Invalid(FIELD, "needs a file name of 1 to 255 printable characters");
+            throw new Invalid(FILE, "needs a file name of 1 to 255 printable characters");
         }
         return name;
     }

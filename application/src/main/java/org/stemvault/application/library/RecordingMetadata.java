@@ -101,7 +101,7 @@ public final class RecordingMetadata {
      * a JSON value of at most {@link ConfigKey#MAX_VALUE_BYTES} bytes.
      */
     public void configure(Principal principal, String id, String key, String json) {
-        ConfigKey k = ConfigKey.fromWire(key);
+        ConfigKey k = ConfigKey.fromCode(key);
         if (json == null) {
             throw new Invalid("value", "is required");
         }

@@ -5,6 +5,7 @@ import org.stemvault.application.Caller;
 import org.stemvault.application.Names;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
+import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.embedding.Embedding;
 import org.stemvault.domain.embedding.EmbeddingSpace;
@@ -98,7 +99,7 @@ public final class Vectors {
     private static StemType stemType(String value) {
         try {
             return new StemType(value);
-        } catch (IllegalArgumentException e) {
+        } catch (Invalid e) {
             throw noStem();
         }
     }

@@ -140,18 +140,18 @@ public abstract class SearchContract extends PortsContract {
 
     @Test
     void filters_narrow_every_mode() {
-        Filters drums = new Filters(new StemType("drums"), null, null, null, null, null, null);
+        Filters drums = Filters.NONE.withStemType(new StemType("drums"));
         assertEquals(List.of("c"), names(query(SearchQuery.Mode.FULLTEXT, "moody", 10, drums)));
         assertEquals(List.of("c"), names(query(SearchQuery.Mode.SEMANTIC, null, 10, drums)));
-        Filters recent = new Filters(null, null, null, null, null, at(2), null);
+        Filters recent = Filters.NONE.withCreated(at(2), null);
         assertEquals(
                 List.of("c", "d"),
                 names(query(SearchQuery.Mode.SEMANTIC, null, 10, recent)).stream()
                         .sorted()
                         .toList());
-        Filters loud = new Filters(null, null, null, -11.5, null, null, null);
+        Filters loud = Filters.NONE.withLoudness(-11.5, null);
         assertEquals(List.of("a"), names(query(SearchQuery.Mode.SEMANTIC, null, 10, loud)));
-        Filters longer = new Filters(null, 200.0, null, null, null, null, null);
+        Filters longer = Filters.NONE.withDuration(200.0, null);
         assertEquals(List.of(), names(query(SearchQuery.Mode.SEMANTIC, null, 10, longer)));
     }
 
@@ -231,7 +231,7 @@ public abstract class SearchContract extends PortsContract {
             org.stemvault.domain.label.LabelId location,
             LocalDate from,
             LocalDate to) {
-        return new Filters(null, null, null, null, null, null, null, song, location, from, to);
+        return Filters.NONE.withSong(song).withLocation(location).withRecorded(from, to);
     }
 
     @Test

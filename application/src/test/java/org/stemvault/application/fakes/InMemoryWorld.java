@@ -715,7 +715,7 @@ public final class InMemoryWorld implements Ports {
                                 state.queue.values().stream()
                                         .filter(j -> Objects.equals(j.audioFile(), r.audioFile()))
                                         .findFirst()
-                                        .map(j -> j.error() != null ? j.error() : j.status().wire())
+                                        .map(j -> j.error() != null ? j.error() : j.status().code())
                                         .orElse(null);
                         state.recordings.put(
                                 id,
@@ -1561,13 +1561,13 @@ public final class InMemoryWorld implements Ports {
                 attempts,
                 j.maxAttempts(),
                 notBefore,
-                leaseUntil,
-                status == JobStatus.PROCESSING && j.status() != JobStatus.PROCESSING
-                        ? updatedAt
-                        : j.claimedAt(),
-                worker,
-                stage,
-                percent,
+                new Job.Lease(
+                        leaseUntil,
+                        status == JobStatus.PROCESSING && j.status() != JobStatus.PROCESSING
+                                ? updatedAt
+                                : j.claimedAt(),
+                        worker),
+                new Job.Progress(stage, percent),
                 error,
                 stems,
                 j.createdAt(),

@@ -206,9 +206,7 @@ class SearchTest {
                 "filters.lufs_min",
                 assertThrows(
                                 Invalid.class,
-                                () ->
-                                        new SearchQuery.Filters(
-                                                null, null, null, Double.NaN, null, null, null))
+                                () -> SearchQuery.Filters.NONE.withLoudness(Double.NaN, null))
                         .field());
     }
 
@@ -287,8 +285,7 @@ class SearchTest {
                         Set.of(band.name()),
                         10,
                         -1,
-                        new SearchQuery.Filters(
-                                null, null, null, null, null, loud.createdAt(), Instant.MAX));
+                        SearchQuery.Filters.NONE.withCreated(loud.createdAt(), Instant.MAX));
         assertEquals(List.of("quiet"), names(search.search(member.viewer(), recent)));
     }
 

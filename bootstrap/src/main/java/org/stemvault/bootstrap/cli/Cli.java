@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.stemvault.application.legacy.LegacyTree;
 import org.stemvault.bootstrap.StartupFailure;
-import org.stemvault.domain.Conflict;
-import org.stemvault.domain.Invalid;
-import org.stemvault.domain.NotFound;
+import org.stemvault.domain.Refusal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -122,9 +120,7 @@ public final class Cli {
      * database.
      */
     private static String reason(Exception e, String command, String databaseUrl) {
-        if (e instanceof Invalid
-                || e instanceof NotFound
-                || e instanceof Conflict
+        if (e instanceof Refusal refusal && refusal.kind() != Refusal.Kind.UNAVAILABLE
                 || e instanceof LegacyTree.Unreadable) {
             return e.getMessage();
         }

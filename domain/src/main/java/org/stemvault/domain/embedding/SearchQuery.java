@@ -83,9 +83,10 @@ public record SearchQuery(
 
     /**
      * Optional conditions a recording must meet, each null when not asked for: a stem of a type,
-     * the longest stem's duration, a stem's loudness (of that type, when given), creation time. A
-     * new filter is a field here, a line where requests are read, and a condition with its binding
-     * in the search adapter.
+     * the longest stem's duration, a stem's loudness (of that type, when given), creation time,
+     * song, location, recording date. Built from {@link #NONE} by withers. A new filter is a field
+     * and a wither here, a line where requests are read, and a condition with its binding in the
+     * search adapter; no existing call changes.
      */
     public record Filters(
             StemType stemType,
@@ -100,19 +101,77 @@ public record SearchQuery(
             LocalDate recordedFrom,
             LocalDate recordedTo) {
 
+        /** No conditions: every filter is added by its wither, so a new filter edits no call. */
         public static final Filters NONE =
                 new Filters(null, null, null, null, null, null, null, null, null, null, null);
 
-        /** The filters on stems and times alone (no song, location or recording date). */
-        public Filters(
-                StemType stemType,
-                Double durationMin,
-                Double durationMax,
-                Double lufsMin,
-                Double lufsMax,
-                Instant createdAfter,
-                Instant createdBefore) {
-            this(
+        /** Only recordings with a stem of this type. */
+        public Filters withStemType(StemType type) {
+            return new Filters(
+                    type,
+                    durationMin,
+                    durationMax,
+                    lufsMin,
+                    lufsMax,
+                    createdAfter,
+                    createdBefore,
+                    song,
+                    location,
+                    recordedFrom,
+                    recordedTo);
+        }
+
+        /** The longest stem lasts from {@code min} to {@code max} seconds (either may be null). */
+        public Filters withDuration(Double min, Double max) {
+            return new Filters(
+                    stemType,
+                    min,
+                    max,
+                    lufsMin,
+                    lufsMax,
+                    createdAfter,
+                    createdBefore,
+                    song,
+                    location,
+                    recordedFrom,
+                    recordedTo);
+        }
+
+        /** A stem (of the stem type, when given) is from {@code min} to {@code max} LUFS loud. */
+        public Filters withLoudness(Double min, Double max) {
+            return new Filters(
+                    stemType,
+                    durationMin,
+                    durationMax,
+                    min,
+                    max,
+                    createdAfter,
+                    createdBefore,
+                    song,
+                    location,
+                    recordedFrom,
+                    recordedTo);
+        }
+
+        /** Created after {@code after} and before {@code before} (either may be null). */
+        public Filters withCreated(Instant after, Instant before) {
+            return new Filters(
+                    stemType,
+                    durationMin,
+                    durationMax,
+                    lufsMin,
+                    lufsMax,
+                    after,
+                    before,
+                    song,
+                    location,
+                    recordedFrom,
+                    recordedTo);
+        }
+
+        /** Only takes of this song. */
+        public Filters withSong(LabelId newSong) {
+            return new Filters(
                     stemType,
                     durationMin,
                     durationMax,
@@ -120,10 +179,42 @@ public record SearchQuery(
                     lufsMax,
                     createdAfter,
                     createdBefore,
-                    null,
-                    null,
-                    null,
-                    null);
+                    newSong,
+                    location,
+                    recordedFrom,
+                    recordedTo);
+        }
+
+        /** Only recordings made at this location. */
+        public Filters withLocation(LabelId newLocation) {
+            return new Filters(
+                    stemType,
+                    durationMin,
+                    durationMax,
+                    lufsMin,
+                    lufsMax,
+                    createdAfter,
+                    createdBefore,
+                    song,
+                    newLocation,
+                    recordedFrom,
+                    recordedTo);
+        }
+
+        /** Recorded from {@code from} to {@code to}, both days included (either may be null). */
+        public Filters withRecorded(LocalDate from, LocalDate to) {
+            return new Filters(
+                    stemType,
+                    durationMin,
+                    durationMax,
+                    lufsMin,
+                    lufsMax,
+                    createdAfter,
+                    createdBefore,
+                    song,
+                    location,
+                    from,
+                    to);
         }
 
         public Filters {

@@ -14,7 +14,8 @@ import org.stemvault.domain.recording.OutputName;
  * inputKey}), the recording it becomes ({@code outputName} in {@code profile}), where it stands
  * ({@code status}, the worker's {@code stage} and {@code percent}, {@code error}), how often it was
  * tried, and the lease of the worker that holds it. {@code stems} names the stems of a complete
- * job.
+ * job. The parts a new job does not have yet are values of their own ({@link Lease}, {@link
+ * Progress}), none of them until a worker claims it.
  */
 public record Job(
         JobId id,
@@ -28,15 +29,32 @@ public record Job(
         int attempts,
         int maxAttempts,
         Instant notBefore,
-        Instant leaseUntil,
-        Instant claimedAt,
-        String worker,
-        String stage,
-        Integer percent,
+        Lease lease,
+        Progress progress,
         String error,
         List<String> stems,
         Instant createdAt,
         Instant updatedAt) {
+
+    /**
+     * Who holds the job, since when and until when; {@link #NONE} for a job nobody claimed (a
+     * finished job keeps its last claim, for how long the attempt took).
+     */
+    public record Lease(Instant until, Instant claimedAt, String worker) {
+        public static final Lease NONE = new Lease(null, null, null);
+    }
+
+    /** What the worker said it is doing and how far it is; {@link #NONE} before it says. */
+    public record Progress(String stage, Integer percent) {
+        public static final Progress NONE = new Progress(null, null);
+
+        public Progress {
+            Checks.optionalText("stage", stage, 200);
+            if (percent != null && (percent < 0 || percent > 100)) {
+                throw new Invalid("percent", "must be from 0 to 100");
+            }
+        }
+    }
 
     public Job {
         Checks.required("id", id);
@@ -51,14 +69,32 @@ public record Job(
             throw new Invalid("attempts", "must not be negative, and at least one must be allowed");
         }
         Checks.required("not_before", notBefore);
-        Checks.optionalText("stage", stage, 200);
-        if (percent != null && (percent < 0 || percent > 100)) {
-            throw new Invalid("percent", "must be from 0 to 100");
-        }
+        lease = lease == null ? Lease.NONE : lease;
+        progress = progress == null ? Progress.NONE : progress;
         Checks.optionalText("error", error, 10_000);
         stems = stems == null ? null : List.copyOf(stems);
         Checks.required("created_at", createdAt);
         Checks.required("updated_at", updatedAt);
+    }
+
+    public Instant leaseUntil() {
+        return lease.until();
+    }
+
+    public Instant claimedAt() {
+        return lease.claimedAt();
+    }
+
+    public String worker() {
+        return lease.worker();
+    }
+
+    public String stage() {
+        return progress.stage();
+    }
+
+    public Integer percent() {
+        return progress.percent();
     }
 
     /** A new job, queued now. */
@@ -83,11 +119,8 @@ public record Job(
                 0,
                 maxAttempts,
                 now,
-                null,
-                null,
-                null,
-                null,
-                null,
+                Lease.NONE,
+                Progress.NONE,
                 null,
                 null,
                 now,
@@ -119,11 +152,8 @@ public record Job(
                 0,
                 1,
                 now,
-                null,
-                null,
-                null,
-                null,
-                100,
+                Lease.NONE,
+                new Progress(null, 100),
                 null,
                 stems,
                 now,

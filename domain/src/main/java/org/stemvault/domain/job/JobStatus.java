@@ -15,12 +15,12 @@ public enum JobStatus {
         return this == COMPLETE || this == ERROR || this == CANCELLED;
     }
 
-    /** The name in the API and the database: lower case. */
-    public String wire() {
+    /** The status's name in lower case ({@code queued}, …): how it is shown and stored. */
+    public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static JobStatus fromWire(String value) {
+    public static JobStatus fromCode(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -18,7 +18,8 @@ public interface Catalogue {
 
     /**
      * Whether the viewer's session is open and its user exists: what a read that found nothing asks
-     * next, so that an ended session or a deleted user hears 401 rather than 404.
+     * next, so that an ended session or a deleted user is told to sign in again rather than told
+     * the thing is missing.
      */
     boolean known(Viewer viewer);
 

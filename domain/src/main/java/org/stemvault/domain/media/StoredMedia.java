@@ -19,7 +19,7 @@ public interface StoredMedia {
 
     Instant lastModified();
 
-    /** Changes whenever the content may have (an HTTP entity tag, without quotes). */
+    /** Changes whenever the content may have: a version of it, for a reader to compare. */
     String tag();
 
     /** The bytes from {@code offset} to the end. */

@@ -17,19 +17,20 @@ public enum ConfigKey {
     /** The most bytes a value may take, as JSON text. */
     public static final int MAX_VALUE_BYTES = 16_384;
 
-    private final String wire;
+    private final String code;
 
-    ConfigKey(String wire) {
-        this.wire = wire;
+    ConfigKey(String code) {
+        this.code = code;
     }
 
-    public String wire() {
-        return wire;
+    /** The key as the player names it ({@code playbackPosition}, …). */
+    public String code() {
+        return code;
     }
 
-    public static ConfigKey fromWire(String value) {
+    public static ConfigKey fromCode(String value) {
         for (ConfigKey k : values()) {
-            if (k.wire.equals(value)) {
+            if (k.code.equals(value)) {
                 return k;
             }
         }
@@ -37,7 +38,7 @@ public enum ConfigKey {
                 "key",
                 "must be one of "
                         + Arrays.stream(values())
-                                .map(ConfigKey::wire)
+                                .map(ConfigKey::code)
                                 .collect(Collectors.joining(", ")));
     }
 }

@@ -13,13 +13,14 @@ public enum RecordingStatus {
     COMPLETE,
     ERROR;
 
-    public String wire() {
+    /** The status's name in lower case: how it is shown and stored. */
+    public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static RecordingStatus fromWire(String value) {
+    public static RecordingStatus fromCode(String value) {
         for (RecordingStatus s : values()) {
-            if (s.wire().equals(value)) {
+            if (s.code().equals(value)) {
                 return s;
             }
         }
