@@ -1,8 +1,8 @@
 package org.stemvault.textmodel;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import org.stemvault.domain.embedding.TextEmbedder;
-import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.search.TextEmbedder;
+import org.stemvault.domain.search.Vector;
 
 /**
  * all-MiniLM-L6-v2, the sentence-embedding model shipped inside a Maven artifact, run in-process by

@@ -8,8 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.stemvault.domain.embedding.TextEmbedder;
-import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.search.TextEmbedder;
+import org.stemvault.domain.search.Vector;
 
 /**
  * Text embeddings from an OpenAI-compatible endpoint ({@code POST <base>/embeddings} with {@code

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.search.Vector;
 
 class MiniLmTextEmbedderTest {
 

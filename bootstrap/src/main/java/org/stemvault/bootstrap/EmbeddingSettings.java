@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.util.Map;
-import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.search.EmbeddingSpace;
 
 /**
  * {@code stemvault.embedding}: the spaces ({@code name:dimensions:source,…}; empty for the default

@@ -3,7 +3,7 @@ package org.stemvault.bootstrap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.search.EmbeddingSpace;
 
 /**
  * The configured spaces, from {@code STEMVAULT_EMBEDDING_SPACES}: {@code

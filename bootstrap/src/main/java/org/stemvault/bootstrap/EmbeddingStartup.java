@@ -5,8 +5,8 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.stemvault.application.search.Spaces;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.VectorSearch;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.VectorSearch;
 import org.stemvault.textmodel.MiniLmTextEmbedder;
 
 /**

@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.stemvault.application.search.Spaces;
-import org.stemvault.domain.embedding.TextEmbedder;
+import org.stemvault.domain.search.TextEmbedder;
 import org.stemvault.textmodel.MiniLmTextEmbedder;
 import org.stemvault.textmodel.OpenAiCompatibleTextEmbedder;
 

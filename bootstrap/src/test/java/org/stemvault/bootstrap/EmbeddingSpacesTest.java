@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.search.EmbeddingSpace;
 
 class EmbeddingSpacesTest {
 

@@ -14,15 +14,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.stemvault.domain.embedding.Embedding;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Embeddings;
-import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.search.Embedding;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Embeddings;
+import org.stemvault.domain.search.Vector;
 
 /** POST /api/search over HTTP: the modes, the scoping, and strict input. */
 @MicronautTest(transactional = false)

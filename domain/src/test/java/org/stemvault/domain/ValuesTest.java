@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stemvault.domain.audio.Sha256;
-import org.stemvault.domain.embedding.Embedding;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.MediaFileName;
@@ -21,6 +18,9 @@ import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.search.Embedding;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Vector;
 import org.stemvault.domain.user.Email;
 
 class ValuesTest {

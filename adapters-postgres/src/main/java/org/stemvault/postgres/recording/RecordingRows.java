@@ -41,12 +41,12 @@ public final class RecordingRows {
             s.waveform_url, s.file_size_bytes, s.duration_seconds
             """;
 
-    static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC, s.position";
+    public static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC, s.position";
 
     private RecordingRows() {}
 
     /** Folds the joined rows (one per stem, grouped by recording) into recordings. */
-    static List<Recording> fold(PreparedStatement ps) throws SQLException {
+    public static List<Recording> fold(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             return fold(rs);
         }
@@ -55,7 +55,7 @@ public final class RecordingRows {
     /**
      * Folds the rest of {@code rs}; rows without a recording (an empty outer join) are passed over.
      */
-    static List<Recording> fold(ResultSet rs) throws SQLException {
+    public static List<Recording> fold(ResultSet rs) throws SQLException {
         return fold(rs, false);
     }
 
@@ -69,7 +69,7 @@ public final class RecordingRows {
      * Folds {@code rs}, starting at the current row when {@code onRow} (the caller has read it
      * already).
      */
-    static List<Recording> fold(ResultSet rs, boolean onRow) throws SQLException {
+    public static List<Recording> fold(ResultSet rs, boolean onRow) throws SQLException {
         return fold(rs, onRow, row -> {});
     }
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFiles;
-import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
@@ -21,6 +20,7 @@ import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.search.EmbeddingJobs;
 import org.stemvault.postgres.PostgresTestSupport;
 
 /** The backlog as the metrics read it, on the real tables. */

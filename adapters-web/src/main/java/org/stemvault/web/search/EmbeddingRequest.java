@@ -1,6 +1,6 @@
 package org.stemvault.web.search;
 
-import org.stemvault.domain.embedding.Vector;
+import org.stemvault.domain.search.Vector;
 import org.stemvault.web.json.Fields;
 
 /** A vector to store: {@code {"vector": [...], "source"?}}. */

@@ -18,7 +18,7 @@ import org.stemvault.application.Caller;
 import org.stemvault.application.Principal;
 import org.stemvault.application.search.Search;
 import org.stemvault.application.search.Vectors;
-import org.stemvault.domain.embedding.Embedding;
+import org.stemvault.domain.search.Embedding;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.ApiDescription;
 import org.stemvault.web.docs.Bodies;

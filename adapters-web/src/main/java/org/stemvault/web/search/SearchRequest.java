@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.stemvault.domain.Invalid;
-import org.stemvault.domain.embedding.SearchQuery;
-import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.search.SearchQuery;
+import org.stemvault.domain.search.Vector;
 import org.stemvault.web.json.Fields;
 
 /**

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stemvault.domain.Invalid;
-import org.stemvault.domain.embedding.SearchQuery;
-import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.search.SearchQuery;
+import org.stemvault.domain.search.Vector;
 import org.stemvault.web.json.Json;
 
 class SearchRequestTest {

@@ -6,17 +6,17 @@ import org.stemvault.application.Principal;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Unauthenticated;
-import org.stemvault.domain.embedding.Embedding;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Embeddings;
-import org.stemvault.domain.embedding.Hit;
-import org.stemvault.domain.embedding.Match;
-import org.stemvault.domain.embedding.SearchQuery;
-import org.stemvault.domain.embedding.Vector;
-import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.search.Embedding;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Embeddings;
+import org.stemvault.domain.search.Hit;
+import org.stemvault.domain.search.Match;
+import org.stemvault.domain.search.SearchQuery;
+import org.stemvault.domain.search.Vector;
+import org.stemvault.domain.search.VectorSearch;
 
 /**
  * Finding recordings, always within the profiles the viewer may see: "more like this" by a

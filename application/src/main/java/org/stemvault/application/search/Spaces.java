@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stemvault.domain.Invalid;
-import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.search.EmbeddingSpace;
 
 /** The configured embedding spaces, by name. */
 public final class Spaces {

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import org.stemvault.domain.embedding.Embedding;
-import org.stemvault.domain.embedding.EmbeddingJobs;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Embeddings;
-import org.stemvault.domain.embedding.TextEmbedder;
-import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.Recordings;
+import org.stemvault.domain.search.Embedding;
+import org.stemvault.domain.search.EmbeddingJobs;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Embeddings;
+import org.stemvault.domain.search.TextEmbedder;
+import org.stemvault.domain.search.Vector;
 
 /**
  * Keeps the text spaces' vectors in step with recordings' display names and descriptions. A change

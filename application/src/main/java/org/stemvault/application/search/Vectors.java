@@ -7,10 +7,6 @@ import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
-import org.stemvault.domain.embedding.Embedding;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Embeddings;
-import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
@@ -18,6 +14,10 @@ import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.search.Embedding;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Embeddings;
+import org.stemvault.domain.search.Vector;
 
 /**
  * Stores the vectors that workers (and members) supply: a recording's, or one of its stems', per

@@ -9,9 +9,9 @@ import static org.stemvault.application.contracts.Fixtures.recording;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.search.EmbeddingJobs;
 
 public abstract class EmbeddingJobsContract extends PortsContract {
 

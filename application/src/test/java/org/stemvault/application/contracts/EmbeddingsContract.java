@@ -10,12 +10,12 @@ import static org.stemvault.application.contracts.Fixtures.stem;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stemvault.domain.embedding.Embedding;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.search.Embedding;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Vector;
 
 public abstract class EmbeddingsContract extends PortsContract {
 

@@ -23,13 +23,13 @@ import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.audio.AudioFile;
-import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Stem;
+import org.stemvault.domain.search.EmbeddingSpace;
 
 class IngestTest {
 

@@ -16,12 +16,12 @@ import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Unauthenticated;
-import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.library.Current;
 import org.stemvault.domain.library.Known;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.search.EmbeddingSpace;
 import org.stemvault.domain.user.User;
 
 class LibraryTest {

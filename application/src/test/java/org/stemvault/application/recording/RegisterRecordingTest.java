@@ -14,13 +14,13 @@ import org.stemvault.application.fakes.World;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.clip.Clip;
-import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.MediaFileName;
 import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Stem;
+import org.stemvault.domain.search.EmbeddingSpace;
 
 /**
  * The rules every registration of a recording follows, whoever brings it (a job's completion, the

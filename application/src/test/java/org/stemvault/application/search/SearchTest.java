@@ -14,13 +14,13 @@ import org.stemvault.application.WorkerCaller;
 import org.stemvault.application.fakes.World;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Hit;
-import org.stemvault.domain.embedding.SearchQuery;
-import org.stemvault.domain.embedding.TextEmbedder;
-import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Hit;
+import org.stemvault.domain.search.SearchQuery;
+import org.stemvault.domain.search.TextEmbedder;
+import org.stemvault.domain.search.Vector;
 
 class SearchTest {
 

@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.stemvault.application.search.Spaces;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.domain.Invalid;
-import org.stemvault.domain.embedding.EmbeddingSpace;
+import org.stemvault.domain.search.EmbeddingSpace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

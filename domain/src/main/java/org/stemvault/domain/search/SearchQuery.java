@@ -1,9 +1,10 @@
-package org.stemvault.domain.embedding;
+package org.stemvault.domain.search;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.label.LabelId;
@@ -107,114 +108,104 @@ public record SearchQuery(
 
         /** Only recordings with a stem of this type. */
         public Filters withStemType(StemType type) {
-            return new Filters(
-                    type,
-                    durationMin,
-                    durationMax,
-                    lufsMin,
-                    lufsMax,
-                    createdAfter,
-                    createdBefore,
-                    song,
-                    location,
-                    recordedFrom,
-                    recordedTo);
+            return edit(f -> f.stemType = type);
         }
 
         /** The longest stem lasts from {@code min} to {@code max} seconds (either may be null). */
         public Filters withDuration(Double min, Double max) {
-            return new Filters(
-                    stemType,
-                    min,
-                    max,
-                    lufsMin,
-                    lufsMax,
-                    createdAfter,
-                    createdBefore,
-                    song,
-                    location,
-                    recordedFrom,
-                    recordedTo);
+            return edit(
+                    f -> {
+                        f.durationMin = min;
+                        f.durationMax = max;
+                    });
         }
 
         /** A stem (of the stem type, when given) is from {@code min} to {@code max} LUFS loud. */
         public Filters withLoudness(Double min, Double max) {
-            return new Filters(
-                    stemType,
-                    durationMin,
-                    durationMax,
-                    min,
-                    max,
-                    createdAfter,
-                    createdBefore,
-                    song,
-                    location,
-                    recordedFrom,
-                    recordedTo);
+            return edit(
+                    f -> {
+                        f.lufsMin = min;
+                        f.lufsMax = max;
+                    });
         }
 
         /** Created after {@code after} and before {@code before} (either may be null). */
         public Filters withCreated(Instant after, Instant before) {
-            return new Filters(
-                    stemType,
-                    durationMin,
-                    durationMax,
-                    lufsMin,
-                    lufsMax,
-                    after,
-                    before,
-                    song,
-                    location,
-                    recordedFrom,
-                    recordedTo);
+            return edit(
+                    f -> {
+                        f.createdAfter = after;
+                        f.createdBefore = before;
+                    });
         }
 
         /** Only takes of this song. */
         public Filters withSong(LabelId newSong) {
-            return new Filters(
-                    stemType,
-                    durationMin,
-                    durationMax,
-                    lufsMin,
-                    lufsMax,
-                    createdAfter,
-                    createdBefore,
-                    newSong,
-                    location,
-                    recordedFrom,
-                    recordedTo);
+            return edit(f -> f.song = newSong);
         }
 
         /** Only recordings made at this location. */
         public Filters withLocation(LabelId newLocation) {
-            return new Filters(
-                    stemType,
-                    durationMin,
-                    durationMax,
-                    lufsMin,
-                    lufsMax,
-                    createdAfter,
-                    createdBefore,
-                    song,
-                    newLocation,
-                    recordedFrom,
-                    recordedTo);
+            return edit(f -> f.location = newLocation);
         }
 
         /** Recorded from {@code from} to {@code to}, both days included (either may be null). */
         public Filters withRecorded(LocalDate from, LocalDate to) {
-            return new Filters(
-                    stemType,
-                    durationMin,
-                    durationMax,
-                    lufsMin,
-                    lufsMax,
-                    createdAfter,
-                    createdBefore,
-                    song,
-                    location,
-                    from,
-                    to);
+            return edit(
+                    f -> {
+                        f.recordedFrom = from;
+                        f.recordedTo = to;
+                    });
+        }
+
+        /** These filters with {@code change} made, checked again whole. */
+        private Filters edit(Consumer<Draft> change) {
+            Draft draft = new Draft(this);
+            change.accept(draft);
+            return draft.filters();
+        }
+
+        /** The filters' fields, open for one wither to change. */
+        private static final class Draft {
+            StemType stemType;
+            Double durationMin;
+            Double durationMax;
+            Double lufsMin;
+            Double lufsMax;
+            Instant createdAfter;
+            Instant createdBefore;
+            LabelId song;
+            LabelId location;
+            LocalDate recordedFrom;
+            LocalDate recordedTo;
+
+            Draft(Filters f) {
+                stemType = f.stemType;
+                durationMin = f.durationMin;
+                durationMax = f.durationMax;
+                lufsMin = f.lufsMin;
+                lufsMax = f.lufsMax;
+                createdAfter = f.createdAfter;
+                createdBefore = f.createdBefore;
+                song = f.song;
+                location = f.location;
+                recordedFrom = f.recordedFrom;
+                recordedTo = f.recordedTo;
+            }
+
+            Filters filters() {
+                return new Filters(
+                        stemType,
+                        durationMin,
+                        durationMax,
+                        lufsMin,
+                        lufsMax,
+                        createdAfter,
+                        createdBefore,
+                        song,
+                        location,
+                        recordedFrom,
+                        recordedTo);
+            }
         }
 
         public Filters {

@@ -1,10 +1,10 @@
-package org.stemvault.postgres.embedding;
+package org.stemvault.postgres.search;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
-import org.stemvault.domain.embedding.EmbeddingJobs;
 import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.search.EmbeddingJobs;
 import org.stemvault.postgres.Database;
 
 /** The text-embedding queue in {@code embedding_jobs}: claims are leases taken with SKIP LOCKED. */

@@ -1,4 +1,4 @@
-package org.stemvault.domain.embedding;
+package org.stemvault.domain.search;
 
 /** Turns text into a vector of a fixed number of dimensions, comparable by cosine similarity. */
 public interface TextEmbedder {

@@ -1,4 +1,4 @@
-package org.stemvault.postgres.embedding;
+package org.stemvault.postgres.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,13 +15,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.contracts.Fixtures;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Vector;
-import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Vector;
+import org.stemvault.domain.search.VectorSearch;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.Users;

@@ -1,4 +1,4 @@
-package org.stemvault.postgres.recording;
+package org.stemvault.postgres.library;
 
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
@@ -21,6 +21,7 @@ import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.postgres.Database;
 import org.stemvault.postgres.Visibility;
 import org.stemvault.postgres.profile.ProfileRows;
+import org.stemvault.postgres.recording.RecordingRows;
 
 /**
  * The viewer's catalogue: every answer is one statement in which the viewer's right ({@link

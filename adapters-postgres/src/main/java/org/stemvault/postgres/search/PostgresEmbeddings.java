@@ -1,16 +1,16 @@
-package org.stemvault.postgres.embedding;
+package org.stemvault.postgres.search;
 
 import com.pgvector.PGvector;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.stemvault.domain.embedding.Embedding;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Embeddings;
-import org.stemvault.domain.embedding.Vector;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.StemType;
+import org.stemvault.domain.search.Embedding;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Embeddings;
+import org.stemvault.domain.search.Vector;
 import org.stemvault.postgres.Database;
 
 /**

@@ -1,4 +1,4 @@
-package org.stemvault.domain.embedding;
+package org.stemvault.domain.search;
 
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.Recording;

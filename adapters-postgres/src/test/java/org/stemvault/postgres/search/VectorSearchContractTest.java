@@ -1,4 +1,4 @@
-package org.stemvault.postgres.embedding;
+package org.stemvault.postgres.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,17 +20,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.application.fakes.Ports;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Match;
-import org.stemvault.domain.embedding.SearchQuery;
-import org.stemvault.domain.embedding.Vector;
-import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Match;
+import org.stemvault.domain.search.SearchQuery;
+import org.stemvault.domain.search.Vector;
+import org.stemvault.domain.search.VectorSearch;
 import org.stemvault.domain.user.Email;
 import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.User;

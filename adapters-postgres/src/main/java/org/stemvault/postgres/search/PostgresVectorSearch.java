@@ -1,4 +1,4 @@
-package org.stemvault.postgres.embedding;
+package org.stemvault.postgres.search;
 
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
@@ -14,16 +14,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.postgresql.PGConnection;
-import org.stemvault.domain.embedding.EmbeddingSpace;
-import org.stemvault.domain.embedding.Hit;
-import org.stemvault.domain.embedding.Match;
-import org.stemvault.domain.embedding.SearchQuery;
-import org.stemvault.domain.embedding.Vector;
-import org.stemvault.domain.embedding.VectorSearch;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.Hit;
+import org.stemvault.domain.search.Match;
+import org.stemvault.domain.search.SearchQuery;
+import org.stemvault.domain.search.Vector;
+import org.stemvault.domain.search.VectorSearch;
 import org.stemvault.postgres.Database;
 import org.stemvault.postgres.Visibility;
 import org.stemvault.postgres.recording.RecordingRows;

@@ -1,4 +1,4 @@
-package org.stemvault.postgres.embedding;
+package org.stemvault.postgres.search;
 
 import com.pgvector.PGvector;
 import java.sql.Connection;
@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.stemvault.domain.embedding.EmbeddingSpace;
 import org.stemvault.domain.profile.ProfileId;
+import org.stemvault.domain.search.EmbeddingSpace;
 import org.stemvault.postgres.TestDatabase;
 
 /**

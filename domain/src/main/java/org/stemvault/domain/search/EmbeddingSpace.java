@@ -1,4 +1,4 @@
-package org.stemvault.domain.embedding;
+package org.stemvault.domain.search;
 
 import java.util.regex.Pattern;
 import org.stemvault.domain.Checks;
