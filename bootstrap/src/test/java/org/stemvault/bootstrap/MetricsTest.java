@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,17 @@ class MetricsTest implements TestPropertyProvider {
 
     @Inject EmbeddedServer server;
     @Inject Seed seed;
+    @Inject Clock clock;
+
+    /** The service's clock, for this test only: it moves past the gauges' second at once. */
+    @Singleton
+    @Replaces(Clock.class)
+    static final class TestClock extends MovableClock {}
+
+    /** Past the second the backlog gauges reuse a reading for (one moment per scrape). */
+    void nextScrapeReadsAgain() {
+        ((MovableClock) clock).advance(Duration.ofMillis(1100));
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -138,8 +153,7 @@ class MetricsTest implements TestPropertyProvider {
         assertEquals(302, get("/auth/callback/google?state=garbage&code=x", null).statusCode());
         log.assertNoStackTraces();
 
-        Thread.sleep(
-                1100); // the backlog gauges reuse a reading for a second (one moment per scrape)
+        nextScrapeReadsAgain();
         String scrape = scrape();
         String files =
                 "stemvault_http_server_requests_seconds_count{method=\"GET\","
@@ -205,7 +219,7 @@ class MetricsTest implements TestPropertyProvider {
                         worker,
                         AuthorizationMatrixTest.COMPLETION);
         assertEquals(200, done.statusCode(), done.body());
-        Thread.sleep(1100);
+        nextScrapeReadsAgain();
         String after = scrape();
         assertEquals(1.0, value(after, "stemvault_jobs_claim_to_complete_seconds_count"));
         assertEquals(0.0, value(after, "stemvault_jobs{status=\"queued\"}"));

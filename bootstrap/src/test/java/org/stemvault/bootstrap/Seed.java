@@ -106,21 +106,12 @@ final class Seed {
      * embedding queue, which a background worker drains, is left out.
      */
     static String snapshot() throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT concat_ws(E'\\n'");
-        for (String table : SNAPSHOT_TABLES) {
-            sql.append(", '")
-                    .append(table)
-                    .append("', (SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM ")
-                    .append(table)
-                    .append(" t)");
-        }
-        sql.append(")");
         synchronized (Seed.class) {
             if (snapshots == null || !snapshots.isValid(2)) {
                 snapshots = TestDatabase.connect();
             }
             try (Statement s = snapshots.createStatement();
-                    ResultSet rs = s.executeQuery(sql.toString())) {
+                    ResultSet rs = s.executeQuery(SNAPSHOT_SQL)) {
                 rs.next();
                 return rs.getString(1);
             }
@@ -145,6 +136,21 @@ final class Seed {
         "clips",
         "recording_user_configs"
     };
+
+    /** {@link #snapshot()}'s statement, built once. */
+    private static final String SNAPSHOT_SQL = snapshotSql();
+
+    private static String snapshotSql() {
+        StringBuilder sql = new StringBuilder("SELECT concat_ws(E'\\n'");
+        for (String table : SNAPSHOT_TABLES) {
+            sql.append(", '")
+                    .append(table)
+                    .append("', (SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM ")
+                    .append(table)
+                    .append(" t)");
+        }
+        return sql.append(")").toString();
+    }
 
     private static Connection snapshots;
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +21,20 @@ import org.stemvault.domain.ops.Backlog;
 final class BacklogMetrics implements MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(BacklogMetrics.class);
-    private static final long REUSE_NANOS = 1_000_000_000L;
+    private static final long REUSE_MILLIS = 1_000L;
 
     /** Looked up at the first scrape: the pool's own metrics need the registry this binds to. */
     private final BeanProvider<Monitoring> monitoring;
 
+    /** The service's clock, so a test moves time instead of waiting for it. */
+    private final Clock clock;
+
     private Backlog.Snapshot last;
     private long readAt;
 
-    BacklogMetrics(BeanProvider<Monitoring> monitoring) {
+    BacklogMetrics(BeanProvider<Monitoring> monitoring, Clock clock) {
         this.monitoring = monitoring;
+        this.clock = clock;
     }
 
     @Override
@@ -84,8 +89,8 @@ final class BacklogMetrics implements MeterBinder {
     }
 
     private synchronized Backlog.Snapshot snapshot() {
-        long now = System.nanoTime();
-        if (last == null || now - readAt > REUSE_NANOS) {
+        long now = clock.millis();
+        if (last == null || now - readAt > REUSE_MILLIS) {
             try {
                 last = monitoring.get().backlog();
             } catch (RuntimeException e) {
