@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The JSON request bodies as the API description shows them. The service reads every body with the
  * strict {@code Fields} reader (unknown numbers-as-strings refused, each field named in its error),
- * so these records only describe; each names the reader that enforces it.
+ * so these records only describe; each names the code that reads it ({@link ReadBy}), and {@code
+ * BodiesDriftTest} fails when a description and its reader disagree on a field.
  */
 public final class Bodies {
 
@@ -16,6 +17,7 @@ public final class Bodies {
 
     /** {@code AdminRequests.CreateProfile}. */
     @Schema(name = "CreateProfile")
+    @ReadBy("AdminRequests.CreateProfile")
     public record CreateProfile(
             @Schema(requiredMode = RequiredMode.REQUIRED) String name,
             @Schema(requiredMode = RequiredMode.REQUIRED) String sourceFolder,
@@ -23,10 +25,12 @@ public final class Bodies {
 
     /** {@code AdminRequests.EditProfile}: what is absent stays. */
     @Schema(name = "EditProfile")
+    @ReadBy("AdminRequests.EditProfile")
     public record EditProfile(String name, String sourceFolder, String strategyName) {}
 
     /** {@code AdminRequests.SetRole}. */
     @Schema(name = "SetRole")
+    @ReadBy("AdminRequests.SetRole")
     public record SetRole(
             @Schema(
                             requiredMode = RequiredMode.REQUIRED,
@@ -35,16 +39,19 @@ public final class Bodies {
 
     /** {@code AdminRequests.MintToken}. */
     @Schema(name = "MintToken")
+    @ReadBy("AdminRequests.MintToken")
     public record MintToken(
             @Schema(requiredMode = RequiredMode.REQUIRED) String name,
             @Schema(minimum = "1", maximum = "366", defaultValue = "90") Integer days) {}
 
     /** {@code EditRequest.rename}: an empty name clears it. */
     @Schema(name = "Rename")
+    @ReadBy("EditRequest.rename")
     public record Rename(@Schema(requiredMode = RequiredMode.REQUIRED) String displayName) {}
 
     /** {@code LabelsController}: a song's or location's name, 1 to 200 characters, trimmed. */
     @Schema(name = "LabelName")
+    @ReadBy("LabelsController")
     public record LabelName(@Schema(requiredMode = RequiredMode.REQUIRED) String name) {}
 
     /**
@@ -52,6 +59,7 @@ public final class Bodies {
      * {@code location_id} is a location of the recording's profile, {@code date_recorded} a date.
      */
     @Schema(name = "RecordingMetadata")
+    @ReadBy("RecordingsController.metadata")
     public record RecordingMetadata(
             @Schema(nullable = true) String locationId,
             @Schema(nullable = true, format = "date") String dateRecorded) {}
@@ -63,6 +71,7 @@ public final class Bodies {
      * field stays; {@code song_id} and {@code display_name} given as null are cleared.
      */
     @Schema(name = "ClipInput")
+    @ReadBy("ClipsController")
     public record ClipInput(
             Double startTimeSec,
             Double endTimeSec,
@@ -81,16 +90,19 @@ public final class Bodies {
      * value} any JSON value of at most 16384 bytes.
      */
     @Schema(name = "PlayerSetting")
+    @ReadBy("RecordingsController.config")
     public record PlayerSetting(
             @Schema(requiredMode = RequiredMode.REQUIRED) String key,
             @Schema(requiredMode = RequiredMode.REQUIRED) Object value) {}
 
     /** {@code EditRequest.from}: what is absent (or null) stays. */
     @Schema(name = "Edit")
+    @ReadBy("EditRequest.from")
     public record Edit(String displayName, String description) {}
 
     /** {@code StemRequest}: one stem as a worker measured it. */
     @Schema(name = "StemInput")
+    @ReadBy("StemRequest")
     public record StemInput(
             @Schema(requiredMode = RequiredMode.REQUIRED) String stemType,
             @Schema(description = "null for a silent stem", nullable = true) Double measuredLufs,
@@ -103,6 +115,7 @@ public final class Bodies {
 
     /** {@code RecordingRequest}. */
     @Schema(name = "RecordingInput")
+    @ReadBy("RecordingRequest")
     public record RecordingInput(
             String displayName,
             String description,
@@ -112,6 +125,7 @@ public final class Bodies {
 
     /** {@code AudioFileRequest}. */
     @Schema(name = "AudioFileInput")
+    @ReadBy("AudioFileRequest")
     public record AudioFileInput(
             @Schema(requiredMode = RequiredMode.REQUIRED) String filename,
             String storageUrl,
@@ -120,19 +134,23 @@ public final class Bodies {
 
     /** {@code WorkerRequests.Heartbeat}. */
     @Schema(name = "Heartbeat")
+    @ReadBy("WorkerRequests.Heartbeat")
     public record Heartbeat(
             String stage, @Schema(minimum = "0", maximum = "100") Integer percent) {}
 
     /** {@code WorkerRequests.Failure}. */
     @Schema(name = "Failure")
+    @ReadBy("WorkerRequests.Failure")
     public record Failure(@Schema(requiredMode = RequiredMode.REQUIRED) String error) {}
 
     /** A section of the take, in seconds (taken; ignored until the service keeps clips). */
     @Schema(name = "Section")
+    @ReadBy("WorkerRequests.Completion")
     public record Section(double start, double end) {}
 
     /** {@code WorkerRequests.Completion}. */
     @Schema(name = "Completion")
+    @ReadBy("WorkerRequests.Completion")
     public record Completion(
             String displayName,
             @Schema(requiredMode = RequiredMode.REQUIRED) List<StemInput> stems,
@@ -140,11 +158,13 @@ public final class Bodies {
 
     /** {@code EmbeddingRequest}. */
     @Schema(name = "EmbeddingInput")
+    @ReadBy("EmbeddingRequest")
     public record EmbeddingInput(
             @Schema(requiredMode = RequiredMode.REQUIRED) List<Float> vector, String source) {}
 
     /** {@code SearchRequest}'s {@code filters}. */
     @Schema(name = "SearchFilters")
+    @ReadBy("SearchRequest.filters")
     public record SearchFilters(
             String stemType,
             Double durationMin,
@@ -160,6 +180,7 @@ public final class Bodies {
 
     /** {@code SearchRequest}. */
     @Schema(name = "SearchInput")
+    @ReadBy("SearchRequest.from")
     public record SearchInput(
             @Schema(
                             requiredMode = RequiredMode.REQUIRED,
@@ -175,6 +196,7 @@ public final class Bodies {
 
     /** The push worker's callback ({@code JobCallbackController}). */
     @Schema(name = "Callback")
+    @ReadBy("JobCallbackController")
     public record Callback(
             @Schema(
                             requiredMode = RequiredMode.REQUIRED,
@@ -189,6 +211,7 @@ public final class Bodies {
 
     /** One section a push worker found, in seconds. */
     @Schema(name = "ClipBoundary")
+    @ReadBy("JobCallbackController")
     public record ClipBoundary(
             @Schema(requiredMode = RequiredMode.REQUIRED) double startTimeSec,
             @Schema(requiredMode = RequiredMode.REQUIRED) double endTimeSec) {}
