@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,16 +102,34 @@ class ClientUploadTest implements TestPropertyProvider {
         worker.close();
     }
 
-    /** What the page shows, for a failed wait's message. */
+    /**
+     * What the page shows, for a failed wait's message, and what the service's threads are doing
+     * (an upload once went unanswered for 30 s in a full run: the next time says where it waited).
+     */
     String pageState() {
+        String page;
         try {
-            return "url "
-                    + browser.getCurrentUrl()
-                    + ", toast: "
-                    + browser.findElement(By.id("toast")).getText();
+            page =
+                    "url "
+                            + browser.getCurrentUrl()
+                            + ", toast: "
+                            + browser.findElement(By.id("toast")).getText();
         } catch (RuntimeException e) {
-            return "url " + browser.getCurrentUrl();
+            page = "url " + browser.getCurrentUrl();
         }
+        StringBuilder threads = new StringBuilder();
+        Thread.getAllStackTraces()
+                .forEach(
+                        (thread, stack) -> {
+                            if (Arrays.stream(stack)
+                                    .anyMatch(f -> f.getClassName().startsWith("org.stemvault"))) {
+                                threads.append("\n").append(thread.getName());
+                                Arrays.stream(stack)
+                                        .limit(40)
+                                        .forEach(f -> threads.append("\n    at ").append(f));
+                            }
+                        });
+        return page + "\nservice threads:" + threads;
     }
 
     @Test
