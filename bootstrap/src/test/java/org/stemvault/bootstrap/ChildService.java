@@ -20,14 +20,12 @@ final class ChildService {
     private ChildService() {}
 
     static Process start(int port, Path log, String... env) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command =
-                new java.util.ArrayList<>(
-                        List.of(javaBin, "-cp", System.getProperty("java.class.path")));
-        if (List.of(env).contains("STEMVAULT_LOG_FORMAT")) {
-            command.add("-Dlogback.configurationFile=logback.xml");
-        }
-        command.add(Application.class.getName());
+                ChildJvm.command(
+                        List.of(env).contains("STEMVAULT_LOG_FORMAT")
+                                ? List.of("-Dlogback.configurationFile=logback.xml")
+                                : List.of(),
+                        Application.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment

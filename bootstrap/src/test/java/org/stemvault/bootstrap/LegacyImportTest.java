@@ -305,18 +305,16 @@ class LegacyImportTest {
         }
         Map<String, String> env =
                 StartupFailureTest.withTestDatabase("STEMVAULT_JWT_SECRET", TestApp.JWT_SECRET);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder =
                 new ProcessBuilder(
-                                java,
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                Application.class.getName(),
-                                "import-legacy",
-                                "--config",
-                                tree.config().toString(),
-                                "--media",
-                                tree.media().toString())
+                                ChildJvm.command(
+                                        List.of(),
+                                        Application.class.getName(),
+                                        "import-legacy",
+                                        "--config",
+                                        tree.config().toString(),
+                                        "--media",
+                                        tree.media().toString()))
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);

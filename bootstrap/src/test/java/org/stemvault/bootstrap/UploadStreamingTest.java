@@ -71,15 +71,10 @@ class UploadStreamingTest implements TestPropertyProvider {
         String member = seed.reset().memberOf(seed.profile("band"), "member@example.com");
         Path media = Files.createTempDirectory("stemvault-streaming");
         int port = Api.freePort();
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder =
                 new ProcessBuilder(
-                                List.of(
-                                        javaBin,
-                                        "-Xmx96m",
-                                        "-XX:+ExitOnOutOfMemoryError",
-                                        "-cp",
-                                        System.getProperty("java.class.path"),
+                                ChildJvm.command(
+                                        List.of("-Xmx96m", "-XX:+ExitOnOutOfMemoryError"),
                                         Application.class.getName()))
                         .redirectErrorStream(true);
         Map<String, String> env = builder.environment();

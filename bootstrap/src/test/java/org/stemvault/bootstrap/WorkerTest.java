@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -95,20 +94,17 @@ class WorkerTest {
     /** The worker's real main in a child JVM; its token from the environment, as documented. */
     Process worker(Path log, String url, String... args) throws Exception {
         List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                Main.class.getName(),
-                                "--server",
-                                url,
-                                "--poll",
-                                "200ms",
-                                "--heartbeat",
-                                "500ms",
-                                "--work-dir",
-                                work.toString()));
+                ChildJvm.command(
+                        List.of(),
+                        Main.class.getName(),
+                        "--server",
+                        url,
+                        "--poll",
+                        "200ms",
+                        "--heartbeat",
+                        "500ms",
+                        "--work-dir",
+                        work.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("STEMVAULT_WORKER_TOKEN", worker);
