@@ -33,4 +33,6 @@ bash scripts/ensure-ffmpeg.sh
 # The alert rules in docs/operations are checked with promtool.
 bash scripts/ensure-promtool.sh
 
-./mvnw -B -ntp verify "$@"
+# Two modules at a time: the adapters' suites (PostgreSQL, S3, files, web, worker) overlap; only
+# adapters-postgres and bootstrap use the database, and bootstrap waits for every other module.
+./mvnw -B -ntp -T 2 verify "$@"
