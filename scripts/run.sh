@@ -57,7 +57,16 @@ fi
 [ -f "$cache" ] && [ ! "$jar" -nt "$cache" ] || use=
 
 helpers=()
-trap 'for p in "${helpers[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT INT TERM
+token_id=
+# One way out, however the script ends: stop what it started, and revoke the local worker's token
+# (the command line reaches the database itself, so it works with the service already stopped).
+cleanup() {
+  for p in "${helpers[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "$token_id" ]; then
+    "$java" -jar "$jar" revoke-worker-token "$token_id" >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT INT TERM
 
 if [[ ",$MICRONAUT_ENVIRONMENTS," == *",dev,"* ]] && [ -z "${GOOGLE_ISSUER:-}" ]; then
   bash scripts/dev-oidc.sh &
@@ -105,9 +114,7 @@ else
   separate="${STEMVAULT_SEPARATE:-}"
   [ -n "$separate" ] || separate="bash $(pwd)/scripts/separate-ffmpeg.sh {input} {output_dir}"
   "$java" -jar worker/target/stemvault-worker.jar --server "http://localhost:$port" --separate "$separate" &
-  helpers+=($!)
-  # the token ends with the run: revoked when the script stops
-  trap 'for p in "${helpers[@]}"; do kill "$p" 2>/dev/null || true; done; "$java" -jar "$jar" revoke-worker-token "$token_id" >/dev/null 2>&1 || true' EXIT INT TERM
+  helpers+=($!) # the token ends with the run: cleanup revokes it
   log "local worker running: ${STEMVAULT_SEPARATE:+$STEMVAULT_SEPARATE}${STEMVAULT_SEPARATE:-the ffmpeg-filter split (scripts/separate-ffmpeg.sh; not a model)}"
 fi
 wait "$service"
