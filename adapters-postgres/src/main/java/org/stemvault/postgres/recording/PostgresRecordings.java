@@ -215,6 +215,19 @@ final class PostgresRecordings implements Recordings {
     }
 
     @Override
+    public List<Recording> allOf(ProfileId profile) {
+        return db.read(
+                c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    SELECT + " WHERE r.profile_id = ?" + RecordingRows.ORDER)) {
+                        ps.setObject(1, profile.value());
+                        return RecordingRows.fold(ps);
+                    }
+                });
+    }
+
+    @Override
     public List<RecordingId> ids() {
         return db.list(
                 "SELECT id FROM recordings ORDER BY created_at, id",

@@ -3,7 +3,6 @@ package org.stemvault.application.legacy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,8 @@ import org.stemvault.application.Names;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.profile.Profile;
-import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.Recording;
-import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.recording.Recordings;
 
 /**
@@ -67,18 +64,10 @@ public final class LegacyExport {
                                                 p.sourceFolder(),
                                                 p.strategyName()))
                         .toList());
-        Map<ProfileId, List<Recording>> byProfile = new HashMap<>();
-        chosen.forEach(p -> byProfile.put(p.id(), new ArrayList<>()));
-        for (RecordingId id : recordings.ids()) {
-            recordings
-                    .byId(id)
-                    .filter(r -> byProfile.containsKey(r.profile()))
-                    .ifPresent(r -> byProfile.get(r.profile()).add(r));
-        }
         List<ProfileReport> reports = new ArrayList<>();
         for (Profile p : chosen) {
             String name = p.name().value();
-            List<Recording> takes = byProfile.get(p.id());
+            List<Recording> takes = new ArrayList<>(recordings.allOf(p.id()));
             takes.sort(
                     Comparator.comparing(Recording::createdAt)
                             .thenComparing(r -> r.outputName().value()));

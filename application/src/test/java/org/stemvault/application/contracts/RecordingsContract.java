@@ -111,6 +111,11 @@ public abstract class RecordingsContract extends PortsContract {
         assertEquals(List.of(old.id(), fresh.id(), bare.id()), recordings.ids().subList(0, 3));
         assertEquals(3, recordings.countOf(band.id()));
         assertEquals(
+                List.of(bare, fresh, old),
+                recordings.allOf(band.id()),
+                "the profile's recordings, newest first, each with its stems");
+        assertEquals(List.of(), recordings.allOf(profiles.create(profile("empty")).id()));
+        assertEquals(
                 List.of(stem("vocals", -1.0)), recordings.byId(fresh.id()).orElseThrow().stems());
     }
 

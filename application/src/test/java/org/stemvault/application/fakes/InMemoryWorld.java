@@ -801,6 +801,16 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
+                public List<Recording> allOf(ProfileId profile) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.recordings.values().stream()
+                                .filter(r -> r.profile().equals(profile))
+                                .sorted(NEWEST_FIRST)
+                                .toList();
+                    }
+                }
+
+                @Override
                 public List<RecordingId> ids() {
                     synchronized (InMemoryWorld.this) {
                         return state.recordings.values().stream()

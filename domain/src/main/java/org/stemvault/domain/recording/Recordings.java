@@ -24,6 +24,9 @@ public interface Recordings {
     /** Every recording's id, oldest first. */
     List<RecordingId> ids();
 
+    /** Every recording of the profile with all its stems, newest first, in one read. */
+    List<Recording> allOf(ProfileId profile);
+
     /** Removes the recording with its stems and embeddings; false when there was none. */
     boolean delete(ProfileId profile, OutputName outputName);
 
