@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -73,7 +75,7 @@ public final class TestDatabase {
         }
         String given = System.getenv(VARIABLE);
         if (given != null && !given.isBlank()) {
-            url = given;
+            url = forThisFork(given);
             return;
         }
         if (!dockerAnswers()) {
@@ -90,6 +92,33 @@ public final class TestDatabase {
         url = container.getJdbcUrl();
         credentials.setProperty("user", container.getUsername());
         credentials.setProperty("password", container.getPassword());
+    }
+
+    /**
+     * The database of this test JVM: where a module runs its tests in several forks ({@code
+     * stemvault.test.fork}, surefire's fork number), each fork from the second on gets a fresh
+     * database of its own beside the given one ({@code stemvault_test_fork2}), so that forks never
+     * share rows.
+     */
+    private static String forThisFork(String given) {
+        String fork = System.getProperty("stemvault.test.fork", "1").replaceAll("[^0-9]", "");
+        if (fork.isEmpty() || fork.equals("1")) {
+            return given;
+        }
+        Matcher m = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$").matcher(given);
+        if (!m.matches()) {
+            throw new IllegalStateException(VARIABLE + " is not a PostgreSQL JDBC URL: " + given);
+        }
+        String name = m.group(2) + "_fork" + fork;
+        try (Connection c = DriverManager.getConnection(given);
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot make the database of test fork " + fork + ": " + e.getMessage(), e);
+        }
+        return m.group(1) + name + m.group(3);
     }
 
     private static boolean dockerAnswers() {

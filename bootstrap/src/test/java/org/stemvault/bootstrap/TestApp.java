@@ -37,6 +37,7 @@ final class TestApp {
 
     static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        properties.put("micronaut.server.port", "-1"); // a free port: test JVMs run side by side
         properties.putAll(TestOidc.properties());
         properties.put("stemvault.auth.jwt-secret", JWT_SECRET);
         properties.put("stemvault.auth.frontend-url", FRONTEND);
