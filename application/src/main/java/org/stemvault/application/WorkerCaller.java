@@ -1,10 +1,10 @@
 package org.stemvault.application;
 
-import java.util.UUID;
 import org.stemvault.domain.Forbidden;
+import org.stemvault.domain.worker.WorkerTokenId;
 
 /** A processing worker, by the id of the (active) token it presented. */
-public record WorkerCaller(UUID tokenId) implements Caller {
+public record WorkerCaller(WorkerTokenId tokenId) implements Caller {
 
     /**
      * The caller as a processing worker; anyone else is refused ({@link Forbidden}) before anything

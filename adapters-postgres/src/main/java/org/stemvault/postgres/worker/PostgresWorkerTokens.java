@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.stemvault.domain.worker.WorkerToken;
+import org.stemvault.domain.worker.WorkerTokenId;
 import org.stemvault.domain.worker.WorkerTokens;
 import org.stemvault.postgres.Database;
 
@@ -28,7 +28,7 @@ final class PostgresWorkerTokens implements WorkerTokens {
         db.update(
                 "INSERT INTO worker_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
                 ps -> {
-                    ps.setObject(1, token.id());
+                    ps.setObject(1, token.id().value());
                     ps.setString(2, token.name());
                     Database.setInstant(ps, 3, token.createdAt());
                     Database.setInstant(ps, 4, token.expiresAt());
@@ -37,10 +37,10 @@ final class PostgresWorkerTokens implements WorkerTokens {
     }
 
     @Override
-    public Optional<WorkerToken> byId(UUID id) {
+    public Optional<WorkerToken> byId(WorkerTokenId id) {
         return db.first(
                 "SELECT " + COLUMNS + " FROM worker_tokens WHERE id = ?",
-                ps -> ps.setObject(1, id),
+                ps -> ps.setObject(1, id.value()),
                 PostgresWorkerTokens::map);
     }
 
@@ -53,19 +53,19 @@ final class PostgresWorkerTokens implements WorkerTokens {
     }
 
     @Override
-    public boolean revoke(UUID id, Instant at) {
+    public boolean revoke(WorkerTokenId id, Instant at) {
         return db.update(
                         "UPDATE worker_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                         ps -> {
                             Database.setInstant(ps, 1, at);
-                            ps.setObject(2, id);
+                            ps.setObject(2, id.value());
                         })
                 == 1;
     }
 
     private static WorkerToken map(ResultSet rs) throws SQLException {
         return new WorkerToken(
-                Database.uuid(rs, "id"),
+                new WorkerTokenId(Database.uuid(rs, "id")),
                 rs.getString("name"),
                 Database.instant(rs, "created_at"),
                 Database.instant(rs, "expires_at"),

@@ -36,6 +36,7 @@ import org.stemvault.domain.audit.AuditEntry;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.worker.WorkerToken;
+import org.stemvault.domain.worker.WorkerTokenId;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
@@ -217,7 +218,7 @@ final class AdminController {
         } catch (IllegalArgumentException e) {
             throw new Invalid("id", "is not a worker token id");
         }
-        tokenAdmin.revoke(admin, parsed);
+        tokenAdmin.revoke(admin, new WorkerTokenId(parsed));
     }
 
     /**

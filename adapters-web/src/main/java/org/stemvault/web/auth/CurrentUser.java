@@ -12,6 +12,7 @@ import org.stemvault.domain.Unauthenticated;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.UserId;
+import org.stemvault.domain.worker.WorkerTokenId;
 
 /**
  * Who an authenticated request acts for. A session's user is read from the database on each request
@@ -60,8 +61,11 @@ public final class CurrentUser {
     public Caller caller(Authentication authentication) {
         if (authentication.getRoles().contains(Sessions.WORKER)) {
             return new WorkerCaller(
-                    UUID.fromString(
-                            authentication.getName().substring(Sessions.WORKER_SUBJECT.length())));
+                    new WorkerTokenId(
+                            UUID.fromString(
+                                    authentication
+                                            .getName()
+                                            .substring(Sessions.WORKER_SUBJECT.length()))));
         }
         return principal(authentication);
     }

@@ -10,6 +10,7 @@ import java.text.ParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.worker.WorkerTokenId;
 
 /**
  * Turns a token whose signature and expiry already hold (cookie or bearer) into an authentication:
@@ -35,7 +36,10 @@ final class SessionAuthenticationFactory implements JwtAuthenticationFactory {
                 return Optional.empty();
             }
             if (subject.startsWith(Sessions.WORKER_SUBJECT)) {
-                UUID id = UUID.fromString(subject.substring(Sessions.WORKER_SUBJECT.length()));
+                WorkerTokenId id =
+                        new WorkerTokenId(
+                                UUID.fromString(
+                                        subject.substring(Sessions.WORKER_SUBJECT.length())));
                 return workers.active(id).map(t -> Sessions.worker(t.id()));
             }
             // A session token names its session; one signed before sessions existed is no session.

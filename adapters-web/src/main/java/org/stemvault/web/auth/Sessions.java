@@ -4,6 +4,7 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.stemvault.domain.worker.WorkerTokenId;
 
 /**
  * The roles, subjects and claims of the service's tokens. A session token names a user id and its
@@ -31,7 +32,7 @@ public final class Sessions {
                 userId.toString(), List.of(MEMBER), Map.of(SESSION_CLAIM, sessionId.toString()));
     }
 
-    static Authentication worker(UUID tokenId) {
+    static Authentication worker(WorkerTokenId tokenId) {
         return Authentication.build(WORKER_SUBJECT + tokenId, List.of(WORKER));
     }
 }

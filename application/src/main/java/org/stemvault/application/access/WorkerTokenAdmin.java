@@ -3,12 +3,12 @@ package org.stemvault.application.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.signin.Admin;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.audit.AuditLog;
 import org.stemvault.domain.worker.WorkerToken;
+import org.stemvault.domain.worker.WorkerTokenId;
 
 /** Admins mint, list and revoke the tokens processing workers present. */
 public final class WorkerTokenAdmin {
@@ -38,7 +38,7 @@ public final class WorkerTokenAdmin {
                 });
     }
 
-    public void revoke(Admin admin, UUID id) {
+    public void revoke(Admin admin, WorkerTokenId id) {
         transactions.inTransaction(
                 () -> {
                     workers.revoke(id);

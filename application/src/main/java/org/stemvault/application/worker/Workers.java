@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.worker.WorkerToken;
+import org.stemvault.domain.worker.WorkerTokenId;
 import org.stemvault.domain.worker.WorkerTokens;
 
 /**
@@ -55,14 +55,14 @@ public final class Workers {
         return tokens.all();
     }
 
-    public void revoke(UUID id) {
+    public void revoke(WorkerTokenId id) {
         if (!tokens.revoke(id, clock.instant())) {
             throw new NotFound("no such active worker token");
         }
     }
 
     /** The token with this id while it is neither revoked nor expired. */
-    public Optional<WorkerToken> active(UUID id) {
+    public Optional<WorkerToken> active(WorkerTokenId id) {
         Instant now = clock.instant();
         return tokens.byId(id).filter(t -> t.activeAt(now));
     }

@@ -8,6 +8,7 @@ import static org.stemvault.application.contracts.Fixtures.at;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stemvault.domain.worker.WorkerToken;
+import org.stemvault.domain.worker.WorkerTokenId;
 
 public abstract class WorkerTokensContract extends PortsContract {
 
@@ -23,6 +24,6 @@ public abstract class WorkerTokensContract extends PortsContract {
         assertFalse(tokens.revoke(old.id(), at(11)), "revoking twice changes nothing");
         assertEquals(at(10), tokens.byId(old.id()).orElseThrow().revokedAt());
         assertFalse(tokens.byId(old.id()).orElseThrow().activeAt(at(12)));
-        assertFalse(tokens.revoke(java.util.UUID.randomUUID(), at(12)));
+        assertFalse(tokens.revoke(WorkerTokenId.random(), at(12)));
     }
 }

@@ -83,6 +83,7 @@ import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
 import org.stemvault.domain.worker.WorkerToken;
+import org.stemvault.domain.worker.WorkerTokenId;
 import org.stemvault.domain.worker.WorkerTokens;
 
 /**
@@ -119,7 +120,7 @@ public final class InMemoryWorld implements Ports {
         Map<List<Object>, long[]> jobs = new LinkedHashMap<>();
         Map<List<Object>, Instant> jobsDue = new LinkedHashMap<>();
         List<AuditEntry> audit = new ArrayList<>();
-        Map<UUID, WorkerToken> tokens = new LinkedHashMap<>();
+        Map<WorkerTokenId, WorkerToken> tokens = new LinkedHashMap<>();
         Map<SessionId, Session> sessions = new LinkedHashMap<>();
         Map<UUID, MediaDeletion> deletions = new LinkedHashMap<>();
         Map<UUID, Instant> deletionsDue = new HashMap<>();
@@ -1460,7 +1461,7 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
-                public Optional<WorkerToken> byId(UUID id) {
+                public Optional<WorkerToken> byId(WorkerTokenId id) {
                     synchronized (InMemoryWorld.this) {
                         return Optional.ofNullable(state.tokens.get(id));
                     }
@@ -1473,13 +1474,13 @@ public final class InMemoryWorld implements Ports {
                                 .sorted(
                                         Comparator.comparing(WorkerToken::createdAt)
                                                 .reversed()
-                                                .thenComparing(WorkerToken::id, UUIDS))
+                                                .thenComparing(t -> t.id().value(), UUIDS))
                                 .toList();
                     }
                 }
 
                 @Override
-                public boolean revoke(UUID id, Instant at) {
+                public boolean revoke(WorkerTokenId id, Instant at) {
                     synchronized (InMemoryWorld.this) {
                         WorkerToken t = state.tokens.get(id);
                         if (t == null || t.revokedAt() != null) {

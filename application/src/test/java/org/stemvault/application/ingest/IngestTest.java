@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Caller;
 import org.stemvault.application.WorkerCaller;
@@ -30,6 +29,7 @@ import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.worker.WorkerTokenId;
 
 class IngestTest {
 
@@ -53,7 +53,7 @@ class IngestTest {
                     new RegisterRecording(
                             world.ports.recordings(), world.ports.clips(), textIndex, world.clock),
                     media);
-    final Caller worker = new WorkerCaller(UUID.randomUUID());
+    final Caller worker = new WorkerCaller(WorkerTokenId.random());
 
     {
         world.profile("band");

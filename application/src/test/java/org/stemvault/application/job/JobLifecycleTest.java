@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Principal;
 import org.stemvault.application.WorkerCaller;
@@ -31,6 +30,7 @@ import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingStatus;
+import org.stemvault.domain.worker.WorkerTokenId;
 
 class JobLifecycleTest {
 
@@ -93,7 +93,7 @@ class JobLifecycleTest {
     final JobTracking tracking = new JobTracking(world.ports.jobs(), world.ports.catalogue());
     final Profile band = world.profile("band");
     final Principal member = world.principal(world.user("member@example.com"));
-    final WorkerCaller worker = new WorkerCaller(UUID.randomUUID());
+    final WorkerCaller worker = new WorkerCaller(WorkerTokenId.random());
 
     {
         world.grant(world.ports.users().byId(member.id()).orElseThrow(), band);
@@ -381,7 +381,7 @@ class JobLifecycleTest {
                 Conflict.class,
                 () ->
                         files.output(
-                                new WorkerCaller(UUID.randomUUID()),
+                                new WorkerCaller(WorkerTokenId.random()),
                                 job.id(),
                                 "vocals.opus",
                                 new ByteArrayInputStream(new byte[1])));

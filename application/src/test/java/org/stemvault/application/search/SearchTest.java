@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Principal;
 import org.stemvault.application.WorkerCaller;
@@ -21,6 +20,7 @@ import org.stemvault.domain.search.Hit;
 import org.stemvault.domain.search.SearchQuery;
 import org.stemvault.domain.search.TextEmbedder;
 import org.stemvault.domain.search.Vector;
+import org.stemvault.domain.worker.WorkerTokenId;
 
 class SearchTest {
 
@@ -82,7 +82,7 @@ class SearchTest {
 
     {
         world.grant(world.ports.users().byId(member.id()).orElseThrow(), band);
-        WorkerCaller worker = new WorkerCaller(UUID.randomUUID());
+        WorkerCaller worker = new WorkerCaller(WorkerTokenId.random());
         vectors.put(worker, "band", "loud", null, "audio", Vector.of(1, 0, 0), "test");
         vectors.put(worker, "band", "quiet", null, "audio", Vector.of(0, 1, 0), "test");
         vectors.put(worker, "attic", "hidden", null, "audio", Vector.of(1, 0, 0), "test");

@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.stemvault.application.access.WorkerTokenAdmin;
 import org.stemvault.application.signin.SignIn;
+import org.stemvault.domain.worker.WorkerTokenId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,8 @@ final class RevokeWorkerTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cli.bean(WorkerTokenAdmin.class).revoke(cli.bean(SignIn.class).operator(), id);
+        cli.bean(WorkerTokenAdmin.class)
+                .revoke(cli.bean(SignIn.class).operator(), new WorkerTokenId(id));
         cli.out().println("revoked " + id);
         return 0;
     }

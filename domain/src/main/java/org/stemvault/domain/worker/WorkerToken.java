@@ -1,7 +1,6 @@
 package org.stemvault.domain.worker;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 
@@ -9,7 +8,7 @@ import org.stemvault.domain.Invalid;
  * A processing worker's credential: named, expiring, revocable; the signed token names only its id.
  */
 public record WorkerToken(
-        UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+        WorkerTokenId id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
 
     public WorkerToken {
         Checks.required("id", id);
@@ -22,7 +21,7 @@ public record WorkerToken(
     }
 
     public static WorkerToken mint(String name, Instant now, Instant expiresAt) {
-        return new WorkerToken(UUID.randomUUID(), name, now, expiresAt, null);
+        return new WorkerToken(WorkerTokenId.random(), name, now, expiresAt, null);
     }
 
     /** Neither revoked nor expired at {@code now}. */

@@ -3,14 +3,13 @@ package org.stemvault.domain.worker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** The worker credentials ever minted, revoked ones included. */
 public interface WorkerTokens {
 
     void create(WorkerToken token);
 
-    Optional<WorkerToken> byId(UUID id);
+    Optional<WorkerToken> byId(WorkerTokenId id);
 
     /** All tokens, newest first. */
     List<WorkerToken> all();
@@ -18,5 +17,5 @@ public interface WorkerTokens {
     /**
      * Revokes the token at {@code at}; false when there is no such token or it was revoked already.
      */
-    boolean revoke(UUID id, Instant at);
+    boolean revoke(WorkerTokenId id, Instant at);
 }
