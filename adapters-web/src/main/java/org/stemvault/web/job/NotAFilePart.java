@@ -11,7 +11,6 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemvault.application.job.Uploads;
-import org.stemvault.domain.Invalid;
 import org.stemvault.domain.Refusal;
 
 /**
@@ -42,8 +41,7 @@ final class NotAFilePart implements ExceptionHandler<ClassCastException, HttpRes
     @SuppressWarnings("rawtypes")
     public HttpResponse<?> handle(HttpRequest request, ClassCastException e) {
         if (Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(BINDER))) {
-            return invalid.handle(
-                    request, new Invalid(UploadController.PART, Uploads.noFileName().reason()));
+            return invalid.handle(request, UploadController.partNamed(Uploads.noFileName()));
         }
         LOG.error("Unexpected error occurred: {}", e.getMessage(), e);
         return processor.processResponse(

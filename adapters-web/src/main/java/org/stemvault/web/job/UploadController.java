@@ -44,7 +44,7 @@ final class UploadController {
                     uploads.upload(principal, profile, data.getFilename(), content));
         } catch (RuntimeException e) {
             drain(content);
-            throw partNamed(e);
+            throw e instanceof Invalid invalid ? partNamed(invalid) : e;
         } finally {
             try {
                 content.close();
@@ -55,10 +55,8 @@ final class UploadController {
     }
 
     /** A refusal of the uploaded file names the part it came in. */
-    static RuntimeException partNamed(RuntimeException e) {
-        return e instanceof Invalid invalid && Uploads.FILE.equals(invalid.field())
-                ? new Invalid(PART, invalid.reason())
-                : e;
+    static Invalid partNamed(Invalid invalid) {
+        return Uploads.FILE.equals(invalid.field()) ? new Invalid(PART, invalid.reason()) : invalid;
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.stemvault.application.job;
 
+import org.stemvault.application.WorkerCaller;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Recordings;
 
@@ -10,6 +12,11 @@ import org.stemvault.domain.recording.Recordings;
 final class JobRules {
 
     private JobRules() {}
+
+    /** Whether the worker holds the job: it is being processed, under this worker's lease. */
+    static boolean heldBy(Job job, WorkerCaller worker) {
+        return job.status() == JobStatus.PROCESSING && worker.name().equals(job.worker());
+    }
 
     static NotFound noJob() {
         return new NotFound("no such job");

@@ -126,10 +126,7 @@ public final class PullWorker {
         // Only the job's holder learns which of its files are missing; anyone else is told it
         // does not hold the job (in the completion), as on every other call.
         jobs.byId(id)
-                .filter(
-                        job ->
-                                job.status() == JobStatus.PROCESSING
-                                        && worker.name().equals(job.worker()))
+                .filter(job -> JobRules.heldBy(job, worker))
                 .ifPresent(
                         job ->
                                 RegisterRecording.requireFiles(

@@ -14,7 +14,6 @@ import org.stemvault.application.WorkerCaller;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
-import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.media.MediaStore;
@@ -101,7 +100,7 @@ public final class WorkerFiles {
 
     private Job held(WorkerCaller worker, JobId id) {
         Job job = jobs.byId(id).orElseThrow(JobRules::noJob);
-        if (job.status() != JobStatus.PROCESSING || !worker.name().equals(job.worker())) {
+        if (!JobRules.heldBy(job, worker)) {
             throw JobRules.notHeld();
         }
         return job;
