@@ -19,6 +19,7 @@ import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
+import org.stemvault.domain.mix.Mixes;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.RecordingConfigs;
@@ -54,7 +55,8 @@ public record PostgresPorts(
         Jobs jobs,
         Labels labels,
         Clips clips,
-        RecordingConfigs recordingConfigs)
+        RecordingConfigs recordingConfigs,
+        Mixes mixes)
         implements Ports {
 
     /**

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.stemvault.application.job.Dispatch;
 import org.stemvault.application.job.LeaseExpiry;
 import org.stemvault.application.media.MediaCleanup;
+import org.stemvault.application.mix.MixRequests;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.bootstrap.cli.Cli;
 
@@ -23,7 +24,9 @@ import org.stemvault.bootstrap.cli.Cli;
  *   <li>{@code media deletions}: pending deletions of stored media are carried out;
  *   <li>{@code partial uploads}: uploads a crash left half-written are removed;
  *   <li>{@code push dispatch}: queued jobs are sent to the push worker, when there is one;
- *   <li>{@code text index}: the text-embedding queue is drained (nothing without text spaces).
+ *   <li>{@code text index}: the text-embedding queue is drained (nothing without text spaces);
+ *   <li>{@code mix expiry}: take-away mixes nobody fetched for {@code stemvault.mixes.ttl} are
+ *       deleted.
  * </ul>
  */
 @Context
@@ -44,7 +47,9 @@ final class BackgroundWork {
             JobSettings jobs,
             MediaSettings media,
             EmbeddingSettings embedding,
-            WorkerSettings worker) {
+            WorkerSettings worker,
+            MixRequests mixes,
+            MixSettings mixSettings) {
         loops.every(
                 "job leases",
                 jobs.janitorInterval(),
@@ -75,6 +80,19 @@ final class BackgroundWork {
                                 "push dispatch",
                                 worker.pollInterval(),
                                 stopping -> d.dispatch(16) == 16));
+        loops.every(
+                "mix expiry",
+                mixSettings.expiryInterval(),
+                stopping -> {
+                    int expired = mixes.expire(mixSettings.ttl());
+                    if (expired > 0) {
+                        LOG.info(
+                                "mixes: {} nobody fetched for {} deleted",
+                                expired,
+                                mixSettings.ttl());
+                    }
+                    return false;
+                });
         loops.every(
                 "text index",
                 embedding.workerDelay(),

@@ -28,6 +28,7 @@ import org.stemvault.application.library.Library;
 import org.stemvault.application.library.RecordingMetadata;
 import org.stemvault.application.media.MediaCleanup;
 import org.stemvault.application.media.MediaVerify;
+import org.stemvault.application.mix.MixRequests;
 import org.stemvault.application.ops.Monitoring;
 import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.application.search.Search;
@@ -48,6 +49,8 @@ import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.RecordingFolders;
+import org.stemvault.domain.mix.Mixes;
+import org.stemvault.domain.mix.SavedLevels;
 import org.stemvault.domain.ops.Backlog;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
@@ -309,18 +312,42 @@ final class UseCases {
     }
 
     @Singleton
+    MixRequests mixRequests(
+            Catalogue catalogue,
+            Clips clips,
+            SavedLevels saved,
+            Mixes mixes,
+            Jobs jobs,
+            MediaStore media,
+            Transactions transactions,
+            Clock clock,
+            JobSettings settings) {
+        return new MixRequests(
+                catalogue,
+                clips,
+                saved,
+                mixes,
+                jobs,
+                media,
+                transactions,
+                clock,
+                settings.uploads().maxAttempts());
+    }
+
+    @Singleton
     JobTracking jobTracking(Jobs jobs, Catalogue catalogue) {
         return new JobTracking(jobs, catalogue);
     }
 
     @Singleton
-    WorkerFiles workerFiles(Jobs jobs, MediaStore media, JobSettings settings) {
-        return new WorkerFiles(jobs, media, settings.processing());
+    WorkerFiles workerFiles(Jobs jobs, Mixes mixes, MediaStore media, JobSettings settings) {
+        return new WorkerFiles(jobs, mixes, media, settings.processing());
     }
 
     @Singleton
     PullWorker pullWorker(
             Jobs jobs,
+            Mixes mixes,
             Profiles profiles,
             Recordings recordings,
             MediaStore media,
@@ -331,6 +358,7 @@ final class UseCases {
             JobSettings settings) {
         return new PullWorker(
                 jobs,
+                mixes,
                 profiles,
                 recordings,
                 media,

@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
@@ -82,7 +83,7 @@ class AdminPageTest implements TestPropertyProvider {
                         1,
                         Instant.now());
         jobs.create(failing);
-        jobs.claim("some-worker", Instant.now(), Instant.now().plusSeconds(60));
+        jobs.claim("some-worker", JobKind.ALL, Instant.now(), Instant.now().plusSeconds(60));
         jobs.fail(failing.id(), "some-worker", "CUDA out of memory", Instant.now(), Instant.now());
         browser = Api.chromium();
     }

@@ -29,8 +29,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobKind;
+import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.label.LabelKind;
+import org.stemvault.domain.media.MediaKey;
+import org.stemvault.domain.mix.Mix;
+import org.stemvault.domain.mix.MixFormat;
+import org.stemvault.domain.mix.MixId;
+import org.stemvault.domain.mix.MixSpec;
+import org.stemvault.domain.mix.Mixes;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.OutputName;
@@ -42,6 +50,7 @@ import org.stemvault.domain.search.Embeddings;
 import org.stemvault.domain.search.Vector;
 import org.stemvault.domain.user.SessionId;
 import org.stemvault.domain.user.User;
+import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
 
 /**
@@ -69,6 +78,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     @Inject Recordings recordings;
     @Inject Embeddings embeddings;
     @Inject Jobs jobs;
+    @Inject Mixes mixes;
 
     /**
      * One endpoint: its route as the router knows it, a concrete request, and the status for each
@@ -371,6 +381,116 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             404,
                             204,
                             403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/recordings/{id}/mixes",
+                            "/api/recordings/RECORDING_ID/mixes",
+                            "{\"format\":\"wav\",\"tempo\":0.8}",
+                            401,
+                            404,
+                            202,
+                            202,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/recordings/{id}/mixes",
+                            "/api/recordings/OTHER_RECORDING_ID/mixes",
+                            "{\"format\":\"wav\"}",
+                            401,
+                            404,
+                            404,
+                            202,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/mixes/{id}",
+                            "/api/mixes/MIX_ID",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/mixes/{id}",
+                            "/api/mixes/OTHER_MIX_ID",
+                            null,
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/mixes/{id}/file",
+                            "/api/mixes/MIX_ID/file",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/mixes/{id}/file",
+                            "/api/mixes/OTHER_MIX_ID/file",
+                            null,
+                            401,
+                            404,
+                            404,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/mixes/{id}",
+                            "/api/mixes/MIX_ID",
+                            null,
+                            401,
+                            404,
+                            204,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/mixes/{id}",
+                            "/api/mixes/OTHER_MIX_ID",
+                            null,
+                            401,
+                            404,
+                            404,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/worker/jobs/{jobId}/stems/{file}",
+                            "/api/worker/jobs/RENDER_JOB_ID/stems/vocals.opus",
+                            null,
+                            401,
+                            403,
+                            403,
+                            403,
+                            200,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/worker/jobs/{jobId}/rendered",
+                            "/api/worker/jobs/RENDER_JOB_ID/rendered",
+                            "{\"duration_seconds\":1.5,\"loudness_lufs\":-20}",
+                            401,
+                            403,
+                            403,
+                            403,
+                            200,
                             401),
                     new Row(
                             "GET",
@@ -994,7 +1114,9 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         User admin = seed.admin("admin@example.com");
         Map<String, String> tokens = new HashMap<>();
         tokens.put("non-member", seed.token(seed.user("stranger@example.com")));
-        tokens.put("member", seed.memberOf(band, "member@example.com"));
+        User member = seed.user("member@example.com");
+        seed.grant(member, band);
+        tokens.put("member", seed.token(member));
         tokens.put("admin", seed.token(admin));
         Workers.Minted worker = seed.worker("matrix");
         tokens.put("worker", worker.bearer());
@@ -1013,6 +1135,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         jobs.create(job);
         jobs.claim(
                 worker.token().id().toString(),
+                JobKind.ALL,
                 java.time.Instant.now(),
                 java.time.Instant.now().plusSeconds(600));
         tokens.put("job-id", job.id().toString());
@@ -1030,6 +1153,22 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         tokens.put("OTHER_RECORDING_ID", theirs.id().toString());
         tokens.put("CLIP_ID", seed.clip(take, null, 0, 0.5).id().toString());
         tokens.put("OTHER_CLIP_ID", seed.clip(theirs, null, 0, 0.5).id().toString());
+        // mixes: one rendered in each profile (the member made ours), one rendering, held by the
+        // worker
+        Mix ready = mix(band, take, member.id(), "1");
+        Mix theirMix = mix(elsewhere, theirs, null, "2");
+        Mix rendering = mix(band, take, member.id(), "3");
+        String holder = worker.token().id().toString();
+        for (int i = 0; i < 3; i++) {
+            jobs.claim(holder, JobKind.ALL, Instant.now(), Instant.now().plusSeconds(600));
+        }
+        for (Mix done : List.of(ready, theirMix)) {
+            jobs.complete(done.job(), holder, List.of(), Instant.now());
+            mixes.rendered(done.id(), new Mix.Rendered(1.5, 4L, -20.0));
+        }
+        tokens.put("MIX_ID", ready.id().toString());
+        tokens.put("OTHER_MIX_ID", theirMix.id().toString());
+        tokens.put("RENDER_JOB_ID", rendering.job().toString());
         for (LabelKind kind : LabelKind.values()) {
             tokens.put(kind + "_ID", seed.label(band, kind, "Ours").id().toString());
             tokens.put(
@@ -1052,6 +1191,51 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 real.substring(0, real.lastIndexOf('.') + 1)
                         + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         return tokens;
+    }
+
+    /** A mix of the take's vocals, its file in the store, its render job queued. */
+    Mix mix(Profile profile, Recording take, UserId maker, String key) {
+        MixId id = MixId.random();
+        MediaKey at =
+                new MediaKey(
+                        profile.name().value()
+                                + "/"
+                                + take.outputName().value()
+                                + "/mixes/"
+                                + id
+                                + "/mix.wav");
+        try {
+            Files.createDirectories(MEDIA.resolve(at.folder()));
+            Files.writeString(MEDIA.resolve(at.value()), "RIFF");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Job job =
+                Job.render(profile.id(), profile.name(), id, take.outputName(), "Take.wav", 3, T0);
+        mixes.create(
+                new Mix(
+                        id,
+                        profile.id(),
+                        take.id(),
+                        maker,
+                        key.repeat(64),
+                        new MixSpec(
+                                List.of(new MixSpec.Part("vocals", "vocals.opus", 1_234_567, 0)),
+                                null,
+                                null,
+                                1.0,
+                                0,
+                                MixFormat.WAV,
+                                null),
+                        "Take.wav",
+                        at,
+                        job.id(),
+                        JobStatus.QUEUED,
+                        Mix.Rendered.NONE,
+                        T0,
+                        T0));
+        jobs.create(job);
+        return mixes.byId(id).orElseThrow();
     }
 
     @Test
@@ -1084,6 +1268,9 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 String path =
                         row.path()
                                 .replace("WORKER_ID", world.get("worker-id"))
+                                .replace("RENDER_JOB_ID", world.get("RENDER_JOB_ID"))
+                                .replace("OTHER_MIX_ID", world.get("OTHER_MIX_ID"))
+                                .replace("MIX_ID", world.get("MIX_ID"))
                                 .replace("JOB_ID", world.get("job-id"))
                                 .replace("OTHER_SONG_ID", world.get("OTHER_SONG_ID"))
                                 .replace("OTHER_LOCATION_ID", world.get("OTHER_LOCATION_ID"))

@@ -286,6 +286,39 @@ class BadInputTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_mix_request_out_of_shape_or_range_is_refused_naming_the_field() throws Exception {
+        String path = "/api/recordings/" + take + "/mixes";
+        refused("POST", path, member, "{\"tempo\":\"fast\"}", "tempo");
+        refused("POST", path, member, "{\"tempo\":1.6}", "tempo");
+        refused("POST", path, member, "{\"tempo\":1e400}", "tempo");
+        refused("POST", path, member, "{\"semitones\":1.5}", "semitones");
+        refused("POST", path, member, "{\"semitones\":1e12}", "semitones");
+        refused("POST", path, member, "{\"format\":\"ogg\"}", "format");
+        refused("POST", path, member, "{\"loudness\":3}", "loudness");
+        refused("POST", path, member, "{\"start\":-1,\"end\":2}", "start");
+        refused("POST", path, member, "{\"start\":2}", "end");
+        refused("POST", path, member, "{\"start\":1,\"end\":999}", "end");
+        refused("POST", path, member, "{\"stems\":[]}", "stems");
+        refused("POST", path, member, "{\"stems\":{\"vocals\":5}}", "stems.vocals");
+        refused(
+                "POST",
+                path,
+                member,
+                "{\"stems\":{\"vocals\":{\"muted\":\"yes\"}}}",
+                "stems.vocals.muted");
+        refused(
+                "POST",
+                path,
+                member,
+                "{\"stems\":{\"vocals\":{\"gain_db\":25}}}",
+                "stems.vocals.gain_db");
+        refused("POST", path, member, "{\"stems\":{\"vocals\":{\"muted\":true}}}", "stems");
+        refused("POST", path, member, "{\"stems\":{\"kazoo\":{}}}", "stems.kazoo");
+        refused("POST", path, member, "{\"clip_id\":\"a\\u0000b\"}", "clip_id");
+        refused("POST", path, member, "{\"clip_id\":\"x\",\"start\":0,\"end\":1}", "clip_id");
+    }
+
+    @Test
     void a_recording_needs_stems_with_a_type() throws Exception {
         refused(
                 "PUT",

@@ -134,7 +134,8 @@ final class Seed {
         "songs",
         "locations",
         "clips",
-        "recording_user_configs"
+        "recording_user_configs",
+        "mixes"
     };
 
     /** {@link #snapshot()}'s statement, built once. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -360,6 +361,164 @@ class WorkerTest {
         assertTrue(
                 stems.get("other").path("measured_lufs").isNull(),
                 "a mono take has no side signal: " + stems.get("other"));
+    }
+
+    /** An upload separated by the Quick start's split (its recording's id). */
+    String separatedWithTheQuickStartSplit(EmbeddedServer on) throws Exception {
+        Path take = TestAudio.rehearsal(work.resolve("take-" + UUID.randomUUID() + ".wav"));
+        JsonNode job = upload(on, take);
+        Path script = Path.of("..", "scripts", "separate-ffmpeg.sh").toAbsolutePath().normalize();
+        Path log = work.resolve("worker-" + UUID.randomUUID() + ".log");
+        Process p =
+                worker(
+                        log,
+                        on.getURL().toString(),
+                        "--separate",
+                        "bash " + script + " {input} {output_dir}",
+                        "--once");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the worker ends after its one job");
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        return JSON.readTree(
+                        Api.call(
+                                        on,
+                                        "GET",
+                                        "/api/profiles/band/files/"
+                                                + job.path("output_name").asText(),
+                                        member,
+                                        null)
+                                .body())
+                .path("id")
+                .asText();
+    }
+
+    /** Runs one render with the worker's real main taking renders only; its log. */
+    String renderOnce(EmbeddedServer on) throws Exception {
+        Path log = work.resolve("worker-" + UUID.randomUUID() + ".log");
+        Process p = worker(log, on.getURL().toString(), "--kinds", "render", "--once");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the worker ends after its one render");
+        String output = Files.readString(log);
+        assertEquals(0, p.exitValue(), output);
+        return output;
+    }
+
+    static final String DRUMLESS_SLOW_SECTION =
+            "{\"stems\":{\"drums\":{\"muted\":true},\"vocals\":{\"gain_db\":-3}},"
+                    + "\"start\":2,\"end\":6,\"tempo\":0.8,\"format\":\"mp3\"}";
+
+    /**
+     * The issue's own case from the Quick start: a 0.8× tempo, drums-muted MP3 of one section,
+     * rendered by a worker that takes renders only, then played (whole and by range) under a
+     * readable name; the same request again is answered from the made mix without a new job.
+     */
+    @Test
+    void a_member_takes_away_a_slower_drumless_section_rendered_once() throws Exception {
+        String recording = separatedWithTheQuickStartSplit(server);
+        HttpResponse<String> asked =
+                Api.call(
+                        server,
+                        "POST",
+                        "/api/recordings/" + recording + "/mixes",
+                        member,
+                        DRUMLESS_SLOW_SECTION);
+        assertEquals(202, asked.statusCode(), asked.body());
+        JsonNode mix = JSON.readTree(asked.body());
+        assertEquals("queued", mix.path("status").asText());
+        assertTrue(mix.path("file_url").isNull() || mix.path("file_url").isMissingNode());
+        assertEquals(
+                List.of("bass", "other", "vocals"),
+                StreamSupport.stream(mix.path("stems").spliterator(), false)
+                        .map(s -> s.path("stem").asText())
+                        .sorted()
+                        .toList(),
+                "the muted drums are not in the mix");
+        // a worker that takes separations only (every worker before kinds) is not given it
+        assertEquals(
+                204, Api.call(server, "POST", "/api/worker/jobs/claim", worker, null).statusCode());
+
+        String log = renderOnce(server);
+        assertTrue(log.contains("complete"), log);
+
+        JsonNode ready =
+                JSON.readTree(
+                        Api.call(
+                                        server,
+                                        "GET",
+                                        "/api/mixes/" + mix.path("id").asText(),
+                                        member,
+                                        null)
+                                .body());
+        assertEquals("ready", ready.path("status").asText(), ready.toString());
+        assertEquals(4 / 0.8, ready.path("duration_seconds").asDouble(), 0.1, ready.toString());
+        HttpResponse<byte[]> file =
+                Api.HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                server.getURL() + ready.path("file_url").asText()))
+                                .header("Authorization", "Bearer " + member)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertEquals("audio/mpeg", file.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(ready.path("size_bytes").asLong(), file.body().length);
+        String disposition = file.headers().firstValue("Content-Disposition").orElseThrow();
+        assertTrue(
+                disposition.contains("0m02s-0m06s - 80%.mp3"),
+                "a readable name with the section and tempo: " + disposition);
+        Path played = work.resolve("played-" + UUID.randomUUID() + ".mp3");
+        Files.write(played, file.body());
+        assertEquals(5.0, TestAudio.duration(played), 0.1, "it plays, 1.25 times the section");
+        HttpResponse<byte[]> range =
+                Api.HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                server.getURL() + ready.path("file_url").asText()))
+                                .header("Authorization", "Bearer " + member)
+                                .header("Range", "bytes=0-99")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, range.statusCode());
+        assertArrayEquals(Arrays.copyOf(file.body(), 100), range.body());
+
+        int jobs =
+                JSON.readTree(Api.call(server, "GET", "/api/admin/jobs", admin, null).body())
+                        .size();
+        HttpResponse<String> again =
+                Api.call(
+                        server,
+                        "POST",
+                        "/api/recordings/" + recording + "/mixes",
+                        member,
+                        DRUMLESS_SLOW_SECTION);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(mix.path("id").asText(), JSON.readTree(again.body()).path("id").asText());
+        assertEquals("ready", JSON.readTree(again.body()).path("status").asText());
+        assertEquals(
+                jobs,
+                JSON.readTree(Api.call(server, "GET", "/api/admin/jobs", admin, null).body())
+                        .size(),
+                "the same mix is not rendered again");
+    }
+
+    /** With a bucket, the render reads its stems and writes its file through presigned links. */
+    @Test
+    void with_a_bucket_a_render_goes_through_presigned_links() throws Exception {
+        String recording = separatedWithTheQuickStartSplit(s3Server);
+        HttpResponse<String> asked =
+                Api.call(
+                        s3Server,
+                        "POST",
+                        "/api/recordings/" + recording + "/mixes",
+                        member,
+                        "{\"format\":\"flac\",\"loudness\":-18}");
+        assertEquals(202, asked.statusCode(), asked.body());
+        String id = JSON.readTree(asked.body()).path("id").asText();
+        renderOnce(s3Server);
+        JsonNode ready =
+                JSON.readTree(Api.call(s3Server, "GET", "/api/mixes/" + id, member, null).body());
+        assertEquals("ready", ready.path("status").asText(), ready.toString());
+        assertEquals(-18, ready.path("loudness_lufs").asDouble(), 0.5, ready.toString());
+        byte[] flac = fetch(s3Server, ready.path("file_url").asText());
+        assertArrayEquals("fLaC".getBytes(), Arrays.copyOf(flac, 4));
     }
 
     @Test

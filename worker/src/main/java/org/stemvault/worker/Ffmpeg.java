@@ -75,6 +75,11 @@ final class Ffmpeg {
         this.ffprobe = ffprobe;
     }
 
+    /** The ffmpeg this worker runs. */
+    String command() {
+        return ffmpeg;
+    }
+
     /** Fails at start-up, with what to do, when ffmpeg or ffprobe cannot be run. */
     void check() {
         for (String tool : List.of(ffmpeg, ffprobe)) {

@@ -1,5 +1,6 @@
 package org.stemvault.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -106,9 +107,15 @@ final class JobRunner {
             long every = settings.heartbeat().toMillis();
             beat = beats.scheduleAtFixedRate(() -> beat(job), every, every, TimeUnit.MILLISECONDS);
             dir = Files.createTempDirectory(settings.workDir(), "job-");
-            ObjectNode completion = work(job, dir);
+            boolean render = "render".equals(job.text("kind"));
+            ObjectNode completion = render ? render(job, dir) : work(job, dir);
             stage(job, "completing", 99);
-            client.complete(job, completion);
+            if (render) {
+                client.postJson(
+                        job.json().path("render").path("rendered_url").asText(), completion);
+            } else {
+                client.complete(job, completion);
+            }
             log.line(
                     "complete",
                     "job="
@@ -145,6 +152,35 @@ final class JobRunner {
             Thread.interrupted();
             delete(dir);
         }
+    }
+
+    /** A render: read its stems, mix them with ffmpeg, write the one file; what it measured. */
+    private ObjectNode render(ServiceClient.Claim job, Path dir)
+            throws IOException, InterruptedException {
+        JsonNode work = job.json().path("render");
+        stage(job, "downloading", 1);
+        List<Path> files = new ArrayList<>();
+        JsonNode stems = work.path("stems");
+        for (int i = 0; i < stems.size(); i++) {
+            Path stem = dir.resolve("stem-" + i + extension(stems.get(i).path("file").asText()));
+            client.fetch(stems.get(i).path("url").asText(), stem);
+            files.add(stem);
+        }
+        stage(job, "rendering", 10);
+        String file = work.path("file").asText();
+        Path out = Files.createDirectories(dir.resolve("mix")).resolve(file);
+        Render.Result result =
+                new Render(settings.ffmpeg()).render(Render.Spec.of(work, files), out);
+        stage(job, "uploading", 90);
+        client.upload(job, file, out);
+        ObjectNode rendered =
+                ServiceClient.JSON
+                        .createObjectNode()
+                        .put("duration_seconds", round(result.durationSeconds(), 3));
+        if (result.loudnessLufs() != null) {
+            rendered.put("loudness_lufs", round(result.loudnessLufs(), 2));
+        }
+        return rendered;
     }
 
     private ObjectNode work(ServiceClient.Claim job, Path dir)

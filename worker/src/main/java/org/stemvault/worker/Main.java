@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,6 +124,15 @@ public final class Main implements Callable<Integer> {
                     "Where each job's files are kept while it runs (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
+    @Option(
+            names = "--kinds",
+            defaultValue = "separate",
+            description =
+                    "The kinds of job to take, comma-separated: separate (stems from a take),"
+                            + " render (take-away mixes; a CPU box suffices)"
+                            + " (default: ${DEFAULT-VALUE}).")
+    String kinds;
+
     @Option(names = "--ffmpeg", defaultValue = "ffmpeg", description = "ffmpeg to run.")
     String ffmpeg;
 
@@ -167,12 +177,15 @@ public final class Main implements Callable<Integer> {
                         base,
                         token,
                         new ServiceClient.Retries(retries, firstRetryPause, Duration.ofSeconds(30)),
-                        log);
+                        log,
+                        "separate".equals(kinds) ? null : kinds);
         Worker worker =
                 new Worker(
                         client,
                         new JobRunner.Settings(
-                                new Separation(separate, timeout),
+                                separate == null || separate.isBlank()
+                                        ? null
+                                        : new Separation(separate, timeout),
                                 tools,
                                 targetLufs,
                                 heartbeat,
@@ -214,10 +227,16 @@ public final class Main implements Callable<Integer> {
         if (token == null || token.isBlank()) {
             return "--token (or STEMVAULT_WORKER_TOKEN) is required";
         }
-        if (separate == null || separate.isBlank()) {
-            return "--separate (or STEMVAULT_SEPARATE) is required";
+        List<String> taken = List.of(kinds.split(",", -1));
+        if (taken.isEmpty()
+                || !taken.stream().allMatch(k -> k.equals("separate") || k.equals("render"))) {
+            return "--kinds takes separate and/or render, comma-separated: " + kinds;
         }
-        if (!separate.contains("{input}") || !separate.contains("{output_dir}")) {
+        boolean separates = taken.contains("separate");
+        if (separates && (separate == null || separate.isBlank())) {
+            return "--separate (or STEMVAULT_SEPARATE) is required to take separations";
+        }
+        if (separates && (!separate.contains("{input}") || !separate.contains("{output_dir}"))) {
             return "--separate must name {input} and {output_dir}: " + separate;
         }
         if (concurrency < 1) {

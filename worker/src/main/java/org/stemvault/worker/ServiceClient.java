@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -64,7 +66,15 @@ final class ServiceClient {
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .build();
 
+    private final String kinds;
+
     ServiceClient(URI server, String token, Retries retries, Log log) {
+        this(server, token, retries, log, null);
+    }
+
+    /** {@code kinds}: the kinds of job to claim, comma-separated; null for separations only. */
+    ServiceClient(URI server, String token, Retries retries, Log log, String kinds) {
+        this.kinds = kinds;
         this.server = server;
         this.token = token;
         this.retries = retries;
@@ -74,7 +84,16 @@ final class ServiceClient {
     /** The oldest due job, now held by this worker; empty when the queue is empty. */
     Optional<Claim> claim() throws InterruptedException {
         HttpResponse<String> r =
-                send(post("/api/worker/jobs/claim", null), HttpResponse.BodyHandlers.ofString());
+                send(
+                        post(
+                                "/api/worker/jobs/claim"
+                                        + (kinds == null
+                                                ? ""
+                                                : "?kinds="
+                                                        + URLEncoder.encode(
+                                                                kinds, StandardCharsets.UTF_8)),
+                                null),
+                        HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 204) {
             return Optional.empty();
         }
@@ -83,6 +102,16 @@ final class ServiceClient {
 
     void download(Claim job, Path to) throws InterruptedException {
         send(request(job.text("source_url")).GET().build(), HttpResponse.BodyHandlers.ofFile(to));
+    }
+
+    /** A file the service named (a render's stem), to {@code to}. */
+    void fetch(String url, Path to) throws InterruptedException {
+        send(request(url).GET().build(), HttpResponse.BodyHandlers.ofFile(to));
+    }
+
+    /** A JSON body to a URL the service gave (a render's {@code rendered_url}). */
+    void postJson(String url, JsonNode body) throws InterruptedException {
+        send(post(url, body), HttpResponse.BodyHandlers.ofString());
     }
 
     void upload(Claim job, String file, Path content) throws InterruptedException {

@@ -10,13 +10,17 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.stemvault.domain.Position;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.mix.MixId;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.OutputName;
@@ -28,7 +32,8 @@ import org.stemvault.postgres.Visibility;
 final class PostgresJobs implements Jobs {
 
     private static final String COLUMNS =
-            "j.id, j.profile_id, p.name AS profile_name, j.audio_file_id, j.output_name, j.filename,"
+            "j.id, j.kind, j.profile_id, p.name AS profile_name, j.audio_file_id, j.mix_id,"
+                    + " j.output_name, j.filename,"
                     + " j.input_key, j.status, j.attempts, j.max_attempts, j.not_before, j.lease_until,"
                     + " j.claimed_at,"
                     + " j.worker, j.stage, j.percent, j.error, j.stems, j.created_at, j.updated_at";
@@ -52,13 +57,17 @@ final class PostgresJobs implements Jobs {
         db.update(
                 """
                 INSERT INTO jobs (id, profile_id, audio_file_id, output_name, filename, input_key, status,
-                                  attempts, max_attempts, not_before, stems, percent, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  attempts, max_attempts, not_before, stems, percent, created_at, updated_at,
+                                  kind, mix_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 ps -> {
                     ps.setObject(1, job.id().value());
                     ps.setObject(2, job.profile().value());
-                    ps.setObject(3, job.audioFile().value());
+                    ps.setObject(
+                            3,
+                            job.audioFile() == null ? null : job.audioFile().value(),
+                            Types.OTHER);
                     ps.setString(4, job.outputName().value());
                     ps.setString(5, job.filename());
                     ps.setString(6, job.inputKey());
@@ -70,6 +79,8 @@ final class PostgresJobs implements Jobs {
                     ps.setObject(12, job.percent(), Types.INTEGER);
                     Database.setInstant(ps, 13, job.createdAt());
                     Database.setInstant(ps, 14, job.updatedAt());
+                    ps.setString(15, job.kind().code());
+                    ps.setObject(16, job.mix() == null ? null : job.mix().value(), Types.OTHER);
                 });
     }
 
@@ -100,11 +111,11 @@ final class PostgresJobs implements Jobs {
     }
 
     @Override
-    public Optional<Job> claim(String worker, Instant now, Instant leaseUntil) {
+    public Optional<Job> claim(String worker, Set<JobKind> kinds, Instant now, Instant leaseUntil) {
         return db.writeReturning(
                 """
                 WITH next AS (
-                    SELECT id FROM jobs WHERE status = 'queued' AND not_before <= ?
+                    SELECT id FROM jobs WHERE status = 'queued' AND not_before <= ? AND kind = ANY (?)
                     ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
                 ), j AS (
                     UPDATE jobs SET status = 'processing', attempts = jobs.attempts + 1, worker = ?,
@@ -121,11 +132,16 @@ final class PostgresJobs implements Jobs {
                         + " FROM j JOIN profiles p ON p.id = j.profile_id",
                 ps -> {
                     Database.setInstant(ps, 1, now);
-                    ps.setString(2, worker);
-                    Database.setInstant(ps, 3, leaseUntil);
-                    Database.setInstant(ps, 4, now);
+                    ps.setArray(
+                            2,
+                            ps.getConnection()
+                                    .createArrayOf(
+                                            "text", kinds.stream().map(JobKind::code).toArray()));
+                    ps.setString(3, worker);
+                    Database.setInstant(ps, 4, leaseUntil);
                     Database.setInstant(ps, 5, now);
                     Database.setInstant(ps, 6, now);
+                    Database.setInstant(ps, 7, now);
                 },
                 PostgresJobs::map);
     }
@@ -227,7 +243,8 @@ final class PostgresJobs implements Jobs {
 
     @Override
     public int expireLeases(Instant now) {
-        // A job that ends in error so leaves the recording it was separating again in error too.
+        // A separation that ends in error so leaves the recording it was separating again in error
+        // too; a render that does leaves its mix in error (its status is the job's).
         return db.writeReturning(
                         "WITH expired AS (UPDATE jobs SET status = CASE WHEN attempts >= max_attempts"
                                 + " THEN 'error' ELSE 'queued' END,"
@@ -235,9 +252,10 @@ final class PostgresJobs implements Jobs {
                                 + " stage = NULL, percent = NULL, updated_at = ?, "
                                 + RELEASED
                                 + " WHERE status = 'processing' AND lease_until < ?"
-                                + " RETURNING profile_id, output_name, status),"
+                                + " RETURNING profile_id, output_name, status, kind),"
                                 + " marked AS (UPDATE recordings r SET status = 'error' FROM expired e"
-                                + " WHERE e.status = 'error' AND r.profile_id = e.profile_id"
+                                + " WHERE e.status = 'error' AND e.kind = 'separate'"
+                                + " AND r.profile_id = e.profile_id"
                                 + " AND r.output_name = e.output_name RETURNING 1)"
                                 + " SELECT (SELECT count(*) FROM expired)::int",
                         ps -> {
@@ -314,11 +332,15 @@ final class PostgresJobs implements Jobs {
         Array stems = rs.getArray("stems");
         int percent = rs.getInt("percent");
         boolean noPercent = rs.wasNull();
+        UUID audioFile = Database.uuid(rs, "audio_file_id");
+        UUID mix = Database.uuid(rs, "mix_id");
         return new Job(
                 new JobId(Database.uuid(rs, "id")),
+                JobKind.fromCode(rs.getString("kind")),
                 new ProfileId(Database.uuid(rs, "profile_id")),
                 new ProfileName(rs.getString("profile_name")),
-                new AudioFileId(Database.uuid(rs, "audio_file_id")),
+                audioFile == null ? null : new AudioFileId(audioFile),
+                mix == null ? null : new MixId(mix),
                 new OutputName(rs.getString("output_name")),
                 rs.getString("filename"),
                 rs.getString("input_key"),

@@ -21,6 +21,7 @@ import org.stemvault.application.contracts.LabelsContract;
 import org.stemvault.application.contracts.MediaDeletionsContract;
 import org.stemvault.application.contracts.MediaReferencesContract;
 import org.stemvault.application.contracts.MembershipsContract;
+import org.stemvault.application.contracts.MixesContract;
 import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
 import org.stemvault.application.contracts.RecordingsContract;
@@ -198,6 +199,14 @@ class PostgresPortsTest implements TestPropertyProvider {
 
     @Nested
     class Clips extends ClipsContract {
+        @Override
+        protected Ports ports() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class Mixes extends MixesContract {
         @Override
         protected Ports ports() {
             return postgres;

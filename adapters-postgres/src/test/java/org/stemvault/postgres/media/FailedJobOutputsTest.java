@@ -13,6 +13,7 @@ import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.media.MediaDeletion;
@@ -61,8 +62,8 @@ class FailedJobOutputsTest extends PostgresTestSupport {
         Job again = job("take_bbbbbbbb", 'b', 3);
         Job cancelled = job("take_cccccccc", 'c', 3);
         Instant now = Instant.now();
-        jobs.claim("w", now, now.plusSeconds(60));
-        jobs.claim("w", now, now.plusSeconds(60));
+        jobs.claim("w", JobKind.ALL, now, now.plusSeconds(60));
+        jobs.claim("w", JobKind.ALL, now, now.plusSeconds(60));
         assertEquals(
                 JobStatus.ERROR,
                 jobs.fail(last.id(), "w", "CUDA out of memory", now, now).orElseThrow());
@@ -80,7 +81,7 @@ class FailedJobOutputsTest extends PostgresTestSupport {
                 Fixtures.recording(
                         band.id(), "take_dddddddd", Fixtures.at(0), Fixtures.fourStems()));
         Instant now = Instant.now();
-        jobs.claim("w", now, now.plusSeconds(60));
+        jobs.claim("w", JobKind.ALL, now, now.plusSeconds(60));
         jobs.fail(job.id(), "w", "failed again", now, now);
         assertEquals(List.of(), pending());
     }

@@ -13,6 +13,7 @@ import org.stemvault.application.contracts.Fixtures;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.ops.Backlog;
@@ -63,7 +64,11 @@ class PostgresBacklogTest extends PostgresTestSupport {
         Job failing = job(band, "take_aaaaaaaa", 'a', 1, now.minusSeconds(300));
         job(band, "take_bbbbbbbb", 'b', 3, now.minusSeconds(100));
         job(band, "take_cccccccc", 'c', 3, now.minusSeconds(50));
-        jobs.claim("w", now, now.plusSeconds(60)); // the oldest, which then fails for good
+        jobs.claim(
+                "w",
+                JobKind.ALL,
+                now,
+                now.plusSeconds(60)); // the oldest, which then fails for good
         jobs.fail(failing.id(), "w", "CUDA out of memory", now, now);
         Recording take =
                 recordings.save(Fixtures.recording(band.id(), "take", now, Fixtures.fourStems()));

@@ -138,6 +138,38 @@ public final class Bodies {
     public record Heartbeat(
             String stage, @Schema(minimum = "0", maximum = "100") Integer percent) {}
 
+    /** {@code MixRequest}: a take-away mix; every part optional. */
+    @Schema(name = "MixRequest")
+    @ReadBy("MixRequest")
+    public record MixRequest(
+            @Schema(
+                            description =
+                                    "per stem name: gain_db (-60..24) and/or muted; stems not named"
+                                            + " keep the member's saved level, else their stored gain")
+                    Map<String, MixLevel> stems,
+            @Schema(description = "a clip of the recording as the section") String clipId,
+            @Schema(description = "section start, seconds (with end)") Double start,
+            @Schema(description = "section end, seconds (with start)") Double end,
+            @Schema(minimum = "0.5", maximum = "1.5", defaultValue = "1") Double tempo,
+            @Schema(minimum = "-12", maximum = "12", defaultValue = "0") Integer semitones,
+            @Schema(
+                            allowableValues = {"mp3", "m4a", "opus", "flac", "wav"},
+                            defaultValue = "mp3")
+                    String format,
+            @Schema(description = "loudness target, LUFS (EBU R128), -40..-5") Double loudness) {}
+
+    /** {@code MixRequest}: one stem's level. */
+    @Schema(name = "MixLevel")
+    @ReadBy("MixRequest")
+    public record MixLevel(Double gainDb, Boolean muted) {}
+
+    /** {@code WorkerRequests.Rendered}: what the worker measured of the mix it rendered. */
+    @Schema(name = "Rendered")
+    @ReadBy("WorkerRequests.Rendered")
+    public record Rendered(
+            @Schema(requiredMode = RequiredMode.REQUIRED) double durationSeconds,
+            Double loudnessLufs) {}
+
     /** {@code WorkerRequests.Failure}. */
     @Schema(name = "Failure")
     @ReadBy("WorkerRequests.Failure")

@@ -2,6 +2,7 @@ package org.stemvault.web.job;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -23,7 +25,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,7 +39,10 @@ import org.stemvault.application.job.PullWorker;
 import org.stemvault.application.job.WorkerFiles;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.media.StoredMedia;
+import org.stemvault.domain.mix.Mix;
+import org.stemvault.domain.mix.MixSpec;
 import org.stemvault.web.docs.ApiDescription;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
@@ -73,10 +81,23 @@ final class WorkerJobsController {
                         .register(meters);
     }
 
-    /** 200 with the job and where to read and write, or 204 when the queue is empty. */
+    /**
+     * 200 with the job and where to read and write, or 204 when there is none. {@code kinds}
+     * (comma-separated: {@code separate}, {@code render}) says which kinds of job this worker
+     * takes; without it, separations only (what every worker before kinds took).
+     */
     @Post("/claim")
-    HttpResponse<ClaimResponse> claim(@Bound Caller caller) {
-        return pull.claim(WorkerCaller.of(caller))
+    HttpResponse<ClaimResponse> claim(@Nullable @QueryValue String kinds, @Bound Caller caller) {
+        WorkerCaller worker = WorkerCaller.of(caller);
+        Set<JobKind> taken = EnumSet.noneOf(JobKind.class);
+        if (kinds == null) {
+            taken.add(JobKind.SEPARATE);
+        } else {
+            for (String kind : kinds.split(",", -1)) {
+                taken.add(JobKind.fromCode(kind.trim()));
+            }
+        }
+        return pull.claim(worker, taken)
                 .map(c -> HttpResponse.ok(ClaimResponse.of(c)))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.NO_CONTENT));
     }
@@ -107,6 +128,27 @@ final class WorkerJobsController {
         return FileResponse.from(done.profile().value(), done.recording());
     }
 
+    /** Completes the render the worker holds, once its file is written: the mix as it is now. */
+    @Post("/{jobId}/rendered")
+    Map<String, Object> rendered(
+            @PathVariable String jobId,
+            @Body @Schema(implementation = Bodies.Rendered.class) byte[] body,
+            @Bound Caller caller) {
+        WorkerCaller worker = WorkerCaller.of(caller);
+        JobId id = JobIds.of(jobId);
+        WorkerRequests.Rendered r = Fields.read(body, WorkerRequests.Rendered::from);
+        Mix mix = pull.completeRender(worker, id, r.durationSeconds(), r.loudnessLufs());
+        return Map.of("mix_id", mix.id().toString(), "size_bytes", mix.rendered().sizeBytes());
+    }
+
+    /** A stem the render the worker holds mixes. */
+    @Get("/{jobId}/stems/{file}")
+    HttpResponse<StreamedFile> stem(
+            @PathVariable String jobId, @PathVariable String file, @Bound Caller caller) {
+        WorkerCaller worker = WorkerCaller.of(caller);
+        return streamed(files.stem(worker, JobIds.of(jobId), file));
+    }
+
     @Post("/{jobId}/fail")
     Map<String, String> fail(
             @PathVariable String jobId,
@@ -129,7 +171,10 @@ final class WorkerJobsController {
     @Get("/{jobId}/source")
     HttpResponse<StreamedFile> source(@PathVariable String jobId, @Bound Caller caller) {
         WorkerCaller worker = WorkerCaller.of(caller);
-        StoredMedia source = files.source(worker, JobIds.of(jobId));
+        return streamed(files.source(worker, JobIds.of(jobId)));
+    }
+
+    private static HttpResponse<StreamedFile> streamed(StoredMedia source) {
         try {
             return HttpResponse.ok(
                     new StreamedFile(
@@ -179,7 +224,9 @@ final class WorkerJobsController {
             String completeUrl,
             String failUrl,
             String releaseUrl,
-            Map<String, String> outputConfig) {
+            Map<String, String> outputConfig,
+            String kind,
+            RenderWork render) {
 
         static ClaimResponse of(PullWorker.Claim claim) {
             Job j = claim.job();
@@ -206,7 +253,64 @@ final class WorkerJobsController {
                     base + "/complete",
                     base + "/fail",
                     base + "/release",
-                    Map.of("format", claim.outputFormat(), "bitrate", claim.outputBitrate()));
+                    claim.outputFormat() == null
+                            ? Map.of()
+                            : Map.of(
+                                    "format",
+                                    claim.outputFormat(),
+                                    "bitrate",
+                                    claim.outputBitrate()),
+                    j.kind().code(),
+                    claim.mix().map(m -> RenderWork.of(base, m, claim.inputLinks())).orElse(null));
+        }
+    }
+
+    /**
+     * What a render is made of: each stem heard ({@code url} to read it: a presigned link with a
+     * bucket, else the service's), its gain in dB, the section, tempo factor, semitones, format and
+     * loudness target; the one {@code file} to write (at {@code output_url}, the service's outputs
+     * endpoint, or a presigned link in {@code output_urls}), then {@code rendered_url}.
+     */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record RenderWork(
+            String mixId,
+            List<Input> stems,
+            Double start,
+            Double end,
+            double tempo,
+            int semitones,
+            String format,
+            Double loudnessLufs,
+            String file,
+            String renderedUrl) {
+
+        @Serdeable(naming = SnakeCaseStrategy.class)
+        record Input(String stem, String file, double gainDb, String url) {}
+
+        static RenderWork of(String base, Mix m, Map<String, URI> links) {
+            MixSpec s = m.spec();
+            String key = m.mediaKey().value();
+            return new RenderWork(
+                    m.id().toString(),
+                    s.stems().stream()
+                            .map(
+                                    p ->
+                                            new Input(
+                                                    p.stem(),
+                                                    p.file(),
+                                                    p.gainDb(),
+                                                    links.containsKey(p.file())
+                                                            ? links.get(p.file()).toString()
+                                                            : base + "/stems/" + p.file()))
+                            .toList(),
+                    s.start(),
+                    s.end(),
+                    s.tempo(),
+                    s.semitones(),
+                    s.format().code(),
+                    s.loudnessLufs(),
+                    key.substring(key.lastIndexOf('/') + 1),
+                    base + "/rendered");
         }
     }
 }

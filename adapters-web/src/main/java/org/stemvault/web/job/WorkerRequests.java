@@ -19,6 +19,13 @@ final class WorkerRequests {
         }
     }
 
+    /** {@code {"duration_seconds", "loudness_lufs"?}}: what a render's file measured. */
+    record Rendered(double durationSeconds, Double loudnessLufs) {
+        static Rendered from(Fields f) {
+            return new Rendered(f.number("duration_seconds"), f.optionalNumber("loudness_lufs"));
+        }
+    }
+
     /** {@code {"error"}}. */
     record Failure(String error) {
         static Failure from(Fields f) {

@@ -277,6 +277,18 @@ public final class Fields {
         return node.get(name);
     }
 
+    /** A boolean field, or null when absent or null. */
+    public Boolean optionalBoolean(String name) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new Invalid(path(name), "must be true or false");
+        }
+        return value.getBooleanValue();
+    }
+
     /** The field is in the body, even as {@code null} (a PATCH clears what is given as null). */
     public boolean present(String name) {
         return node.get(name) != null;

@@ -39,7 +39,7 @@ class BodiesDriftTest {
             Pattern.compile(
                     "\\.(?:has|present|raw|text|optionalText|texts|optionalTexts|number"
                             + "|optionalNumber|integer|optionalDate|optionalInstant|optionalObject"
-                            + "|optionalObjectsByKey|objects|floats)\\(\\s*\"([a-z][a-z0-9_]*)\"");
+                            + "|optionalObjectsByKey|objects|floats|optionalBoolean)\\(\\s*\"([a-z][a-z0-9_]*)\"");
 
     /** Any word a block names in quotes: a field it reads through a helper counts too. */
     static final Pattern WORD = Pattern.compile("\"([a-z][a-z0-9_]*)\"");

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.stemvault.application.Backoff;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
@@ -63,7 +65,8 @@ public final class Dispatch {
         int taken = 0;
         for (int i = 0; i < max; i++) {
             Instant now = clock.instant();
-            Optional<Job> next = jobs.claim(PUSH, now, now.plus(settings.sendLease()));
+            Optional<Job> next =
+                    jobs.claim(PUSH, Set.of(JobKind.SEPARATE), now, now.plus(settings.sendLease()));
             if (next.isEmpty()) {
                 break;
             }

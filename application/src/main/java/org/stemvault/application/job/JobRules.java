@@ -4,6 +4,7 @@ import org.stemvault.application.WorkerCaller;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Recordings;
@@ -29,9 +30,12 @@ final class JobRules {
 
     /**
      * The status of the job's recording, when it has one already (a finished job an admin retried
-     * separates it again).
+     * separates it again). A render's recording is not its to change: its status is the mix's.
      */
     static void recordingIs(Recordings recordings, Job job, RecordingStatus status) {
+        if (job.kind() != JobKind.SEPARATE) {
+            return;
+        }
         recordings
                 .byOutputName(job.profile(), job.outputName())
                 .ifPresent(r -> recordings.setStatus(r.id(), status));

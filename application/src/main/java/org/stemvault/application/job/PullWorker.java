@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.stemvault.application.Backoff;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.WorkerCaller;
@@ -15,9 +16,12 @@ import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.media.MediaStore;
+import org.stemvault.domain.mix.Mix;
+import org.stemvault.domain.mix.Mixes;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.RecordingStatus;
@@ -41,10 +45,13 @@ public final class PullWorker {
             String outputFormat,
             String outputBitrate,
             Optional<URI> sourceLink,
-            Map<String, URI> outputLinks) {
+            Map<String, URI> outputLinks,
+            Optional<Mix> mix,
+            Map<String, URI> inputLinks) {
 
         public Claim {
             outputLinks = Map.copyOf(outputLinks);
+            inputLinks = Map.copyOf(inputLinks);
         }
     }
 
@@ -57,9 +64,11 @@ public final class PullWorker {
     private final Transactions transactions;
     private final Clock clock;
     private final ProcessingSettings settings;
+    private final Mixes mixes;
 
     public PullWorker(
             Jobs jobs,
+            Mixes mixes,
             Profiles profiles,
             Recordings recordings,
             MediaStore media,
@@ -69,6 +78,7 @@ public final class PullWorker {
             Clock clock,
             ProcessingSettings settings) {
         this.jobs = jobs;
+        this.mixes = mixes;
         this.profiles = profiles;
         this.recordings = recordings;
         this.media = media;
@@ -79,21 +89,42 @@ public final class PullWorker {
         this.settings = settings;
     }
 
-    /** The oldest due job, now held by this worker under a lease; empty when the queue is empty. */
-    public Optional<Claim> claim(WorkerCaller worker) {
+    /**
+     * The oldest due job of one of {@code kinds}, now held by this worker under a lease; empty when
+     * there is none. A render's claim carries its mix and links to read its stems.
+     */
+    public Optional<Claim> claim(WorkerCaller worker, Set<JobKind> kinds) {
+        if (kinds.isEmpty()) {
+            throw new Invalid("kinds", "must name at least one kind of job");
+        }
         Instant now = clock.instant();
-        return jobs.claim(worker.name(), now, now.plus(settings.lease()))
+        return jobs.claim(worker.name(), kinds, now, now.plus(settings.lease()))
                 .map(
-                        job ->
-                                new Claim(
+                        job -> {
+                            if (job.kind() == JobKind.RENDER) {
+                                Optional<Mix> mix = mixes.byId(job.mix());
+                                return new Claim(
                                         job,
-                                        profiles.byName(job.profileName())
-                                                .map(Profile::strategyName)
-                                                .orElse(null),
-                                        settings.outputFormat(),
-                                        settings.outputBitrate(),
-                                        files.sourceLink(job),
-                                        files.outputLinks(job)));
+                                        null,
+                                        null,
+                                        null,
+                                        Optional.empty(),
+                                        mix.map(files::mixLink).orElse(Map.of()),
+                                        mix,
+                                        mix.map(m -> files.stemLinks(job, m)).orElse(Map.of()));
+                            }
+                            return new Claim(
+                                    job,
+                                    profiles.byName(job.profileName())
+                                            .map(Profile::strategyName)
+                                            .orElse(null),
+                                    settings.outputFormat(),
+                                    settings.outputBitrate(),
+                                    files.sourceLink(job),
+                                    files.outputLinks(job),
+                                    Optional.empty(),
+                                    Map.of());
+                        });
     }
 
     /**
@@ -123,6 +154,9 @@ public final class PullWorker {
             String displayName,
             List<Stem> stems,
             List<RegisterRecording.Section> sections) {
+        if (jobs.byId(id).filter(job -> job.kind() != JobKind.SEPARATE).isPresent()) {
+            throw new Invalid("stems", "the job is a render: complete it with its mix");
+        }
         // Only the job's holder learns which of its files are missing; anyone else is told it
         // does not hold the job (in the completion), as on every other call.
         jobs.byId(id)
@@ -135,6 +169,47 @@ public final class PullWorker {
                                                 media, job.profileName(), job.outputName()),
                                         StemFiles.IN_THE_STORE));
         return completion.complete(worker.name(), id, displayName, stems, sections);
+    }
+
+    /**
+     * Completes the render the worker holds: its file must be in the store (its size is read
+     * there); the mix keeps the duration and loudness the worker measured, in the same transaction
+     * as the job's completion. Completing a complete render again changes nothing.
+     */
+    public Mix completeRender(
+            WorkerCaller worker, JobId id, double durationSeconds, Double loudnessLufs) {
+        Mix.Rendered measured = new Mix.Rendered(durationSeconds, 0L, loudnessLufs);
+        return transactions.inTransaction(
+                () -> {
+                    Job job = jobs.byId(id).orElseThrow(JobRules::noJob);
+                    if (job.kind() != JobKind.RENDER) {
+                        throw new Invalid("duration_seconds", "the job is not a render");
+                    }
+                    Mix mix = mixes.byId(job.mix()).orElseThrow(JobRules::noJob);
+                    if (job.status() == JobStatus.COMPLETE && mix.ready()) {
+                        return mix;
+                    }
+                    if (!JobRules.heldBy(job, worker)) {
+                        throw JobRules.notHeld();
+                    }
+                    long size =
+                            media.find(mix.mediaKey())
+                                    .map(m -> m.size())
+                                    .orElseThrow(
+                                            () ->
+                                                    new Invalid(
+                                                            "file",
+                                                            "the mix's file is not in the store: "
+                                                                    + "write it first"));
+                    if (!jobs.complete(id, worker.name(), List.of(), clock.instant())) {
+                        throw JobRules.notHeld();
+                    }
+                    mixes.rendered(
+                            mix.id(),
+                            new Mix.Rendered(
+                                    measured.durationSeconds(), size, measured.loudnessLufs()));
+                    return mixes.byId(mix.id()).orElseThrow();
+                });
     }
 
     /**
@@ -156,7 +231,7 @@ public final class PullWorker {
                                             Backoff.retryAt(
                                                     job.attempts(), now, settings.backoff()))
                                     .orElseThrow(JobRules::notHeld);
-                    if (after == JobStatus.ERROR) {
+                    if (after == JobStatus.ERROR) { // a render's mix shows its job's status
                         JobRules.recordingIs(recordings, job, RecordingStatus.ERROR);
                     }
                     return after;

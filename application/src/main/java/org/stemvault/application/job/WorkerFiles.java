@@ -11,13 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.stemvault.application.WorkerCaller;
+import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.StoredMedia;
+import org.stemvault.domain.mix.Mix;
+import org.stemvault.domain.mix.Mixes;
 import org.stemvault.domain.recording.MediaFileName;
 
 /**
@@ -36,18 +40,23 @@ public final class WorkerFiles {
     static final List<String> STANDARD_STEMS = List.of("vocals", "drums", "bass", "other");
 
     private final Jobs jobs;
+    private final Mixes mixes;
     private final MediaStore media;
     private final String outputFormat;
 
-    public WorkerFiles(Jobs jobs, MediaStore media, ProcessingSettings settings) {
+    public WorkerFiles(Jobs jobs, Mixes mixes, MediaStore media, ProcessingSettings settings) {
         this.jobs = jobs;
+        this.mixes = mixes;
         this.media = media;
         this.outputFormat = settings.outputFormat();
     }
 
-    /** The source of the job the worker holds. */
+    /** The source of the separation the worker holds. */
     public StoredMedia source(WorkerCaller worker, JobId id) {
         Job job = held(worker, id);
+        if (job.kind() != JobKind.SEPARATE) {
+            throw new NotFound("a render has no source: read its stems");
+        }
         return media.find(new MediaKey(job.inputKey()))
                 .orElseThrow(
                         () -> new NotFound("the job's source is missing from the media store"));
@@ -59,11 +68,57 @@ public final class WorkerFiles {
     public long output(WorkerCaller worker, JobId id, String file, InputStream content) {
         Job job = held(worker, id);
         MediaFileName name = MediaFileName.of("file", file);
+        MediaKey at = MediaKey.output(job.profileName(), job.outputName(), name);
+        if (job.kind() == JobKind.RENDER) {
+            Mix mix = mixes.byId(job.mix()).orElseThrow(JobRules::noJob);
+            if (!mix.mediaKey().value().endsWith("/" + name.value())) {
+                throw new Invalid("file", "a render writes one file: " + mixFile(mix));
+            }
+            at = mix.mediaKey();
+        }
         try {
-            return media.write(MediaKey.output(job.profileName(), job.outputName(), name), content);
+            return media.write(at, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A stem the render the worker holds mixes (one of its mix's files); nothing else. */
+    public StoredMedia stem(WorkerCaller worker, JobId id, String file) {
+        Job job = held(worker, id);
+        Mix mix =
+                job.kind() == JobKind.RENDER
+                        ? mixes.byId(job.mix()).orElseThrow(JobRules::noJob)
+                        : null;
+        if (mix == null || mix.spec().stems().stream().noneMatch(p -> p.file().equals(file))) {
+            throw new NotFound("no such stem in the job's mix");
+        }
+        return media.find(job.profileName(), job.outputName(), new MediaFileName(file))
+                .orElseThrow(() -> new NotFound("the stem is missing from the media store"));
+    }
+
+    /** The file name a render writes its mix under. */
+    static String mixFile(Mix mix) {
+        String key = mix.mediaKey().value();
+        return key.substring(key.lastIndexOf('/') + 1);
+    }
+
+    /** Links to read a render's stems straight from the store, by file; none without links. */
+    Map<String, URI> stemLinks(Job job, Mix mix) {
+        Map<String, URI> links = new LinkedHashMap<>();
+        for (var part : mix.spec().stems()) {
+            media.find(job.profileName(), job.outputName(), new MediaFileName(part.file()))
+                    .flatMap(m -> m.link(WORKER_LINKS, "application/octet-stream"))
+                    .ifPresent(link -> links.put(part.file(), link));
+        }
+        return links;
+    }
+
+    /** A link to PUT a render's file straight into the store; none without links. */
+    Map<String, URI> mixLink(Mix mix) {
+        return media.uploadLink(mix.mediaKey(), WORKER_LINKS)
+                .map(link -> Map.of(mixFile(mix), link))
+                .orElse(Map.of());
     }
 
     /** A link to read a claimed job's source straight from the store; none without links. */

@@ -26,6 +26,7 @@ import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Position;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Profile;
@@ -102,14 +103,15 @@ public abstract class JobsContract extends PortsContract {
     void the_oldest_due_job_is_claimed_under_a_lease_and_counted_as_an_attempt() {
         Job older = queue(band, 'a', 3, at(0));
         queue(attic, 'b', 3, at(5));
-        Job claimed = jobs.claim("w1", at(10), at(70)).orElseThrow();
+        Job claimed = jobs.claim("w1", JobKind.ALL, at(10), at(70)).orElseThrow();
         assertEquals(older.id(), claimed.id());
         assertEquals(JobStatus.PROCESSING, claimed.status());
         assertEquals(1, claimed.attempts());
         assertEquals("w1", claimed.worker());
         assertEquals(at(70), claimed.leaseUntil());
-        assertTrue(jobs.claim("w2", at(10), at(70)).isPresent());
-        assertTrue(jobs.claim("w3", at(10), at(70)).isEmpty(), "nothing left to claim");
+        assertTrue(jobs.claim("w2", JobKind.ALL, at(10), at(70)).isPresent());
+        assertTrue(
+                jobs.claim("w3", JobKind.ALL, at(10), at(70)).isEmpty(), "nothing left to claim");
     }
 
     @Test
@@ -127,9 +129,10 @@ public abstract class JobsContract extends PortsContract {
                             () -> {
                                 start.await();
                                 List<String> mine = new ArrayList<>();
-                                for (Optional<Job> j = jobs.claim(name, at(1000), at(2000));
+                                for (Optional<Job> j =
+                                                jobs.claim(name, JobKind.ALL, at(1000), at(2000));
                                         j.isPresent();
-                                        j = jobs.claim(name, at(1000), at(2000))) {
+                                        j = jobs.claim(name, JobKind.ALL, at(1000), at(2000))) {
                                     mine.add(j.get().id().toString());
                                 }
                                 return mine;
@@ -148,7 +151,7 @@ public abstract class JobsContract extends PortsContract {
     @Test
     void only_the_holder_heartbeats_completes_or_fails_a_job() {
         Job job = queue(band, 'a', 3, at(0));
-        jobs.claim("w1", at(1), at(61));
+        jobs.claim("w1", JobKind.ALL, at(1), at(61));
         assertFalse(jobs.heartbeat(job.id(), "w2", "separating", 10, at(2), at(62)));
         assertTrue(jobs.heartbeat(job.id(), "w1", "separating", 40, at(2), at(62)));
         Job progressing = jobs.byId(job.id()).orElseThrow();
@@ -170,12 +173,14 @@ public abstract class JobsContract extends PortsContract {
     @Test
     void a_failure_requeues_after_the_pause_until_the_last_attempt_ends_in_error() {
         Job job = queue(band, 'a', 2, at(0));
-        jobs.claim("w1", at(1), at(61));
+        jobs.claim("w1", JobKind.ALL, at(1), at(61));
         assertEquals(
                 Optional.of(JobStatus.QUEUED),
                 jobs.fail(job.id(), "w1", "out of memory", at(2), at(30)));
-        assertTrue(jobs.claim("w1", at(29), at(90)).isEmpty(), "not before its pause is over");
-        assertEquals(2, jobs.claim("w1", at(30), at(90)).orElseThrow().attempts());
+        assertTrue(
+                jobs.claim("w1", JobKind.ALL, at(29), at(90)).isEmpty(),
+                "not before its pause is over");
+        assertEquals(2, jobs.claim("w1", JobKind.ALL, at(30), at(90)).orElseThrow().attempts());
         assertEquals(
                 Optional.of(JobStatus.ERROR),
                 jobs.fail(job.id(), "w1", "out of memory again", at(31), at(60)));
@@ -187,7 +192,7 @@ public abstract class JobsContract extends PortsContract {
     @Test
     void a_released_job_is_due_at_once_with_the_attempt_not_counted() {
         Job job = queue(band, 'a', 1, at(0));
-        jobs.claim("w1", at(1), at(61));
+        jobs.claim("w1", JobKind.ALL, at(1), at(61));
         assertFalse(jobs.release(job.id(), "w2", at(2)), "only its holder hands it back");
         assertTrue(jobs.release(job.id(), "w1", at(2)));
         Job back = jobs.byId(job.id()).orElseThrow();
@@ -195,7 +200,7 @@ public abstract class JobsContract extends PortsContract {
         assertEquals(0, back.attempts());
         assertNull(back.worker());
         assertFalse(jobs.release(job.id(), "w1", at(3)), "a queued job is held by no one");
-        assertEquals(1, jobs.claim("w2", at(2), at(62)).orElseThrow().attempts());
+        assertEquals(1, jobs.claim("w2", JobKind.ALL, at(2), at(62)).orElseThrow().attempts());
     }
 
     @Test
@@ -222,8 +227,8 @@ public abstract class JobsContract extends PortsContract {
                                 null,
                                 Fixtures.fourStems(),
                                 at(0)));
-        jobs.claim("w1", at(1), at(10));
-        jobs.claim("w1", at(1), at(10));
+        jobs.claim("w1", JobKind.ALL, at(1), at(10));
+        jobs.claim("w1", JobKind.ALL, at(1), at(10));
         assertEquals(2, jobs.expireLeases(at(11)));
         assertEquals(
                 org.stemvault.domain.recording.RecordingStatus.ERROR,
@@ -238,8 +243,8 @@ public abstract class JobsContract extends PortsContract {
     void an_expired_lease_puts_the_job_back_and_the_last_attempt_in_error() {
         Job once = queue(band, 'a', 1, at(0));
         Job twice = queue(band, 'b', 2, at(1));
-        jobs.claim("w1", at(2), at(10));
-        jobs.claim("w1", at(2), at(100));
+        jobs.claim("w1", JobKind.ALL, at(2), at(10));
+        jobs.claim("w1", JobKind.ALL, at(2), at(100));
         assertEquals(0, jobs.expireLeases(at(9)));
         assertEquals(1, jobs.expireLeases(at(11)));
         assertEquals(JobStatus.ERROR, jobs.byId(once.id()).orElseThrow().status());
@@ -264,7 +269,7 @@ public abstract class JobsContract extends PortsContract {
         assertEquals(
                 List.of(c.id(), a.id()),
                 jobs.list(null, band.name(), null, 10).stream().map(Job::id).toList());
-        jobs.claim("w1", at(5), at(60));
+        jobs.claim("w1", JobKind.ALL, at(5), at(60));
         assertEquals(
                 List.of(a.id()),
                 jobs.list(JobStatus.PROCESSING, null, null, 10).stream().map(Job::id).toList());
@@ -281,7 +286,7 @@ public abstract class JobsContract extends PortsContract {
     void a_job_is_cancelled_while_unfinished_and_retried_once_finished() {
         Job job = queue(band, 'a', 3, at(0));
         assertFalse(jobs.retry(job.id(), at(1)), "a queued job is not retried");
-        jobs.claim("w1", at(1), at(60));
+        jobs.claim("w1", JobKind.ALL, at(1), at(60));
         assertTrue(jobs.cancel(job.id(), at(2)));
         assertEquals(JobStatus.CANCELLED, jobs.byId(job.id()).orElseThrow().status());
         assertFalse(jobs.cancel(job.id(), at(3)));
@@ -301,12 +306,12 @@ public abstract class JobsContract extends PortsContract {
         String first = "1".repeat(64);
         assertFalse(jobs.arm(job.id(), "push", first), "a queued job is held by no one");
         assertTrue(jobs.callbackSecretHash(job.id()).isEmpty());
-        jobs.claim("push", at(1), at(60));
+        jobs.claim("push", JobKind.ALL, at(1), at(60));
         assertTrue(jobs.arm(job.id(), "push", first));
         assertFalse(jobs.arm(job.id(), "w2", "2".repeat(64)));
         assertEquals(Optional.of(first), jobs.callbackSecretHash(job.id()));
         jobs.fail(job.id(), "push", "refused", at(2), at(2));
-        jobs.claim("push", at(3), at(60));
+        jobs.claim("push", JobKind.ALL, at(3), at(60));
         assertTrue(jobs.arm(job.id(), "push", "2".repeat(64)));
         assertEquals(Optional.of("2".repeat(64)), jobs.callbackSecretHash(job.id()));
     }

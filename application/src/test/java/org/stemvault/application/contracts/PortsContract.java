@@ -13,6 +13,7 @@ import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
+import org.stemvault.domain.mix.Mixes;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.RecordingConfigs;
@@ -53,6 +54,7 @@ public abstract class PortsContract {
     protected Labels labels;
     protected Clips clips;
     protected RecordingConfigs configs;
+    protected Mixes mixes;
 
     /** The ports under test. */
     protected abstract Ports ports();
@@ -78,6 +80,7 @@ public abstract class PortsContract {
         tokens = p.workerTokens();
         pending = p.pendingLogins();
         transactions = p.transactions();
+        mixes = p.mixes();
         labels = p.labels();
         clips = p.clips();
         configs = p.recordingConfigs();

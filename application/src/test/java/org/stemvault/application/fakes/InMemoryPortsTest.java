@@ -12,6 +12,7 @@ import org.stemvault.application.contracts.LabelsContract;
 import org.stemvault.application.contracts.MediaDeletionsContract;
 import org.stemvault.application.contracts.MediaReferencesContract;
 import org.stemvault.application.contracts.MembershipsContract;
+import org.stemvault.application.contracts.MixesContract;
 import org.stemvault.application.contracts.PendingLoginsContract;
 import org.stemvault.application.contracts.ProfilesContract;
 import org.stemvault.application.contracts.RecordingsContract;
@@ -163,6 +164,14 @@ class InMemoryPortsTest {
 
     @Nested
     class Clips extends ClipsContract {
+        @Override
+        protected Ports ports() {
+            return world;
+        }
+    }
+
+    @Nested
+    class Mixes extends MixesContract {
         @Override
         protected Ports ports() {
             return world;

@@ -33,6 +33,7 @@ import org.stemvault.domain.clip.Clips;
 import org.stemvault.domain.clip.Clips.Take;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.label.Label;
@@ -49,6 +50,9 @@ import org.stemvault.domain.media.MediaDeletion;
 import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.media.MediaReferences;
+import org.stemvault.domain.mix.Mix;
+import org.stemvault.domain.mix.MixId;
+import org.stemvault.domain.mix.Mixes;
 import org.stemvault.domain.profile.Membership;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profile;
@@ -130,6 +134,7 @@ public final class InMemoryWorld implements Ports {
         Map<LabelId, Label> labels = new LinkedHashMap<>();
         Map<ClipId, Clip> clips = new LinkedHashMap<>();
         Map<List<Object>, String> configs = new LinkedHashMap<>();
+        Map<MixId, Mix> mixes = new LinkedHashMap<>();
 
         State copy() {
             State c = new State();
@@ -153,6 +158,7 @@ public final class InMemoryWorld implements Ports {
             c.labels = new LinkedHashMap<>(labels);
             c.clips = new LinkedHashMap<>(clips);
             c.configs = new LinkedHashMap<>(configs);
+            c.mixes = new LinkedHashMap<>(mixes);
             return c;
         }
     }
@@ -646,7 +652,7 @@ public final class InMemoryWorld implements Ports {
                             throw new IllegalStateException("a recording refers to the source");
                         }
                         // its job goes with it, as ON DELETE CASCADE does
-                        state.queue.values().removeIf(j -> j.audioFile().equals(id));
+                        state.queue.values().removeIf(j -> id.equals(j.audioFile()));
                         state.secrets.keySet().retainAll(state.queue.keySet());
                         return state.audioFiles.values().removeIf(a -> a.id().equals(id));
                     }
@@ -860,6 +866,14 @@ public final class InMemoryWorld implements Ports {
         state.jobsDue.keySet().removeIf(k -> k.get(0).equals(id));
         state.clips.values().removeIf(c -> c.recording().equals(id));
         state.configs.keySet().removeIf(k -> k.get(1).equals(id));
+        // its mixes and their render jobs go with it, as ON DELETE CASCADE does
+        List<MixId> mixes =
+                state.mixes.values().stream()
+                        .filter(m -> m.recording().equals(id))
+                        .map(Mix::id)
+                        .toList();
+        state.mixes.keySet().removeAll(mixes);
+        state.queue.values().removeIf(j -> j.mix() != null && mixes.contains(j.mix()));
         return state.recordings.remove(id) != null;
     }
 
@@ -1562,9 +1576,11 @@ public final class InMemoryWorld implements Ports {
             Instant updatedAt) {
         return new Job(
                 j.id(),
+                j.kind(),
                 j.profile(),
                 state.profiles.get(j.profile()).name(),
                 j.audioFile(),
+                j.mix(),
                 j.outputName(),
                 j.filename(),
                 j.inputKey(),
@@ -1599,8 +1615,9 @@ public final class InMemoryWorld implements Ports {
                 @Override
                 public void create(Job job) {
                     synchronized (InMemoryWorld.this) {
-                        if (state.queue.values().stream()
-                                .anyMatch(j -> j.audioFile().equals(job.audioFile()))) {
+                        if (job.audioFile() != null
+                                && state.queue.values().stream()
+                                        .anyMatch(j -> job.audioFile().equals(j.audioFile()))) {
                             throw new Conflict("this source has a job already");
                         }
                         state.queue.put(job.id(), job);
@@ -1619,7 +1636,7 @@ public final class InMemoryWorld implements Ports {
                 public Optional<Job> ofAudioFile(AudioFileId audioFile) {
                     synchronized (InMemoryWorld.this) {
                         return state.queue.values().stream()
-                                .filter(j -> j.audioFile().equals(audioFile))
+                                .filter(j -> audioFile.equals(j.audioFile()))
                                 .findFirst()
                                 .map(InMemoryWorld.this::named);
                     }
@@ -1633,13 +1650,15 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
-                public Optional<Job> claim(String worker, Instant now, Instant leaseUntil) {
+                public Optional<Job> claim(
+                        String worker, Set<JobKind> kinds, Instant now, Instant leaseUntil) {
                     synchronized (InMemoryWorld.this) {
                         Optional<Job> next =
                                 state.queue.values().stream()
                                         .filter(
                                                 j ->
                                                         j.status() == JobStatus.QUEUED
+                                                                && kinds.contains(j.kind())
                                                                 && !j.notBefore().isAfter(now))
                                         .min(
                                                 Comparator.comparing(Job::createdAt)
@@ -1804,7 +1823,7 @@ public final class InMemoryWorld implements Ports {
                                                         "the worker stopped answering: its lease ran out",
                                                         now)));
                         for (Job j : expired) {
-                            if (j.attempts() >= j.maxAttempts()) {
+                            if (j.attempts() >= j.maxAttempts() && j.kind() == JobKind.SEPARATE) {
                                 recordings
                                         .byOutputName(j.profile(), j.outputName())
                                         .ifPresent(
@@ -1897,6 +1916,164 @@ public final class InMemoryWorld implements Ports {
     @Override
     public Jobs jobs() {
         return jobs;
+    }
+
+    // ---------------------------------------------------------------- mixes
+
+    /** The mix with its job's status now, as the SQL join reads it; empty without its job. */
+    private Optional<Mix> withStatus(Mix m) {
+        return state.queue.values().stream()
+                .filter(j -> m.id().equals(j.mix()))
+                .findFirst()
+                .map(
+                        j ->
+                                new Mix(
+                                        m.id(),
+                                        m.profile(),
+                                        m.recording(),
+                                        m.madeBy() != null && state.users.containsKey(m.madeBy())
+                                                ? m.madeBy()
+                                                : null,
+                                        m.contentKey(),
+                                        m.spec(),
+                                        m.fileName(),
+                                        m.mediaKey(),
+                                        j.id(),
+                                        j.status(),
+                                        m.rendered(),
+                                        m.createdAt(),
+                                        m.fetchedAt()));
+    }
+
+    private void deleteMix(MixId id, Instant now) {
+        Mix m = state.mixes.remove(id);
+        state.queue.values().removeIf(j -> id.equals(j.mix()));
+        String key = m.mediaKey().value();
+        MediaDeletion d = MediaDeletion.of(key.substring(0, key.lastIndexOf('/')), now);
+        state.deletions.put(d.id(), d);
+        state.deletionsDue.put(d.id(), now);
+    }
+
+    private final Mixes mixes =
+            new Mixes() {
+                @Override
+                public void create(Mix mix) {
+                    synchronized (InMemoryWorld.this) {
+                        if (state.mixes.values().stream()
+                                .anyMatch(m -> m.contentKey().equals(mix.contentKey()))) {
+                            throw new Conflict("a mix with this content key exists");
+                        }
+                        state.mixes.put(mix.id(), mix);
+                    }
+                }
+
+                @Override
+                public Optional<Mix> byId(MixId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.mixes.get(id))
+                                .flatMap(InMemoryWorld.this::withStatus);
+                    }
+                }
+
+                @Override
+                public Optional<Mix> byContentKey(String contentKey) {
+                    synchronized (InMemoryWorld.this) {
+                        return state.mixes.values().stream()
+                                .filter(m -> m.contentKey().equals(contentKey))
+                                .findFirst()
+                                .flatMap(InMemoryWorld.this::withStatus);
+                    }
+                }
+
+                @Override
+                public Optional<Mix> visible(Viewer viewer, MixId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return byId(id).filter(m -> sees(viewer, m.profile()));
+                    }
+                }
+
+                @Override
+                public boolean rendered(MixId id, Mix.Rendered rendered) {
+                    synchronized (InMemoryWorld.this) {
+                        Mix m = state.mixes.get(id);
+                        if (m == null) {
+                            return false;
+                        }
+                        state.mixes.put(
+                                id,
+                                new Mix(
+                                        m.id(),
+                                        m.profile(),
+                                        m.recording(),
+                                        m.madeBy(),
+                                        m.contentKey(),
+                                        m.spec(),
+                                        m.fileName(),
+                                        m.mediaKey(),
+                                        m.job(),
+                                        m.status(),
+                                        rendered,
+                                        m.createdAt(),
+                                        m.fetchedAt()));
+                        return true;
+                    }
+                }
+
+                @Override
+                public void fetched(MixId id, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        Mix m = state.mixes.get(id);
+                        if (m != null && m.fetchedAt().isBefore(now)) {
+                            state.mixes.put(
+                                    id,
+                                    new Mix(
+                                            m.id(),
+                                            m.profile(),
+                                            m.recording(),
+                                            m.madeBy(),
+                                            m.contentKey(),
+                                            m.spec(),
+                                            m.fileName(),
+                                            m.mediaKey(),
+                                            m.job(),
+                                            m.status(),
+                                            m.rendered(),
+                                            m.createdAt(),
+                                            now));
+                        }
+                    }
+                }
+
+                @Override
+                public boolean delete(MixId id, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        if (!state.mixes.containsKey(id)) {
+                            return false;
+                        }
+                        deleteMix(id, now);
+                        return true;
+                    }
+                }
+
+                @Override
+                public int expire(Instant before, Instant now) {
+                    synchronized (InMemoryWorld.this) {
+                        List<MixId> doomed =
+                                state.mixes.values().stream()
+                                        .filter(m -> m.fetchedAt().isBefore(before))
+                                        .flatMap(m -> withStatus(m).stream())
+                                        .filter(m -> m.status() != JobStatus.PROCESSING)
+                                        .map(Mix::id)
+                                        .toList();
+                        doomed.forEach(id -> deleteMix(id, now));
+                        return doomed.size();
+                    }
+                }
+            };
+
+    @Override
+    public Mixes mixes() {
+        return mixes;
     }
 
     @Override

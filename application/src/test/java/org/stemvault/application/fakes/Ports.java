@@ -10,6 +10,7 @@ import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
+import org.stemvault.domain.mix.Mixes;
 import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.domain.recording.RecordingConfigs;
@@ -68,6 +69,8 @@ public interface Ports {
     Clips clips();
 
     RecordingConfigs recordingConfigs();
+
+    Mixes mixes();
 
     Transactions transactions();
 

@@ -26,6 +26,7 @@ import org.stemvault.domain.TooLarge;
 import org.stemvault.domain.Unsupported;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.recording.Recording;
@@ -72,10 +73,12 @@ class JobLifecycleTest {
     final RegisterRecording register =
             new RegisterRecording(
                     world.ports.recordings(), world.ports.clips(), textIndex, world.clock);
-    final WorkerFiles files = new WorkerFiles(world.ports.jobs(), media, settings);
+    final WorkerFiles files =
+            new WorkerFiles(world.ports.jobs(), world.ports.mixes(), media, settings);
     final PullWorker pull =
             new PullWorker(
                     world.ports.jobs(),
+                    world.ports.mixes(),
                     world.ports.profiles(),
                     world.ports.recordings(),
                     media,
@@ -119,7 +122,7 @@ class JobLifecycleTest {
     @Test
     void a_completion_naming_a_file_not_in_the_store_is_refused_and_the_job_stays_held() {
         Job job = upload("take.wav", wav(100));
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         Invalid missing =
                 assertThrows(
                         Invalid.class,
@@ -165,7 +168,7 @@ class JobLifecycleTest {
         assertFalse(again.fresh());
         assertEquals(listed.id(), again.recording().id(), "the same take, the same recording");
 
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         outputs(uploaded.job());
         pull.complete(worker, uploaded.job().id(), null, Fixtures.fourStems(), List.of());
         Recording done = recordingOf(uploaded.job());
@@ -178,7 +181,7 @@ class JobLifecycleTest {
     void a_take_that_fails_for_good_is_a_recording_in_error_with_the_reason() {
         Job job = upload("take.wav", wav(100));
         for (int attempt = 0; attempt < 2; attempt++) {
-            pull.claim(worker);
+            pull.claim(worker, JobKind.ALL);
             pull.fail(worker, job.id(), "the model ran out of memory");
         }
         Recording failed = recordingOf(job);
@@ -209,7 +212,7 @@ class JobLifecycleTest {
     @Test
     void deleting_a_take_still_processing_removes_its_job_and_source_and_it_can_come_again() {
         Job job = upload("take.wav", wav(100));
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         library.delete(member, "band", job.outputName().value());
         assertTrue(world.ports.recordings().byOutputName(band.id(), job.outputName()).isEmpty());
         assertTrue(world.ports.jobs().byId(job.id()).isEmpty(), "its job is gone");
@@ -239,7 +242,7 @@ class JobLifecycleTest {
     @Test
     void deleting_a_separated_take_that_is_separated_again_cancels_that_job() {
         Job job = upload("take.wav", wav(100));
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         outputs(job);
         pull.complete(worker, job.id(), null, Fixtures.fourStems(), List.of());
         Admin admin = Admin.of(world.principal(world.admin("boss@example.com")));
@@ -283,7 +286,7 @@ class JobLifecycleTest {
     void a_recording_separated_again_is_processing_then_complete_or_in_error() {
         Job job = upload("take.wav", wav(100));
         Admin admin = Admin.of(world.principal(world.admin("boss@example.com")));
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         outputs(job);
         pull.complete(worker, job.id(), null, Fixtures.fourStems(), List.of());
         java.util.function.Supplier<RecordingStatus> status =
@@ -298,12 +301,12 @@ class JobLifecycleTest {
         queue.retry(admin, job.id());
         assertEquals(RecordingStatus.PROCESSING, status.get());
         for (int i = 0; i < job.maxAttempts(); i++) {
-            pull.claim(worker);
+            pull.claim(worker, JobKind.ALL);
             pull.fail(worker, job.id(), "out of memory");
         }
         assertEquals(RecordingStatus.ERROR, status.get(), "its last attempt failed");
         queue.retry(admin, job.id());
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         outputs(job);
         assertEquals(
                 RecordingStatus.COMPLETE,
@@ -319,7 +322,7 @@ class JobLifecycleTest {
         java.time.Instant t = world.clock.instant();
         for (int i = 0; i < job.maxAttempts(); i++) {
             t = t.plus(Duration.ofMinutes(5));
-            world.ports.jobs().claim("a worker that died", t, t.plusSeconds(60));
+            world.ports.jobs().claim("a worker that died", JobKind.ALL, t, t.plusSeconds(60));
             world.ports.jobs().expireLeases(t.plusSeconds(120));
         }
         assertEquals(RecordingStatus.ERROR, status.get(), "its last lease ran out");
@@ -328,11 +331,11 @@ class JobLifecycleTest {
     @Test
     void a_stopping_worker_hands_its_job_back_uncounted_and_only_its_own() {
         Job job = upload("take.wav", wav(100));
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         pull.release(worker, job.id());
         assertThrows(
                 Conflict.class, () -> pull.release(worker, job.id()), "it holds the job no more");
-        Job again = pull.claim(worker).orElseThrow().job();
+        Job again = pull.claim(worker, JobKind.ALL).orElseThrow().job();
         assertEquals(job.id(), again.id());
         assertEquals(1, again.attempts(), "the handed-back attempt was not counted");
     }
@@ -341,7 +344,7 @@ class JobLifecycleTest {
     void
             a_completion_that_fails_half_way_leaves_no_recording_and_can_be_done_again_by_the_holder() {
         Job job = upload("take.wav", wav(100));
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         outputs(job);
         queue.cancel(Admin.of(world.principal(world.admin("boss@example.com"))), job.id());
         assertThrows(
@@ -358,7 +361,7 @@ class JobLifecycleTest {
                 "rolled back: the upload's recording still has no stems");
 
         queue.retry(Admin.of(world.principal(world.admin("boss@example.com"))), job.id());
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         pull.complete(worker, job.id(), null, Fixtures.fourStems(), List.of());
         assertEquals(
                 4,
@@ -376,7 +379,7 @@ class JobLifecycleTest {
         Job job = upload("take.wav", wav(100));
         assertThrows(Forbidden.class, () -> WorkerCaller.of(member));
         assertThrows(Conflict.class, () -> pull.heartbeat(worker, job.id(), "x", 1));
-        pull.claim(worker);
+        pull.claim(worker, JobKind.ALL);
         assertThrows(
                 Conflict.class,
                 () ->

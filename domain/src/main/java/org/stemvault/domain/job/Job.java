@@ -5,23 +5,28 @@ import java.util.List;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.audio.AudioFileId;
+import org.stemvault.domain.mix.MixId;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.OutputName;
 
 /**
- * Separating one uploaded take into stems: the source ({@code audioFile}, stored at {@code
- * inputKey}), the recording it becomes ({@code outputName} in {@code profile}), where it stands
- * ({@code status}, the worker's {@code stage} and {@code percent}, {@code error}), how often it was
- * tried, and the lease of the worker that holds it. {@code stems} names the stems of a complete
- * job. The parts a new job does not have yet are values of their own ({@link Lease}, {@link
- * Progress}), none of them until a worker claims it.
+ * One job of the queue. Of {@link JobKind#SEPARATE}: separating an uploaded take into stems, the
+ * source ({@code audioFile}, stored at {@code inputKey}), the recording it becomes ({@code
+ * outputName} in {@code profile}). Of {@link JobKind#RENDER}: rendering the take-away {@code mix}
+ * of the recording {@code outputName} (no source file of its own). Both: where it stands ({@code
+ * status}, the worker's {@code stage} and {@code percent}, {@code error}), how often it was tried,
+ * and the lease of the worker that holds it. {@code stems} names the stems of a complete job. The
+ * parts a new job does not have yet are values of their own ({@link Lease}, {@link Progress}), none
+ * of them until a worker claims it.
  */
 public record Job(
         JobId id,
+        JobKind kind,
         ProfileId profile,
         ProfileName profileName,
         AudioFileId audioFile,
+        MixId mix,
         OutputName outputName,
         String filename,
         String inputKey,
@@ -58,12 +63,23 @@ public record Job(
 
     public Job {
         Checks.required("id", id);
+        Checks.required("kind", kind);
         Checks.required("profile_id", profile);
         Checks.required("profile_name", profileName);
-        Checks.required("audio_file_id", audioFile);
+        if (kind == JobKind.SEPARATE) {
+            Checks.required("audio_file_id", audioFile);
+            Checks.text("input_key", inputKey, 2000);
+            if (mix != null) {
+                throw new Invalid("mix_id", "a separation renders no mix");
+            }
+        } else {
+            Checks.required("mix_id", mix);
+            if (audioFile != null || inputKey != null) {
+                throw new Invalid("audio_file_id", "a render has no source file of its own");
+            }
+        }
         Checks.required("output_name", outputName);
         Checks.text("filename", filename, 1000);
-        Checks.text("input_key", inputKey, 2000);
         Checks.required("status", status);
         if (attempts < 0 || maxAttempts < 1) {
             throw new Invalid("attempts", "must not be negative, and at least one must be allowed");
@@ -109,9 +125,11 @@ public record Job(
             Instant now) {
         return new Job(
                 JobId.random(),
+                JobKind.SEPARATE,
                 profile,
                 profileName,
                 audioFile,
+                null,
                 outputName,
                 filename,
                 inputKey,
@@ -142,9 +160,11 @@ public record Job(
             Instant now) {
         return new Job(
                 JobId.random(),
+                JobKind.SEPARATE,
                 profile,
                 profileName,
                 audioFile,
+                null,
                 outputName,
                 filename,
                 inputKey,
@@ -156,6 +176,40 @@ public record Job(
                 new Progress(null, 100),
                 null,
                 stems,
+                now,
+                now);
+    }
+
+    /**
+     * A new job rendering {@code mix} of the recording {@code outputName}, queued now; {@code
+     * fileName} is the mix's file.
+     */
+    public static Job render(
+            ProfileId profile,
+            ProfileName profileName,
+            MixId mix,
+            OutputName outputName,
+            String fileName,
+            int maxAttempts,
+            Instant now) {
+        return new Job(
+                JobId.random(),
+                JobKind.RENDER,
+                profile,
+                profileName,
+                null,
+                mix,
+                outputName,
+                fileName,
+                null,
+                JobStatus.QUEUED,
+                0,
+                maxAttempts,
+                now,
+                Lease.NONE,
+                Progress.NONE,
+                null,
+                null,
                 now,
                 now);
     }

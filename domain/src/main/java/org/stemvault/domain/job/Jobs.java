@@ -3,6 +3,7 @@ package org.stemvault.domain.job;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.stemvault.domain.Position;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.library.Viewer;
@@ -26,10 +27,10 @@ public interface Jobs {
     Optional<Job> visible(Viewer viewer, JobId id);
 
     /**
-     * Gives the oldest due queued job to {@code worker} until {@code leaseUntil}, counting an
-     * attempt; two workers never get the same job.
+     * Gives the oldest due queued job of one of {@code kinds} to {@code worker} until {@code
+     * leaseUntil}, counting an attempt; two workers never get the same job.
      */
-    Optional<Job> claim(String worker, Instant now, Instant leaseUntil);
+    Optional<Job> claim(String worker, Set<JobKind> kinds, Instant now, Instant leaseUntil);
 
     /**
      * Progress from the worker that holds the job, extending its lease; false when it does not hold

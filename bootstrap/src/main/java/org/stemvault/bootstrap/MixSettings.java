@@ -1,0 +1,11 @@
+package org.stemvault.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * {@code stemvault.mixes}: how long a take-away mix nobody fetches is kept, and how often each
+ * instance looks for such mixes.
+ */
+@ConfigurationProperties("stemvault.mixes")
+record MixSettings(Duration ttl, Duration expiryInterval) {}

@@ -1,0 +1,70 @@
+package org.stemvault.domain.mix;
+
+import java.time.Instant;
+import org.stemvault.domain.Checks;
+import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobStatus;
+import org.stemvault.domain.media.MediaKey;
+import org.stemvault.domain.profile.ProfileId;
+import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.user.UserId;
+
+/**
+ * A take-away mix of one recording: what it is rendered from ({@code spec}, named by {@code
+ * contentKey}), who asked for it first ({@code madeBy}, null once that user is gone), the job that
+ * renders it and where that job stands ({@code status}: the job's), the file ({@code fileName} as
+ * served, at {@code mediaKey} in the store) and, once rendered, what it measured ({@link
+ * Rendered}).
+ */
+public record Mix(
+        MixId id,
+        ProfileId profile,
+        RecordingId recording,
+        UserId madeBy,
+        String contentKey,
+        MixSpec spec,
+        String fileName,
+        MediaKey mediaKey,
+        JobId job,
+        JobStatus status,
+        Rendered rendered,
+        Instant createdAt,
+        Instant fetchedAt) {
+
+    /** The rendered file's duration, size and integrated loudness; {@link #NONE} before. */
+    public record Rendered(Double durationSeconds, Long sizeBytes, Double loudnessLufs) {
+        public static final Rendered NONE = new Rendered(null, null, null);
+
+        public Rendered {
+            if (durationSeconds != null) {
+                Checks.positive("duration_seconds", durationSeconds);
+            }
+            if (sizeBytes != null) {
+                Checks.notNegative("size_bytes", sizeBytes);
+            }
+            if (loudnessLufs != null) {
+                Checks.finite("loudness_lufs", loudnessLufs);
+            }
+        }
+    }
+
+    public Mix {
+        Checks.required("id", id);
+        Checks.required("profile_id", profile);
+        Checks.required("recording_id", recording);
+        Checks.text("content_key", contentKey, 64);
+        Checks.required("spec", spec);
+        Checks.text("file_name", fileName, 255);
+        Checks.required("media_key", mediaKey);
+        Checks.required("job_id", job);
+        Checks.required("status", status);
+        rendered = rendered == null ? Rendered.NONE : rendered;
+        Checks.required("created_at", createdAt);
+        Checks.required("fetched_at", fetchedAt);
+    }
+
+    /** Whether its file is there to be served: rendered, its job complete. */
+    public boolean ready() {
+        return status == JobStatus.COMPLETE && rendered.sizeBytes() != null;
+    }
+}

@@ -1,0 +1,209 @@
+package org.stemvault.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A take-away mix, rendered with ffmpeg: each stem heard at its gain ({@code volume}), summed
+ * without normalisation ({@code amix=normalize=0}), cut to the section, its tempo changed with the
+ * pitch kept and transposed with the tempo kept (the {@code rubberband} filter, one filter for
+ * both), encoded in the asked format. With a loudness target the mix is rendered once to a float
+ * WAV, its integrated loudness measured (EBU R128, {@code ebur128}), and encoded with the one gain
+ * that meets the target (a linear gain keeps the mix's dynamics, unlike single-pass {@code
+ * loudnorm}); without one, in a single pass.
+ */
+final class Render {
+
+    /** What a render asks for, as its claim gives it. */
+    record Spec(
+            List<Input> stems,
+            Double start,
+            Double end,
+            double tempo,
+            int semitones,
+            String format,
+            Double loudnessLufs) {
+
+        record Input(Path file, double gainDb) {}
+
+        static Spec of(JsonNode render, List<Path> files) {
+            List<Input> inputs = new ArrayList<>();
+            JsonNode stems = render.path("stems");
+            for (int i = 0; i < stems.size(); i++) {
+                inputs.add(new Input(files.get(i), stems.get(i).path("gain_db").asDouble()));
+            }
+            return new Spec(
+                    inputs,
+                    number(render, "start"),
+                    number(render, "end"),
+                    render.path("tempo").asDouble(1.0),
+                    render.path("semitones").asInt(0),
+                    render.path("format").asText("mp3"),
+                    number(render, "loudness_lufs"));
+        }
+
+        private static Double number(JsonNode node, String field) {
+            JsonNode v = node.path(field);
+            return v.isNumber() ? v.asDouble() : null;
+        }
+    }
+
+    /** The rendered file's duration and integrated loudness (null when silent). */
+    record Result(double durationSeconds, Double loudnessLufs) {}
+
+    private static final Pattern INTEGRATED = Pattern.compile("\\bI:\\s+(-?[0-9.]+|-inf) LUFS");
+
+    private final String ffmpeg;
+    private final Ffmpeg tools;
+
+    Render(Ffmpeg tools) {
+        this.ffmpeg = tools.command();
+        this.tools = tools;
+    }
+
+    /** Renders {@code spec} into {@code out}; what the result measured. */
+    Result render(Spec spec, Path out) throws IOException, InterruptedException {
+        Ffmpeg.Format format = Ffmpeg.Format.of(spec.format(), "192k");
+        if (spec.loudnessLufs() == null) {
+            mix(spec, "", format.encoder(), out);
+        } else {
+            Path wav = out.resolveSibling("premix.wav");
+            mix(spec, "", List.of("-c:a", "pcm_f32le"), wav);
+            Double measured = loudness(wav);
+            double gain = measured == null ? 0 : spec.loudnessLufs() - measured;
+            encode(wav, String.format(Locale.ROOT, "volume=%.3fdB", gain), format, out);
+            Files.deleteIfExists(wav);
+        }
+        return new Result(tools.duration(out), loudness(out));
+    }
+
+    /** One pass: the stems at their gains, summed, cut, stretched and shifted, then encoded. */
+    private void mix(Spec spec, String after, List<String> encoder, Path out)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y"));
+        StringBuilder graph = new StringBuilder();
+        int n = spec.stems().size();
+        for (int i = 0; i < n; i++) {
+            if (spec.start() != null) {
+                command.addAll(
+                        List.of(
+                                "-ss",
+                                seconds(spec.start()),
+                                "-t",
+                                seconds(spec.end() - spec.start())));
+            }
+            command.addAll(List.of("-i", spec.stems().get(i).file().toString()));
+            graph.append(
+                    String.format(
+                            Locale.ROOT,
+                            "[%d:a]aformat=sample_fmts=fltp,volume=%.4fdB[s%d];",
+                            i,
+                            spec.stems().get(i).gainDb(),
+                            i));
+        }
+        for (int i = 0; i < n; i++) {
+            graph.append("[s").append(i).append(']');
+        }
+        graph.append(
+                n == 1
+                        ? "anull"
+                        : "amix=inputs="
+                                + n
+                                + ":duration=longest:normalize=0:dropout_transition=0");
+        if (spec.tempo() != 1.0 || spec.semitones() != 0) {
+            graph.append(
+                    String.format(
+                            Locale.ROOT,
+                            ",rubberband=tempo=%.6f:pitch=%.6f:pitchq=quality",
+                            spec.tempo(),
+                            Math.pow(2, spec.semitones() / 12.0)));
+        }
+        graph.append(after).append("[out]");
+        command.addAll(List.of("-filter_complex", graph.toString(), "-map", "[out]", "-vn"));
+        command.addAll(encoder);
+        command.add(out.toString());
+        run(command, out, "ffmpeg could not render the mix");
+    }
+
+    private void encode(Path wav, String filter, Ffmpeg.Format format, Path out)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                ffmpeg,
+                                "-hide_banner",
+                                "-nostdin",
+                                "-y",
+                                "-i",
+                                wav.toString(),
+                                "-af",
+                                filter,
+                                "-vn"));
+        command.addAll(format.encoder());
+        command.add(out.toString());
+        run(command, out, "ffmpeg could not encode the mix");
+    }
+
+    /** The integrated loudness of a file (EBU R128), or null when it is silent. */
+    Double loudness(Path file) throws IOException, InterruptedException {
+        Path log = file.resolveSibling(file.getFileName() + ".ebur128.log");
+        run(
+                List.of(
+                        ffmpeg,
+                        "-hide_banner",
+                        "-nostats",
+                        "-nostdin",
+                        "-i",
+                        file.toString(),
+                        "-af",
+                        "ebur128",
+                        "-f",
+                        "null",
+                        "-"),
+                log,
+                "ffmpeg could not measure the mix");
+        var m = INTEGRATED.matcher(Files.readString(log, StandardCharsets.UTF_8));
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        Files.deleteIfExists(log);
+        if (last == null || last.equals("-inf") || Double.parseDouble(last) <= -70) {
+            return null;
+        }
+        return Double.parseDouble(last);
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.6f", s);
+    }
+
+    private static void run(List<String> command, Path near, String what)
+            throws IOException, InterruptedException {
+        Path log =
+                near.getFileName().toString().endsWith(".log")
+                        ? near
+                        : near.resolveSibling(near.getFileName() + ".ffmpeg.log");
+        Process p =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+        try {
+            if (p.waitFor() != 0) {
+                throw new Failure(what + " (exit " + p.exitValue() + "): " + Ffmpeg.tail(log, 8));
+            }
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+    }
+}
