@@ -29,6 +29,7 @@ import org.stemvault.application.library.RecordingMetadata;
 import org.stemvault.application.media.MediaCleanup;
 import org.stemvault.application.media.MediaVerify;
 import org.stemvault.application.mix.MixRequests;
+import org.stemvault.application.mix.MixSharing;
 import org.stemvault.application.ops.Monitoring;
 import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.application.search.Search;
@@ -49,6 +50,7 @@ import org.stemvault.domain.media.MediaDeletions;
 import org.stemvault.domain.media.MediaReferences;
 import org.stemvault.domain.media.MediaStore;
 import org.stemvault.domain.media.RecordingFolders;
+import org.stemvault.domain.mix.MixShares;
 import org.stemvault.domain.mix.Mixes;
 import org.stemvault.domain.mix.SavedLevels;
 import org.stemvault.domain.ops.Backlog;
@@ -332,6 +334,17 @@ final class UseCases {
                 transactions,
                 clock,
                 settings.uploads().maxAttempts());
+    }
+
+    @Singleton
+    MixSharing mixSharing(
+            MixRequests requests,
+            Mixes mixes,
+            MixShares shares,
+            MediaStore media,
+            Clock clock,
+            MixSettings settings) {
+        return new MixSharing(requests, mixes, shares, media, clock, settings.shareLinks());
     }
 
     @Singleton

@@ -17,12 +17,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,6 +41,8 @@ import org.stemvault.domain.media.MediaKey;
 import org.stemvault.domain.mix.Mix;
 import org.stemvault.domain.mix.MixFormat;
 import org.stemvault.domain.mix.MixId;
+import org.stemvault.domain.mix.MixShare;
+import org.stemvault.domain.mix.MixShares;
 import org.stemvault.domain.mix.MixSpec;
 import org.stemvault.domain.mix.Mixes;
 import org.stemvault.domain.profile.Profile;
@@ -79,6 +85,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     @Inject Embeddings embeddings;
     @Inject Jobs jobs;
     @Inject Mixes mixes;
+    @Inject MixShares shares;
 
     /**
      * One endpoint: its route as the router knows it, a concrete request, and the status for each
@@ -492,6 +499,83 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             403,
                             200,
                             401),
+                    new Row(
+                            "POST",
+                            "/api/mixes/{id}/share",
+                            "/api/mixes/MIX_ID/share",
+                            "{}",
+                            401,
+                            404,
+                            201,
+                            201,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/mixes/{id}/share",
+                            "/api/mixes/OTHER_MIX_ID/share",
+                            "{\"days\":1}",
+                            401,
+                            404,
+                            404,
+                            201,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/mixes/{id}/shares",
+                            "/api/mixes/MIX_ID/shares",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/mixes/{id}/shares/{shareId}",
+                            "/api/mixes/MIX_ID/shares/SHARE_ID",
+                            null,
+                            401,
+                            404,
+                            204,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/mixes/{id}/shares/{shareId}",
+                            "/api/mixes/OTHER_MIX_ID/shares/SHARE_ID",
+                            null,
+                            401,
+                            404,
+                            404,
+                            404,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/shared/{token}",
+                            "/api/shared/SHARE_TOKEN",
+                            null,
+                            200,
+                            200,
+                            200,
+                            200,
+                            200,
+                            200),
+                    new Row(
+                            "GET",
+                            "/api/shared/{token}",
+                            "/api/shared/REVOKED_TOKEN",
+                            null,
+                            404,
+                            404,
+                            404,
+                            404,
+                            404,
+                            404),
                     new Row(
                             "GET",
                             "/api/recordings/{id}/clips",
@@ -1082,6 +1166,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestApp.properties());
         properties.put("stemvault.media.root", MEDIA.toString());
+        properties.put("stemvault.mixes.share-links", "true");
         return properties;
     }
 
@@ -1169,6 +1254,8 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         tokens.put("MIX_ID", ready.id().toString());
         tokens.put("OTHER_MIX_ID", theirMix.id().toString());
         tokens.put("RENDER_JOB_ID", rendering.job().toString());
+        tokens.put("SHARE_ID", share(ready, SHARE_TOKEN, false).toString());
+        share(ready, REVOKED_TOKEN, true);
         for (LabelKind kind : LabelKind.values()) {
             tokens.put(kind + "_ID", seed.label(band, kind, "Ours").id().toString());
             tokens.put(
@@ -1191,6 +1278,39 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 real.substring(0, real.lastIndexOf('.') + 1)
                         + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         return tokens;
+    }
+
+    /** A live link to a mix, and a revoked one. */
+    static final String SHARE_TOKEN = "s".repeat(43);
+
+    static final String REVOKED_TOKEN = "r".repeat(43);
+
+    UUID share(Mix mix, String token, boolean revoked) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        try {
+            shares.create(
+                    new MixShare(
+                            id,
+                            mix.id(),
+                            HexFormat.of()
+                                    .formatHex(
+                                            MessageDigest.getInstance("SHA-256")
+                                                    .digest(
+                                                            token.getBytes(
+                                                                    StandardCharsets.UTF_8))),
+                            null,
+                            now,
+                            now.plusSeconds(3600),
+                            null,
+                            0));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (revoked) {
+            shares.revoke(mix.id(), id, now);
+        }
+        return id;
     }
 
     /** A mix of the take's vocals, its file in the store, its render job queued. */
@@ -1269,6 +1389,9 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                         row.path()
                                 .replace("WORKER_ID", world.get("worker-id"))
                                 .replace("RENDER_JOB_ID", world.get("RENDER_JOB_ID"))
+                                .replace("SHARE_ID", world.get("SHARE_ID"))
+                                .replace("SHARE_TOKEN", SHARE_TOKEN)
+                                .replace("REVOKED_TOKEN", REVOKED_TOKEN)
                                 .replace("OTHER_MIX_ID", world.get("OTHER_MIX_ID"))
                                 .replace("MIX_ID", world.get("MIX_ID"))
                                 .replace("JOB_ID", world.get("job-id"))

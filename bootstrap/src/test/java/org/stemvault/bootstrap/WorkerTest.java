@@ -73,6 +73,8 @@ class WorkerTest {
         Map<String, Object> s3 = new HashMap<>(local);
         s3.put("stemvault.media.root", temp("stemvault-worker-s3-disk").toString());
         s3.putAll(TestApp.inBucket(bucket));
+        s3.put("stemvault.media.delivery", "redirect");
+        s3.put("stemvault.mixes.share-links", "true");
         s3Server = ApplicationContext.run(EmbeddedServer.class, s3);
         seed = server.getApplicationContext().getBean(Seed.class);
     }
@@ -519,6 +521,47 @@ class WorkerTest {
         assertEquals(-18, ready.path("loudness_lufs").asDouble(), 0.5, ready.toString());
         byte[] flac = fetch(s3Server, ready.path("file_url").asText());
         assertArrayEquals("fLaC".getBytes(), Arrays.copyOf(flac, 4));
+
+        // shared outside the band: one file, through the service (a redirect into the bucket
+        // would show its key, which names the profile and the recording), counted, revocable
+        HttpResponse<String> made =
+                Api.call(s3Server, "POST", "/api/mixes/" + id + "/share", member, "{}");
+        assertEquals(201, made.statusCode(), made.body());
+        JsonNode share = JSON.readTree(made.body());
+        String url = s3Server.getURL() + share.path("url").asText();
+        HttpResponse<byte[]> open =
+                Api.HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, open.statusCode(), "no sign-in, no redirect");
+        assertArrayEquals(flac, open.body());
+        assertTrue(
+                open.headers().map().toString().toLowerCase(java.util.Locale.ROOT).indexOf("band")
+                        < 0,
+                "nothing names the profile: " + open.headers().map());
+        JsonNode listed =
+                JSON.readTree(
+                        Api.call(s3Server, "GET", "/api/mixes/" + id + "/shares", member, null)
+                                .body());
+        assertEquals(1, listed.get(0).path("fetches").asLong());
+        assertTrue(listed.get(0).path("url").isNull(), "the token is shown once only");
+        assertEquals(
+                204,
+                Api.call(
+                                s3Server,
+                                "DELETE",
+                                "/api/mixes/" + id + "/shares/" + share.path("id").asText(),
+                                member,
+                                null)
+                        .statusCode());
+        assertEquals(
+                404,
+                Api.HTTP
+                        .send(
+                                HttpRequest.newBuilder(URI.create(url)).build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode(),
+                "a revoked link opens nothing");
     }
 
     @Test

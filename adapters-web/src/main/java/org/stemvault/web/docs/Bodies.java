@@ -163,6 +163,12 @@ public final class Bodies {
     @ReadBy("MixRequest")
     public record MixLevel(Double gainDb, Boolean muted) {}
 
+    /** {@code MixSharesController.share}: how long the link lives. */
+    @Schema(name = "ShareRequest")
+    @ReadBy("MixSharesController.share")
+    public record ShareRequest(
+            @Schema(minimum = "1", maximum = "30", defaultValue = "7") Integer days) {}
+
     /** {@code WorkerRequests.Rendered}: what the worker measured of the mix it rendered. */
     @Schema(name = "Rendered")
     @ReadBy("WorkerRequests.Rendered")

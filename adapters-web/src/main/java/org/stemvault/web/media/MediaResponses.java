@@ -55,6 +55,29 @@ public final class MediaResponses {
             String range,
             String ifNoneMatch,
             HttpRequest<?> request) {
+        return serve(media, contentType, range, ifNoneMatch, request, redirect);
+    }
+
+    /**
+     * As {@link #serve}, but always through the service, never redirected into the store (whose
+     * link would show the file's key to whoever follows it).
+     */
+    public MutableHttpResponse<?> serveHere(
+            StoredMedia media,
+            String contentType,
+            String range,
+            String ifNoneMatch,
+            HttpRequest<?> request) {
+        return serve(media, contentType, range, ifNoneMatch, request, false);
+    }
+
+    private MutableHttpResponse<?> serve(
+            StoredMedia media,
+            String contentType,
+            String range,
+            String ifNoneMatch,
+            HttpRequest<?> request,
+            boolean redirect) {
         String etag = "\"" + media.tag() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return headers(HttpResponse.notModified(), etag);
