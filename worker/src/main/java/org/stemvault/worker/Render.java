@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * A take-away mix, rendered with ffmpeg: each stem heard at its gain ({@code volume}), summed
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * both), encoded in the asked format. With a loudness target the mix is rendered once to a float
  * WAV, its integrated loudness measured (EBU R128, {@code ebur128}), and encoded with the one gain
  * that meets the target (a linear gain keeps the mix's dynamics, unlike single-pass {@code
- * loudnorm}); without one, in a single pass.
+ * loudnorm}); without one, in a single pass. A bundle renders each stem on its own the same way
+ * (gain, section, tempo, transposition) to {@code <stem>.<format>} and stores them in one zip.
  */
 final class Render {
 
@@ -29,15 +32,41 @@ final class Render {
             double tempo,
             int semitones,
             String format,
-            Double loudnessLufs) {
+            Double loudnessLufs,
+            boolean bundle) {
 
-        record Input(Path file, double gainDb) {}
+        /** A mix, not a bundle. */
+        Spec(
+                List<Input> stems,
+                Double start,
+                Double end,
+                double tempo,
+                int semitones,
+                String format,
+                Double loudnessLufs) {
+            this(stems, start, end, tempo, semitones, format, loudnessLufs, false);
+        }
+
+        record Input(Path file, double gainDb, String name) {
+            Input(Path file, double gainDb) {
+                this(file, gainDb, file.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
+            }
+        }
+
+        /** The spec for one of its stems alone. */
+        Spec only(Input stem) {
+            return new Spec(List.of(stem), start, end, tempo, semitones, format, null, false);
+        }
 
         static Spec of(JsonNode render, List<Path> files) {
             List<Input> inputs = new ArrayList<>();
             JsonNode stems = render.path("stems");
             for (int i = 0; i < stems.size(); i++) {
-                inputs.add(new Input(files.get(i), stems.get(i).path("gain_db").asDouble()));
+                inputs.add(
+                        new Input(
+                                files.get(i),
+                                stems.get(i).path("gain_db").asDouble(),
+                                stems.get(i).path("stem").asText("stem-" + i)));
             }
             return new Spec(
                     inputs,
@@ -46,7 +75,8 @@ final class Render {
                     render.path("tempo").asDouble(1.0),
                     render.path("semitones").asInt(0),
                     render.path("format").asText("mp3"),
-                    number(render, "loudness_lufs"));
+                    number(render, "loudness_lufs"),
+                    render.path("bundle").asBoolean(false));
         }
 
         private static Double number(JsonNode node, String field) {
@@ -70,6 +100,9 @@ final class Render {
 
     /** Renders {@code spec} into {@code out}; what the result measured. */
     Result render(Spec spec, Path out) throws IOException, InterruptedException {
+        if (spec.bundle()) {
+            return bundle(spec, out);
+        }
         Ffmpeg.Format format = Ffmpeg.Format.of(spec.format(), "192k");
         if (spec.loudnessLufs() == null) {
             mix(spec, "", format.encoder(), out);
@@ -82,6 +115,30 @@ final class Render {
             Files.deleteIfExists(wav);
         }
         return new Result(tools.duration(out), loudness(out));
+    }
+
+    /** Each stem alone into {@code <stem>.<format>}, all in one zip; the longest's duration. */
+    private Result bundle(Spec spec, Path out) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(out.resolveSibling("bundle"));
+        double longest = 0;
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (Spec.Input stem : spec.stems()) {
+                String name =
+                        stem.name().replaceAll("[^A-Za-z0-9 _-]", "_") + "." + extension(spec);
+                Path file = dir.resolve(name);
+                Result one = render(spec.only(stem), file);
+                longest = Math.max(longest, one.durationSeconds());
+                zip.putNextEntry(new ZipEntry(name));
+                Files.copy(file, zip);
+                zip.closeEntry();
+                Files.delete(file);
+            }
+        }
+        return new Result(longest, null);
+    }
+
+    private static String extension(Spec spec) {
+        return Ffmpeg.Format.of(spec.format(), "192k").extension();
     }
 
     /** One pass: the stems at their gains, summed, cut, stretched and shifted, then encoded. */

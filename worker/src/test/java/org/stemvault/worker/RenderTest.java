@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +136,44 @@ class RenderTest {
             assertEquals(-20, r.loudnessLufs(), 0.5, format + " as reported");
             assertEquals(8, r.durationSeconds(), 0.1, format);
         }
+    }
+
+    @Test
+    void aBundleHoldsEachStemAloneWithItsGainSectionAndTempo() throws Exception {
+        Path out = dir.resolve("stems.zip");
+        render.render(
+                new Render.Spec(
+                        List.of(
+                                new Render.Spec.Input(bass, 0, "bass"),
+                                new Render.Spec.Input(vocals, -6, "vocals")),
+                        1.0,
+                        3.0,
+                        0.8,
+                        0,
+                        "wav",
+                        null,
+                        true),
+                out);
+        Path unzipped = Files.createDirectories(dir.resolve("unzipped"));
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(out))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                names.add(e.getName());
+                Files.copy(zip, unzipped.resolve(e.getName()));
+            }
+        }
+        assertEquals(List.of("bass.wav", "vocals.wav"), names);
+        double[] v = mono(unzipped.resolve("vocals.wav"));
+        assertEquals(2.5, v.length / (double) RATE, 0.05, "2 s at 0.8 tempo");
+        assertEquals(440, frequency(v), 2);
+        double[] b = mono(unzipped.resolve("bass.wav"));
+        // both stretched alike: vocals 6 dB under bass, as the sources are equal
+        assertEquals(
+                -6,
+                db(goertzel(v, 440) / goertzel(b, 110))
+                        - db(goertzel(mono(vocals), 440) / goertzel(mono(bass), 110)),
+                0.5);
+        assertTrue(goertzel(b, 440) < goertzel(b, 110) / 1000, "each stem alone");
     }
 
     /** The file decoded by ffmpeg to mono 44.1 kHz samples. */

@@ -36,7 +36,7 @@ final class PostgresMixes implements Mixes {
                     + " m.stem_files, m.stem_sizes, m.stem_gains_db, m.start_seconds, m.end_seconds,"
                     + " m.tempo, m.semitones, m.format, m.loudness_target, m.file_name, m.media_key,"
                     + " m.duration_seconds, m.size_bytes, m.loudness_lufs, m.created_at,"
-                    + " m.fetched_at, j.id AS job_id, j.status AS job_status";
+                    + " m.fetched_at, m.bundle, j.id AS job_id, j.status AS job_status";
 
     private static final String SELECT =
             "SELECT " + COLUMNS + " FROM mixes m JOIN jobs j ON j.mix_id = m.id";
@@ -64,8 +64,9 @@ final class PostgresMixes implements Mixes {
                 """
                 INSERT INTO mixes (id, profile_id, recording_id, made_by, content_key, stem_names, stem_files,
                                    stem_sizes, stem_gains_db, start_seconds, end_seconds, tempo, semitones,
-                                   format, loudness_target, file_name, media_key, created_at, fetched_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   format, loudness_target, file_name, media_key, created_at, fetched_at,
+                                   bundle)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 ps -> {
                     ps.setObject(1, mix.id().value());
@@ -90,6 +91,7 @@ final class PostgresMixes implements Mixes {
                     ps.setString(17, mix.mediaKey().value());
                     Database.setInstant(ps, 18, mix.createdAt());
                     Database.setInstant(ps, 19, mix.fetchedAt());
+                    ps.setBoolean(20, spec.bundle());
                 });
     }
 
@@ -205,7 +207,8 @@ final class PostgresMixes implements Mixes {
                         rs.getDouble("tempo"),
                         semitones,
                         MixFormat.fromCode(rs.getString("format")),
-                        Database.nullableDouble(rs, "loudness_target")),
+                        Database.nullableDouble(rs, "loudness_target"),
+                        rs.getBoolean("bundle")),
                 rs.getString("file_name"),
                 new MediaKey(rs.getString("media_key")),
                 new JobId(Database.uuid(rs, "job_id")),

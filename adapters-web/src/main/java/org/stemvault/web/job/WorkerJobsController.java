@@ -268,8 +268,9 @@ final class WorkerJobsController {
     /**
      * What a render is made of: each stem heard ({@code url} to read it: a presigned link with a
      * bucket, else the service's), its gain in dB, the section, tempo factor, semitones, format and
-     * loudness target; the one {@code file} to write (at {@code output_url}, the service's outputs
-     * endpoint, or a presigned link in {@code output_urls}), then {@code rendered_url}.
+     * loudness target; with {@code bundle}, each stem rendered to {@code <stem>.<format>} in one
+     * zip instead of a mix; the one {@code file} to write (at {@code output_url}, the service's
+     * outputs endpoint, or a presigned link in {@code output_urls}), then {@code rendered_url}.
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record RenderWork(
@@ -281,6 +282,7 @@ final class WorkerJobsController {
             int semitones,
             String format,
             Double loudnessLufs,
+            boolean bundle,
             String file,
             String renderedUrl) {
 
@@ -309,6 +311,7 @@ final class WorkerJobsController {
                     s.semitones(),
                     s.format().code(),
                     s.loudnessLufs(),
+                    s.bundle(),
                     key.substring(key.lastIndexOf('/') + 1),
                     base + "/rendered");
         }

@@ -7,9 +7,10 @@ import org.stemvault.domain.mix.Mix;
 import org.stemvault.domain.mix.MixSpec;
 
 /**
- * A take-away mix as a member sees it: its status (its render job's), what it is made of, and once
- * ready its file's link, name, duration, size and measured loudness. {@code job_id} can be followed
- * on {@code /api/jobs/{id}/status} and {@code /api/jobs/{id}/events} as an upload's job.
+ * A take-away mix (or a bundle of stems: {@code bundle} true, a zip of one {@code format} file per
+ * stem) as a member sees it: its status (its render job's), what it is made of, and once ready its
+ * file's link, name, duration, size and measured loudness. {@code job_id} can be followed on {@code
+ * /api/jobs/{id}/status} and {@code /api/jobs/{id}/events} as an upload's job.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 record MixResponse(
@@ -23,6 +24,7 @@ record MixResponse(
         double tempo,
         int semitones,
         String format,
+        boolean bundle,
         Double loudness,
         String fileName,
         String fileUrl,
@@ -48,6 +50,7 @@ record MixResponse(
                 s.tempo(),
                 s.semitones(),
                 s.format().code(),
+                s.bundle(),
                 s.loudnessLufs(),
                 m.fileName(),
                 m.ready() ? "/api/mixes/" + m.id() + "/file" : null,

@@ -118,7 +118,7 @@ final class MixSharesController {
         return responses
                 .serveHere(
                         fetched.file(),
-                        fetched.mix().spec().format().contentType(),
+                        fetched.mix().spec().contentType(),
                         range,
                         ifNoneMatch,
                         request)

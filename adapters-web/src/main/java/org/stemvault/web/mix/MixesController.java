@@ -57,6 +57,22 @@ final class MixesController {
                 .body(MixResponse.of(asked.mix()));
     }
 
+    /**
+     * A bundle: the same body as a mix (no {@code loudness}); each heard stem rendered to a file of
+     * its own in one zip. 202 or 200 as for a mix.
+     */
+    @Post("/recordings/{id}/bundle")
+    HttpResponse<MixResponse> bundle(
+            @PathVariable String id,
+            @Body @Schema(implementation = Bodies.MixRequest.class) byte[] body,
+            @Bound Principal principal) {
+        MixRequests.Request request = Fields.read(body, MixRequest::from);
+        MixRequests.Asked asked = mixes.bundle(principal, id, request);
+        return HttpResponse.<MixResponse>status(
+                        asked.queued() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(MixResponse.of(asked.mix()));
+    }
+
     @Get("/mixes/{id}")
     MixResponse get(@PathVariable String id, @Bound Principal principal) {
         return MixResponse.of(mixes.get(principal, id));
@@ -74,7 +90,7 @@ final class MixesController {
         return responses
                 .serve(
                         fetched.file(),
-                        fetched.mix().spec().format().contentType(),
+                        fetched.mix().spec().contentType(),
                         range,
                         ifNoneMatch,
                         request)

@@ -108,6 +108,19 @@ public final class MixRequests {
      * rendering in the same transaction as its job.
      */
     public Asked request(Principal principal, String recordingId, Request request) {
+        return ask(principal, recordingId, request, false);
+    }
+
+    /**
+     * A bundle of this recording's stems with these parameters: each heard stem rendered to a file
+     * of its own (gain, section, tempo and transposition applied) in one zip, by the same job kind
+     * and rules as a mix.
+     */
+    public Asked bundle(Principal principal, String recordingId, Request request) {
+        return ask(principal, recordingId, request, true);
+    }
+
+    private Asked ask(Principal principal, String recordingId, Request request, boolean bundle) {
         Catalogue.Located located =
                 catalogue
                         .recording(principal.viewer(), recording(recordingId))
@@ -117,7 +130,7 @@ public final class MixRequests {
         if (r.details().status() != RecordingStatus.COMPLETE || r.stems().isEmpty()) {
             throw new Conflict("the recording has no stems yet");
         }
-        MixSpec spec = spec(principal, r, request);
+        MixSpec spec = spec(principal, r, request, bundle);
         String key = contentKey(r.id(), spec);
         return transactions.inTransaction(
                 () -> {
@@ -141,8 +154,8 @@ public final class MixRequests {
                                             + r.outputName().value()
                                             + "/mixes/"
                                             + id
-                                            + "/mix."
-                                            + spec.format().code());
+                                            + (spec.bundle() ? "/stems." : "/mix.")
+                                            + spec.extension());
                     Job job =
                             Job.render(
                                     r.profile(),
@@ -213,7 +226,7 @@ public final class MixRequests {
         mixes.delete(mix.id(), clock.instant());
     }
 
-    private MixSpec spec(Principal principal, Recording r, Request request) {
+    private MixSpec spec(Principal principal, Recording r, Request request, boolean bundle) {
         Double start = request.start();
         Double end = request.end();
         if (request.clipId() != null) {
@@ -278,7 +291,8 @@ public final class MixRequests {
                 request.tempo() == null ? 1.0 : request.tempo(),
                 request.semitones() == null ? 0 : request.semitones(),
                 format,
-                request.loudness());
+                request.loudness(),
+                bundle);
     }
 
     /** The member's saved gain (linear, as the player keeps it) in dB, else the stored gain. */
@@ -327,8 +341,11 @@ public final class MixRequests {
                     .append(spec.semitones())
                     .append("st");
         }
+        if (spec.bundle()) {
+            name.append(" - stems");
+        }
         String base = name.length() > 200 ? name.substring(0, 200) : name.toString();
-        return base + "." + spec.format().code();
+        return base + "." + spec.extension();
     }
 
     private static String safe(String text) {

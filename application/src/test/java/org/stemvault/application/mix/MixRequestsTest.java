@@ -296,4 +296,29 @@ class MixRequestsTest {
         }
         assertEquals(key, MixRequests.contentKey(take.id(), base));
     }
+
+    @Test
+    void a_bundle_is_its_own_content_a_zip_with_no_loudness_target() {
+        MixRequests.Request plain = request(null);
+        Mix mix = mixes.request(member, take.id().toString(), plain).mix();
+        MixRequests.Asked bundle = mixes.bundle(member, take.id().toString(), plain);
+        assertTrue(bundle.queued());
+        assertNotEquals(mix.contentKey(), bundle.mix().contentKey());
+        assertTrue(bundle.mix().spec().bundle());
+        assertEquals("application/zip", bundle.mix().spec().contentType());
+        assertEquals("Take monday - stems.zip", bundle.mix().fileName());
+        assertTrue(bundle.mix().mediaKey().value().endsWith("/stems.zip"));
+        assertEquals(
+                "loudness",
+                assertThrows(
+                                Invalid.class,
+                                () ->
+                                        mixes.bundle(
+                                                member,
+                                                take.id().toString(),
+                                                new MixRequests.Request(
+                                                        null, null, null, null, null, null, null,
+                                                        -16.0)))
+                        .field());
+    }
 }

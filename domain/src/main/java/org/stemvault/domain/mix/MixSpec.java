@@ -10,7 +10,9 @@ import org.stemvault.domain.Invalid;
  * with its gain in dB; a muted stem is not in the list), the section ({@code start}/{@code end} in
  * seconds of the take, both null for the whole take), the tempo factor (pitch kept), the
  * transposition in semitones (tempo kept), the format and the loudness target in LUFS (null: left
- * as mixed). Two equal specs of one recording make the same file, so {@link #canonical()} names it.
+ * as mixed). A {@code bundle} renders each stem to a file of its own (at its gain, with the same
+ * section, tempo and transposition) in one zip instead of mixing them; it has no loudness target.
+ * Two equal specs of one recording make the same file, so {@link #canonical()} names it.
  */
 public record MixSpec(
         List<Part> stems,
@@ -19,7 +21,8 @@ public record MixSpec(
         double tempo,
         int semitones,
         MixFormat format,
-        Double loudnessLufs) {
+        Double loudnessLufs,
+        boolean bundle) {
 
     public static final double SLOWEST = 0.5;
     public static final double FASTEST = 1.5;
@@ -39,8 +42,23 @@ public record MixSpec(
         }
     }
 
+    /** A mix (not a bundle). */
+    public MixSpec(
+            List<Part> stems,
+            Double start,
+            Double end,
+            double tempo,
+            int semitones,
+            MixFormat format,
+            Double loudnessLufs) {
+        this(stems, start, end, tempo, semitones, format, loudnessLufs, false);
+    }
+
     public MixSpec {
         stems = List.copyOf(Checks.required("stems", stems));
+        if (bundle && loudnessLufs != null) {
+            throw new Invalid("loudness", "a bundle keeps each stem at its own level");
+        }
         if (stems.isEmpty()) {
             throw new Invalid("stems", "must leave at least one stem heard");
         }
@@ -83,6 +101,16 @@ public record MixSpec(
         return gainDb;
     }
 
+    /** What the file is served as: the format's type, or a zip for a bundle. */
+    public String contentType() {
+        return bundle ? "application/zip" : format.contentType();
+    }
+
+    /** The file's extension: the format's, or {@code zip} for a bundle. */
+    public String extension() {
+        return bundle ? "zip" : format.code();
+    }
+
     /** The section's length in the take, or null for the whole take. */
     public Double sectionSeconds() {
         return start == null ? null : end - start;
@@ -93,7 +121,7 @@ public record MixSpec(
      * millisecond, a thousandth of tempo): equal for specs that render the same file.
      */
     public String canonical() {
-        StringBuilder out = new StringBuilder("mix-v1\n");
+        StringBuilder out = new StringBuilder(bundle ? "bundle-v1\n" : "mix-v1\n");
         stems.stream()
                 .sorted((a, b) -> a.stem().compareTo(b.stem()))
                 .forEach(
