@@ -88,12 +88,14 @@ final class AdminJobsController {
     }
 
     /**
-     * Everything about a job; {@code stuck} when its worker's lease ran out and nobody has put it
+     * Everything about a job ({@code kind}: {@code separate} or {@code render}, whose {@code
+     * filename} is its mix's); {@code stuck} when its worker's lease ran out and nobody has put it
      * back yet.
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record AdminJobResponse(
             String jobId,
+            String kind,
             String profileName,
             String outputName,
             String filename,
@@ -113,6 +115,7 @@ final class AdminJobsController {
         static AdminJobResponse of(Job j, Instant now) {
             return new AdminJobResponse(
                     j.id().toString(),
+                    j.kind().code(),
                     j.profileName().value(),
                     j.outputName().value(),
                     j.filename(),
