@@ -113,7 +113,9 @@ if [ -z "$STEMVAULT_WORKER_TOKEN" ]; then
 else
   separate="${STEMVAULT_SEPARATE:-}"
   [ -n "$separate" ] || separate="bash $(pwd)/scripts/separate-ffmpeg.sh {input} {output_dir}"
-  "$java" -jar worker/target/stemvault-worker.jar --server "http://localhost:$port" --separate "$separate" &
+  # it takes separations and take-away mixes (renders need ffmpeg only)
+  "$java" -jar worker/target/stemvault-worker.jar --server "http://localhost:$port" --separate "$separate" \
+    --kinds separate,render &
   helpers+=($!) # the token ends with the run: cleanup revokes it
   log "local worker running: ${STEMVAULT_SEPARATE:+$STEMVAULT_SEPARATE}${STEMVAULT_SEPARATE:-the ffmpeg-filter split (scripts/separate-ffmpeg.sh; not a model)}"
 fi

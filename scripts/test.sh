@@ -10,6 +10,26 @@ cd "$(dirname "$0")/.."
 
 log() { echo "[test] $*" >&2; }
 
+# On a fresh machine the Debian packages the tests need (pgvector, built from its source package; Chromium
+# and ChromeDriver; ffmpeg; promtool) install while Maven downloads and compiles, which needs none of
+# them; the tests start once both are done. On a machine that has them, nothing waits.
+fresh() {
+  local v
+  v=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)
+  ! { [ -n "$v" ] && [ -f "/usr/share/postgresql/$v/extension/vector.control" ] \
+      && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
+      && command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null && command -v promtool >/dev/null; }
+}
+if [ "$(id -u)" = 0 ] && fresh; then
+  installs_log=$(mktemp)
+  log "installing what the tests need, beside Maven's downloads and compilation (log: $installs_log)"
+  ( bash scripts/ensure-postgres.sh && bash scripts/ensure-browser.sh && bash scripts/ensure-ffmpeg.sh \
+      && bash scripts/ensure-promtool.sh ) > "$installs_log" 2>&1 &
+  installs=$!
+  ./mvnw -B -q -ntp -T 2 test-compile -Dspotless.check.skip=true
+  wait "$installs" || { cat "$installs_log" >&2; log "the installs failed"; exit 1; }
+fi
+
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   if command -v pg_lsclusters >/dev/null 2>&1 || [ "$(id -u)" = 0 ]; then
     bash scripts/ensure-postgres.sh

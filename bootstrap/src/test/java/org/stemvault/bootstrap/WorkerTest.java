@@ -437,8 +437,25 @@ class WorkerTest {
         assertEquals(
                 204, Api.call(server, "POST", "/api/worker/jobs/claim", worker, null).statusCode());
 
+        String job = "/api/jobs/" + mix.path("job_id").asText();
+        assertEquals(
+                "processing",
+                JSON.readTree(Api.call(server, "GET", job + "/status?wait=0", member, null).body())
+                        .path("status")
+                        .asText(),
+                "followed as an upload's job is");
         String log = renderOnce(server);
         assertTrue(log.contains("complete"), log);
+        assertEquals(
+                "complete",
+                JSON.readTree(Api.call(server, "GET", job + "/status?wait=0", member, null).body())
+                        .path("status")
+                        .asText());
+        assertTrue(
+                Api.call(server, "GET", job + "/events?max=0", member, null)
+                        .body()
+                        .matches("(?s).*event: ?complete.*"),
+                "and on its Server-Sent Events");
 
         JsonNode ready =
                 JSON.readTree(
