@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of take-away mixes. (1) The worker's render of a 5-minute, 4-stem mix (Opus stems, as workers
 # leave them) in each format, against one hand-written ffmpeg command making the same mix (the limit); the
-# worker also reads the result's duration (ffprobe) and loudness (ebur128), which the limit does not. (2) A
+# worker also measures the mix's loudness (ebur128, beside the encoder) and reads the file's duration (ffprobe). (2) A
 # practice mix (drums muted, 0.8x tempo with rubberband, -16 LUFS) against the same steps by hand. (3) The
 # latency of a request answered from the content key (the same mix asked again) against the service.
 # Medians of N runs after one to warm up, in one run. Writes docs/benchmarks.md (section "Take-away mixes").
@@ -126,7 +126,7 @@ bench_write_section "## Take-away mixes" "$(cat <<MD
 $(java -version 2>&1 | head -1 | awk -F'"' '{print $2}'). Four 5-minute stereo stems in Opus 192k (pink noise and
 a tone each), at -3, 0, 0 and -6 dB. Medians of $runs runs after one to warm up, all in this one run.
 
-| format | the worker (\`Render\`: the mix pass, then ffprobe's duration and ebur128's loudness of the file) | the limit: one ffmpeg command (the same mix pass, no measurement) | limit / worker | file |
+| format | the worker (\`Render\`: the mix pass with the EBU R128 meter beside the encoder, then ffprobe's duration) | the limit: one ffmpeg command (the same mix pass, no measurement) | limit / worker | file |
 |---|---|---|---|---|
 $rows
 **Practice mix** (drums muted, tempo 0.8 with the pitch kept by \`rubberband\`, -16 LUFS, MP3): the worker
@@ -138,8 +138,10 @@ the content key: the visibility check, the member's saved levels and the key's l
 p99 $hit99 ms over $n requests one after another (curl's total time), after 500 to warm up; $jobs job in the
 queue afterwards (rendered once). For scale, \`GET /api/recordings/{id}\` p50 $get50 ms in the same run.
 
-The worker's pass is the limit's command plus two reads of the result (duration and loudness, which the
-mix's answer reports); the practice mix costs its rubberband pass and a second encode, as by hand.
+The worker's pass is the limit's command with a loudness meter fed from the same decode (\`asplit\`), plus
+ffprobe's read of the duration (both are in the mix's answer); the practice mix costs its rubberband pass
+and a second encode, as by hand, where the worker measures in the passes it makes anyway and by hand the
+loudness takes a third decode.
 MD
 )"
 bench_log "written to docs/benchmarks.md"

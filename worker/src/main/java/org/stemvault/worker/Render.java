@@ -16,11 +16,12 @@ import java.util.zip.ZipOutputStream;
  * A take-away mix, rendered with ffmpeg: each stem heard at its gain ({@code volume}), summed
  * without normalisation ({@code amix=normalize=0}), cut to the section, its tempo changed with the
  * pitch kept and transposed with the tempo kept (the {@code rubberband} filter, one filter for
- * both), encoded in the asked format. With a loudness target the mix is rendered once to a float
- * WAV, its integrated loudness measured (EBU R128, {@code ebur128}), and encoded with the one gain
- * that meets the target (a linear gain keeps the mix's dynamics, unlike single-pass {@code
- * loudnorm}); without one, in a single pass. A bundle renders each stem on its own the same way
- * (gain, section, tempo, transposition) to {@code <stem>.<format>} and stores them in one zip.
+ * both), encoded in the asked format and measured (EBU R128) in the same pass. With a loudness
+ * target the mix is rendered once to a float WAV, its integrated loudness measured (EBU R128,
+ * {@code ebur128}), and encoded with the one gain that meets the target (a linear gain keeps the
+ * mix's dynamics, unlike single-pass {@code loudnorm}); without one, in a single pass. A bundle
+ * renders each stem on its own the same way (gain, section, tempo, transposition) to {@code
+ * <stem>.<format>} and stores them in one zip.
  */
 final class Render {
 
@@ -98,23 +99,27 @@ final class Render {
         this.tools = tools;
     }
 
-    /** Renders {@code spec} into {@code out}; what the result measured. */
+    /**
+     * Renders {@code spec} into {@code out}; what the result measured. The loudness is measured in
+     * the pass that encodes (an {@code asplit} feeds {@code ebur128} beside the encoder), so the
+     * file is never decoded again for it.
+     */
     Result render(Spec spec, Path out) throws IOException, InterruptedException {
         if (spec.bundle()) {
             return bundle(spec, out);
         }
         Ffmpeg.Format format = Ffmpeg.Format.of(spec.format(), "192k");
+        Double loudness;
         if (spec.loudnessLufs() == null) {
-            mix(spec, "", format.encoder(), out);
+            loudness = mix(spec, format.encoder(), out);
         } else {
             Path wav = out.resolveSibling("premix.wav");
-            mix(spec, "", List.of("-c:a", "pcm_f32le"), wav);
-            Double measured = loudness(wav);
+            Double measured = mix(spec, List.of("-c:a", "pcm_f32le"), wav);
             double gain = measured == null ? 0 : spec.loudnessLufs() - measured;
-            encode(wav, String.format(Locale.ROOT, "volume=%.3fdB", gain), format, out);
+            loudness = encode(wav, String.format(Locale.ROOT, "volume=%.3fdB", gain), format, out);
             Files.deleteIfExists(wav);
         }
-        return new Result(tools.duration(out), loudness(out));
+        return new Result(tools.duration(out), loudness);
     }
 
     /** Each stem alone into {@code <stem>.<format>}, all in one zip; the longest's duration. */
@@ -141,10 +146,14 @@ final class Render {
         return Ffmpeg.Format.of(spec.format(), "192k").extension();
     }
 
-    /** One pass: the stems at their gains, summed, cut, stretched and shifted, then encoded. */
-    private void mix(Spec spec, String after, List<String> encoder, Path out)
+    /**
+     * One pass: the stems at their gains, summed, cut, stretched and shifted, then encoded and
+     * measured; the integrated loudness, or null when silent.
+     */
+    private Double mix(Spec spec, List<String> encoder, Path out)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y"));
+        List<String> command =
+                new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostats", "-nostdin", "-y"));
         StringBuilder graph = new StringBuilder();
         int n = spec.stems().size();
         for (int i = 0; i < n; i++) {
@@ -182,50 +191,41 @@ final class Render {
                             spec.tempo(),
                             Math.pow(2, spec.semitones() / 12.0)));
         }
-        graph.append(after).append("[out]");
+        graph.append(MEASURED);
         command.addAll(List.of("-filter_complex", graph.toString(), "-map", "[out]", "-vn"));
         command.addAll(encoder);
         command.add(out.toString());
-        run(command, out, "ffmpeg could not render the mix");
+        return integrated(run(command, out, "ffmpeg could not render the mix"));
     }
 
-    private void encode(Path wav, String filter, Ffmpeg.Format format, Path out)
+    /** The end of a graph: its last output split to the encoder ({@code [out]}) and the meter. */
+    private static final String MEASURED = ",asplit=2[out][loud];[loud]ebur128,anullsink";
+
+    /** The premix through {@code filter}, encoded and measured; its integrated loudness. */
+    private Double encode(Path wav, String filter, Ffmpeg.Format format, Path out)
             throws IOException, InterruptedException {
         List<String> command =
                 new ArrayList<>(
                         List.of(
                                 ffmpeg,
                                 "-hide_banner",
+                                "-nostats",
                                 "-nostdin",
                                 "-y",
                                 "-i",
                                 wav.toString(),
-                                "-af",
-                                filter,
+                                "-filter_complex",
+                                "[0:a]" + filter + MEASURED,
+                                "-map",
+                                "[out]",
                                 "-vn"));
         command.addAll(format.encoder());
         command.add(out.toString());
-        run(command, out, "ffmpeg could not encode the mix");
+        return integrated(run(command, out, "ffmpeg could not encode the mix"));
     }
 
-    /** The integrated loudness of a file (EBU R128), or null when it is silent. */
-    Double loudness(Path file) throws IOException, InterruptedException {
-        Path log = file.resolveSibling(file.getFileName() + ".ebur128.log");
-        run(
-                List.of(
-                        ffmpeg,
-                        "-hide_banner",
-                        "-nostats",
-                        "-nostdin",
-                        "-i",
-                        file.toString(),
-                        "-af",
-                        "ebur128",
-                        "-f",
-                        "null",
-                        "-"),
-                log,
-                "ffmpeg could not measure the mix");
+    /** The last integrated loudness an ffmpeg log reports, or null when silent. */
+    private static Double integrated(Path log) throws IOException {
         var m = INTEGRATED.matcher(Files.readString(log, StandardCharsets.UTF_8));
         String last = null;
         while (m.find()) {
@@ -242,7 +242,8 @@ final class Render {
         return String.format(Locale.ROOT, "%.6f", s);
     }
 
-    private static void run(List<String> command, Path near, String what)
+    /** Runs the command with its output in a log beside {@code near}; answers the log. */
+    private static Path run(List<String> command, Path near, String what)
             throws IOException, InterruptedException {
         Path log =
                 near.getFileName().toString().endsWith(".log")
@@ -257,6 +258,7 @@ final class Render {
             if (p.waitFor() != 0) {
                 throw new Failure(what + " (exit " + p.exitValue() + "): " + Ffmpeg.tail(log, 8));
             }
+            return log;
         } finally {
             if (p.isAlive()) {
                 p.destroyForcibly();

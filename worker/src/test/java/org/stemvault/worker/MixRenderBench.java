@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The harness of {@code bench/mixes.sh}: the worker's render of a mix ({@link Render}: the mix
- * pass, then ffprobe's duration and the EBU R128 loudness of the result) of four stems, {@code
- * runs} times; prints each run's milliseconds, then {@code median <ms>}. {@code plain}: the four at
- * their gains; {@code practice}: drums muted, tempo 0.8 with the pitch kept, a loudness target of
- * -16 LUFS.
+ * The harness of {@code bench/mixes.sh}: the worker's render of a mix ({@link Render}: the mix pass
+ * with its EBU R128 meter beside the encoder, then ffprobe's duration) of four stems, once to warm
+ * up, then {@code runs} times; prints each run's milliseconds, then {@code median <ms>}. {@code
+ * plain}: the four at their gains; {@code practice}: drums muted, tempo 0.8 with the pitch kept, a
+ * loudness target of -16 LUFS.
  *
  * <p>{@code java -cp worker.jar:test-classes org.stemvault.worker.MixRenderBench DIR FORMAT
  * plain|practice RUNS}, DIR holding vocals.opus, drums.opus, bass.opus and other.opus.
