@@ -80,6 +80,24 @@ final class Ffmpeg {
         return ffmpeg;
     }
 
+    /** Whether this ffmpeg has the filter {@code name} ({@code ffmpeg -filters}). */
+    boolean hasFilter(String name) {
+        try {
+            Process p =
+                    new ProcessBuilder(ffmpeg, "-hide_banner", "-filters")
+                            .redirectErrorStream(true)
+                            .start();
+            String listed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return listed.lines().anyMatch(l -> l.trim().matches("\\S+\\s+" + name + "\\s.*"));
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Fails at start-up, with what to do, when ffmpeg or ffprobe cannot be run. */
     void check() {
         for (String tool : List.of(ffmpeg, ffprobe)) {

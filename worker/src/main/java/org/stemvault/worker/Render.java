@@ -16,12 +16,12 @@ import java.util.zip.ZipOutputStream;
  * A take-away mix, rendered with ffmpeg: each stem heard at its gain ({@code volume}), summed
  * without normalisation ({@code amix=normalize=0}), cut to the section, its tempo changed with the
  * pitch kept and transposed with the tempo kept (the {@code rubberband} filter, one filter for
- * both), encoded in the asked format and measured (EBU R128) in the same pass. With a loudness
- * target the mix is rendered once to a float WAV, its integrated loudness measured (EBU R128,
- * {@code ebur128}), and encoded with the one gain that meets the target (a linear gain keeps the
- * mix's dynamics, unlike single-pass {@code loudnorm}); without one, in a single pass. A bundle
- * renders each stem on its own the same way (gain, section, tempo, transposition) to {@code
- * <stem>.<format>} and stores them in one zip.
+ * both; {@code atempo} and a resampling where this ffmpeg lacks it), encoded in the asked format
+ * and measured (EBU R128) in the same pass. With a loudness target the mix is rendered once to a
+ * float WAV, its integrated loudness measured (EBU R128, {@code ebur128}), and encoded with the one
+ * gain that meets the target (a linear gain keeps the mix's dynamics, unlike single-pass {@code
+ * loudnorm}); without one, in a single pass. A bundle renders each stem on its own the same way
+ * (gain, section, tempo, transposition) to {@code <stem>.<format>} and stores them in one zip.
  */
 final class Render {
 
@@ -94,9 +94,47 @@ final class Render {
     private final String ffmpeg;
     private final Ffmpeg tools;
 
+    private final boolean rubberband;
+
+    /** A render with {@code rubberband} when this ffmpeg has it, else {@code atempo}. */
     Render(Ffmpeg tools) {
+        this(tools, tools.hasFilter("rubberband"));
+    }
+
+    Render(Ffmpeg tools, boolean rubberband) {
         this.ffmpeg = tools.command();
         this.tools = tools;
+        this.rubberband = rubberband;
+    }
+
+    /**
+     * The filters that change the tempo by {@code tempo} keeping the pitch and the pitch by the
+     * factor {@code pitch} keeping the tempo: one {@code rubberband}, or where this ffmpeg lacks it
+     * {@code atempo} (WSOLA) for the tempo, and for the pitch a resampling that plays the audio
+     * {@code pitch} times faster ({@code asetrate}) with {@code atempo} slowing it back.
+     */
+    static String stretch(double tempo, double pitch, boolean rubberband) {
+        if (rubberband) {
+            return String.format(
+                    Locale.ROOT, ",rubberband=tempo=%.6f:pitch=%.6f:pitchq=quality", tempo, pitch);
+        }
+        StringBuilder f = new StringBuilder();
+        if (pitch != 1.0) {
+            f.append(
+                    String.format(
+                            Locale.ROOT,
+                            ",aresample=48000,asetrate=%.3f,aresample=48000",
+                            48000 * pitch));
+        }
+        double atempo = tempo / pitch; // 0.25 to 3 for the allowed ranges: atempo takes 0.5 to 100
+        while (atempo < 0.5) {
+            f.append(",atempo=0.5");
+            atempo /= 0.5;
+        }
+        if (atempo != 1.0) {
+            f.append(String.format(Locale.ROOT, ",atempo=%.6f", atempo));
+        }
+        return f.toString();
     }
 
     /**
@@ -184,12 +222,7 @@ final class Render {
                                 + n
                                 + ":duration=longest:normalize=0:dropout_transition=0");
         if (spec.tempo() != 1.0 || spec.semitones() != 0) {
-            graph.append(
-                    String.format(
-                            Locale.ROOT,
-                            ",rubberband=tempo=%.6f:pitch=%.6f:pitchq=quality",
-                            spec.tempo(),
-                            Math.pow(2, spec.semitones() / 12.0)));
+            graph.append(stretch(spec.tempo(), Math.pow(2, spec.semitones() / 12.0), rubberband));
         }
         graph.append(MEASURED);
         command.addAll(List.of("-filter_complex", graph.toString(), "-map", "[out]", "-vn"));

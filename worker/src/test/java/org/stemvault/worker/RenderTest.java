@@ -176,6 +176,33 @@ class RenderTest {
         assertTrue(goertzel(b, 440) < goertzel(b, 110) / 1000, "each stem alone");
     }
 
+    @Test
+    void thisFfmpegHasRubberbandAndWithoutItAtempoKeepsTheSameRules() throws Exception {
+        assertTrue(new Ffmpeg("ffmpeg", "ffprobe").hasFilter("rubberband"), "Debian's ffmpeg");
+        assertTrue(new Ffmpeg("ffmpeg", "ffprobe").hasFilter("atempo"));
+        Render without = new Render(new Ffmpeg("ffmpeg", "ffprobe"), false);
+        Path slow = dir.resolve("slow-atempo.wav");
+        without.render(
+                spec(List.of(new Render.Spec.Input(vocals, 0)), 0.0, 4.0, 0.8, 0, "wav", null),
+                slow);
+        double[] pcm = mono(slow);
+        assertEquals(5.0, pcm.length / (double) RATE, 0.05, "0.8 tempo: 1.25 times as long");
+        assertEquals(440, frequency(pcm), 2, "the pitch is kept");
+        Path up = dir.resolve("up-atempo.wav");
+        without.render(
+                spec(List.of(new Render.Spec.Input(vocals, 0)), 0.0, 4.0, 1.0, 2, "wav", null), up);
+        pcm = mono(up);
+        assertEquals(4.0, pcm.length / (double) RATE, 0.05, "the tempo is kept");
+        assertEquals(440 * Math.pow(2, 2 / 12.0), frequency(pcm), 2.5);
+        Path down = dir.resolve("down-atempo.wav");
+        without.render(
+                spec(List.of(new Render.Spec.Input(vocals, 0)), 0.0, 4.0, 0.5, -12, "wav", null),
+                down);
+        pcm = mono(down);
+        assertEquals(8.0, pcm.length / (double) RATE, 0.1, "half tempo, an octave down");
+        assertEquals(220, frequency(pcm), 2);
+    }
+
     /** The file decoded by ffmpeg to mono 44.1 kHz samples. */
     static double[] mono(Path file) throws IOException, InterruptedException {
         Process p =
