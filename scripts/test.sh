@@ -23,7 +23,14 @@ fresh() {
 if [ "$(id -u)" = 0 ] && fresh; then
   installs_log=$(mktemp)
   log "installing what the tests need, beside Maven's downloads and compilation (log: $installs_log)"
-  ( bash scripts/ensure-postgres.sh && bash scripts/ensure-browser.sh && bash scripts/ensure-ffmpeg.sh \
+  # One package-list update and two installs for all of it (each ensure script alone would update the
+  # lists again); the scripts then find everything but pgvector's build already done.
+  ( v=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
+      ${v:+"postgresql-server-dev-$v"} build-essential dpkg-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg prometheus >/dev/null
+    bash scripts/ensure-postgres.sh && bash scripts/ensure-browser.sh && bash scripts/ensure-ffmpeg.sh \
       && bash scripts/ensure-promtool.sh ) > "$installs_log" 2>&1 &
   installs=$!
   ./mvnw -B -q -ntp -T 2 test-compile -Dspotless.check.skip=true
