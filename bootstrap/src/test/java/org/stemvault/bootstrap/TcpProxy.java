@@ -73,8 +73,17 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket upstream = new Socket(targetHost, targetPort);
-                open.add(client);
-                open.add(upstream);
+                // A pair made while down() ran would outlive the outage: it is registered under
+                // down()'s lock, and closed at once when the proxy went down meanwhile.
+                synchronized (this) {
+                    if (socket.isClosed()) {
+                        client.close();
+                        upstream.close();
+                        return;
+                    }
+                    open.add(client);
+                    open.add(upstream);
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
