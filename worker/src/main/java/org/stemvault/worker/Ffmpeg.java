@@ -200,7 +200,8 @@ final class Ffmpeg {
         }
     }
 
-    private static void run(List<String> command, Path log, String what)
+    /** Runs the command with its output in {@code log}; fails with its last lines. */
+    static void run(List<String> command, Path log, String what)
             throws IOException, InterruptedException {
         Process p =
                 new ProcessBuilder(command)

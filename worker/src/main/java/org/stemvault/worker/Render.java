@@ -275,27 +275,11 @@ final class Render {
         return String.format(Locale.ROOT, "%.6f", s);
     }
 
-    /** Runs the command with its output in a log beside {@code near}; answers the log. */
-    private static Path run(List<String> command, Path near, String what)
+    /** Runs the command ({@link Ffmpeg#run}) with its output in a log beside {@code out}. */
+    private static Path run(List<String> command, Path out, String what)
             throws IOException, InterruptedException {
-        Path log =
-                near.getFileName().toString().endsWith(".log")
-                        ? near
-                        : near.resolveSibling(near.getFileName() + ".ffmpeg.log");
-        Process p =
-                new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
-        try {
-            if (p.waitFor() != 0) {
-                throw new Failure(what + " (exit " + p.exitValue() + "): " + Ffmpeg.tail(log, 8));
-            }
-            return log;
-        } finally {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
+        Path log = out.resolveSibling(out.getFileName() + ".ffmpeg.log");
+        Ffmpeg.run(command, log, what);
+        return log;
     }
 }

@@ -71,6 +71,9 @@ public final class MixRequests {
     /** A mix and whether this request queued its rendering (false: made or queued before). */
     public record Asked(Mix mix, boolean queued) {}
 
+    /** How stale a mix's last fetch may be before a fetch is written down again. */
+    static final Duration FETCH_NOTED_EVERY = Duration.ofHours(1);
+
     private final Catalogue catalogue;
     private final Clips clips;
     private final SavedLevels saved;
@@ -210,7 +213,12 @@ public final class MixRequests {
         StoredMedia file =
                 media.find(mix.mediaKey())
                         .orElseThrow(() -> new NotFound("the mix's file is missing"));
-        mixes.fetched(mix.id(), clock.instant());
+        Instant now = clock.instant();
+        // The TTL counts in days: note a fetch at most hourly, not on every range a player asks
+        // for.
+        if (mix.fetchedAt().isBefore(now.minus(FETCH_NOTED_EVERY))) {
+            mixes.fetched(mix.id(), now);
+        }
         return new Fetched(mix, file);
     }
 

@@ -1926,23 +1926,12 @@ public final class InMemoryWorld implements Ports {
                 .filter(j -> m.id().equals(j.mix()))
                 .findFirst()
                 .map(
-                        j ->
-                                new Mix(
-                                        m.id(),
-                                        m.profile(),
-                                        m.recording(),
-                                        m.madeBy() != null && state.users.containsKey(m.madeBy())
-                                                ? m.madeBy()
-                                                : null,
-                                        m.contentKey(),
-                                        m.spec(),
-                                        m.fileName(),
-                                        m.mediaKey(),
-                                        j.id(),
-                                        j.status(),
-                                        m.rendered(),
-                                        m.createdAt(),
-                                        m.fetchedAt()));
+                        j -> {
+                            Mix seen = m.withStatus(j.id(), j.status());
+                            return m.madeBy() != null && state.users.containsKey(m.madeBy())
+                                    ? seen
+                                    : seen.withoutMaker();
+                        });
     }
 
     private void deleteMix(MixId id, Instant now) {
@@ -1999,22 +1988,7 @@ public final class InMemoryWorld implements Ports {
                         if (m == null) {
                             return false;
                         }
-                        state.mixes.put(
-                                id,
-                                new Mix(
-                                        m.id(),
-                                        m.profile(),
-                                        m.recording(),
-                                        m.madeBy(),
-                                        m.contentKey(),
-                                        m.spec(),
-                                        m.fileName(),
-                                        m.mediaKey(),
-                                        m.job(),
-                                        m.status(),
-                                        rendered,
-                                        m.createdAt(),
-                                        m.fetchedAt()));
+                        state.mixes.put(id, m.withRendered(rendered));
                         return true;
                     }
                 }
@@ -2024,22 +1998,7 @@ public final class InMemoryWorld implements Ports {
                     synchronized (InMemoryWorld.this) {
                         Mix m = state.mixes.get(id);
                         if (m != null && m.fetchedAt().isBefore(now)) {
-                            state.mixes.put(
-                                    id,
-                                    new Mix(
-                                            m.id(),
-                                            m.profile(),
-                                            m.recording(),
-                                            m.madeBy(),
-                                            m.contentKey(),
-                                            m.spec(),
-                                            m.fileName(),
-                                            m.mediaKey(),
-                                            m.job(),
-                                            m.status(),
-                                            m.rendered(),
-                                            m.createdAt(),
-                                            now));
+                            state.mixes.put(id, m.withFetchedAt(now));
                         }
                     }
                 }

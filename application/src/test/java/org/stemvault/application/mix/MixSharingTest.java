@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Principal;
 import org.stemvault.application.fakes.InMemoryMediaStore;
+import org.stemvault.application.fakes.MovableClock;
 import org.stemvault.application.fakes.World;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
@@ -100,24 +98,7 @@ class MixSharingTest {
 
     final World world = new World();
     final InMemoryMediaStore media = new InMemoryMediaStore();
-    final AtomicReference<Instant> now = new AtomicReference<>(world.now());
-    final Clock clock =
-            new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now.get();
-                }
-            };
+    final MovableClock clock = new MovableClock(world.now());
     final MixRequests requests =
             new MixRequests(
                     world.ports.catalogue(),
@@ -154,8 +135,10 @@ class MixSharingTest {
                                 new MixRequests.Request(
                                         null, null, null, null, null, null, null, null))
                         .mix();
-        world.ports.jobs().claim("w", JobKind.ALL, now.get(), now.get().plusSeconds(60));
-        world.ports.jobs().complete(mix.job(), "w", List.of(), now.get());
+        world.ports
+                .jobs()
+                .claim("w", JobKind.ALL, clock.instant(), clock.instant().plusSeconds(60));
+        world.ports.jobs().complete(mix.job(), "w", List.of(), clock.instant());
         media.write(mix.mediaKey(), new ByteArrayInputStream(new byte[] {1, 2, 3}));
         world.ports.mixes().rendered(mix.id(), new Mix.Rendered(1.0, 3L, null));
         return mix;
@@ -169,7 +152,7 @@ class MixSharingTest {
         assertNotEquals(made.token(), made.share().tokenHash(), "only the hash is kept");
         assertEquals(mix.id(), sharing.open(made.token()).mix().id());
         assertEquals(1, sharing.list(maker, mix.id().toString()).get(0).fetches());
-        now.set(now.get().plus(Duration.ofDays(2)));
+        clock.advance(Duration.ofDays(2));
         assertThrows(NotFound.class, () -> sharing.open(made.token()), "expired");
     }
 

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.Principal;
 import org.stemvault.application.WorkerCaller;
 import org.stemvault.application.fakes.InMemoryMediaStore;
+import org.stemvault.application.fakes.MovableClock;
 import org.stemvault.application.fakes.World;
 import org.stemvault.application.job.LeaseExpiry;
 import org.stemvault.application.job.ProcessingSettings;
@@ -48,24 +44,7 @@ class RenderLifecycleTest {
 
     final World world = new World();
     final InMemoryMediaStore media = new InMemoryMediaStore();
-    final AtomicReference<Instant> now = new AtomicReference<>(world.now());
-    final Clock clock =
-            new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now.get();
-                }
-            };
+    final MovableClock clock = new MovableClock(world.now());
     final ProcessingSettings settings =
             new ProcessingSettings(Duration.ofMinutes(1), Duration.ZERO, "opus", "192k");
     final WorkerFiles files =
@@ -177,7 +156,7 @@ class RenderLifecycleTest {
         pull.claim(worker, JobKind.ALL).orElseThrow();
         write(mix, 7); // half a file, then the worker dies
         assertThrows(Conflict.class, () -> mixes.file(member, mix.id().toString()));
-        now.set(now.get().plus(Duration.ofMinutes(2)));
+        clock.advance(Duration.ofMinutes(2));
         assertEquals(1, leases.expireLeases());
         assertEquals(JobStatus.QUEUED, mixes.get(member, mix.id().toString()).status());
         assertThrows(Conflict.class, () -> mixes.file(member, mix.id().toString()));

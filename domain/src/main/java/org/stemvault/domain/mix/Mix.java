@@ -63,6 +63,78 @@ public record Mix(
         Checks.required("fetched_at", fetchedAt);
     }
 
+    /** The same mix, its job at {@code newStatus}. */
+    public Mix withStatus(JobId newJob, JobStatus newStatus) {
+        return new Mix(
+                id,
+                profile,
+                recording,
+                madeBy,
+                contentKey,
+                spec,
+                fileName,
+                mediaKey,
+                newJob,
+                newStatus,
+                rendered,
+                createdAt,
+                fetchedAt);
+    }
+
+    /** The same mix, with what its rendered file measured. */
+    public Mix withRendered(Rendered measured) {
+        return new Mix(
+                id,
+                profile,
+                recording,
+                madeBy,
+                contentKey,
+                spec,
+                fileName,
+                mediaKey,
+                job,
+                status,
+                measured,
+                createdAt,
+                fetchedAt);
+    }
+
+    /** The same mix, last fetched at {@code at}. */
+    public Mix withFetchedAt(Instant at) {
+        return new Mix(
+                id,
+                profile,
+                recording,
+                madeBy,
+                contentKey,
+                spec,
+                fileName,
+                mediaKey,
+                job,
+                status,
+                rendered,
+                createdAt,
+                at);
+    }
+
+    /** The same mix without its maker (the user is gone). */
+    public Mix withoutMaker() {
+        return new Mix(
+                id,
+                profile,
+                recording,
+                null,
+                contentKey,
+                spec,
+                fileName,
+                mediaKey,
+                job,
+                status,
+                rendered,
+                createdAt,
+                fetchedAt);
+    }
+
     /** Whether its file is there to be served: rendered, its job complete. */
     public boolean ready() {
         return status == JobStatus.COMPLETE && rendered.sizeBytes() != null;
