@@ -156,6 +156,14 @@ public final class Database {
                 });
     }
 
+    /** Runs a writing statement on the caller's connection (inside its transaction). */
+    public static int run(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        }
+    }
+
     private static <T> List<T> rows(Connection c, String sql, Binder binder, RowMapper<T> mapper)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stemvault.application.drive.DriveSync;
 import org.stemvault.application.job.Dispatch;
 import org.stemvault.application.job.LeaseExpiry;
 import org.stemvault.application.media.MediaCleanup;
@@ -26,7 +27,11 @@ import org.stemvault.bootstrap.cli.Cli;
  *   <li>{@code push dispatch}: queued jobs are sent to the push worker, when there is one;
  *   <li>{@code text index}: the text-embedding queue is drained (nothing without text spaces);
  *   <li>{@code mix expiry}: take-away mixes nobody fetched for {@code stemvault.mixes.ttl} are
- *       deleted.
+ *       deleted;
+ *   <li>{@code drive listing} (with Drive): folders a notification marked have their changes listed
+ *       and new audio imported, one instance per folder at a time;
+ *   <li>{@code drive channels} (with Drive): watch channels are made, renewed and stopped by the
+ *       one instance holding the lease.
  * </ul>
  */
 @Context
@@ -49,7 +54,9 @@ final class BackgroundWork {
             EmbeddingSettings embedding,
             WorkerSettings worker,
             MixRequests mixes,
-            MixSettings mixSettings) {
+            MixSettings mixSettings,
+            Optional<DriveSync> drive,
+            DriveSettings driveSettings) {
         loops.every(
                 "job leases",
                 jobs.janitorInterval(),
@@ -92,6 +99,22 @@ final class BackgroundWork {
                                 mixSettings.ttl());
                     }
                     return false;
+                });
+        drive.ifPresent(
+                sync -> {
+                    loops.every(
+                            "drive listing",
+                            driveSettings.listInterval(),
+                            stopping -> sync.listMarked().isPresent());
+                    String holder = "instance-" + java.util.UUID.randomUUID();
+                    loops.every(
+                            "drive channels",
+                            driveSettings.maintainInterval(),
+                            stopping -> {
+                                sync.maintain(
+                                        holder, driveSettings.maintainInterval().multipliedBy(3));
+                                return false;
+                            });
                 });
         loops.every(
                 "text index",

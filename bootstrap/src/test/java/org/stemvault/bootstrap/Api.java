@@ -158,10 +158,12 @@ final class Api {
     }
 
     /**
-     * A profiles answer without each profile's {@code id} and {@code google_drive_folder_id}, for
+     * A profiles answer without each profile's {@code id} and Drive fields (none connected), for
      * tests that compare names and folders as text.
      */
     static String profilesShown(String body) {
-        return body.replaceAll(",\"id\":\"[0-9a-f-]{36}\",\"google_drive_folder_id\":null", "");
+        return body.replaceAll(
+                ",\"id\":\"[0-9a-f-]{36}\",\"google_drive_folder_id\":null,\"drive_status\":null",
+                "");
     }
 }

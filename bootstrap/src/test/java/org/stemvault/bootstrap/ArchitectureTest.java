@@ -56,6 +56,7 @@ class ArchitectureTest {
                         "org.stemvault.files..",
                         "org.stemvault.s3..",
                         "org.stemvault.textmodel..",
+                        "org.stemvault.google..",
                         "org.stemvault.bootstrap..",
                         "io.micronaut..",
                         "jakarta..")
@@ -107,7 +108,27 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "org.stemvault.postgres..",
                         "org.stemvault.web..",
+                        "org.stemvault.google..",
+                        "com.google..",
                         "org.stemvault.bootstrap..")
+                .check(classes);
+    }
+
+    @Test
+    void the_google_adapter_knows_no_framework_no_database_and_no_other_adapter() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.stemvault.google..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.micronaut..",
+                        "jakarta..",
+                        "java.sql..",
+                        "org.stemvault.postgres..",
+                        "org.stemvault.web..",
+                        "org.stemvault.bootstrap..")
+                .allowEmptyShould(false)
                 .check(classes);
     }
 
@@ -118,7 +139,10 @@ class ArchitectureTest {
                 .resideInAPackage("org.stemvault.web..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.stemvault.postgres..", "org.stemvault.files..")
+                .resideInAnyPackage(
+                        "org.stemvault.postgres..",
+                        "org.stemvault.files..",
+                        "org.stemvault.google..")
                 .check(classes);
         noClasses()
                 .that()

@@ -30,8 +30,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.stemvault.application.drive.TokenCipher;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.audio.AudioFile;
+import org.stemvault.domain.drive.DriveFolder;
+import org.stemvault.domain.drive.DriveFolders;
+import org.stemvault.domain.drive.DriveGrant;
+import org.stemvault.domain.drive.DriveGrants;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.JobStatus;
@@ -86,6 +91,22 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     @Inject Jobs jobs;
     @Inject Mixes mixes;
     @Inject MixShares shares;
+    @Inject DriveGrants driveGrants;
+    @Inject DriveFolders driveFolders;
+    @Inject TokenCipher tokenCipher;
+
+    /** The stand-in Drive the band's folder is in. */
+    static final StandInDrive DRIVE = DriveTest.drive();
+
+    static {
+        DRIVE.folder("root1", "Rehearsals", "mydrive");
+        DRIVE.folder("sub1", "March", "root1");
+        DRIVE.file(
+                "take1",
+                "Take 1.wav",
+                "root1",
+                org.stemvault.files.legacy.LegacyFixture.wav(0.2, 8000));
+    }
 
     /**
      * One endpoint: its route as the router knows it, a concrete request, and the status for each
@@ -112,8 +133,79 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                     + "\"stem_gain_adjustment_db\":0,\"audio_url\":\"vocals.opus\",\"waveform_url\":\"vocals.png\","
                     + "\"file_size_bytes\":10,\"duration_seconds\":1}]}";
 
+    static final String DRIVE_IMPORT =
+            "{\"file_id\":\"take1\",\"file_name\":\"Take 1.wav\",\"file_size\":100,"
+                    + "\"modified_time\":\"2026-01-01T00:00:00Z\",\"parent_id\":\"root1\"}";
+
     static final List<Row> TABLE =
             List.of(
+                    new Row(
+                            "PATCH",
+                            "/api/profiles/{profile}/drive-folder",
+                            "/api/profiles/band/drive-folder",
+                            "{\"google_drive_folder_id\":\"root1\"}",
+                            401,
+                            404,
+                            200,
+                            409,
+                            403,
+                            401),
+                    new Row(
+                            "DELETE",
+                            "/api/profiles/{profile}/drive-folder",
+                            "/api/profiles/band/drive-folder",
+                            null,
+                            401,
+                            404,
+                            204,
+                            204,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/profiles/{profile}/drive/contents{?folder_id,page_token}",
+                            "/api/profiles/band/drive/contents?folder_id=sub1",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/profiles/{profile}/drive/import",
+                            "/api/profiles/band/drive/import",
+                            DRIVE_IMPORT,
+                            401,
+                            404,
+                            201,
+                            201,
+                            403,
+                            401),
+                    new Row("GET", "/api/drive", "/api/drive", null, 401, 200, 200, 200, 403, 401),
+                    new Row(
+                            "DELETE",
+                            "/api/drive",
+                            "/api/drive",
+                            null,
+                            401,
+                            404,
+                            200,
+                            404,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/webhooks/drive",
+                            "/api/webhooks/drive",
+                            null,
+                            404,
+                            404,
+                            404,
+                            404,
+                            404,
+                            404),
                     new Row(
                             "POST",
                             "/api/upload/{profile}",
@@ -1189,6 +1281,12 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(TestApp.properties());
         properties.put("stemvault.media.root", MEDIA.toString());
         properties.put("stemvault.mixes.share-links", "true");
+        properties.put("stemvault.drive.token-keys", "k1:" + DriveTest.KEY);
+        properties.put("stemvault.drive.api-url", DRIVE.root());
+        properties.put("stemvault.drive.list-interval", "1h");
+        properties.put("stemvault.drive.maintain-interval", "1h");
+        properties.put("stemvault.drive.first-backoff", "10ms");
+        properties.put("stemvault.drive.most-backoff", "40ms");
         return properties;
     }
 
@@ -1224,6 +1322,14 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         User member = seed.user("member@example.com");
         seed.grant(member, band);
         tokens.put("member", seed.token(member));
+        // the member connected Drive (a refresh token of their own: a row may revoke it) and the
+        // band's folder
+        TokenCipher.Sealed sealed =
+                tokenCipher.seal(
+                        TestOidc.refreshToken("member@example.com"),
+                        member.id().value().toString());
+        driveGrants.save(new DriveGrant(member.id(), sealed.keyId(), sealed.value(), T0, null));
+        driveFolders.connect(new DriveFolder(band.id(), "root1", member.id(), T0, null));
         tokens.put("admin", seed.token(admin));
         Workers.Minted worker = seed.worker("matrix");
         tokens.put("worker", worker.bearer());

@@ -100,7 +100,9 @@ class LibraryTest implements TestPropertyProvider {
         assertTrue(
                 get("/api/profiles/the%20band", member)
                         .body()
-                        .matches(".*,\"id\":\"[0-9a-f-]{36}\",\"google_drive_folder_id\":null}"),
+                        .matches(
+                                ".*,\"id\":\"[0-9a-f-]{36}\",\"google_drive_folder_id\":null,"
+                                        + "\"drive_status\":null}"),
                 "the newest client's ProfileResponse: its id, and no Drive folder");
     }
 

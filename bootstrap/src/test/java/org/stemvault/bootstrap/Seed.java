@@ -135,7 +135,10 @@ final class Seed {
         "locations",
         "clips",
         "recording_user_configs",
-        "mixes"
+        "mixes",
+        "drive_grants",
+        "drive_folders",
+        "drive_imports"
     };
 
     /** {@link #snapshot()}'s statement, built once. */

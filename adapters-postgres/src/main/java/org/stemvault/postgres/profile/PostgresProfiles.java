@@ -50,6 +50,12 @@ final class PostgresProfiles implements Profiles {
     }
 
     @Override
+    public Optional<Profile> byId(ProfileId id) {
+        return db.first(
+                SELECT + " WHERE p.id = ?", ps -> ps.setObject(1, id.value()), ProfileRows::map);
+    }
+
+    @Override
     public List<Profile> all() {
         return db.list(SELECT + " ORDER BY p.name", ps -> {}, ProfileRows::map);
     }

@@ -163,6 +163,25 @@ public final class Bodies {
     @ReadBy("MixRequest")
     public record MixLevel(Double gainDb, Boolean muted) {}
 
+    /** {@code UpdateDriveFolderRequest}: a Drive folder id or its drive.google.com address. */
+    @Schema(name = "UpdateDriveFolderRequest")
+    @ReadBy("DriveController.connect")
+    public record UpdateDriveFolder(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String googleDriveFolderId) {}
+
+    /**
+     * {@code DriveImportRequest}: every field is checked; Drive's own description of the file
+     * (name, size, modified time) is what the import uses.
+     */
+    @Schema(name = "DriveImportRequest")
+    @ReadBy("DriveController.fileId")
+    public record DriveImport(
+            @Schema(requiredMode = RequiredMode.REQUIRED) String fileId,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String fileName,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0") long fileSize,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String modifiedTime,
+            String parentId) {}
+
     /** {@code MixSharesController.share}: how long the link lives. */
     @Schema(name = "ShareRequest")
     @ReadBy("MixSharesController.share")

@@ -21,11 +21,17 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.stemvault.application.Principal;
+import org.stemvault.application.drive.DriveLibrary;
 import org.stemvault.application.library.Library;
+import org.stemvault.domain.drive.DriveFolders;
 import org.stemvault.domain.library.Current;
 import org.stemvault.domain.library.Listing;
 import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
@@ -40,19 +46,28 @@ import org.stemvault.web.paging.Cursor;
 final class ProfilesController {
 
     private final Library library;
+    private final Optional<DriveLibrary> drive;
 
-    ProfilesController(Library library) {
+    ProfilesController(Library library, Optional<DriveLibrary> drive) {
         this.library = library;
+        this.drive = drive;
     }
 
     @Get
     List<ProfileResponse> list(@Bound Principal principal) {
-        return library.profiles(principal).stream().map(ProfileResponse::from).toList();
+        return shown(library.profiles(principal));
     }
 
     @Get("/{profile}")
     ProfileResponse profile(@PathVariable String profile, @Bound Principal principal) {
-        return ProfileResponse.from(library.profile(principal, profile));
+        return shown(List.of(library.profile(principal, profile))).get(0);
+    }
+
+    /** The profiles with their Drive folders (one more read, only where Drive is on). */
+    private List<ProfileResponse> shown(List<Profile> profiles) {
+        Map<ProfileId, DriveFolders.Connection> folders =
+                drive.map(d -> d.connections(profiles)).orElse(Map.of());
+        return profiles.stream().map(p -> ProfileResponse.from(p, folders.get(p.id()))).toList();
     }
 
     /**

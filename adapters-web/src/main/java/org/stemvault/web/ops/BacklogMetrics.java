@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemvault.application.ops.Monitoring;
+import org.stemvault.domain.drive.DriveImport;
 import org.stemvault.domain.job.JobStatus;
 import org.stemvault.domain.ops.Backlog;
 
@@ -68,6 +69,25 @@ final class BacklogMetrics implements MeterBinder {
                 "stemvault.jobs.queue.oldest.seconds",
                 "How long the oldest queued job has waited",
                 s -> s.oldestQueuedJobWait().toMillis() / 1000.0);
+        gauge(
+                registry,
+                "stemvault.drive.folders.connected",
+                "Drive folders connected with a grant that works",
+                s -> s.drive().connectedFolders());
+        gauge(
+                registry,
+                "stemvault.drive.channels.expiring",
+                "Drive watch channels expiring within the hour (renewal should have replaced them)",
+                s -> s.drive().channelsExpiringSoon());
+        for (DriveImport.Outcome outcome : DriveImport.Outcome.values()) {
+            Gauge.builder(
+                            "stemvault.drive.imports",
+                            this,
+                            m -> m.read(s -> s.drive().imports().getOrDefault(outcome.code(), 0L)))
+                    .description("Drive imports by outcome")
+                    .tag("outcome", outcome.code())
+                    .register(registry);
+        }
         gauge(
                 registry,
                 "stemvault.media.deletions.pending",

@@ -20,6 +20,7 @@ import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Invalid;
+import org.stemvault.domain.Refusal;
 import org.stemvault.domain.TooLarge;
 import org.stemvault.domain.Unsupported;
 import org.stemvault.domain.audio.AudioFile;
@@ -108,6 +109,15 @@ public final class Uploads {
                 catalogue
                         .profile(principal.viewer(), Names.profile(profileName))
                         .orElseThrow(Names::noProfile);
+        return upload(profile, filename, content);
+    }
+
+    /**
+     * As {@link #upload(Principal, String, String, InputStream)}, into a profile the caller was
+     * allowed into (a Drive import). A read of {@code content} failing with a {@link Refusal} as
+     * its cause is refused with that.
+     */
+    public Uploaded upload(Profile profile, String filename, InputStream content) {
         String name = baseName(filename);
         AudioType type = type(name);
         MediaKey partial =
@@ -253,11 +263,8 @@ public final class Uploads {
             return new Stored(new Sha256(HexFormat.of().formatHex(sha256.digest())), size);
         } catch (IOException e) {
             // the content's own refusals (past the limit; cut short, as the web adapter sees it)
-            if (e.getCause() instanceof TooLarge tooLarge) {
-                throw tooLarge;
-            }
-            if (e.getCause() instanceof Invalid invalid) {
-                throw invalid;
+            if (e.getCause() instanceof Refusal refusal) {
+                throw refusal;
             }
             throw new UncheckedIOException(e);
         }
@@ -299,6 +306,15 @@ public final class Uploads {
                 throw new IOException(new TooLarge("an upload may be at most " + limit + " bytes"));
             }
         }
+    }
+
+    /** Whether a file of this name is of a type of audio an upload may be (by its extension). */
+    public static boolean takes(String filename) {
+        if (filename == null) {
+            return false;
+        }
+        String extension = extension(filename);
+        return !extension.isEmpty() && AudioType.ofExtension(extension.substring(1)).isPresent();
     }
 
     /** The refusal of an upload that came without a file name. */

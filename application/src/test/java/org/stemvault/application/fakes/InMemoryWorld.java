@@ -491,6 +491,13 @@ public final class InMemoryWorld implements Ports {
                 }
 
                 @Override
+                public Optional<Profile> byId(ProfileId id) {
+                    synchronized (InMemoryWorld.this) {
+                        return Optional.ofNullable(state.profiles.get(id));
+                    }
+                }
+
+                @Override
                 public Optional<Profile> byName(ProfileName name) {
                     synchronized (InMemoryWorld.this) {
                         return state.profiles.values().stream()

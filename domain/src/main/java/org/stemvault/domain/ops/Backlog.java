@@ -15,14 +15,15 @@ public interface Backlog {
      * Text embeddings still to compute and how long the longest-due one has waited; processing jobs
      * by status (every status present, zero included; {@code error} is the dead letters: jobs that
      * used their last attempt); how long the oldest queued job has waited; stored media still to
-     * delete. A wait is zero when nothing waits.
+     * delete; the Drive figures. A wait is zero when nothing waits.
      */
     record Snapshot(
             long embeddingsPending,
             Duration oldestEmbeddingWait,
             Map<JobStatus, Long> jobs,
             Duration oldestQueuedJobWait,
-            long mediaDeletionsPending) {
+            long mediaDeletionsPending,
+            Drive drive) {
 
         public Snapshot {
             jobs = Map.copyOf(jobs);
@@ -31,6 +32,17 @@ public interface Backlog {
         /** Jobs that ended in error: the dead-letter count. */
         public long deadLetters() {
             return jobs.getOrDefault(JobStatus.ERROR, 0L);
+        }
+    }
+
+    /**
+     * Connected Drive folders (with a live grant), watch channels that expire within the hour
+     * (renewal should have replaced them), and Drive imports by outcome (every outcome present).
+     */
+    record Drive(long connectedFolders, long channelsExpiringSoon, Map<String, Long> imports) {
+
+        public Drive {
+            imports = Map.copyOf(imports);
         }
     }
 }

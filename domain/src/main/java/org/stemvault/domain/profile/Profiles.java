@@ -13,6 +13,8 @@ public interface Profiles {
 
     Optional<Profile> byName(ProfileName name);
 
+    Optional<Profile> byId(ProfileId id);
+
     /** All profiles, by name. */
     List<Profile> all();
 
