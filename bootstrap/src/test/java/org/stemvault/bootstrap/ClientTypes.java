@@ -196,6 +196,48 @@ final class ClientTypes {
                 "updated_at",
                 required("string"));
         type(
+                "UpdateDriveFolderResponse",
+                "google_drive_folder_id",
+                required("string"),
+                "updated_at",
+                required("string"));
+        type(
+                "DriveFileInfo",
+                "id",
+                required("string"),
+                "name",
+                required("string"),
+                "mimeType",
+                required("string"),
+                "modifiedTime",
+                required("string"),
+                "size",
+                optionalNullable("number"),
+                "is_folder",
+                required("boolean"),
+                "is_imported",
+                required("boolean"),
+                "recording_name",
+                optionalNullable("string"),
+                "parent_id",
+                optionalNullable("string"));
+        type(
+                "DriveFolderContentsResponse",
+                "files",
+                required("DriveFileInfo[]"),
+                "nextPageToken",
+                optionalNullable("string"));
+        type(
+                "DriveImportResponse",
+                "recording_id",
+                required("string"),
+                "output_name",
+                required("string"),
+                "status",
+                required("string"),
+                "message",
+                optionalNullable("string"));
+        type(
                 "UploadResponse",
                 "recording_id",
                 required("string"),

@@ -516,6 +516,10 @@ class DriveTest implements TestPropertyProvider {
                             "X-Goog-Channel-Token",
                             "wrong");
             assertEquals(unknownRoute.statusCode(), forgedAnswer.statusCode());
+            assertEquals(
+                    unknownRoute.body(),
+                    forgedAnswer.body(),
+                    "a forged notification is answered as a route that does not exist");
             Thread.sleep(600);
             assertEquals(snapshot, Seed.snapshot(), "a forged notification changes nothing");
             assertEquals(

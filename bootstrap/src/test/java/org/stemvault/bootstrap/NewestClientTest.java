@@ -60,6 +60,15 @@ class NewestClientTest implements TestPropertyProvider {
 
     final StandInPushWorker worker = new StandInPushWorker(MEDIA);
 
+    /** The band's Drive folder, in the stand-in Drive. */
+    static final StandInDrive DRIVE = DriveTest.drive();
+
+    static {
+        DRIVE.folder("root1", "Rehearsals", "mydrive");
+        DRIVE.folder("sub1", "March", "root1");
+        DRIVE.file("take1", "Drive take.wav", "root1", LegacyFixture.wav(0.7, 8000));
+    }
+
     @Inject EmbeddedServer server;
     @Inject Seed seed;
 
@@ -85,6 +94,10 @@ class NewestClientTest implements TestPropertyProvider {
         properties.put("stemvault.media.root", MEDIA.toString());
         properties.put("stemvault.worker.url", worker.url());
         properties.put("stemvault.worker.poll-interval", "200ms");
+        properties.put("stemvault.drive.token-keys", "k1:" + DriveTest.KEY);
+        properties.put("stemvault.drive.api-url", DRIVE.root());
+        properties.put("stemvault.drive.list-interval", "1h");
+        properties.put("stemvault.drive.maintain-interval", "1h");
         return properties;
     }
 
@@ -118,6 +131,7 @@ class NewestClientTest implements TestPropertyProvider {
             browser.quit();
         }
         worker.close();
+        DRIVE.close();
     }
 
     String state() {
@@ -159,6 +173,24 @@ class NewestClientTest implements TestPropertyProvider {
                 "the client keeps the token from the fragment");
 
         Map<String, Object> practised = flow("practise('band', 'friday')");
+
+        // Google Drive: the member grants access (Google's consent, here the provider's page),
+        // comes back to the client, and uses its Drive screens unchanged
+        browser.get(BASE + "/auth/drive/connect");
+        wait.until(d -> d.getCurrentUrl().startsWith(TestOidc.issuer() + "/authorize"));
+        assertTrue(
+                browser.getCurrentUrl().contains("access_type=offline"), browser.getCurrentUrl());
+        browser.findElement(By.id("email")).sendKeys("drummer@example.com");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> state().startsWith("signed in"));
+        assertEquals(BASE + "/?drive=connected", browser.getCurrentUrl());
+        JsonNode drive = JSON.valueToTree(flow("drive('band')"));
+        assertEquals("root1", drive.path("folder").asText(), drive.toString());
+        assertEquals("processing", drive.at("/imported/status").asText(), drive.toString());
+        assertTrue(drive.path("listed").asBoolean(), "the import is listed at once: " + drive);
+        assertTrue(drive.path("is_imported").asBoolean(), drive.toString());
+        assertEquals(
+                drive.at("/imported/output_name").asText(), drive.path("recording_name").asText());
         String id = (String) practised.get("id");
 
         browser.navigate().refresh();
