@@ -53,6 +53,11 @@ class PostgresBacklogTest extends PostgresTestSupport {
         assertEquals(Duration.ZERO, empty.oldestQueuedJobWait());
         assertEquals(0, empty.deadLetters());
         assertEquals(0, empty.mediaDeletionsPending());
+        assertEquals(0, empty.drive().connectedFolders());
+        assertEquals(0, empty.drive().channelsExpiringSoon());
+        assertEquals(
+                Map.of("importing", 0L, "imported", 0L, "duplicate", 0L, "failed", 0L),
+                empty.drive().imports());
         for (JobStatus status : JobStatus.values()) {
             assertEquals(0L, empty.jobs().get(status), status.code());
         }
