@@ -105,14 +105,32 @@ final class BackgroundWork {
                     loops.every(
                             "drive listing",
                             driveSettings.listInterval(),
-                            stopping -> sync.listMarked().isPresent());
+                            stopping -> {
+                                Optional<DriveSync.Listed> listed = sync.listMarked();
+                                listed.filter(l -> l.imported() + l.failed() > 0)
+                                        .ifPresent(
+                                                l ->
+                                                        LOG.info(
+                                                                "drive: {} new file(s) imported,"
+                                                                        + " {} failed",
+                                                                l.imported(),
+                                                                l.failed()));
+                                return listed.isPresent();
+                            });
                     String holder = "instance-" + java.util.UUID.randomUUID();
                     loops.every(
                             "drive channels",
                             driveSettings.maintainInterval(),
                             stopping -> {
                                 sync.maintain(
-                                        holder, driveSettings.maintainInterval().multipliedBy(3));
+                                                holder,
+                                                driveSettings.maintainInterval().multipliedBy(3))
+                                        .filter(m -> !m.failures().isEmpty())
+                                        .ifPresent(
+                                                m ->
+                                                        LOG.warn(
+                                                                "drive: channel maintenance: {}",
+                                                                String.join("; ", m.failures())));
                                 return false;
                             });
                 });

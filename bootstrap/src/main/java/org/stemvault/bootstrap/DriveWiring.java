@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Map;
 import org.stemvault.application.drive.DriveAccounts;
@@ -105,6 +106,13 @@ final class DriveWiring {
                         : publicUrl.isBlank()
                                 ? null
                                 : publicUrl.replaceAll("/$", "") + WEBHOOK_PATH;
+        if (webhook == null) {
+            LoggerFactory.getLogger(DriveWiring.class)
+                    .warn(
+                            "drive: neither STEMVAULT_DRIVE_WEBHOOK_URL nor STEMVAULT_PUBLIC_URL is"
+                                    + " set: no change channel is made, Drive files arrive only by"
+                                    + " import");
+        }
         return new DriveSync(
                 folders,
                 profiles,

@@ -7,8 +7,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.stemvault.domain.Refusal;
@@ -58,6 +60,9 @@ public final class DriveSync {
 
     /** What one listing did. */
     public record Listed(int imported, int skipped, int failed) {}
+
+    /** What one round of channel maintenance did, and why what failed failed. */
+    public record Maintained(int opened, int stopped, List<String> failures) {}
 
     private final DriveFolders folders;
     private final Profiles profiles;
@@ -178,21 +183,28 @@ public final class DriveSync {
     }
 
     /**
-     * Under the lease {@code holder} takes (false when another instance holds it): channels for
+     * Under the lease {@code holder} takes (empty when another instance holds it): channels for
      * connected folders that have none lasting past the renewal margin are created (the older one
-     * is stopped), channels of disconnected folders are stopped, expired ones forgotten. Answers
-     * whether it ran.
+     * is stopped; none without a webhook address), channels of disconnected folders are stopped,
+     * expired ones forgotten. What failed is tried again at the next round.
      */
-    public boolean maintain(String holder, Duration leaseLength) {
+    public Optional<Maintained> maintain(String holder, Duration leaseLength) {
         Instant now = clock.instant();
         if (!leases.acquire(LEASE, holder, now, leaseLength)) {
-            return false;
+            return Optional.empty();
         }
-        for (DriveFolder folder : folders.needingChannel(now.plus(settings.renewBefore()))) {
-            try {
-                accounts.withToken(folder.connectedBy(), token -> watch(token, folder));
-            } catch (RuntimeException e) {
-                // tried again at the next round
+        int opened = 0;
+        int stopped = 0;
+        List<String> failures = new ArrayList<>();
+        if (settings.webhookAddress() != null) {
+            for (DriveFolder folder : folders.needingChannel(now.plus(settings.renewBefore()))) {
+                try {
+                    accounts.withToken(folder.connectedBy(), token -> watch(token, folder));
+                    opened++;
+                } catch (RuntimeException e) {
+                    failures.add(
+                            "a channel for profile " + folder.profile() + ": " + e.getMessage());
+                }
             }
         }
         for (DriveChannel channel : folders.toStop(now)) {
@@ -204,14 +216,15 @@ public final class DriveSync {
                             return null;
                         });
                 folders.removeChannel(channel.id());
+                stopped++;
             } catch (org.stemvault.domain.Conflict e) {
                 folders.removeChannel(channel.id()); // no live grant: it expires by itself
             } catch (RuntimeException e) {
-                // tried again at the next round
+                failures.add("stopping channel " + channel.id() + ": " + e.getMessage());
             }
         }
         folders.removeExpired(now);
-        return true;
+        return Optional.of(new Maintained(opened, stopped, failures));
     }
 
     private Void watch(String token, DriveFolder folder) {
