@@ -2,9 +2,6 @@ package org.stemvault.application.drive;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.stemvault.application.Principal;
+import org.stemvault.application.Secrets;
 import org.stemvault.application.signin.PendingLogins;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Invalid;
@@ -39,8 +37,6 @@ public final class DriveAccounts {
 
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final DriveApi api;
     private final DriveGrants grants;
     private final DriveFolders folders;
@@ -65,9 +61,9 @@ public final class DriveAccounts {
 
     /** Where to send the member to grant Drive access; {@code redirectUri} is the callback. */
     public URI begin(Principal principal, String redirectUri) {
-        String state = random();
-        String nonce = random();
-        String verifier = random();
+        String state = Secrets.random();
+        String nonce = Secrets.random();
+        String verifier = Secrets.random();
         pending.remember(
                 STATE_PREFIX + state,
                 principal.id().value() + " " + nonce + " " + verifier,
@@ -217,22 +213,10 @@ public final class DriveAccounts {
         return user.value().toString();
     }
 
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     /** RFC 7636, 4.2: BASE64URL(SHA-256(ASCII(code_verifier))). */
     static String challenge(String verifier) {
-        try {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Secrets.digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 }

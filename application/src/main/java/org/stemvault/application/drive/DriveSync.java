@@ -1,18 +1,13 @@
 package org.stemvault.application.drive;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.stemvault.application.Secrets;
 import org.stemvault.domain.Refusal;
 import org.stemvault.domain.drive.DriveChannel;
 import org.stemvault.domain.drive.DriveFolder;
@@ -41,8 +36,6 @@ public final class DriveSync {
 
     /** At most this many pages of changes are read in one listing. */
     static final int MOST_PAGES = 50;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** How long channels live, when they are renewed, and where Drive posts. */
     public record Settings(Duration channelLifetime, Duration renewBefore, String webhookAddress) {
@@ -102,11 +95,7 @@ public final class DriveSync {
         }
         Instant now = clock.instant();
         Optional<DriveChannel> channel = folders.channel(channelId);
-        byte[] expected =
-                channel.map(c -> c.tokenHash().getBytes(StandardCharsets.US_ASCII))
-                        .orElse(new byte[64]);
-        boolean match =
-                MessageDigest.isEqual(expected, hash(token).getBytes(StandardCharsets.US_ASCII));
+        boolean match = Secrets.matches(token, channel.map(DriveChannel::tokenHash).orElse(null));
         if (!match
                 || channel.isEmpty()
                 || channel.get().stopping()
@@ -230,7 +219,7 @@ public final class DriveSync {
     private Void watch(String token, DriveFolder folder) {
         String start = folder.pageToken() == null ? api.startPageToken(token) : folder.pageToken();
         String id = UUID.randomUUID().toString();
-        String channelToken = random();
+        String channelToken = Secrets.random();
         Instant expiration = clock.instant().plus(settings.channelLifetime());
         DriveApi.Watch watch =
                 api.watch(token, start, id, channelToken, settings.webhookAddress(), expiration);
@@ -239,28 +228,11 @@ public final class DriveSync {
                         id,
                         folder.profile(),
                         folder.connectedBy(),
-                        hash(channelToken),
+                        Secrets.sha256(channelToken),
                         watch.resourceId(),
                         watch.expiration() == null ? expiration : watch.expiration(),
                         false),
                 start);
         return null;
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

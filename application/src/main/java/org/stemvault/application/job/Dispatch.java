@@ -1,17 +1,13 @@
 package org.stemvault.application.job;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.stemvault.application.Backoff;
+import org.stemvault.application.Secrets;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.job.Jobs;
@@ -42,8 +38,6 @@ public final class Dispatch {
             Duration backoff,
             String outputFormat,
             String outputBitrate) {}
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jobs jobs;
     private final Profiles profiles;
@@ -78,10 +72,8 @@ public final class Dispatch {
     }
 
     private boolean send(Job job) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = HexFormat.of().formatHex(bytes);
-        if (!jobs.arm(job.id(), PUSH, sha256(secret))) {
+        String secret = Secrets.randomHex();
+        if (!jobs.arm(job.id(), PUSH, Secrets.sha256(secret))) {
             return false;
         }
         String strategy =
@@ -117,17 +109,5 @@ public final class Dispatch {
         jobs.heartbeat(
                 job.id(), PUSH, "sent to the worker", 0, now, now.plus(settings.callbackTimeout()));
         return true;
-    }
-
-    /** The hex SHA-256 of a callback secret, as kept in the queue. */
-    static String sha256(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

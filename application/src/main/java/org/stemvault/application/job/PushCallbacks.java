@@ -1,11 +1,10 @@
 package org.stemvault.application.job;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.stemvault.application.Backoff;
+import org.stemvault.application.Secrets;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.recording.RegisterRecording;
 import org.stemvault.domain.Invalid;
@@ -62,10 +61,7 @@ public final class PushCallbacks {
             String error,
             List<RegisterRecording.Section> sections) {
         String expected = jobs.callbackSecretHash(id).orElseThrow(JobRules::noJob);
-        if (secret == null
-                || !MessageDigest.isEqual(
-                        Dispatch.sha256(secret).getBytes(StandardCharsets.US_ASCII),
-                        expected.getBytes(StandardCharsets.US_ASCII))) {
+        if (secret == null || !Secrets.matches(secret, expected)) {
             throw JobRules.noJob();
         }
         if (outcome == null) {

@@ -1,17 +1,12 @@
 package org.stemvault.application.mix;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.stemvault.application.Principal;
+import org.stemvault.application.Secrets;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Forbidden;
 import org.stemvault.domain.Invalid;
@@ -38,8 +33,6 @@ public final class MixSharing {
 
     /** A new link: the share as kept and its token, shown this once. */
     public record Made(MixShare share, String token) {}
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MixRequests requests;
     private final Mixes mixes;
@@ -73,15 +66,13 @@ public final class MixSharing {
         if (!mix.ready()) {
             throw new Conflict("the mix is not rendered yet (" + mix.status().code() + ")");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.random();
         Instant now = clock.instant();
         MixShare share =
                 new MixShare(
                         UUID.randomUUID(),
                         mix.id(),
-                        hash(token),
+                        Secrets.sha256(token),
                         principal.id(),
                         now,
                         now.plus(Duration.ofDays(valid)),
@@ -117,7 +108,7 @@ public final class MixSharing {
             throw noLink();
         }
         Mix mix =
-                shares.open(hash(token), clock.instant())
+                shares.open(Secrets.sha256(token), clock.instant())
                         .flatMap(mixes::byId)
                         .filter(Mix::ready)
                         .orElseThrow(MixSharing::noLink);
@@ -137,17 +128,6 @@ public final class MixSharing {
     private void on() {
         if (!enabled) {
             throw new NotFound("sharing links are off in this deployment");
-        }
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -100,7 +100,7 @@ class DriveRulesTest {
                 "chan-1",
                 BAND,
                 UserId.random(),
-                DriveSync.hash("the-token"),
+                org.stemvault.application.Secrets.sha256("the-token"),
                 "res",
                 expires,
                 stopping);
