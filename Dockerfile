@@ -9,6 +9,7 @@ COPY adapters-postgres adapters-postgres
 COPY adapters-files adapters-files
 COPY adapters-s3 adapters-s3
 COPY adapters-textmodel adapters-textmodel
+COPY adapters-google adapters-google
 COPY adapters-web adapters-web
 COPY worker worker
 COPY bootstrap bootstrap
