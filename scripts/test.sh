@@ -18,7 +18,8 @@ fresh() {
   v=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)
   ! { [ -n "$v" ] && [ -f "/usr/share/postgresql/$v/extension/vector.control" ] \
       && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
-      && command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null && command -v promtool >/dev/null; }
+      && command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null && command -v promtool >/dev/null \
+      && command -v aubio >/dev/null && command -v bpm >/dev/null; }
 }
 if [ "$(id -u)" = 0 ] && fresh; then
   installs_log=$(mktemp)
@@ -29,7 +30,8 @@ if [ "$(id -u)" = 0 ] && fresh; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
       ${v:+"postgresql-server-dev-$v"} build-essential dpkg-dev >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg prometheus >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg aubio-tools bpm-tools \
+      prometheus >/dev/null
     bash scripts/ensure-postgres.sh && bash scripts/ensure-browser.sh && bash scripts/ensure-ffmpeg.sh \
       && bash scripts/ensure-promtool.sh ) > "$installs_log" 2>&1 &
   installs=$!
@@ -55,7 +57,8 @@ fi
 
 # The real-browser tests drive Debian's Chromium through its ChromeDriver.
 bash scripts/ensure-browser.sh
-# The worker converts, measures and draws stems with Debian's ffmpeg.
+# The worker converts, measures and draws stems with Debian's ffmpeg, and analyses takes with aubio
+# and bpm-tools.
 bash scripts/ensure-ffmpeg.sh
 # The alert rules in docs/operations are checked with promtool.
 bash scripts/ensure-promtool.sh

@@ -95,6 +95,9 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     @Inject DriveFolders driveFolders;
     @Inject TokenCipher tokenCipher;
 
+    String driveToken;
+    boolean driveRevoked;
+
     /** The stand-in Drive the band's folder is in. */
     static final StandInDrive DRIVE = DriveTest.drive();
 
@@ -1322,12 +1325,13 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         User member = seed.user("member@example.com");
         seed.grant(member, band);
         tokens.put("member", seed.token(member));
-        // the member connected Drive (a refresh token of their own: a row may revoke it) and the
-        // band's folder
-        TokenCipher.Sealed sealed =
-                tokenCipher.seal(
-                        TestOidc.refreshToken("member@example.com"),
-                        member.id().value().toString());
+        // the member connected Drive and the band's folder; their refresh token is fetched again
+        // only after a request disconnected Drive (revoking it at the provider)
+        if (driveToken == null || driveRevoked) {
+            driveToken = TestOidc.refreshToken("member@example.com");
+            driveRevoked = false;
+        }
+        TokenCipher.Sealed sealed = tokenCipher.seal(driveToken, member.id().value().toString());
         driveGrants.save(new DriveGrant(member.id(), sealed.keyId(), sealed.value(), T0, null));
         driveFolders.connect(new DriveFolder(band.id(), "root1", member.id(), T0, null));
         tokens.put("admin", seed.token(admin));
@@ -1578,7 +1582,14 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer =
+                HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (method.equals("DELETE")
+                && path.startsWith("/api/drive")
+                && answer.statusCode() / 100 == 2) {
+            driveRevoked = true;
+        }
+        return answer;
     }
 
     // ------------------------------------------------------------------ bad input on every route

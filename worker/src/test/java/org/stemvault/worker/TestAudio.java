@@ -33,6 +33,76 @@ public final class TestAudio {
                         + "\\,0)");
     }
 
+    /**
+     * A drum pattern at {@code bpm} (a kick on every beat, louder on each bar's first, and a tick),
+     * mono 44.1 kHz: the known truth for tempo, beats and downbeats.
+     */
+    public static Path drums(Path file, double seconds, double bpm) {
+        String period = String.valueOf(60.0 / bpm);
+        String since = "mod(t\\," + period + ")";
+        String bar = "(1+1.5*eq(mod(floor(t/" + period + ")\\,4)\\,0))";
+        return mono(
+                file,
+                seconds,
+                44_100,
+                "0.3*"
+                        + bar
+                        + "*sin(2*PI*70*"
+                        + since
+                        + ")*exp(-30*"
+                        + since
+                        + ")+0.1*sin(2*PI*3000*t)*exp(-400*"
+                        + since
+                        + ")");
+    }
+
+    /**
+     * A drum pattern whose tempo rises linearly from {@code from} to {@code to} BPM over the take:
+     * the beat phase is the integral of the tempo.
+     */
+    public static Path accelerating(Path file, double seconds, double from, double to) {
+        double slope = (to - from) / seconds;
+        String phase = "((" + from + "*t+" + (slope / 2) + "*t*t)/60)";
+        String since = "(mod(" + phase + "\\,1)*60/" + from + ")";
+        return eval(file, seconds, "0.3*sin(2*PI*70*" + since + ")*exp(-30*" + since + ")");
+    }
+
+    /**
+     * A chord progression in a key (tonic 0 = C … 11 = B): I–IV–V–I in major, i–iv–V–i in minor,
+     * two seconds a chord, each note with three harmonics over a bass root.
+     */
+    public static Path progression(Path file, int tonic, boolean minor) {
+        int[][] chords =
+                minor
+                        ? new int[][] {{0, 3, 7}, {5, 8, 12}, {7, 11, 14}, {0, 3, 7}}
+                        : new int[][] {{0, 4, 7}, {5, 9, 12}, {7, 11, 14}, {0, 4, 7}};
+        StringBuilder expression = new StringBuilder("0");
+        for (int c = 0; c < chords.length; c++) {
+            StringBuilder notes = new StringBuilder("0");
+            for (int interval : chords[c]) {
+                double hz = 261.63 * Math.pow(2, (tonic + interval) / 12.0);
+                for (int h = 1; h <= 3; h++) {
+                    notes.append("+")
+                            .append(0.05 / h)
+                            .append("*sin(2*PI*")
+                            .append(hz * h)
+                            .append("*t)");
+                }
+            }
+            double bass = 65.41 * Math.pow(2, (tonic + chords[c][0]) / 12.0);
+            notes.append("+0.08*sin(2*PI*").append(bass).append("*t)");
+            expression
+                    .append("+between(t\\,")
+                    .append(2 * c)
+                    .append("\\,")
+                    .append(2 * c + 1.999)
+                    .append(")*(")
+                    .append(notes)
+                    .append(")");
+        }
+        return mono(file, 8, 22_050, expression.toString());
+    }
+
     /** ffmpeg's integrated loudness (ebur128) of a file, in LUFS. */
     public static double lufs(Path file) {
         String out =
@@ -82,6 +152,23 @@ public final class TestAudio {
                 "lavfi",
                 "-i",
                 "aevalsrc=exprs=" + expression + "|" + expression + ":s=44100:d=" + seconds,
+                file.toString());
+        return file;
+    }
+
+    /** One channel at {@code rate}: quicker to make than {@link #eval}'s stereo 44.1 kHz. */
+    private static Path mono(Path file, double seconds, int rate, String expression) {
+        run(
+                "ffmpeg",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-nostdin",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "aevalsrc=exprs=" + expression + ":s=" + rate + ":d=" + seconds,
                 file.toString());
         return file;
     }
