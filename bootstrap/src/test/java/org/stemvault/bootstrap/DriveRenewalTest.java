@@ -8,7 +8,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -42,15 +41,9 @@ class DriveRenewalTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestApp.properties());
-        properties.put("micronaut.server.port", String.valueOf(PORT));
-        properties.put("stemvault.drive.token-keys", "k1:" + DriveTest.KEY);
-        properties.put("stemvault.drive.api-url", DRIVE.root());
-        properties.put(
-                "stemvault.drive.webhook-url", "http://127.0.0.1:" + PORT + "/api/webhooks/drive");
+        Map<String, String> properties = DriveTest.withDrive(PORT, DRIVE);
         properties.put("stemvault.drive.channel-lifetime", "4s");
         properties.put("stemvault.drive.renew-before", "3s");
-        properties.put("stemvault.drive.maintain-interval", "200ms");
         properties.put("stemvault.drive.list-interval", "1h");
         return properties;
     }

@@ -71,15 +71,24 @@ class DriveTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestApp.properties());
-        properties.put("micronaut.server.port", String.valueOf(PORT));
+        Map<String, String> properties = withDrive(PORT, DRIVE);
         properties.put("stemvault.media.root", MEDIA.toString());
         properties.put("stemvault.metrics.token", "drive-scrape-token-0123456789");
-        properties.put("stemvault.drive.token-keys", "k1:" + KEY);
-        properties.put("stemvault.drive.api-url", DRIVE.root());
-        properties.put(
-                "stemvault.drive.webhook-url", "http://127.0.0.1:" + PORT + "/api/webhooks/drive");
         properties.put("stemvault.drive.list-interval", "200ms");
+        return properties;
+    }
+
+    /**
+     * The service on {@code port} with Drive on, at the stand-in: channels to its own webhook,
+     * maintained every 200 ms, Drive's refusals waited out in milliseconds.
+     */
+    static Map<String, String> withDrive(int port, StandInDrive drive) {
+        Map<String, String> properties = new HashMap<>(TestApp.properties());
+        properties.put("micronaut.server.port", String.valueOf(port));
+        properties.put("stemvault.drive.token-keys", "k1:" + KEY);
+        properties.put("stemvault.drive.api-url", drive.root());
+        properties.put(
+                "stemvault.drive.webhook-url", "http://127.0.0.1:" + port + "/api/webhooks/drive");
         properties.put("stemvault.drive.maintain-interval", "200ms");
         properties.put("stemvault.drive.first-backoff", "10ms");
         properties.put("stemvault.drive.most-backoff", "40ms");
@@ -395,22 +404,21 @@ class DriveTest implements TestPropertyProvider {
                 404,
                 call("POST", "/api/profiles/band/drive/import", member, importBody("gone"))
                         .statusCode());
-        HttpResponse<String> negative =
-                call(
-                        "POST",
-                        "/api/profiles/band/drive/import",
-                        member,
-                        importBody("deep").replace("\"file_size\": 1", "\"file_size\": -1"));
-        assertEquals(400, negative.statusCode());
-        assertTrue(negative.body().contains("file_size"), negative.body());
-        HttpResponse<String> time =
-                call(
-                        "POST",
-                        "/api/profiles/band/drive/import",
-                        member,
-                        importBody("deep").replace("2026-01-01T00:00:00Z", "yesterday"));
-        assertEquals(400, time.statusCode());
-        assertTrue(time.body().contains("modified_time"), time.body());
+        for (String[] bad :
+                new String[][] {
+                    {"\"file_size\": 1", "\"file_size\": -1", "file_size"},
+                    {"2026-01-01T00:00:00Z", "yesterday", "modified_time"},
+                    {"\"file_name\": \"Take 1.wav\"", "\"file_name\": 7", "file_name"}
+                }) {
+            HttpResponse<String> refused =
+                    call(
+                            "POST",
+                            "/api/profiles/band/drive/import",
+                            member,
+                            importBody("deep").replace(bad[0], bad[1]));
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains(bad[2]), refused.body());
+        }
         assertEquals(1, count("SELECT count(*) FROM recordings"));
     }
 
@@ -442,6 +450,11 @@ class DriveTest implements TestPropertyProvider {
                 call("POST", "/api/profiles/band/drive/import", member, importBody("deep"));
         assertEquals(409, changed.statusCode(), changed.body());
         assertTrue(changed.body().contains("changed or deleted"), changed.body());
+        DRIVE.file("bin", "Binned.wav", "root1", LegacyFixture.wav(0.42, 8000));
+        DRIVE.midDownload = () -> DRIVE.trash("bin");
+        HttpResponse<String> binned =
+                call("POST", "/api/profiles/band/drive/import", member, importBody("bin"));
+        assertEquals(409, binned.statusCode(), "deleted mid-import: " + binned.body());
         DRIVE.file("cut", "Cut.wav", "root1", LegacyFixture.wav(0.45, 8000));
         DRIVE.cutShort = "cut";
         HttpResponse<String> cut =
@@ -449,7 +462,7 @@ class DriveTest implements TestPropertyProvider {
         assertEquals(409, cut.statusCode(), cut.body());
         assertEquals(files, sources(), "nothing left behind");
         assertEquals(1, count("SELECT count(*) FROM recordings"));
-        assertEquals(2, count("SELECT count(*) FROM drive_imports WHERE outcome = 'failed'"));
+        assertEquals(3, count("SELECT count(*) FROM drive_imports WHERE outcome = 'failed'"));
         // the changed file, at its new modified time, imports
         DRIVE.cutShort = null;
         assertEquals(

@@ -141,23 +141,15 @@ public final class TestAudio {
     }
 
     private static Path eval(Path file, double seconds, String expression) {
-        run(
-                "ffmpeg",
-                "-hide_banner",
-                "-loglevel",
-                "error",
-                "-nostdin",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "aevalsrc=exprs=" + expression + "|" + expression + ":s=44100:d=" + seconds,
-                file.toString());
-        return file;
+        return lavfi(file, expression + "|" + expression + ":s=44100:d=" + seconds);
     }
 
     /** One channel at {@code rate}: quicker to make than {@link #eval}'s stereo 44.1 kHz. */
     private static Path mono(Path file, double seconds, int rate, String expression) {
+        return lavfi(file, expression + ":s=" + rate + ":d=" + seconds);
+    }
+
+    private static Path lavfi(Path file, String source) {
         run(
                 "ffmpeg",
                 "-hide_banner",
@@ -168,7 +160,7 @@ public final class TestAudio {
                 "-f",
                 "lavfi",
                 "-i",
-                "aevalsrc=exprs=" + expression + ":s=" + rate + ":d=" + seconds,
+                "aevalsrc=exprs=" + source,
                 file.toString());
         return file;
     }
