@@ -12,6 +12,7 @@ import org.stemvault.application.access.MembershipAdmin;
 import org.stemvault.application.access.ProfileAdmin;
 import org.stemvault.application.access.UserAdmin;
 import org.stemvault.application.access.WorkerTokenAdmin;
+import org.stemvault.application.analysis.RecordingAnalysis;
 import org.stemvault.application.clip.RecordingClips;
 import org.stemvault.application.ingest.Ingest;
 import org.stemvault.application.job.JobQueue;
@@ -40,6 +41,7 @@ import org.stemvault.application.signin.Admission;
 import org.stemvault.application.signin.SignIn;
 import org.stemvault.application.worker.TokenSigner;
 import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.analysis.Analyses;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditLog;
 import org.stemvault.domain.clip.Clips;
@@ -345,6 +347,25 @@ final class UseCases {
             Clock clock,
             MixSettings settings) {
         return new MixSharing(requests, mixes, shares, media, clock, settings.shareLinks());
+    }
+
+    @Singleton
+    RecordingAnalysis recordingAnalysis(
+            Catalogue catalogue,
+            Analyses analyses,
+            Jobs jobs,
+            Recordings recordings,
+            Transactions transactions,
+            Clock clock,
+            JobSettings settings) {
+        return new RecordingAnalysis(
+                catalogue,
+                analyses,
+                jobs,
+                recordings,
+                transactions,
+                clock,
+                settings.uploads().maxAttempts());
     }
 
     @Singleton

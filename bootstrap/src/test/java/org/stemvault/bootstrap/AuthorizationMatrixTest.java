@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stemvault.application.drive.TokenCipher;
 import org.stemvault.application.worker.Workers;
+import org.stemvault.domain.analysis.Analyses;
+import org.stemvault.domain.analysis.Analysis;
+import org.stemvault.domain.analysis.MusicalKey;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.drive.DriveFolder;
 import org.stemvault.domain.drive.DriveFolders;
@@ -91,6 +94,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     @Inject Jobs jobs;
     @Inject Mixes mixes;
     @Inject MixShares shares;
+    @Inject Analyses analyses;
     @Inject DriveGrants driveGrants;
     @Inject DriveFolders driveFolders;
     @Inject TokenCipher tokenCipher;
@@ -140,8 +144,47 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
             "{\"file_id\":\"take1\",\"file_name\":\"Take 1.wav\",\"file_size\":100,"
                     + "\"modified_time\":\"2026-01-01T00:00:00Z\",\"parent_id\":\"root1\"}";
 
+    static final String ANALYSIS =
+            "{\"tempo_bpm\":120,\"tempo_confidence\":0.9,\"key\":\"A minor\",\"key_confidence\":0.5,"
+                    + "\"stability\":0.98,\"beats\":[0.5,1.0,1.5,2.0],\"downbeats\":[0.5],"
+                    + "\"window_seconds\":10,\"tempo_curve\":[120],\"window_keys\":[\"A minor\"],"
+                    + "\"tool\":\"matrix\"}";
+
     static final List<Row> TABLE =
             List.of(
+                    new Row(
+                            "GET",
+                            "/api/recordings/{id}/analysis",
+                            "/api/recordings/RECORDING_ID/analysis",
+                            null,
+                            401,
+                            404,
+                            200,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/admin/analysis/queue",
+                            "/api/admin/analysis/queue",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
+                    new Row(
+                            "POST",
+                            "/api/worker/jobs/{jobId}/analysis",
+                            "/api/worker/jobs/ANALYZE_JOB_ID/analysis",
+                            ANALYSIS,
+                            401,
+                            403,
+                            403,
+                            403,
+                            200,
+                            401),
                     new Row(
                             "PATCH",
                             "/api/profiles/{profile}/drive-folder",
@@ -1384,6 +1427,29 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
             mixes.rendered(done.id(), new Mix.Rendered(1.5, 4L, -20.0));
         }
         tokens.put("MIX_ID", ready.id().toString());
+        // an analysis held by the worker, and the take's analysis done
+        jobs.create(Job.analyze(band.id(), band.name(), take.outputName(), 3, T0));
+        tokens.put(
+                "ANALYZE_JOB_ID",
+                jobs.claim(holder, JobKind.ALL, Instant.now(), Instant.now().plusSeconds(600))
+                        .orElseThrow()
+                        .id()
+                        .toString());
+        analyses.save(
+                take.id(),
+                new Analysis(
+                        120.0,
+                        0.9,
+                        MusicalKey.parse("key", "A minor"),
+                        0.5,
+                        0.98,
+                        new double[] {0.5, 1.0},
+                        new double[] {0.5},
+                        10,
+                        List.of(120.0),
+                        List.of(MusicalKey.parse("key", "A minor")),
+                        "matrix",
+                        T0));
         tokens.put("OTHER_MIX_ID", theirMix.id().toString());
         tokens.put("RENDER_JOB_ID", rendering.job().toString());
         tokens.put("SHARE_ID", share(ready, SHARE_TOKEN, false).toString());
@@ -1521,6 +1587,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                         row.path()
                                 .replace("WORKER_ID", world.get("worker-id"))
                                 .replace("RENDER_JOB_ID", world.get("RENDER_JOB_ID"))
+                                .replace("ANALYZE_JOB_ID", world.get("ANALYZE_JOB_ID"))
                                 .replace("SHARE_ID", world.get("SHARE_ID"))
                                 .replace("SHARE_TOKEN", SHARE_TOKEN)
                                 .replace("REVOKED_TOKEN", REVOKED_TOKEN)
@@ -1795,6 +1862,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
             String path =
                     row.path()
                             .replace("WORKER_ID", world.get("worker-id"))
+                            .replace("ANALYZE_JOB_ID", world.get("ANALYZE_JOB_ID"))
                             .replace("JOB_ID", world.get("job-id"));
             for (String[] bad : badRequests(row, path)) {
                 HttpResponse<String> answer = send(row.method(), bad[0], bad[1], world.get(caller));

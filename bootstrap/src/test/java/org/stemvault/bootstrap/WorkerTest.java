@@ -28,6 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stemvault.domain.profile.Profile;
+import org.stemvault.domain.recording.MediaFileName;
+import org.stemvault.domain.recording.Recording;
+import org.stemvault.domain.recording.Stem;
+import org.stemvault.domain.recording.StemType;
 import org.stemvault.worker.Main;
 import org.stemvault.worker.StandInSeparator;
 import org.stemvault.worker.TestAudio;
@@ -401,6 +405,74 @@ class WorkerTest {
         String output = Files.readString(log);
         assertEquals(0, p.exitValue(), output);
         return output;
+    }
+
+    /**
+     * A recording from before analysis (a drum pattern at 120 BPM and chords in A minor as its
+     * stems) is queued by an admin, analysed by a worker that takes analyses only, and its tempo,
+     * key and beat grid read by a member.
+     */
+    @Test
+    void an_admin_queues_the_analysis_of_older_takes_and_a_worker_measures_them() throws Exception {
+        Profile band = seed.profile("jazz");
+        String player = seed.memberOf(band, "player@example.com");
+        Path folder = Files.createDirectories(media.resolve("jazz/groove"));
+        Path drums = TestAudio.drums(folder.resolve("drums.wav"), 30, 120);
+        Path chords = TestAudio.progression(folder.resolve("other.wav"), 9, true);
+        Recording take =
+                seed.take(
+                        band, "groove", 0, stemOf("drums", drums, 30), stemOf("other", chords, 8));
+        String analysis = "/api/recordings/" + take.id() + "/analysis";
+        assertEquals(404, Api.call(server, "GET", analysis, player, null).statusCode());
+        HttpResponse<String> queued =
+                Api.call(server, "POST", "/api/admin/analysis/queue", admin, null);
+        assertEquals("{\"queued\":1}", queued.body());
+        assertEquals(
+                "{\"queued\":0}",
+                Api.call(server, "POST", "/api/admin/analysis/queue", admin, null).body(),
+                "one pending analysis per recording");
+        assertEquals(
+                403,
+                Api.call(server, "POST", "/api/admin/analysis/queue", player, null).statusCode());
+        // a worker that takes separations only is not given it
+        assertEquals(
+                204, Api.call(server, "POST", "/api/worker/jobs/claim", worker, null).statusCode());
+
+        Path log = work.resolve("worker-" + UUID.randomUUID() + ".log");
+        Process p = worker(log, server.getURL().toString(), "--kinds", "analyze", "--once");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the worker ends after its one analysis");
+        assertEquals(0, p.exitValue(), Files.readString(log));
+
+        JsonNode found = JSON.readTree(Api.call(server, "GET", analysis, player, null).body());
+        assertEquals(120, found.path("tempo_bpm").asDouble(), 1, found.toString());
+        assertTrue(found.path("tempo_confidence").asDouble() > 0.8, found.toString());
+        assertTrue(
+                List.of("A minor", "C major").contains(found.path("key").asText()),
+                "A minor (or its relative): " + found.path("key"));
+        assertTrue(found.path("beats").size() >= 55, "a beat every half second");
+        assertTrue(found.path("downbeats").size() >= 13, "a bar every two seconds");
+        assertTrue(found.path("stability").asDouble() > 0.97, found.toString());
+        assertEquals(10, found.path("window_seconds").asDouble());
+        assertEquals(3, found.path("tempo_curve").size());
+        assertEquals(
+                404,
+                Api.call(server, "GET", analysis, member, null).statusCode(),
+                "another band's member sees nothing");
+        assertEquals(
+                "{\"queued\":0}",
+                Api.call(server, "POST", "/api/admin/analysis/queue", admin, null).body());
+    }
+
+    static Stem stemOf(String type, Path file, double seconds) throws java.io.IOException {
+        return new Stem(
+                new StemType(type),
+                -20.0,
+                0.9,
+                1.0,
+                new MediaFileName(file.getFileName().toString()),
+                new MediaFileName(type + "_waveform.png"),
+                Files.size(file),
+                seconds);
     }
 
     static final String DRUMLESS_SLOW_SECTION =

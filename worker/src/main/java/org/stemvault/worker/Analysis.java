@@ -77,6 +77,11 @@ final class Analysis {
     private final String aubio;
     private final String bpm;
 
+    /** The ffmpeg this analysis decodes with. */
+    String ffmpeg() {
+        return ffmpeg;
+    }
+
     Analysis(String ffmpeg, String aubio, String bpm) {
         this.ffmpeg = ffmpeg;
         this.aubio = aubio;

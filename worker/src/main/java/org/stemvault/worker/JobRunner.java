@@ -41,7 +41,8 @@ final class JobRunner {
             Ffmpeg ffmpeg,
             double targetLufs,
             Duration heartbeat,
-            Path workDir) {}
+            Path workDir,
+            Analyzer analyzer) {}
 
     /** The most a stem's gain is moved towards the target, either way, as before. */
     static final double MAX_GAIN_DB = 12;
@@ -107,12 +108,18 @@ final class JobRunner {
             long every = settings.heartbeat().toMillis();
             beat = beats.scheduleAtFixedRate(() -> beat(job), every, every, TimeUnit.MILLISECONDS);
             dir = Files.createTempDirectory(settings.workDir(), "job-");
-            boolean render = "render".equals(job.text("kind"));
-            ObjectNode completion = render ? render(job, dir) : work(job, dir);
+            String kind = job.text("kind");
+            boolean render = "render".equals(kind);
+            boolean analysis = "analyze".equals(kind);
+            ObjectNode completion =
+                    render ? render(job, dir) : analysis ? analyze(job, dir) : work(job, dir);
             stage(job, "completing", 99);
             if (render) {
                 client.postJson(
                         job.json().path("render").path("rendered_url").asText(), completion);
+            } else if (analysis) {
+                client.postJson(
+                        job.text("complete_url").replaceAll("/complete$", "/analysis"), completion);
             } else {
                 client.complete(job, completion);
             }
@@ -152,6 +159,34 @@ final class JobRunner {
             Thread.interrupted();
             delete(dir);
         }
+    }
+
+    /**
+     * An analysis of a recording's stored stems: the drums stem gives the pulse, the other stems
+     * mixed (ffmpeg's amix) the key; the JSON of the analysis.
+     */
+    private ObjectNode analyze(ServiceClient.Claim job, Path dir)
+            throws IOException, InterruptedException {
+        stage(job, "downloading", 1);
+        JsonNode stems = job.json().path("stems");
+        List<Path> tonal = new ArrayList<>();
+        Path drums = null;
+        for (var it = stems.fields(); it.hasNext(); ) {
+            var stem = it.next();
+            Path file = dir.resolve("stem-" + stem.getKey().replaceAll("[^a-z0-9_-]", "_"));
+            client.fetch(stem.getValue().asText(), file);
+            if (stem.getKey().equals("drums")) {
+                drums = file;
+            } else {
+                tonal.add(file);
+            }
+        }
+        if (drums == null && tonal.isEmpty()) {
+            throw new Failure("the recording has no stems to analyse");
+        }
+        stage(job, "analysing", 20);
+        Path take = tonal.isEmpty() ? drums : settings.analyzer().mixed(tonal, dir);
+        return settings.analyzer().analyse(take, drums, dir);
     }
 
     /** A render: read its stems, mix them with ffmpeg, write the one file; what it measured. */

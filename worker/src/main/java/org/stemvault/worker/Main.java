@@ -129,9 +129,25 @@ public final class Main implements Callable<Integer> {
             defaultValue = "separate",
             description =
                     "The kinds of job to take, comma-separated: separate (stems from a take),"
-                            + " render (take-away mixes; a CPU box suffices)"
+                            + " render (take-away mixes; a CPU box suffices), analyze (tempo,"
+                            + " beats and key of a recording's stored stems; a CPU box suffices)"
                             + " (default: ${DEFAULT-VALUE}).")
     String kinds;
+
+    @Option(
+            names = "--analyze",
+            defaultValue = "${env:STEMVAULT_ANALYZE}",
+            description =
+                    "A command that analyses a take instead of the built-in analysis (bpm-tools,"
+                            + " aubio): {input} is the take, {drums} its drums stem (or the take),"
+                            + " {output} the JSON file it writes (docs/worker.md, \"Analysis\").")
+    String analyze;
+
+    @Option(names = "--aubio", defaultValue = "aubio", description = "aubio to run.")
+    String aubio;
+
+    @Option(names = "--bpm", defaultValue = "bpm", description = "bpm-tools' bpm to run.")
+    String bpm;
 
     @Option(names = "--ffmpeg", defaultValue = "ffmpeg", description = "ffmpeg to run.")
     String ffmpeg;
@@ -189,7 +205,11 @@ public final class Main implements Callable<Integer> {
                                 tools,
                                 targetLufs,
                                 heartbeat,
-                                workDir.toAbsolutePath()),
+                                workDir.toAbsolutePath(),
+                                new Analyzer(
+                                        new Analysis(ffmpeg, aubio, bpm),
+                                        analyze == null || analyze.isBlank() ? null : analyze,
+                                        timeout)),
                         log,
                         poll,
                         stopGrace,
@@ -229,8 +249,18 @@ public final class Main implements Callable<Integer> {
         }
         List<String> taken = List.of(kinds.split(",", -1));
         if (taken.isEmpty()
-                || !taken.stream().allMatch(k -> k.equals("separate") || k.equals("render"))) {
-            return "--kinds takes separate and/or render, comma-separated: " + kinds;
+                || !taken.stream()
+                        .allMatch(
+                                k ->
+                                        k.equals("separate")
+                                                || k.equals("render")
+                                                || k.equals("analyze"))) {
+            return "--kinds takes separate, render and/or analyze, comma-separated: " + kinds;
+        }
+        if (analyze != null
+                && !analyze.isBlank()
+                && (!analyze.contains("{input}") || !analyze.contains("{output}"))) {
+            return "--analyze must name {input} and {output}: " + analyze;
         }
         boolean separates = taken.contains("separate");
         if (separates && (separate == null || separate.isBlank())) {

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.stemvault.application.Principal;
 import org.stemvault.application.access.AuditTrail;
@@ -28,6 +29,7 @@ import org.stemvault.application.access.MembershipAdmin;
 import org.stemvault.application.access.ProfileAdmin;
 import org.stemvault.application.access.UserAdmin;
 import org.stemvault.application.access.WorkerTokenAdmin;
+import org.stemvault.application.analysis.RecordingAnalysis;
 import org.stemvault.application.signin.Admin;
 import org.stemvault.application.worker.Workers;
 import org.stemvault.domain.Invalid;
@@ -58,13 +60,16 @@ final class AdminController {
     private final UserAdmin userAdmin;
     private final WorkerTokenAdmin tokenAdmin;
     private final AuditTrail auditTrail;
+    private final RecordingAnalysis analysis;
 
     AdminController(
             ProfileAdmin profileAdmin,
             MembershipAdmin membershipAdmin,
             UserAdmin userAdmin,
             WorkerTokenAdmin tokenAdmin,
-            AuditTrail auditTrail) {
+            AuditTrail auditTrail,
+            RecordingAnalysis analysis) {
+        this.analysis = analysis;
         this.profileAdmin = profileAdmin;
         this.membershipAdmin = membershipAdmin;
         this.userAdmin = userAdmin;
@@ -74,6 +79,15 @@ final class AdminController {
 
     private static Admin admin(Principal principal) {
         return Admin.of(principal);
+    }
+
+    /**
+     * Queues an {@code analyze} job for every recording that has stems and no analysis (legacy
+     * imports, takes from before analysis): {@code {"queued": n}}.
+     */
+    @Post("/analysis/queue")
+    Map<String, Integer> queueAnalysis(@Bound Principal principal) {
+        return Map.of("queued", analysis.queueMissing(admin(principal)));
     }
 
     @Get("/users")

@@ -182,6 +182,28 @@ public final class Bodies {
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String modifiedTime,
             String parentId) {}
 
+    /** {@code AnalysisBody}: what the analysis of a take found (docs/worker.md, "Analysis"). */
+    @Schema(name = "AnalysisInput")
+    @ReadBy("AnalysisBody")
+    public record AnalysisInput(
+            @Schema(description = "BPM, 20 to 400; null when none was found") Double tempoBpm,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "1")
+                    double tempoConfidence,
+            @Schema(description = "'A minor', 'Eb major'; null for none") String key,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "1")
+                    double keyConfidence,
+            @Schema(minimum = "0", maximum = "1") Double stability,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "seconds, ascending")
+                    List<Double> beats,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "seconds, ascending")
+                    List<Double> downbeats,
+            @Schema(requiredMode = RequiredMode.REQUIRED) double windowSeconds,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "BPM per window, or null")
+                    List<Double> tempoCurve,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "key per window, or null")
+                    List<String> windowKeys,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String tool) {}
+
     /** {@code MixSharesController.share}: how long the link lives. */
     @Schema(name = "ShareRequest")
     @ReadBy("MixSharesController.share")

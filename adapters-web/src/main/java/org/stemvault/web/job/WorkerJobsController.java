@@ -24,16 +24,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.stemvault.application.Caller;
 import org.stemvault.application.WorkerCaller;
+import org.stemvault.application.analysis.RecordingAnalysis;
 import org.stemvault.application.job.CompletedJob;
 import org.stemvault.application.job.PullWorker;
 import org.stemvault.application.job.WorkerFiles;
@@ -43,6 +46,7 @@ import org.stemvault.domain.job.JobKind;
 import org.stemvault.domain.media.StoredMedia;
 import org.stemvault.domain.mix.Mix;
 import org.stemvault.domain.mix.MixSpec;
+import org.stemvault.web.analysis.AnalysisBody;
 import org.stemvault.web.docs.ApiDescription;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
@@ -69,11 +73,20 @@ final class WorkerJobsController {
 
     private final PullWorker pull;
     private final WorkerFiles files;
+    private final RecordingAnalysis analysis;
+    private final Clock clock;
     private final Timer claimToComplete;
 
-    WorkerJobsController(PullWorker pull, WorkerFiles files, MeterRegistry meters) {
+    WorkerJobsController(
+            PullWorker pull,
+            WorkerFiles files,
+            RecordingAnalysis analysis,
+            Clock clock,
+            MeterRegistry meters) {
         this.pull = pull;
         this.files = files;
+        this.analysis = analysis;
+        this.clock = clock;
         this.claimToComplete =
                 Timer.builder("stemvault.jobs.claim.to.complete")
                         .description("From a worker's claim of a job to its completion")
@@ -111,6 +124,22 @@ final class WorkerJobsController {
         JobId id = JobIds.of(jobId);
         WorkerRequests.Heartbeat h = Fields.read(body, WorkerRequests.Heartbeat::from);
         return Map.of("lease_until", pull.heartbeat(worker, id, h.stage(), h.percent()).toString());
+    }
+
+    /**
+     * The worker holding an {@code analyze} job completes it with what it found (the JSON of
+     * docs/worker.md, "Analysis"); a replay changes nothing.
+     */
+    @Post("/{jobId}/analysis")
+    Map<String, String> analysis(
+            @PathVariable String jobId,
+            @Body @Schema(implementation = Bodies.AnalysisInput.class) byte[] body,
+            @Bound Caller caller) {
+        WorkerCaller worker = WorkerCaller.of(caller);
+        JobId id = JobIds.of(jobId);
+        analysis.complete(
+                worker, id, Fields.read(body, f -> AnalysisBody.from(f, clock.instant())));
+        return Map.of("status", "complete");
     }
 
     @Post("/{jobId}/complete")
@@ -226,7 +255,8 @@ final class WorkerJobsController {
             String releaseUrl,
             Map<String, String> outputConfig,
             String kind,
-            RenderWork render) {
+            RenderWork render,
+            Map<String, String> stems) {
 
         static ClaimResponse of(PullWorker.Claim claim) {
             Job j = claim.job();
@@ -261,7 +291,22 @@ final class WorkerJobsController {
                                     "bitrate",
                                     claim.outputBitrate()),
                     j.kind().code(),
-                    claim.mix().map(m -> RenderWork.of(base, m, claim.inputLinks())).orElse(null));
+                    claim.mix().map(m -> RenderWork.of(base, m, claim.inputLinks())).orElse(null),
+                    stems(base, claim));
+        }
+
+        /** An analysis's stems: by stem type, where to read each (a link, or the service). */
+        private static Map<String, String> stems(String base, PullWorker.Claim claim) {
+            Map<String, String> stems = new TreeMap<>();
+            claim.stems()
+                    .forEach(
+                            (type, file) ->
+                                    stems.put(
+                                            type,
+                                            Optional.ofNullable(claim.inputLinks().get(file))
+                                                    .map(URI::toString)
+                                                    .orElse(base + "/stems/" + file)));
+            return stems;
         }
     }
 

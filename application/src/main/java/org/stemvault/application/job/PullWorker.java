@@ -47,11 +47,13 @@ public final class PullWorker {
             Optional<URI> sourceLink,
             Map<String, URI> outputLinks,
             Optional<Mix> mix,
-            Map<String, URI> inputLinks) {
+            Map<String, URI> inputLinks,
+            Map<String, String> stems) {
 
         public Claim {
             outputLinks = Map.copyOf(outputLinks);
             inputLinks = Map.copyOf(inputLinks);
+            stems = Map.copyOf(stems);
         }
     }
 
@@ -111,7 +113,34 @@ public final class PullWorker {
                                         Optional.empty(),
                                         mix.map(files::mixLink).orElse(Map.of()),
                                         mix,
-                                        mix.map(m -> files.stemLinks(job, m)).orElse(Map.of()));
+                                        mix.map(m -> files.stemLinks(job, m)).orElse(Map.of()),
+                                        Map.of());
+                            }
+                            if (job.kind() == JobKind.ANALYZE) {
+                                // the recording's stems by type, and links to read them
+                                Map<String, String> stems = new java.util.TreeMap<>();
+                                recordings
+                                        .byOutputName(job.profile(), job.outputName())
+                                        .ifPresent(
+                                                r ->
+                                                        r.stems()
+                                                                .forEach(
+                                                                        s ->
+                                                                                stems.put(
+                                                                                        s.type()
+                                                                                                .value(),
+                                                                                        s.audio()
+                                                                                                .value())));
+                                return new Claim(
+                                        job,
+                                        null,
+                                        null,
+                                        null,
+                                        Optional.empty(),
+                                        Map.of(),
+                                        Optional.empty(),
+                                        files.fileLinks(job, stems.values()),
+                                        stems);
                             }
                             return new Claim(
                                     job,
@@ -123,6 +152,7 @@ public final class PullWorker {
                                     files.sourceLink(job),
                                     files.outputLinks(job),
                                     Optional.empty(),
+                                    Map.of(),
                                     Map.of());
                         });
     }
@@ -155,7 +185,7 @@ public final class PullWorker {
             List<Stem> stems,
             List<RegisterRecording.Section> sections) {
         if (jobs.byId(id).filter(job -> job.kind() != JobKind.SEPARATE).isPresent()) {
-            throw new Invalid("stems", "the job is a render: complete it with its mix");
+            throw new Invalid("stems", "the job is not a separation: complete it as its kind says");
         }
         // Only the job's holder learns which of its files are missing; anyone else is told it
         // does not hold the job (in the completion), as on every other call.

@@ -83,9 +83,16 @@ public final class WorkerFiles {
         }
     }
 
-    /** A stem the render the worker holds mixes (one of its mix's files); nothing else. */
+    /**
+     * A stem the render the worker holds mixes (one of its mix's files), or a file of the recording
+     * the analysis the worker holds reads; nothing else.
+     */
     public StoredMedia stem(WorkerCaller worker, JobId id, String file) {
         Job job = held(worker, id);
+        if (job.kind() == JobKind.ANALYZE) {
+            return media.find(job.profileName(), job.outputName(), MediaFileName.of("file", file))
+                    .orElseThrow(() -> new NotFound("no such file of the recording"));
+        }
         Mix mix =
                 job.kind() == JobKind.RENDER
                         ? mixes.byId(job.mix()).orElseThrow(JobRules::noJob)
@@ -110,6 +117,17 @@ public final class WorkerFiles {
             media.find(job.profileName(), job.outputName(), new MediaFileName(part.file()))
                     .flatMap(m -> m.link(WORKER_LINKS, "application/octet-stream"))
                     .ifPresent(link -> links.put(part.file(), link));
+        }
+        return links;
+    }
+
+    /** Links to read these files of the job's recording straight from the store; none without. */
+    Map<String, URI> fileLinks(Job job, java.util.Collection<String> files) {
+        Map<String, URI> links = new LinkedHashMap<>();
+        for (String file : files) {
+            media.find(job.profileName(), job.outputName(), new MediaFileName(file))
+                    .flatMap(m -> m.link(WORKER_LINKS, "application/octet-stream"))
+                    .ifPresent(link -> links.put(file, link));
         }
         return links;
     }

@@ -73,9 +73,13 @@ public record Job(
                 throw new Invalid("mix_id", "a separation renders no mix");
             }
         } else {
-            Checks.required("mix_id", mix);
+            if (kind == JobKind.RENDER) {
+                Checks.required("mix_id", mix);
+            } else if (mix != null) {
+                throw new Invalid("mix_id", "an analysis renders no mix");
+            }
             if (audioFile != null || inputKey != null) {
-                throw new Invalid("audio_file_id", "a render has no source file of its own");
+                throw new Invalid("audio_file_id", "only a separation reads a source file");
             }
         }
         Checks.required("output_name", outputName);
@@ -201,6 +205,35 @@ public record Job(
                 mix,
                 outputName,
                 fileName,
+                null,
+                JobStatus.QUEUED,
+                0,
+                maxAttempts,
+                now,
+                Lease.NONE,
+                Progress.NONE,
+                null,
+                null,
+                now,
+                now);
+    }
+
+    /** The analysis of a recording's stored stems (by its profile and output name), queued now. */
+    public static Job analyze(
+            ProfileId profile,
+            ProfileName profileName,
+            OutputName outputName,
+            int maxAttempts,
+            Instant now) {
+        return new Job(
+                JobId.random(),
+                JobKind.ANALYZE,
+                profile,
+                profileName,
+                null,
+                null,
+                outputName,
+                outputName.value(),
                 null,
                 JobStatus.QUEUED,
                 0,

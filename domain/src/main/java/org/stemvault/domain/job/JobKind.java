@@ -9,12 +9,14 @@ import java.util.stream.Collectors;
 import org.stemvault.domain.Invalid;
 
 /**
- * What a job does: {@code separate} an uploaded take into stems, or {@code render} a take-away mix
- * of a recording's stems. Kinds share the one queue; a worker says which kinds it takes.
+ * What a job does: {@code separate} an uploaded take into stems, {@code render} a take-away mix of
+ * a recording's stems, or {@code analyze} a recording's stored stems (tempo, beats, key). Kinds
+ * share the one queue; a worker says which kinds it takes.
  */
 public enum JobKind {
     SEPARATE,
-    RENDER;
+    RENDER,
+    ANALYZE;
 
     /** Every kind: what a worker that takes any job asks for. */
     public static final Set<JobKind> ALL =

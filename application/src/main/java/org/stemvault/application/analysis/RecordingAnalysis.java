@@ -1,0 +1,102 @@
+package org.stemvault.application.analysis;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.stemvault.application.Principal;
+import org.stemvault.application.Transactions;
+import org.stemvault.application.WorkerCaller;
+import org.stemvault.application.signin.Admin;
+import org.stemvault.domain.Invalid;
+import org.stemvault.domain.NotFound;
+import org.stemvault.domain.analysis.Analyses;
+import org.stemvault.domain.analysis.Analysis;
+import org.stemvault.domain.job.Job;
+import org.stemvault.domain.job.JobId;
+import org.stemvault.domain.job.JobKind;
+import org.stemvault.domain.job.JobStatus;
+import org.stemvault.domain.job.Jobs;
+import org.stemvault.domain.library.Catalogue;
+import org.stemvault.domain.recording.RecordingId;
+import org.stemvault.domain.recording.Recordings;
+
+/**
+ * The tempo, beats and key of recordings: members read a recording's analysis by the one membership
+ * rule; an admin queues an {@code analyze} job for every recording without one (legacy imports,
+ * earlier takes); the worker holding such a job completes it with what it found, stored in the same
+ * transaction as the job's completion.
+ */
+public final class RecordingAnalysis {
+
+    private final Catalogue catalogue;
+    private final Analyses analyses;
+    private final Jobs jobs;
+    private final Recordings recordings;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    public RecordingAnalysis(
+            Catalogue catalogue,
+            Analyses analyses,
+            Jobs jobs,
+            Recordings recordings,
+            Transactions transactions,
+            Clock clock,
+            int maxAttempts) {
+        this.catalogue = catalogue;
+        this.analyses = analyses;
+        this.jobs = jobs;
+        this.recordings = recordings;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** The analysis of a recording the caller may see; {@link NotFound} until it is analysed. */
+    public Analysis of(Principal principal, String recordingId) {
+        RecordingId id = id(recordingId);
+        catalogue
+                .recording(principal.viewer(), id)
+                .orElseThrow(() -> new NotFound("no such recording"));
+        return analyses.of(id)
+                .orElseThrow(() -> new NotFound("the recording has not been analysed yet"));
+    }
+
+    /** Queues the analysis of every recording that has stems and none yet; answers how many. */
+    public int queueMissing(Admin admin) {
+        return analyses.queueMissing(maxAttempts, clock.instant());
+    }
+
+    /**
+     * Completes the analysis the worker holds: kept for its recording (when it still exists) in the
+     * same transaction as the job's completion. Completing it again changes nothing.
+     */
+    public void complete(WorkerCaller worker, JobId id, Analysis analysis) {
+        transactions.inTransaction(
+                () -> {
+                    Job job = jobs.byId(id).orElseThrow(() -> new NotFound("no such job"));
+                    if (job.kind() != JobKind.ANALYZE) {
+                        throw new Invalid("tempo_bpm", "the job is not an analysis");
+                    }
+                    if (job.status() == JobStatus.COMPLETE) {
+                        return null;
+                    }
+                    if (!jobs.complete(id, worker.name(), java.util.List.of(), clock.instant())) {
+                        throw new org.stemvault.domain.Conflict(
+                                "this worker does not hold the job");
+                    }
+                    recordings
+                            .byOutputName(job.profile(), job.outputName())
+                            .ifPresent(r -> analyses.save(r.id(), analysis));
+                    return null;
+                });
+    }
+
+    private static RecordingId id(String value) {
+        try {
+            return new RecordingId(UUID.fromString(value));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFound("no such recording");
+        }
+    }
+}
