@@ -367,7 +367,21 @@ class WorkerTest {
         assertTrue(
                 stems.get("other").path("measured_lufs").isNull(),
                 "a mono take has no side signal: " + stems.get("other"));
+        // the worker analysed the take before it completed the job
+        HttpResponse<String> analysis =
+                Api.call(
+                        server,
+                        "GET",
+                        "/api/recordings/" + file.path("id").asText() + "/analysis",
+                        member,
+                        null);
+        assertEquals(200, analysis.statusCode(), Files.readString(log));
+        assertTrue(Files.readString(log).contains("analysed"), Files.readString(log));
+        assertEquals(BUILT_IN_ANALYSIS, JSON.readTree(analysis.body()).path("tool").asText());
     }
+
+    static final String BUILT_IN_ANALYSIS =
+            "stemvault-worker built-in (bpm-tools, aubio onset, chromagram)";
 
     /** An upload separated by the Quick start's split (its recording's id). */
     String separatedWithTheQuickStartSplit(EmbeddedServer on) throws Exception {

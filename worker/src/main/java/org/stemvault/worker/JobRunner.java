@@ -162,6 +162,45 @@ final class JobRunner {
     }
 
     /**
+     * The take's tempo, beats and key, sent while the job is held; the sections snapped to the
+     * nearest downbeat when the beat grid is confident. An analysis that fails leaves the
+     * separation as it is (an admin can queue it again later).
+     */
+    private List<Sections.Section> analyse(
+            ServiceClient.Claim job,
+            Path input,
+            Path drums,
+            Path dir,
+            List<Sections.Section> sections)
+            throws InterruptedException {
+        stage(job, "analysing", 90);
+        try {
+            ObjectNode analysis = settings.analyzer().analyse(input, drums, dir);
+            client.postJson(
+                    job.text("complete_url").replaceAll("/complete$", "/analysis"), analysis);
+            log.line(
+                    "analysed",
+                    "job="
+                            + job.id()
+                            + " tempo="
+                            + analysis.path("tempo_bpm").asText()
+                            + " key="
+                            + analysis.path("key").asText());
+            double[] downbeats = new double[analysis.path("downbeats").size()];
+            for (int i = 0; i < downbeats.length; i++) {
+                downbeats[i] = analysis.path("downbeats").get(i).asDouble();
+            }
+            double tempo = analysis.path("tempo_bpm").asDouble(0);
+            if (analysis.path("tempo_confidence").asDouble() >= 0.8 && tempo > 0) {
+                return Sections.snapped(sections, downbeats, 2 * 60 / tempo);
+            }
+        } catch (Failure e) {
+            log.line("analysis", "job=" + job.id() + " skipped: " + e.getMessage());
+        }
+        return sections;
+    }
+
+    /**
      * An analysis of a recording's stored stems: the drums stem gives the pulse, the other stems
      * mixed (ffmpeg's amix) the key; the JSON of the analysis.
      */
@@ -299,6 +338,7 @@ final class JobRunner {
         stage(job, "sections", 90);
         List<Sections.Section> sections = Sections.detect(levels, Ffmpeg.WINDOW_SECONDS);
         log.line("sections", "job=" + job.id() + " found=" + sections.size());
+        sections = analyse(job, input, stems.get("drums"), dir, sections);
 
         int done = 0;
         for (Map.Entry<String, Path> file : files.entrySet()) {

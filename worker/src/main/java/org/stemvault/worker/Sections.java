@@ -134,4 +134,31 @@ final class Sections {
         }
         return out;
     }
+
+    /**
+     * The sections with each boundary moved to the nearest downbeat within {@code tolerance}
+     * seconds (half a bar, when the beat grid is confident); a section that would vanish keeps its
+     * boundaries.
+     */
+    static List<Section> snapped(List<Section> sections, double[] downbeats, double tolerance) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            double start = nearest(s.start(), downbeats, tolerance);
+            double end = nearest(s.end(), downbeats, tolerance);
+            out.add(end > start ? new Section(start, end) : s);
+        }
+        return out;
+    }
+
+    private static double nearest(double at, double[] downbeats, double tolerance) {
+        double best = at;
+        double distance = tolerance;
+        for (double d : downbeats) {
+            if (Math.abs(d - at) <= distance) {
+                distance = Math.abs(d - at);
+                best = d;
+            }
+        }
+        return best;
+    }
 }

@@ -69,27 +69,45 @@ public final class RecordingAnalysis {
 
     /**
      * Completes the analysis the worker holds: kept for its recording (when it still exists) in the
-     * same transaction as the job's completion. Completing it again changes nothing.
+     * same transaction as the job's completion; completing it again changes nothing. For a
+     * separation the worker holds, the take's analysis is kept for its recording (listed since the
+     * upload) and the job stays held until the worker completes it.
      */
     public void complete(WorkerCaller worker, JobId id, Analysis analysis) {
         transactions.inTransaction(
                 () -> {
                     Job job = jobs.byId(id).orElseThrow(() -> new NotFound("no such job"));
+                    if (job.kind() == JobKind.SEPARATE) {
+                        // a separation's worker analyses the take before it completes the job
+                        if (job.status() != JobStatus.PROCESSING
+                                || !worker.name().equals(job.worker())) {
+                            throw notHeld();
+                        }
+                        recordings
+                                .byOutputName(job.profile(), job.outputName())
+                                .ifPresent(r -> analyses.save(r.id(), analysis));
+                        return null;
+                    }
                     if (job.kind() != JobKind.ANALYZE) {
-                        throw new Invalid("tempo_bpm", "the job is not an analysis");
+                        throw new Invalid("tempo_bpm", "the job is a render: it has no analysis");
                     }
                     if (job.status() == JobStatus.COMPLETE) {
                         return null;
                     }
                     if (!jobs.complete(id, worker.name(), java.util.List.of(), clock.instant())) {
-                        throw new org.stemvault.domain.Conflict(
-                                "this worker does not hold the job");
+                        throw notHeld();
                     }
                     recordings
                             .byOutputName(job.profile(), job.outputName())
                             .ifPresent(r -> analyses.save(r.id(), analysis));
                     return null;
                 });
+    }
+
+    private static org.stemvault.domain.Conflict notHeld() {
+        return new org.stemvault.domain.Conflict(
+                "this worker does not hold the job (any more): its lease ran out, or it was"
+                        + " cancelled");
     }
 
     private static RecordingId id(String value) {
