@@ -848,7 +848,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             401),
                     new Row(
                             "GET",
-                            "/api/songs/{id}/clips",
+                            "/api/songs/{id}/clips{?sort}",
                             "/api/songs/SONG_ID/clips",
                             null,
                             401,
@@ -859,7 +859,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             401),
                     new Row(
                             "GET",
-                            "/api/songs/{id}/clips",
+                            "/api/songs/{id}/clips{?sort}",
                             "/api/songs/OTHER_SONG_ID/clips",
                             null,
                             401,

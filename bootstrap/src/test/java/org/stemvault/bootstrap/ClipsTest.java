@@ -34,6 +34,7 @@ class ClipsTest implements TestPropertyProvider {
     @Inject EmbeddedServer server;
     @Inject Seed seed;
     @Inject StatementCounter counter;
+    @Inject org.stemvault.domain.analysis.Analyses analyses;
 
     String member;
     String worker;
@@ -220,6 +221,67 @@ class ClipsTest implements TestPropertyProvider {
                 takes.get(2).path("recording").path("stems").get(1).path("audio_url").asText());
         assertEquals(2, statements, "the session's check and the one read of the takes");
         assertEquals(4, json(call("GET", "/api/profiles/band/clips", null)).size());
+    }
+
+    @Test
+    void a_songs_takes_compare_by_tempo_key_and_stability_in_the_same_statement() throws Exception {
+        Recording later = seed.take(band, "take-2", 60, Seed.stem("vocals", -21.0));
+        Recording unmeasured = seed.take(band, "take-3", 120, Seed.stem("vocals", -22.0));
+        seed.clip(take, intro, 0, 20);
+        seed.clip(later, intro, 10, 20);
+        seed.clip(unmeasured, intro, 0, 5);
+        // take-1 steady at 100 in A minor; take-2 rushes from 110 to 130 and is in C major
+        analyses.save(take.id(), analysis(100, 0.99, List.of(100.0, 100.0), "A minor"));
+        analyses.save(later.id(), analysis(120, 0.9, List.of(110.0, 130.0), "C major"));
+        counter.statements.set(0);
+        HttpResponse<String> byTempo =
+                call("GET", "/api/songs/" + intro.id() + "/clips?sort=tempo", null);
+        assertEquals(2, counter.statements.get(), "the measures come with the takes");
+        assertEquals(200, byTempo.statusCode(), byTempo.body());
+        JsonNode takes = json(byTempo);
+        assertEquals("take-1", takes.get(0).path("recording").path("name").asText());
+        assertEquals(100.0, takes.get(0).path("tempo_bpm").asDouble());
+        assertEquals("A minor", takes.get(0).path("key").asText());
+        assertEquals(0.99, takes.get(0).path("stability").asDouble(), 1e-6);
+        assertEquals(
+                130.0,
+                takes.get(1).path("tempo_bpm").asDouble(),
+                "the clip's own tempo: the window it covers");
+        assertTrue(takes.get(2).path("tempo_bpm").isNull(), "not analysed: last");
+        JsonNode steadiest =
+                json(call("GET", "/api/songs/" + intro.id() + "/clips?sort=-stability", null));
+        assertEquals("take-1", steadiest.get(0).path("recording").path("name").asText());
+        assertEquals(
+                "take-2",
+                json(call("GET", "/api/songs/" + intro.id() + "/clips?sort=-key", null))
+                        .get(0)
+                        .path("recording")
+                        .path("name")
+                        .asText(),
+                "by key's name, descending: C major before A minor");
+        HttpResponse<String> bad =
+                call("GET", "/api/songs/" + intro.id() + "/clips?sort=loudness", null);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("sort"), bad.body());
+    }
+
+    static org.stemvault.domain.analysis.Analysis analysis(
+            double tempo, double stability, List<Double> curve, String key) {
+        org.stemvault.domain.analysis.MusicalKey k =
+                org.stemvault.domain.analysis.MusicalKey.parse("key", key);
+        return new org.stemvault.domain.analysis.Analysis(
+                tempo,
+                0.9,
+                k,
+                0.5,
+                stability,
+                new double[] {0.5, 1.0},
+                new double[] {0.5},
+                10,
+                curve,
+                java.util.Collections.nCopies(curve.size(), k),
+                "test",
+                java.time.Instant.parse("2026-12-07T00:00:00Z"));
     }
 
     @Test

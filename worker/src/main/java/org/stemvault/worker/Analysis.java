@@ -152,26 +152,79 @@ final class Analysis {
     }
 
     /**
-     * Of the tool's tempo, its half and its double (within 40–240 BPM): the one whose grid best
-     * explains the onsets; null without a tempo or with fewer than four onsets.
+     * The tempo: of bpm-tools' estimate and the onsets' median interval, each at 1/3, 1/2, 2/3, 1,
+     * 3/2, 2 and 3 times (within 40–240 BPM; accents on the bar and swing make a tool read a
+     * related tempo), the one whose grid best explains the onsets, then refined by a least-squares
+     * fit of the onsets on its grid; null without a tempo.
      */
     static Double octave(Double tool, double[] onsets) {
-        if (tool == null || onsets.length < 4) {
+        if (onsets.length < 4) {
             return tool;
+        }
+        double[] intervals = new double[onsets.length - 1];
+        for (int i = 1; i < onsets.length; i++) {
+            intervals[i - 1] = onsets[i] - onsets[i - 1];
+        }
+        double median = median(intervals);
+        List<Double> bases = new ArrayList<>();
+        if (tool != null) {
+            bases.add(tool);
+        }
+        if (median > 0) {
+            bases.add(60 / median);
         }
         double best = -1;
         Double chosen = tool;
-        for (double candidate : new double[] {tool / 2, tool, tool * 2}) {
-            if (candidate < 40 || candidate > 240) {
-                continue;
-            }
-            double score = gridScore(onsets, 60 / candidate);
-            if (score > best + 1e-9) {
-                best = score;
-                chosen = candidate;
+        for (double base : bases) {
+            for (double ratio : new double[] {1, 0.5, 2, 2.0 / 3, 1.5, 1.0 / 3, 3}) {
+                double candidate = base * ratio;
+                if (candidate < 40 || candidate > 240) {
+                    continue;
+                }
+                double score = gridScore(onsets, 60 / candidate);
+                if (score > best + 1e-9) {
+                    best = score;
+                    chosen = candidate;
+                }
             }
         }
-        return chosen;
+        return chosen == null ? null : refine(onsets, chosen);
+    }
+
+    /**
+     * The tempo whose grid fits the onsets best in the least-squares sense: each onset within 15 %
+     * of a period of the grid is given its beat number, and the period is the slope of onset time
+     * against beat number.
+     */
+    static double refine(double[] onsets, double tempo) {
+        double period = 60 / tempo;
+        List<double[]> points = new ArrayList<>();
+        double anchor = onsets[0];
+        long beat = 0;
+        points.add(new double[] {0, onsets[0]});
+        for (int i = 1; i < onsets.length; i++) {
+            double beats = (onsets[i] - anchor) / period;
+            long step = Math.round(beats);
+            if (step > 0 && Math.abs(beats - step) <= 0.15) {
+                beat += step;
+                anchor = onsets[i];
+                points.add(new double[] {beat, onsets[i]});
+            }
+        }
+        if (points.size() < 4) {
+            return tempo;
+        }
+        double mx = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
+        double my = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        for (double[] p : points) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+        }
+        double slope = sxx == 0 ? period : sxy / sxx;
+        double refined = 60 / slope;
+        return Math.abs(refined - tempo) / tempo <= 0.05 ? refined : tempo;
     }
 
     /**

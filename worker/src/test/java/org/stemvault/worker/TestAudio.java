@@ -72,6 +72,11 @@ public final class TestAudio {
      * two seconds a chord, each note with three harmonics over a bass root.
      */
     public static Path progression(Path file, int tonic, boolean minor) {
+        return progression(file, tonic, minor, 0);
+    }
+
+    /** As {@link #progression(Path, int, boolean)}, its chords {@code octaves} octaves up. */
+    public static Path progression(Path file, int tonic, boolean minor, int octaves) {
         int[][] chords =
                 minor
                         ? new int[][] {{0, 3, 7}, {5, 8, 12}, {7, 11, 14}, {0, 3, 7}}
@@ -80,7 +85,7 @@ public final class TestAudio {
         for (int c = 0; c < chords.length; c++) {
             StringBuilder notes = new StringBuilder("0");
             for (int interval : chords[c]) {
-                double hz = 261.63 * Math.pow(2, (tonic + interval) / 12.0);
+                double hz = 261.63 * Math.pow(2, octaves + (tonic + interval) / 12.0);
                 for (int h = 1; h <= 3; h++) {
                     notes.append("+")
                             .append(0.05 / h)

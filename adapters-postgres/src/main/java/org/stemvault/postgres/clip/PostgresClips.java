@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.stemvault.domain.analysis.Analysis;
+import org.stemvault.domain.analysis.MusicalKey;
 import org.stemvault.domain.clip.Clip;
 import org.stemvault.domain.clip.ClipId;
 import org.stemvault.domain.clip.Clips;
@@ -66,12 +68,15 @@ final class PostgresClips implements Clips {
                     GROUP BY c.recording_id
                 )
                 SELECT a.anchor AS visible_anchor, a.profile_name, t.clip_ids, t.starts, t.ends,
-                       t.names, t.created, t.updated, t.songs, t.song_names, """
+                       t.names, t.created, t.updated, t.songs, t.song_names, ra.tempo_bpm,
+                       ra.musical_key, ra.stability, ra.window_seconds, ra.tempo_curve,
+                       ra.window_keys, """
                         + RecordingRows.COLUMNS
                         + """
                 FROM anchor a
                 LEFT JOIN takes t ON true
                 LEFT JOIN recordings r ON r.id = t.recording_id
+                LEFT JOIN recording_analyses ra ON ra.recording_id = r.id
                 LEFT JOIN stems s ON s.recording_id = r.id
                 ORDER BY r.created_at DESC, r.id DESC, s.position
                 """);
@@ -168,7 +173,7 @@ final class PostgresClips implements Clips {
     }
 
     /** A clip of a take with its song's name (null: no song). */
-    private record Part(Clip clip, String songName) {}
+    private record Part(Clip clip, String songName, Analysis.Summary measures) {}
 
     private Optional<List<Take>> takes(String sql, Viewer viewer, Anchor anchor) {
         return db.read(
@@ -188,7 +193,12 @@ final class PostgresClips implements Clips {
                                 Catalogue.Located take =
                                         new Catalogue.Located(profile, recordings.get(i));
                                 for (Part part : clips.get(i)) {
-                                    takes.add(new Take(part.clip(), take, part.songName()));
+                                    takes.add(
+                                            new Take(
+                                                    part.clip(),
+                                                    take,
+                                                    part.songName(),
+                                                    part.measures()));
                                 }
                             }
                             return Optional.of(takes);
@@ -280,6 +290,7 @@ final class PostgresClips implements Clips {
         String[] songNames = (String[]) array(rs, "song_names");
         ProfileId profile = new ProfileId(Database.uuid(rs, "profile_id"));
         RecordingId recording = new RecordingId(Database.uuid(rs, "id"));
+        Analysis.Summary measures = measures(rs);
         List<Part> clips = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             clips.add(
@@ -294,9 +305,35 @@ final class PostgresClips implements Clips {
                                     names[i],
                                     created[i].toInstant(),
                                     updated[i].toInstant()),
-                            songNames[i]));
+                            songNames[i],
+                            measures));
         }
         return clips;
+    }
+
+    /** The recording's measures from its first row; null while it is not analysed. */
+    private static Analysis.Summary measures(ResultSet rs) throws SQLException {
+        Object window = rs.getObject("window_seconds");
+        if (window == null) {
+            return null;
+        }
+        List<Double> curve = new ArrayList<>();
+        for (Object v : (Object[]) rs.getArray("tempo_curve").getArray()) {
+            curve.add(v == null ? null : ((Number) v).doubleValue());
+        }
+        List<MusicalKey> keys = new ArrayList<>();
+        for (Object v : (Object[]) rs.getArray("window_keys").getArray()) {
+            keys.add(v == null ? null : MusicalKey.parse("window_keys", (String) v));
+        }
+        String key = rs.getString("musical_key");
+        Object stability = rs.getObject("stability");
+        return new Analysis.Summary(
+                Database.nullableDouble(rs, "tempo_bpm"),
+                key == null ? null : MusicalKey.parse("key", key),
+                stability == null ? null : ((Number) stability).doubleValue(),
+                ((Number) window).doubleValue(),
+                curve,
+                keys);
     }
 
     private static Object array(ResultSet rs, String column) throws SQLException {

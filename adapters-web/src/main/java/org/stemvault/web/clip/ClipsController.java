@@ -1,5 +1,6 @@
 package org.stemvault.web.clip;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -9,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.stemvault.application.Principal;
+import org.stemvault.application.analysis.RecordingAnalysis;
 import org.stemvault.application.clip.RecordingClips;
 import org.stemvault.domain.Invalid;
 import org.stemvault.web.auth.Sessions;
@@ -32,8 +35,11 @@ final class ClipsController {
 
     private final RecordingClips clips;
 
-    ClipsController(RecordingClips clips) {
+    private final RecordingAnalysis analysis;
+
+    ClipsController(RecordingClips clips, RecordingAnalysis analysis) {
         this.clips = clips;
+        this.analysis = analysis;
     }
 
     @Get("/recordings/{id}/clips")
@@ -62,7 +68,7 @@ final class ClipsController {
 
     @Get("/clips/{id}")
     TakeResponse get(@PathVariable String id, @Bound Principal principal) {
-        return TakeResponse.of(clips.get(principal, id));
+        return TakeResponse.of(analysis.measure(List.of(clips.get(principal, id)), null).get(0));
     }
 
     /** What is absent stays; {@code song_id} and {@code display_name} given as null are cleared. */
@@ -82,16 +88,28 @@ final class ClipsController {
         clips.delete(principal, id);
     }
 
-    /** Every take of the song, newest recording first: each clip with its recording and stems. */
-    @Get("/songs/{id}/clips")
-    List<TakeResponse> ofSong(@PathVariable String id, @Bound Principal principal) {
-        return clips.ofSong(principal, id).stream().map(TakeResponse::of).toList();
+    /**
+     * Every take of the song, newest recording first (or by {@code sort}: {@code tempo}, {@code
+     * key}, {@code stability}, a leading {@code -} for descending; takes not analysed last): each
+     * clip with its recording, stems, its own tempo and key, and its recording's stability, so a
+     * song's takes can be compared.
+     */
+    @Get("/songs/{id}/clips{?sort}")
+    List<TakeResponse> ofSong(
+            @PathVariable String id,
+            @Nullable @QueryValue String sort,
+            @Bound Principal principal) {
+        return analysis.measure(clips.ofSong(principal, id), sort).stream()
+                .map(TakeResponse::of)
+                .toList();
     }
 
-    /** The profile's clips, newest first, each with its song, recording and stems. */
+    /** The profile's clips, newest first, each with its song, recording, stems and measures. */
     @Get("/profiles/{profile}/clips")
     List<TakeResponse> ofProfile(@PathVariable String profile, @Bound Principal principal) {
-        return clips.ofProfile(principal, profile).stream().map(TakeResponse::of).toList();
+        return analysis.measure(clips.ofProfile(principal, profile), null).stream()
+                .map(TakeResponse::of)
+                .toList();
     }
 
     /** The bounds' names: the newest client's, and this service's first ones (aliases). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.List;
+import org.stemvault.application.analysis.RecordingAnalysis;
 import org.stemvault.domain.clip.Clips;
 import org.stemvault.web.library.FileResponse;
 import org.stemvault.web.recording.RecordingResponse;
@@ -22,11 +23,33 @@ record TakeResponse(
         List<FileResponse.StemResponse> stems,
         FileResponse.LocationResponse location,
         String dateRecorded,
-        RecordingResponse recording) {
+        RecordingResponse recording,
+        Double tempoBpm,
+        String key,
+        Double stability) {
 
     /** A clip's song. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record SongResponse(String id, String name) {}
+
+    /**
+     * A take with its measures: the clip's own tempo and key (over its span) and its recording's
+     * stability; null while the recording is not analysed.
+     */
+    static TakeResponse of(RecordingAnalysis.Measured measured) {
+        TakeResponse t = of(measured.take());
+        return new TakeResponse(
+                t.clip(),
+                t.song(),
+                t.recordingOutputName(),
+                t.stems(),
+                t.location(),
+                t.dateRecorded(),
+                t.recording(),
+                measured.tempoBpm() == null ? null : Math.round(measured.tempoBpm() * 10) / 10.0,
+                measured.key() == null ? null : measured.key().toString(),
+                measured.stability());
+    }
 
     static TakeResponse of(Clips.Take take) {
         RecordingResponse recording = RecordingResponse.of(take.recording());
@@ -40,6 +63,9 @@ record TakeResponse(
                 file.stems(),
                 file.location(),
                 file.dateRecorded(),
-                recording);
+                recording,
+                null,
+                null,
+                null);
     }
 }

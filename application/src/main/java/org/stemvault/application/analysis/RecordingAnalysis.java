@@ -1,6 +1,9 @@
 package org.stemvault.application.analysis;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
@@ -10,6 +13,8 @@ import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.analysis.Analyses;
 import org.stemvault.domain.analysis.Analysis;
+import org.stemvault.domain.analysis.MusicalKey;
+import org.stemvault.domain.clip.Clips;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.JobId;
 import org.stemvault.domain.job.JobKind;
@@ -60,6 +65,54 @@ public final class RecordingAnalysis {
                 .orElseThrow(() -> new NotFound("no such recording"));
         return analyses.of(id)
                 .orElseThrow(() -> new NotFound("the recording has not been analysed yet"));
+    }
+
+    /** A take with its own tempo and key (over the clip's span) and its recording's stability. */
+    public record Measured(Clips.Take take, Double tempoBpm, MusicalKey key, Double stability) {}
+
+    /** How takes may be sorted: by tempo, key or stability; a leading '-' for descending. */
+    public static final List<String> SORTS =
+            List.of("tempo", "-tempo", "key", "-key", "stability", "-stability");
+
+    /**
+     * The takes with their measures (read with them), in the order asked ({@code sort} null: as
+     * given); takes not analysed come last whatever the order.
+     */
+    public List<Measured> measure(List<Clips.Take> takes, String sort) {
+        if (sort != null && !SORTS.contains(sort)) {
+            throw new Invalid("sort", "must be one of " + String.join(", ", SORTS));
+        }
+        List<Measured> measured = new ArrayList<>();
+        for (Clips.Take take : takes) {
+            Analysis.Summary a = take.measures();
+            measured.add(
+                    a == null
+                            ? new Measured(take, null, null, null)
+                            : new Measured(
+                                    take,
+                                    a.tempoBetween(take.clip().start(), take.clip().end()),
+                                    a.keyBetween(take.clip().start(), take.clip().end()),
+                                    a.stability()));
+        }
+        if (sort == null) {
+            return measured;
+        }
+        Comparator<Measured> order =
+                switch (sort.replace("-", "")) {
+                    case "tempo" -> Comparator.comparing(Measured::tempoBpm, nullsLast(sort));
+                    case "stability" -> Comparator.comparing(Measured::stability, nullsLast(sort));
+                    default ->
+                            Comparator.comparing(
+                                    m -> m.key() == null ? null : m.key().toString(),
+                                    nullsLast(sort));
+                };
+        measured.sort(order);
+        return measured;
+    }
+
+    private static <T extends Comparable<T>> Comparator<T> nullsLast(String sort) {
+        return Comparator.nullsLast(
+                sort.startsWith("-") ? Comparator.<T>reverseOrder() : Comparator.<T>naturalOrder());
     }
 
     /** Queues the analysis of every recording that has stems and none yet; answers how many. */

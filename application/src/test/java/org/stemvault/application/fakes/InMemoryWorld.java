@@ -2187,7 +2187,8 @@ public final class InMemoryWorld implements Ports {
                                                         new Take(
                                                                 c,
                                                                 located,
-                                                                song == null ? null : song.name()));
+                                                                song == null ? null : song.name(),
+                                                                null));
                                             }
                                         }
                                     });

@@ -82,43 +82,71 @@ public record Analysis(
         return values.clone();
     }
 
+    /** What lists of takes carry: the measures without the beat grid. */
+    public Summary summary() {
+        return new Summary(tempoBpm, key, stability, windowSeconds, tempoCurve, windowKeys);
+    }
+
     /**
-     * The tempo over {@code [start, end)} seconds: the mean of its windows' tempos, or the take's.
+     * A take's measures without its beat grid: enough to give each clip its own tempo and key and
+     * to compare takes.
      */
-    public Double tempoBetween(double start, double end) {
-        return windows(start, end).stream()
-                .map(tempoCurve::get)
-                .filter(java.util.Objects::nonNull)
-                .mapToDouble(Double::doubleValue)
-                .average()
-                .stream()
-                .boxed()
-                .findFirst()
-                .orElse(tempoBpm);
-    }
+    public record Summary(
+            Double tempoBpm,
+            MusicalKey key,
+            Double stability,
+            double windowSeconds,
+            List<Double> tempoCurve,
+            List<MusicalKey> windowKeys) {
 
-    /** The key over {@code [start, end)}: the one most of its windows have, or the take's. */
-    public MusicalKey keyBetween(double start, double end) {
-        return windows(start, end).stream()
-                .map(windowKeys::get)
-                .filter(java.util.Objects::nonNull)
-                .collect(
-                        java.util.stream.Collectors.groupingBy(
-                                k -> k, java.util.stream.Collectors.counting()))
-                .entrySet()
-                .stream()
-                .max(java.util.Map.Entry.comparingByValue())
-                .map(java.util.Map.Entry::getKey)
-                .orElse(key);
-    }
+        public Summary {
+            tempoCurve =
+                    java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tempoCurve));
+            windowKeys =
+                    java.util.Collections.unmodifiableList(new java.util.ArrayList<>(windowKeys));
+        }
 
-    private List<Integer> windows(double start, double end) {
-        int first = (int) Math.floor(start / windowSeconds);
-        int last = (int) Math.ceil(end / windowSeconds);
-        return java.util.stream.IntStream.range(Math.max(0, first), Math.max(first, last))
-                .filter(w -> w < tempoCurve.size() && w < windowKeys.size())
-                .boxed()
-                .toList();
+        /**
+         * The tempo over {@code [start, end)} seconds: the mean of its windows' tempos, or the
+         * take's.
+         */
+        public Double tempoBetween(double start, double end) {
+            return windows(start, end).stream()
+                    .map(tempoCurve::get)
+                    .filter(java.util.Objects::nonNull)
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .stream()
+                    .boxed()
+                    .findFirst()
+                    .orElse(tempoBpm);
+        }
+
+        /** The key over {@code [start, end)}: the one most of its windows have, or the take's. */
+        public MusicalKey keyBetween(double start, double end) {
+            return windows(start, end).stream()
+                    .map(windowKeys::get)
+                    .filter(java.util.Objects::nonNull)
+                    .collect(
+                            java.util.stream.Collectors.groupingBy(
+                                    k -> k,
+                                    java.util.LinkedHashMap::new,
+                                    java.util.stream.Collectors.counting()))
+                    .entrySet()
+                    .stream()
+                    .max(java.util.Map.Entry.comparingByValue())
+                    .map(java.util.Map.Entry::getKey)
+                    .orElse(key);
+        }
+
+        private List<Integer> windows(double start, double end) {
+            int first = (int) Math.floor(start / windowSeconds);
+            int last = (int) Math.ceil(end / windowSeconds);
+            return java.util.stream.IntStream.range(Math.max(0, first), Math.max(first, last))
+                    .filter(w -> w < tempoCurve.size() && w < windowKeys.size())
+                    .boxed()
+                    .toList();
+        }
     }
 
     @Override

@@ -18,7 +18,15 @@ public interface Clips {
      * A clip with its recording (and its stems), the name of its profile and its song's name (null
      * when it has no song).
      */
-    record Take(Clip clip, Catalogue.Located recording, String songName) {}
+    /**
+     * A clip with its recording, its song's name and its recording's measures (null while the
+     * recording is not analysed).
+     */
+    record Take(
+            Clip clip,
+            Catalogue.Located recording,
+            String songName,
+            org.stemvault.domain.analysis.Analysis.Summary measures) {}
 
     /** The clip, when it exists and the viewer may see its profile. */
     Optional<Clip> visible(Viewer viewer, ClipId id);
