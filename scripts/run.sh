@@ -115,7 +115,7 @@ else
   [ -n "$separate" ] || separate="bash $(pwd)/scripts/separate-ffmpeg.sh {input} {output_dir}"
   # it takes separations and take-away mixes (renders need ffmpeg only)
   "$java" -jar worker/target/stemvault-worker.jar --server "http://localhost:$port" --separate "$separate" \
-    --kinds separate,render &
+    --kinds separate,render,analyze &
   helpers+=($!) # the token ends with the run: cleanup revokes it
   log "local worker running: ${STEMVAULT_SEPARATE:+$STEMVAULT_SEPARATE}${STEMVAULT_SEPARATE:-the ffmpeg-filter split (scripts/separate-ffmpeg.sh; not a model)}"
 fi
