@@ -113,7 +113,7 @@ if [ -z "$STEMVAULT_WORKER_TOKEN" ]; then
 else
   separate="${STEMVAULT_SEPARATE:-}"
   [ -n "$separate" ] || separate="bash $(pwd)/scripts/separate-ffmpeg.sh {input} {output_dir}"
-  # it takes separations and take-away mixes (renders need ffmpeg only)
+  # it takes separations, take-away mixes and analyses (renders and analyses need no model)
   "$java" -jar worker/target/stemvault-worker.jar --server "http://localhost:$port" --separate "$separate" \
     --kinds separate,render,analyze &
   helpers+=($!) # the token ends with the run: cleanup revokes it

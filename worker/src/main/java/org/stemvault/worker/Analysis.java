@@ -57,6 +57,12 @@ final class Analysis {
         6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17
     };
 
+    static {
+        // one FFT at a time on the calling thread: JTransforms' own pool would hold the JVM open
+        // and compete with the separation for the cores
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
     /** What the analysis found. Tempo and key may be null when nothing could be found. */
     record Result(
             Double tempoBpm,

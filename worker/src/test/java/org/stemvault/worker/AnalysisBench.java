@@ -138,6 +138,7 @@ public final class AnalysisBench {
         System.out.println("ours_seconds_per_minute_drums " + round(oursDrums / 30));
         System.out.println("hand_seconds_per_minute_drums " + round(handSeconds / 30));
         System.out.println("misses " + (misses.isEmpty() ? "none" : String.join(", ", misses)));
+        System.exit(0);
     }
 
     /** The kept tools by hand on one take: ffmpeg decoding into bpm, and aubio onset. */

@@ -6,12 +6,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.stemvault.domain.analysis.Analyses;
 import org.stemvault.domain.analysis.Analysis;
-import org.stemvault.domain.analysis.MusicalKey;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.postgres.Database;
 
@@ -112,27 +109,18 @@ final class PostgresAnalyses implements Analyses {
     }
 
     private static Analysis map(ResultSet rs) throws SQLException {
-        String key = rs.getString("musical_key");
-        List<Double> curve = new ArrayList<>();
-        for (Object v : (Object[]) rs.getArray("tempo_curve").getArray()) {
-            curve.add(v == null ? null : ((Number) v).doubleValue());
-        }
-        List<MusicalKey> windowKeys = new ArrayList<>();
-        for (Object v : (Object[]) rs.getArray("window_keys").getArray()) {
-            windowKeys.add(v == null ? null : MusicalKey.parse("window_keys", (String) v));
-        }
-        Float stability = (Float) rs.getObject("stability");
+        Analysis.Summary m = AnalysisRows.summary(rs);
         return new Analysis(
-                Database.nullableDouble(rs, "tempo_bpm"),
+                m.tempoBpm(),
                 rs.getFloat("tempo_confidence"),
-                key == null ? null : MusicalKey.parse("key", key),
+                m.key(),
                 rs.getFloat("key_confidence"),
-                stability == null ? null : stability.doubleValue(),
+                m.stability(),
                 doubles(rs.getArray("beats")),
                 doubles(rs.getArray("downbeats")),
-                rs.getFloat("window_seconds"),
-                curve,
-                windowKeys,
+                m.windowSeconds(),
+                m.tempoCurve(),
+                m.windowKeys(),
                 rs.getString("tool"),
                 Database.instant(rs, "analyzed_at"));
     }

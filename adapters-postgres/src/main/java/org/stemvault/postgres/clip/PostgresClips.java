@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.stemvault.domain.analysis.Analysis;
-import org.stemvault.domain.analysis.MusicalKey;
 import org.stemvault.domain.clip.Clip;
 import org.stemvault.domain.clip.ClipId;
 import org.stemvault.domain.clip.Clips;
@@ -26,6 +25,7 @@ import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.postgres.Database;
 import org.stemvault.postgres.Visibility;
+import org.stemvault.postgres.analysis.AnalysisRows;
 import org.stemvault.postgres.recording.RecordingRows;
 
 /** Clips in {@code clips}, each tied to its recording and song within one profile. */
@@ -290,7 +290,7 @@ final class PostgresClips implements Clips {
         String[] songNames = (String[]) array(rs, "song_names");
         ProfileId profile = new ProfileId(Database.uuid(rs, "profile_id"));
         RecordingId recording = new RecordingId(Database.uuid(rs, "id"));
-        Analysis.Summary measures = measures(rs);
+        Analysis.Summary measures = AnalysisRows.summary(rs);
         List<Part> clips = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             clips.add(
@@ -309,31 +309,6 @@ final class PostgresClips implements Clips {
                             measures));
         }
         return clips;
-    }
-
-    /** The recording's measures from its first row; null while it is not analysed. */
-    private static Analysis.Summary measures(ResultSet rs) throws SQLException {
-        Object window = rs.getObject("window_seconds");
-        if (window == null) {
-            return null;
-        }
-        List<Double> curve = new ArrayList<>();
-        for (Object v : (Object[]) rs.getArray("tempo_curve").getArray()) {
-            curve.add(v == null ? null : ((Number) v).doubleValue());
-        }
-        List<MusicalKey> keys = new ArrayList<>();
-        for (Object v : (Object[]) rs.getArray("window_keys").getArray()) {
-            keys.add(v == null ? null : MusicalKey.parse("window_keys", (String) v));
-        }
-        String key = rs.getString("musical_key");
-        Object stability = rs.getObject("stability");
-        return new Analysis.Summary(
-                Database.nullableDouble(rs, "tempo_bpm"),
-                key == null ? null : MusicalKey.parse("key", key),
-                stability == null ? null : ((Number) stability).doubleValue(),
-                ((Number) window).doubleValue(),
-                curve,
-                keys);
     }
 
     private static Object array(ResultSet rs, String column) throws SQLException {
