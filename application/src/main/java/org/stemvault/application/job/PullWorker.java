@@ -184,8 +184,12 @@ public final class PullWorker {
             String displayName,
             List<Stem> stems,
             List<RegisterRecording.Section> sections) {
-        if (jobs.byId(id).filter(job -> job.kind() != JobKind.SEPARATE).isPresent()) {
-            throw new Invalid("stems", "the job is not a separation: complete it as its kind says");
+        JobKind kind = jobs.byId(id).map(Job::kind).orElse(JobKind.SEPARATE);
+        if (kind == JobKind.RENDER) {
+            throw new Invalid("stems", "the job is a render: complete it with its mix");
+        }
+        if (kind == JobKind.ANALYZE) {
+            throw new Invalid("stems", "the job is an analysis: complete it with its analysis");
         }
         // Only the job's holder learns which of its files are missing; anyone else is told it
         // does not hold the job (in the completion), as on every other call.
