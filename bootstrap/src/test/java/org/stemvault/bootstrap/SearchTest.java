@@ -38,8 +38,10 @@ class SearchTest implements TestPropertyProvider {
     @Inject Profiles profiles;
     @Inject Recordings recordings;
     @Inject Embeddings embeddings;
+    @Inject org.stemvault.domain.analysis.Analyses analyses;
 
     String member;
+    Profile band;
 
     @Override
     public Map<String, String> getProperties() {
@@ -57,7 +59,7 @@ class SearchTest implements TestPropertyProvider {
     @BeforeEach
     void seed() {
         seed.reset();
-        Profile band = seed.profile("band");
+        band = seed.profile("band");
         Profile other = seed.profile("other");
         member = seed.memberOf(band, "member@example.com");
         take(band, "a", "Dark moody groove", 1, 0, 0, 0);
@@ -95,6 +97,59 @@ class SearchTest implements TestPropertyProvider {
                 hybrid.body().contains("\"rank_fulltext\":1")
                         && hybrid.body().contains("\"rank_semantic\":"),
                 hybrid.body());
+    }
+
+    /**
+     * The seed's vibe search, {@code "filters": {"bpm_min": 80, "bpm_max": 100}}, and the key (with
+     * its related keys on request), in every mode: "a" is a 90 BPM take in A minor, "b" 128 BPM in
+     * E minor; a take not analysed matches no tempo or key filter.
+     */
+    @Test
+    void tempo_and_key_filter_every_mode() throws Exception {
+        Recording a = recordings.byOutputName(band.id(), new OutputName("a")).orElseThrow();
+        Recording b = recordings.byOutputName(band.id(), new OutputName("b")).orElseThrow();
+        analyses.save(a.id(), ClipsTest.analysis(90, 0.99, List.of(90.0), "A minor"));
+        analyses.save(b.id(), ClipsTest.analysis(128, 0.95, List.of(128.0), "E minor"));
+        List<String> modes =
+                List.of(
+                        "\"mode\":\"fulltext\",\"query\":\"groove or pop\"",
+                        "\"mode\":\"semantic\",\"space\":\"audio\",\"vector\":[1,0,0,0]",
+                        "\"mode\":\"hybrid\",\"query\":\"groove or pop\",\"space\":\"audio\","
+                                + "\"vector\":[1,0,0,0]");
+        for (String mode : modes) {
+            String slow =
+                    search("{" + mode + ",\"filters\":{\"bpm_min\":80,\"bpm_max\":100}}").body();
+            assertTrue(
+                    slow.contains("\"name\":\"a\"") && !slow.contains("\"name\":\"b\""),
+                    mode + slow);
+            String fast = search("{" + mode + ",\"filters\":{\"bpm_min\":120}}").body();
+            assertTrue(
+                    fast.contains("\"name\":\"b\"") && !fast.contains("\"name\":\"a\""),
+                    mode + fast);
+            String c = search("{" + mode + ",\"filters\":{\"key\":\"C major\"}}").body();
+            assertTrue(!c.contains("\"name\":\"a\"") && !c.contains("\"name\":\"b\""), mode + c);
+            // C major's relative is A minor, its fifth above G major (relative E minor)
+            String related =
+                    search("{" + mode + ",\"filters\":{\"key\":\"C\",\"key_related\":true}}")
+                            .body();
+            assertTrue(
+                    related.contains("\"name\":\"a\"") && related.contains("\"name\":\"b\""),
+                    mode + related);
+            String am = search("{" + mode + ",\"filters\":{\"key\":\"Am\"}}").body();
+            assertTrue(am.contains("\"name\":\"a\"") && !am.contains("\"name\":\"b\""), mode + am);
+        }
+        for (String[] bad :
+                new String[][] {
+                    {"{\"bpm_min\":120,\"bpm_max\":90}", "filters.bpm_max"},
+                    {"{\"bpm_min\":\"fast\"}", "filters.bpm_min"},
+                    {"{\"key\":\"H minor\"}", "filters.key"},
+                    {"{\"key_related\":true}", "filters.key_related"}
+                }) {
+            HttpResponse<String> r =
+                    search("{\"mode\":\"fulltext\",\"query\":\"x\",\"filters\":" + bad[0] + "}");
+            assertEquals(400, r.statusCode(), bad[0] + r.body());
+            assertTrue(r.body().contains("\"field\":\"" + bad[1] + "\""), bad[0] + r.body());
+        }
     }
 
     @Test

@@ -26,8 +26,8 @@ class AnalysisTest {
     @Test
     void tempo_beats_and_bars_of_drum_patterns() throws Exception {
         List<String> misses = new ArrayList<>();
-        for (double bpm : new double[] {60, 95, 120, 143, 180}) {
-            Path take = TestAudio.drums(dir.resolve("drums-" + bpm + ".wav"), 24, bpm);
+        for (double bpm : new double[] {60, 143, 180}) {
+            Path take = TestAudio.drums(dir.resolve("drums-" + bpm + ".wav"), 16, bpm);
             Analysis.Result result = analysis.analyse(take, take);
             assertNotNull(result.tempoBpm(), "a tempo at " + bpm);
             if (Math.abs(result.tempoBpm() - bpm) > 1) {
@@ -76,8 +76,8 @@ class AnalysisTest {
         int exact = 0;
         for (int tonic = 0; tonic < 12; tonic += 1) {
             for (boolean minor : new boolean[] {false, true}) {
-                if ((tonic + (minor ? 1 : 0)) % 2 == 1) {
-                    continue; // half the keys here; all 24 in the benchmark
+                if ((tonic + (minor ? 1 : 0)) % 4 != 0) {
+                    continue; // six keys here; all 24 in the benchmark
                 }
                 Path take =
                         TestAudio.progression(
@@ -92,7 +92,7 @@ class AnalysisTest {
                 }
             }
         }
-        assertTrue(exact >= 10, exact + " of 12 exact; missed " + misses);
+        assertTrue(exact >= 5, exact + " of 6 exact; missed " + misses);
     }
 
     @Test

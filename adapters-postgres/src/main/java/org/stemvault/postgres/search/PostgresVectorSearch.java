@@ -295,6 +295,17 @@ final class PostgresVectorSearch implements VectorSearch {
         if (f.recordedTo() != null) {
             c.add("r.date_recorded <= f.recorded_to");
         }
+        if (f.bpmMin() != null || f.bpmMax() != null) {
+            c.add(
+                    "EXISTS (SELECT 1 FROM recording_analyses ra WHERE ra.recording_id = r.id"
+                            + " AND ra.tempo_bpm BETWEEN coalesce(f.bpm_min, '-infinity')"
+                            + " AND coalesce(f.bpm_max, 'infinity'))");
+        }
+        if (f.keys() != null) {
+            c.add(
+                    "EXISTS (SELECT 1 FROM recording_analyses ra WHERE ra.recording_id = r.id"
+                            + " AND ra.musical_key = ANY (f.keys))");
+        }
         return c.isEmpty()
                 ? "true"
                 : "EXISTS (SELECT 1 FROM args f WHERE " + String.join(" AND ", c) + ")";
@@ -369,7 +380,8 @@ final class PostgresVectorSearch implements VectorSearch {
                            ?::float8 AS lufs_max, ?::timestamptz AS created_after, ?::timestamptz AS created_before,
                            ?::int AS depth, ?::float8 AS min_similarity, ?::int AS lim, ?::int AS rrf_k,
                            ?::uuid AS song_id, ?::uuid AS location_id, ?::date AS recorded_from,
-                           ?::date AS recorded_to
+                           ?::date AS recorded_to, ?::float8 AS bpm_min, ?::float8 AS bpm_max,
+                           ?::text[] AS keys
                 ), scope AS (
                     SELECT v.id FROM visible v, args a WHERE a.profiles IS NULL OR v.name = ANY (a.profiles)
                 ), semantic AS (%s
@@ -432,7 +444,16 @@ final class PostgresVectorSearch implements VectorSearch {
         ps.setObject(i++, f.song() == null ? null : f.song().value(), Types.OTHER);
         ps.setObject(i++, f.location() == null ? null : f.location().value(), Types.OTHER);
         ps.setObject(i++, f.recordedFrom(), Types.DATE);
-        ps.setObject(i, f.recordedTo(), Types.DATE);
+        ps.setObject(i++, f.recordedTo(), Types.DATE);
+        ps.setObject(i++, f.bpmMin(), Types.DOUBLE);
+        ps.setObject(i++, f.bpmMax(), Types.DOUBLE);
+        ps.setArray(
+                i,
+                f.keys() == null
+                        ? null
+                        : ps.getConnection()
+                                .createArrayOf(
+                                        "text", f.keys().stream().map(Object::toString).toArray()));
     }
 
     @Override

@@ -255,7 +255,13 @@ public final class Bodies {
             @Schema(format = "uuid") String songId,
             @Schema(format = "uuid") String locationId,
             @Schema(format = "date") String recordedFrom,
-            @Schema(format = "date") String recordedTo) {}
+            @Schema(format = "date") String recordedTo,
+            @Schema(description = "an analysed take of at least this tempo, BPM") Double bpmMin,
+            @Schema(description = "an analysed take of at most this tempo, BPM") Double bpmMax,
+            @Schema(description = "an analysed take in this key: 'A minor', 'Eb major', 'F#m'")
+                    String key,
+            @Schema(description = "with key: also its relative key and the keys a fifth away")
+                    Boolean keyRelated) {}
 
     /** {@code SearchRequest}. */
     @Schema(name = "SearchInput")

@@ -2,11 +2,13 @@ package org.stemvault.domain.search;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
+import org.stemvault.domain.analysis.MusicalKey;
 import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.StemType;
@@ -100,11 +102,16 @@ public record SearchQuery(
             LabelId song,
             LabelId location,
             LocalDate recordedFrom,
-            LocalDate recordedTo) {
+            LocalDate recordedTo,
+            Double bpmMin,
+            Double bpmMax,
+            List<MusicalKey> keys) {
 
         /** No conditions: every filter is added by its wither, so a new filter edits no call. */
         public static final Filters NONE =
-                new Filters(null, null, null, null, null, null, null, null, null, null, null);
+                new Filters(
+                        null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null);
 
         /** Only recordings with a stem of this type. */
         public Filters withStemType(StemType type) {
@@ -157,6 +164,20 @@ public record SearchQuery(
                     });
         }
 
+        /** An analysed take of {@code min} to {@code max} BPM (either may be null). */
+        public Filters withTempo(Double min, Double max) {
+            return edit(
+                    f -> {
+                        f.bpmMin = min;
+                        f.bpmMax = max;
+                    });
+        }
+
+        /** An analysed take in one of these keys (null: any). */
+        public Filters withKeys(List<MusicalKey> newKeys) {
+            return edit(f -> f.keys = newKeys);
+        }
+
         /** These filters with {@code change} made, checked again whole. */
         private Filters edit(Consumer<Draft> change) {
             Draft draft = new Draft(this);
@@ -177,6 +198,9 @@ public record SearchQuery(
             LabelId location;
             LocalDate recordedFrom;
             LocalDate recordedTo;
+            Double bpmMin;
+            Double bpmMax;
+            List<MusicalKey> keys;
 
             Draft(Filters f) {
                 stemType = f.stemType;
@@ -190,6 +214,9 @@ public record SearchQuery(
                 location = f.location;
                 recordedFrom = f.recordedFrom;
                 recordedTo = f.recordedTo;
+                bpmMin = f.bpmMin;
+                bpmMax = f.bpmMax;
+                keys = f.keys;
             }
 
             Filters filters() {
@@ -204,7 +231,10 @@ public record SearchQuery(
                         song,
                         location,
                         recordedFrom,
-                        recordedTo);
+                        recordedTo,
+                        bpmMin,
+                        bpmMax,
+                        keys);
             }
         }
 
@@ -213,6 +243,12 @@ public record SearchQuery(
             finite("filters.duration_max", durationMax);
             finite("filters.lufs_min", lufsMin);
             finite("filters.lufs_max", lufsMax);
+            finite("filters.bpm_min", bpmMin);
+            finite("filters.bpm_max", bpmMax);
+            if (bpmMin != null && bpmMax != null && bpmMax < bpmMin) {
+                throw new Invalid("filters.bpm_max", "must not be below filters.bpm_min");
+            }
+            keys = keys == null ? null : List.copyOf(keys);
             if (recordedFrom != null && recordedTo != null && recordedTo.isBefore(recordedFrom)) {
                 throw new Invalid(
                         "filters.recorded_to", "must not be before filters.recorded_from");
