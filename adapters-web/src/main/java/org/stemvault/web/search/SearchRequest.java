@@ -64,6 +64,8 @@ record SearchRequest(SearchQuery query, String mode) {
             return SearchQuery.Filters.NONE;
         }
         String stemType = f.optionalText("stem_type");
+        String key = f.optionalText("key");
+        Boolean related = f.optionalBoolean("key_related");
         return f.build(
                 () ->
                         SearchQuery.Filters.NONE
@@ -82,16 +84,14 @@ record SearchRequest(SearchQuery query, String mode) {
                                         f.optionalDate("recorded_from"),
                                         f.optionalDate("recorded_to"))
                                 .withTempo(f.optionalNumber("bpm_min"), f.optionalNumber("bpm_max"))
-                                .withKeys(keys(f)));
+                                .withKeys(keys(key, related)));
     }
 
     /**
      * {@code key} ("A minor", "Eb major"), with {@code key_related: true} also its relative key and
      * the keys a fifth away (and theirs); null: any key.
      */
-    private static List<MusicalKey> keys(Fields f) {
-        String key = f.optionalText("key");
-        Boolean related = f.optionalBoolean("key_related");
+    private static List<MusicalKey> keys(String key, Boolean related) {
         if (key == null) {
             if (related != null) {
                 throw new Invalid("filters.key_related", "needs filters.key");
