@@ -203,7 +203,8 @@ class CliTest {
                         "revoke-worker-token",
                         "worker-tokens",
                         "import-legacy",
-                        "backfill-embeddings")) {
+                        "backfill-embeddings",
+                        "analyze-missing")) {
             assertTrue(help.out().contains(command), command + " in " + help.out());
         }
         Run grantHelp = cli("grant", "--help");
@@ -212,6 +213,31 @@ class CliTest {
                 grantHelp.out().contains("Usage: java -jar stemvault.jar grant [-h] PROFILE EMAIL"),
                 grantHelp.out());
         assertEquals(0, cli("help", "import-legacy").exit());
+    }
+
+    @Test
+    void analyze_missing_queues_one_analysis_per_recording_with_stems() throws Exception {
+        assertEquals(0, cli("create-profile", "band", "--source-folder", "/srv/band").exit());
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO recordings (id, profile_id, output_name, display_name, description,"
+                            + " created_at, updated_at) SELECT gen_random_uuid(), id, t, t, '', now(),"
+                            + " now() FROM profiles, unnest(ARRAY['with-stems', 'empty']) t");
+            s.execute(
+                    "INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude,"
+                            + " stem_gain_adjustment_db, audio_url, waveform_url, file_size_bytes,"
+                            + " duration_seconds, position) SELECT gen_random_uuid(), id, 'drums', -20,"
+                            + " 0.9, 0, 'drums.opus', 'drums.png', 10, 1, 1 FROM recordings"
+                            + " WHERE output_name = 'with-stems'");
+        }
+        Run first = cli("analyze-missing");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals("queued 1 analyses", first.out().strip());
+        assertEquals(
+                "queued 0 analyses",
+                cli("analyze-missing").out().strip(),
+                "one pending analysis per recording");
     }
 
     @Test

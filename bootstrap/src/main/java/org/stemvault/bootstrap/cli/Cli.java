@@ -44,7 +44,8 @@ import picocli.CommandLine.Command;
             WorkerTokensCommand.class,
             ImportLegacyCommand.class,
             ExportLegacyCommand.class,
-            BackfillEmbeddingsCommand.class
+            BackfillEmbeddingsCommand.class,
+            AnalyzeMissingCommand.class
         })
 public final class Cli {
 
