@@ -118,8 +118,7 @@ final class JobRunner {
                 client.postJson(
                         job.json().path("render").path("rendered_url").asText(), completion);
             } else if (analysis) {
-                client.postJson(
-                        job.text("complete_url").replaceAll("/complete$", "/analysis"), completion);
+                client.postJson(analysisUrl(job), completion);
             } else {
                 client.complete(job, completion);
             }
@@ -176,8 +175,7 @@ final class JobRunner {
         stage(job, "analysing", 90);
         try {
             ObjectNode analysis = settings.analyzer().analyse(input, drums, dir);
-            client.postJson(
-                    job.text("complete_url").replaceAll("/complete$", "/analysis"), analysis);
+            client.postJson(analysisUrl(job), analysis);
             log.line(
                     "analysed",
                     "job="
@@ -198,6 +196,11 @@ final class JobRunner {
             log.line("analysis", "job=" + job.id() + " skipped: " + e.getMessage());
         }
         return sections;
+    }
+
+    /** Where a job's analysis goes: beside its completion. */
+    private static String analysisUrl(ServiceClient.Claim job) {
+        return job.text("complete_url").replaceAll("/complete$", "/analysis");
     }
 
     /**

@@ -9,6 +9,7 @@ import org.stemvault.application.Principal;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.WorkerCaller;
 import org.stemvault.application.signin.Admin;
+import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.analysis.Analyses;
@@ -147,7 +148,7 @@ public final class RecordingAnalysis {
                     if (job.status() == JobStatus.COMPLETE) {
                         return null;
                     }
-                    if (!jobs.complete(id, worker.name(), java.util.List.of(), clock.instant())) {
+                    if (!jobs.complete(id, worker.name(), List.of(), clock.instant())) {
                         throw notHeld();
                     }
                     recordings
@@ -157,8 +158,8 @@ public final class RecordingAnalysis {
                 });
     }
 
-    private static org.stemvault.domain.Conflict notHeld() {
-        return new org.stemvault.domain.Conflict(
+    private static Conflict notHeld() {
+        return new Conflict(
                 "this worker does not hold the job (any more): its lease ran out, or it was"
                         + " cancelled");
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.stemvault.application.Backoff;
 import org.stemvault.application.Transactions;
 import org.stemvault.application.WorkerCaller;
@@ -117,30 +118,7 @@ public final class PullWorker {
                                         Map.of());
                             }
                             if (job.kind() == JobKind.ANALYZE) {
-                                // the recording's stems by type, and links to read them
-                                Map<String, String> stems = new java.util.TreeMap<>();
-                                recordings
-                                        .byOutputName(job.profile(), job.outputName())
-                                        .ifPresent(
-                                                r ->
-                                                        r.stems()
-                                                                .forEach(
-                                                                        s ->
-                                                                                stems.put(
-                                                                                        s.type()
-                                                                                                .value(),
-                                                                                        s.audio()
-                                                                                                .value())));
-                                return new Claim(
-                                        job,
-                                        null,
-                                        null,
-                                        null,
-                                        Optional.empty(),
-                                        Map.of(),
-                                        Optional.empty(),
-                                        files.fileLinks(job, stems.values()),
-                                        stems);
+                                return analysisClaim(job);
                             }
                             return new Claim(
                                     job,
@@ -155,6 +133,24 @@ public final class PullWorker {
                                     Map.of(),
                                     Map.of());
                         });
+    }
+
+    /** An analysis's claim: its recording's stems by type, and links to read them. */
+    private Claim analysisClaim(Job job) {
+        Map<String, String> stems = new TreeMap<>();
+        recordings.byOutputName(job.profile(), job.outputName()).stream()
+                .flatMap(r -> r.stems().stream())
+                .forEach(s -> stems.put(s.type().value(), s.audio().value()));
+        return new Claim(
+                job,
+                null,
+                null,
+                null,
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                files.fileLinks(job, stems.values()),
+                stems);
     }
 
     /**
