@@ -1014,8 +1014,8 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             401),
                     new Row(
                             "GET",
-                            "/api/profiles/{profile}/files{?limit,cursor}",
-                            "/api/profiles/band/files",
+                            "/api/profiles/{profile}/files{?limit,cursor,bpm_min,bpm_max,key,key_related}",
+                            "/api/profiles/band/files?bpm_max=300&key=Am&key_related=true",
                             null,
                             401,
                             404,

@@ -179,6 +179,14 @@ class BadInputTest implements TestPropertyProvider {
                 "email");
         refused("GET", "/api/admin/audit?user=a%00b@example.com", admin, (String) null, "email");
         refused("GET", "/api/admin/audit?profile=a%00b", admin, (String) null, "profile");
+        refused("GET", "/api/profiles/band/files?key=A%00minor", member, (String) null, "key");
+        refused("GET", "/api/profiles/band/files?bpm_min=9%009", member, (String) null, "bpm_min");
+        refused(
+                "GET",
+                "/api/profiles/band/files?key=Am&key_related=TRUE",
+                member,
+                (String) null,
+                "key_related");
         refused(
                 "GET",
                 "/api/admin/audit?since=%2B1000000000-01-01T00:00:00Z",

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.stemvault.domain.analysis.Analyses;
 import org.stemvault.domain.label.Label;
 import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.profile.Memberships;
@@ -38,6 +39,7 @@ class FilesVersionTest implements TestPropertyProvider {
     @Inject Memberships memberships;
     @Inject Recordings recordings;
     @Inject StatementCounter counter;
+    @Inject Analyses analyses;
 
     User member;
     String token;
@@ -121,6 +123,8 @@ class FilesVersionTest implements TestPropertyProvider {
         assertEquals(200, get(FILES).statusCode());
         assertEquals(1, counter.statements.getAndSet(0));
         assertEquals(0, counter.ends.get(), "one round trip: no transaction, so no COMMIT");
+        assertEquals(200, get(FILES + "?bpm_min=80&key=Am&key_related=true").statusCode());
+        assertEquals(1, counter.statements.getAndSet(0), "filtered by tempo and key as well");
         send("PATCH", FILES + "/take-1/display-name", "{\"display_name\":\"x\"}");
         assertTrue(counter.ends.getAndSet(0) >= 1, "a write's COMMIT is counted");
         tag = etag(get(FILES));
@@ -183,6 +187,83 @@ class FilesVersionTest implements TestPropertyProvider {
 
         assertEquals(204, send("DELETE", FILES + "/take-2", null).statusCode());
         assertFresh(FILES, tag);
+    }
+
+    @Test
+    void an_analysis_shows_in_every_answer_of_the_recording_moves_the_tag_and_filters_the_list()
+            throws Exception {
+        String tag = etag(get(FILES));
+        String single = etag(get(FILES + "/take-1"));
+        assertTrue(get(FILES + "/take-1").body().contains("\"tempo_bpm\":null,\"key\":null"));
+        String slow = FILES + "?bpm_min=80&bpm_max=100";
+        HttpResponse<String> none = get(slow);
+        assertEquals("[]", none.body(), "nothing is analysed yet");
+        assertEquals(tag, etag(none));
+
+        analyses.save(take.id(), ClipsTest.analysis(91.04, 0.93, List.of(91.0), "A minor"));
+        tag = assertFresh(FILES, tag);
+        single = assertFresh(FILES + "/take-1", single);
+        String shown = "\"tempo_bpm\":91.0,\"key\":\"A minor\",\"stability\":0.93";
+        assertTrue(get(FILES).body().contains(shown), get(FILES).body());
+        assertTrue(get(FILES + "/take-1").body().contains(shown));
+        assertTrue(
+                get("/api/recordings/" + take.id()).body().contains(shown),
+                "the recording by id carries the summary; the beat grid stays on its own route");
+        assertUnchanged(slow, tag);
+        assertTrue(
+                send("PATCH", FILES + "/take-1", "{\"description\":\"fast one\"}")
+                        .body()
+                        .contains(shown),
+                "an edit's answer shows the measures as a read does");
+        tag = etag(get(FILES));
+
+        HttpResponse<String> felt = get(slow);
+        assertEquals(200, felt.statusCode());
+        assertTrue(felt.body().contains("\"name\":\"take-1\""), felt.body());
+        assertTrue(!felt.body().contains("take-2"), felt.body());
+        for (String query :
+                List.of(
+                        "?bpm_min=91",
+                        "?bpm_max=91.5",
+                        "?key=Am",
+                        "?key=C&key_related=true",
+                        "?key=E%20minor&key_related=true&bpm_min=60&limit=1")) {
+            String body = get(FILES + query).body();
+            assertTrue(body.contains("take-1") && !body.contains("take-2"), query + body);
+        }
+        for (String query :
+                List.of(
+                        "?bpm_min=92",
+                        "?bpm_max=90",
+                        "?key=C%20major",
+                        "?key=Eb&key_related=true")) {
+            assertEquals("[]", get(FILES + query).body(), query);
+        }
+
+        analyses.save(take.id(), ClipsTest.analysis(120, 0.93, List.of(120.0), "A minor"));
+        HttpResponse<String> moved = get(slow, "If-None-Match", tag);
+        assertEquals(200, moved.statusCode(), "a new analysis moves the tag");
+        assertEquals("[]", moved.body());
+    }
+
+    @Test
+    void the_files_list_refuses_a_bad_tempo_or_key_by_name() throws Exception {
+        for (String[] bad :
+                new String[][] {
+                    {"?bpm_min=fast", "bpm_min"},
+                    {"?bpm_min=", "bpm_min"},
+                    {"?bpm_max=NaN", "bpm_max"},
+                    {"?bpm_max=1e400", "bpm_max"},
+                    {"?bpm_min=120&bpm_max=90", "bpm_max"},
+                    {"?key=H%20minor", "key"},
+                    {"?key=", "key"},
+                    {"?key_related=true", "key_related"},
+                    {"?key=Am&key_related=yes", "key_related"}
+                }) {
+            HttpResponse<String> r = get(FILES + bad[0]);
+            assertEquals(400, r.statusCode(), bad[0] + r.body());
+            assertTrue(r.body().contains("\"field\":\"" + bad[1] + "\""), bad[0] + r.body());
+        }
     }
 
     @Test

@@ -127,8 +127,8 @@ class LibraryTest implements TestPropertyProvider {
                         + "\"waveform_url\":\"/media/the%20band/080806-002_b2c3d4e5/other_waveform.png\","
                         + "\"file_size_bytes\":1234567,\"duration_seconds\":184.3}],"
                         + "\"id\":\"ID\",\"status\":\"complete\",\"location\":null,\"date_recorded\":null,"
-                        + "\"updated_at\":\"2025-10-30T05:42:36Z\"},"
-                        + "{\"name\":\"080805-001_a1b2c3d4\"",
+                        + "\"updated_at\":\"2025-10-30T05:42:36Z\",\"tempo_bpm\":null,\"key\":null,"
+                        + "\"stability\":null},{\"name\":\"080805-001_a1b2c3d4\"",
                 files.body()
                         .substring(0, files.body().indexOf(",\"display_name\":\"Take 080805"))
                         .replaceFirst("\"id\":\"[0-9a-f-]{36}\"", "\"id\":\"ID\""));

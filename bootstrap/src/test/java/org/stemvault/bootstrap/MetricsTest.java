@@ -157,7 +157,7 @@ class MetricsTest implements TestPropertyProvider {
         String scrape = scrape();
         String files =
                 "stemvault_http_server_requests_seconds_count{method=\"GET\","
-                        + "route=\"/api/profiles/{profile}/files{?limit,cursor}\",status=\"2xx\"}";
+                        + "route=\"/api/profiles/{profile}/files{?limit,cursor,bpm_min,bpm_max,key,key_related}\",status=\"2xx\"}";
         assertEquals(3.0, value(scrape, files), scrape);
         assertTrue(
                 value(
@@ -170,7 +170,7 @@ class MetricsTest implements TestPropertyProvider {
                 value(
                         scrape,
                         "stemvault_http_server_requests_seconds_count{method=\"GET\","
-                                + "route=\"/api/profiles/{profile}/files{?limit,cursor}\",status=\"4xx\"}"));
+                                + "route=\"/api/profiles/{profile}/files{?limit,cursor,bpm_min,bpm_max,key,key_related}\",status=\"4xx\"}"));
         assertFalse(scrape.contains("hidden-band-name"), "no profile name becomes a label");
         assertFalse(scrape.contains("no-such-band"), "no raw path becomes a label");
         assertTrue(scrape.contains("jvm_memory_used_bytes{"), "JVM metrics");

@@ -101,7 +101,10 @@ class RequestLogTest implements TestPropertyProvider {
         List<String> lines = log.messages("stemvault.request", "id=one-request");
         assertEquals(1, lines.size(), lines.toString());
         String line = lines.get(0);
-        assertTrue(line.startsWith("GET /api/profiles/{profile}/files{?limit,cursor} 200 "), line);
+        assertTrue(
+                line.startsWith(
+                        "GET /api/profiles/{profile}/files{?limit,cursor,bpm_min,bpm_max,key,key_related} 200 "),
+                line);
         assertTrue(line.endsWith(" id=one-request user=" + member.id()), line);
         for (String secret : new String[] {"secret-band-name", token, "member@example.com"}) {
             assertTrue(!line.contains(secret), "the line names no " + secret + ": " + line);

@@ -1,6 +1,8 @@
 package org.stemvault.postgres.library;
 
 import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +10,8 @@ import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import org.stemvault.domain.Position;
+import org.stemvault.domain.analysis.Feel;
+import org.stemvault.domain.analysis.MusicalKey;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Current;
 import org.stemvault.domain.library.Known;
@@ -43,34 +47,55 @@ final class PostgresCatalogue implements Catalogue {
      * {@code user_exists} says whether the viewer is there. When the profile is at a version the
      * caller holds ({@code unchanged}), the page is empty and no recording is read.
      */
-    private static final String FILES =
-            Visibility.with(
+    private static final String FILES = files("");
+
+    /**
+     * The files list of the recordings whose analysis matches a feel: the tempo range (either end
+     * open) and the keys (null: any), read by the analysis's key with each recording of the page.
+     */
+    private static final String FILES_FELT =
+            files(
                     """
+                    AND EXISTS (SELECT 1 FROM recording_analyses fa WHERE fa.recording_id = r.id
+                        AND (?::float8 IS NULL OR fa.tempo_bpm >= ?::float8)
+                        AND (?::float8 IS NULL OR fa.tempo_bpm <= ?::float8)
+                        AND (?::text[] IS NULL OR fa.musical_key = ANY (?::text[])))
+                    """);
+
+    private static String files(String feel) {
+        return Visibility.with(
+                """
             , chosen AS (
                 SELECT p.id, p.version, (?::boolean OR p.version = ANY (?::bigint[])) AS unchanged
                 FROM visible p WHERE p.name = ?
             ), page AS (
                 SELECT r.* FROM recordings r JOIN chosen c ON r.profile_id = c.id AND NOT c.unchanged
-                WHERE ?::timestamptz IS NULL OR (r.created_at, r.id) < (?::timestamptz, ?::uuid)
+                WHERE (?::timestamptz IS NULL OR (r.created_at, r.id) < (?::timestamptz, ?::uuid))
+                """
+                        + feel
+                        + """
                 ORDER BY r.created_at DESC, r.id DESC
                 LIMIT ?
             )
             SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, c.id AS visible_profile,
                 c.version AS profile_version, c.unchanged, """
-                            + RecordingRows.COLUMNS
-                            + """
+                        + RecordingRows.COLUMNS
+                        + """
             FROM (SELECT 1) AS one
             LEFT JOIN chosen c ON true
             LEFT JOIN page r ON true
+            LEFT JOIN recording_analyses ra ON ra.recording_id = r.id
             LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
             """
-                            + RecordingRows.ORDER);
+                        + RecordingRows.ORDER);
+    }
 
     private static final String RECORDING =
             Visibility.with(
                     " SELECT "
                             + RecordingRows.COLUMNS
                             + " FROM visible p JOIN recordings r ON r.profile_id = p.id AND p.name = ? AND r.output_name = ?"
+                            + RecordingRows.MEASURED
                             + " LEFT JOIN stems s ON s.recording_id = r.id"
                             + RecordingRows.ORDER);
 
@@ -85,6 +110,7 @@ final class PostgresCatalogue implements Catalogue {
                             + " FROM visible p"
                             + " CROSS JOIN LATERAL (SELECT (?::boolean OR p.version = ANY (?::bigint[])) AS unchanged) u"
                             + " JOIN recordings r ON r.profile_id = p.id AND p.name = ? AND r.output_name = ?"
+                            + RecordingRows.MEASURED
                             + " LEFT JOIN stems s ON s.recording_id = r.id AND NOT u.unchanged"
                             + RecordingRows.ORDER);
 
@@ -100,6 +126,7 @@ final class PostgresCatalogue implements Catalogue {
                     " SELECT p.name AS profile_name, "
                             + RecordingRows.COLUMNS
                             + " FROM visible p JOIN recordings r ON r.profile_id = p.id AND r.id = ?"
+                            + RecordingRows.MEASURED
                             + " LEFT JOIN stems s ON s.recording_id = r.id"
                             + RecordingRows.ORDER);
 
@@ -126,16 +153,25 @@ final class PostgresCatalogue implements Catalogue {
 
     @Override
     public Listing files(
-            Viewer viewer, ProfileName name, Position after, Integer limit, Known known) {
+            Viewer viewer,
+            ProfileName name,
+            Position after,
+            Integer limit,
+            Known known,
+            Feel feel) {
         return db.single(
                 c -> {
-                    try (PreparedStatement ps = c.prepareStatement(FILES)) {
+                    try (PreparedStatement ps =
+                            c.prepareStatement(feel.any() ? FILES : FILES_FELT)) {
                         int i = visibility.bind(ps, viewer);
                         i = bind(ps, i, known);
                         ps.setString(i++, name.value());
                         Database.setInstant(ps, i++, after == null ? null : after.at());
                         Database.setInstant(ps, i++, after == null ? null : after.at());
                         ps.setObject(i++, after == null ? null : after.id(), Types.OTHER);
+                        if (!feel.any()) {
+                            i = bind(c, ps, i, feel);
+                        }
                         if (limit == null) {
                             ps.setNull(i, Types.INTEGER);
                         } else {
@@ -166,6 +202,22 @@ final class PostgresCatalogue implements Catalogue {
                         }
                     }
                 });
+    }
+
+    private static int bind(Connection c, PreparedStatement ps, int i, Feel feel)
+            throws SQLException {
+        for (Double bound :
+                new Double[] {feel.bpmMin(), feel.bpmMin(), feel.bpmMax(), feel.bpmMax()}) {
+            ps.setObject(i++, bound, Types.DOUBLE);
+        }
+        Array keys =
+                feel.keys() == null
+                        ? null
+                        : c.createArrayOf(
+                                "text", feel.keys().stream().map(MusicalKey::toString).toArray());
+        ps.setArray(i++, keys);
+        ps.setArray(i++, keys);
+        return i;
     }
 
     @Override

@@ -76,14 +76,17 @@ final class PostgresRecordings implements Recordings {
             SELECT id, created_at, updated_at, location_id, date_recorded, status,
                    (SELECT l.name FROM locations l WHERE l.id = saved.location_id) AS location_name,
                    CASE WHEN saved.status = 'error' THEN (SELECT coalesce(j.error, j.status) FROM jobs j
-                       WHERE j.audio_file_id = saved.audio_file_id) END AS error_message
-            FROM saved
+                       WHERE j.audio_file_id = saved.audio_file_id) END AS error_message,
+                   ra.tempo_bpm AS measured_bpm, ra.musical_key AS measured_key, ra.stability AS measured_stability
+            FROM saved LEFT JOIN recording_analyses ra ON ra.recording_id = saved.id
             """;
 
     private static final String SELECT =
             "SELECT "
                     + RecordingRows.COLUMNS
-                    + " FROM recordings r LEFT JOIN stems s ON s.recording_id = r.id";
+                    + " FROM recordings r"
+                    + RecordingRows.MEASURED
+                    + "LEFT JOIN stems s ON s.recording_id = r.id";
 
     private final Database db;
 
@@ -109,7 +112,8 @@ final class PostgresRecordings implements Recordings {
                                     Database.instant(rs, "created_at"),
                                     Database.instant(rs, "updated_at"),
                                     recording.stems(),
-                                    RecordingRows.details(rs));
+                                    RecordingRows.details(rs),
+                                    RecordingRows.measures(rs));
                         }
                     }
                 });

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.stemvault.domain.analysis.Measures;
+import org.stemvault.domain.analysis.MusicalKey;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileId;
@@ -25,8 +27,8 @@ import org.stemvault.domain.recording.StemType;
 import org.stemvault.postgres.Database;
 
 /**
- * Reading recordings joined with their stems ({@code r} and {@code s}): one row per stem, folded
- * back.
+ * Reading recordings joined with their stems ({@code r} and {@code s}) and their analysis ({@code
+ * ra}, {@link #MEASURED}): one row per stem, folded back.
  */
 public final class RecordingRows {
 
@@ -38,8 +40,16 @@ public final class RecordingRows {
             CASE WHEN r.status = 'error' THEN (SELECT coalesce(j.error, j.status) FROM jobs j
                 WHERE j.audio_file_id = r.audio_file_id) END AS error_message,
             s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
-            s.waveform_url, s.file_size_bytes, s.duration_seconds
+            s.waveform_url, s.file_size_bytes, s.duration_seconds, ra.tempo_bpm AS measured_bpm,
+            ra.musical_key AS measured_key, ra.stability AS measured_stability
             """;
+
+    /**
+     * The join every statement reading {@link #COLUMNS} makes after {@code r}: the recording's
+     * analysis, by its key (at most one row).
+     */
+    public static final String MEASURED =
+            " LEFT JOIN recording_analyses ra ON ra.recording_id = r.id ";
 
     public static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC, s.position";
 
@@ -148,7 +158,8 @@ public final class RecordingRows {
             String description,
             Instant createdAt,
             Instant updatedAt,
-            RecordingDetails details) {
+            RecordingDetails details,
+            Measures measures) {
 
         static ResultRow read(ResultSet rs) throws SQLException {
             return new ResultRow(
@@ -160,7 +171,8 @@ public final class RecordingRows {
                     rs.getString("description"),
                     Database.instant(rs, "created_at"),
                     Database.instant(rs, "updated_at"),
-                    RecordingRows.details(rs));
+                    RecordingRows.details(rs),
+                    RecordingRows.measures(rs));
         }
 
         Recording with(List<Stem> stems) {
@@ -174,8 +186,23 @@ public final class RecordingRows {
                     createdAt,
                     updatedAt,
                     stems,
-                    details);
+                    details,
+                    measures);
         }
+    }
+
+    /**
+     * A row's analysis measures ({@code measured_bpm}, {@code measured_key}, {@code
+     * measured_stability}), null when the recording has none.
+     */
+    public static Measures measures(ResultSet rs) throws SQLException {
+        String key = rs.getString("measured_key");
+        Double tempo = Database.nullableDouble(rs, "measured_bpm");
+        Double stability = Database.nullableDouble(rs, "measured_stability");
+        if (key == null && tempo == null && stability == null) {
+            return null;
+        }
+        return new Measures(tempo, key == null ? null : MusicalKey.parse("key", key), stability);
     }
 
     /** A recording row's place, date and status ({@code location_name} read with them). */

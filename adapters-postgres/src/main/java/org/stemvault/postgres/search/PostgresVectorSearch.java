@@ -159,6 +159,7 @@ final class PostgresVectorSearch implements VectorSearch {
                 LEFT JOIN nearest n ON n.similarity >= (SELECT min_similarity FROM args)
                 LEFT JOIN recordings r ON r.id = n.recording_id
                 LEFT JOIN profiles p ON p.id = r.profile_id
+                LEFT JOIN recording_analyses ra ON ra.recording_id = r.id
                 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
                 ORDER BY n.similarity DESC, r.id, s.position
                 """
@@ -399,6 +400,7 @@ final class PostgresVectorSearch implements VectorSearch {
                 LEFT JOIN fused h ON true
                 LEFT JOIN recordings r ON r.id = h.recording_id
                 LEFT JOIN profiles p ON p.id = r.profile_id
+                LEFT JOIN recording_analyses ra ON ra.recording_id = r.id
                 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
                 ORDER BY h.score DESC, r.id, s.position
                 """

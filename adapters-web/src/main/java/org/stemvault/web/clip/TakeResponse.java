@@ -46,7 +46,7 @@ record TakeResponse(
                 t.location(),
                 t.dateRecorded(),
                 t.recording(),
-                measured.tempoBpm() == null ? null : Math.round(measured.tempoBpm() * 10) / 10.0,
+                FileResponse.tempo(measured.tempoBpm()),
                 measured.key() == null ? null : measured.key().toString(),
                 measured.stability());
     }

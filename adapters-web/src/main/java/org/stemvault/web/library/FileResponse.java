@@ -17,8 +17,9 @@ import org.stemvault.domain.recording.Stem;
  * A recording as clients see it ({@code FileWithStems}; the files list writes the same shape with
  * {@link FilesJson}): its output name as {@code name}, and its stems; then, as extra fields the
  * existing client passes over, its {@code id}, processing {@code status}, {@code location} ({@code
- * {"id", "name"}} or null), {@code date_recorded} (a date or null) and {@code updated_at} (the
- * newest client reads it from a rename's answer).
+ * {"id", "name"}} or null), {@code date_recorded} (a date or null), {@code updated_at} (the newest
+ * client reads it from a rename's answer), and its analysis's {@code tempo_bpm}, {@code key} and
+ * {@code stability} (each null until it is analysed, or when the analysis could not tell).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record FileResponse(
@@ -31,7 +32,10 @@ public record FileResponse(
         String status,
         LocationResponse location,
         String dateRecorded,
-        String updatedAt) {
+        String updatedAt,
+        Double tempoBpm,
+        String key,
+        Double stability) {
 
     /** A recording's location. */
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -53,7 +57,17 @@ public record FileResponse(
                                 r.details().location().id().toString(),
                                 r.details().location().name()),
                 r.details().dateRecorded() == null ? null : r.details().dateRecorded().toString(),
-                timestamp(r.updatedAt()));
+                timestamp(r.updatedAt()),
+                r.measures() == null ? null : tempo(r.measures().tempoBpm()),
+                r.measures() == null || r.measures().key() == null
+                        ? null
+                        : r.measures().key().toString(),
+                r.measures() == null ? null : r.measures().stability());
+    }
+
+    /** A tempo as answers show it: to a tenth of a BPM (null stays null). */
+    public static Double tempo(Double bpm) {
+        return bpm == null ? null : Math.round(bpm * 10) / 10.0;
     }
 
     /** Where a recording's media are served: {@code /media/{profile}/{output_name}/}, encoded. */

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import org.stemvault.domain.analysis.Measures;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingDetails;
 import org.stemvault.domain.recording.Stem;
@@ -46,6 +47,9 @@ public record FilesJson(String profile, List<Recording> recordings) {
         private static final SerializableString DATE_RECORDED =
                 new SerializedString("date_recorded");
         private static final SerializableString UPDATED_AT = new SerializedString("updated_at");
+        private static final SerializableString TEMPO = new SerializedString("tempo_bpm");
+        private static final SerializableString KEY = new SerializedString("key");
+        private static final SerializableString STABILITY = new SerializedString("stability");
         private static final SerializableString STEM_TYPE = new SerializedString("stem_type");
         private static final SerializableString MEASURED_LUFS =
                 new SerializedString("measured_lufs");
@@ -80,6 +84,14 @@ public record FilesJson(String profile, List<Recording> recordings) {
             }
         }
 
+        private static void number(JsonGenerator g, Double value) throws IOException {
+            if (value == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(value);
+            }
+        }
+
         private static void write(JsonGenerator g, String profile, Recording r) throws IOException {
             g.writeStartObject();
             g.writeFieldName(NAME);
@@ -98,11 +110,7 @@ public record FilesJson(String profile, List<Recording> recordings) {
                 g.writeFieldName(STEM_TYPE);
                 g.writeString(s.type().value());
                 g.writeFieldName(MEASURED_LUFS);
-                if (s.measuredLufs() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(s.measuredLufs());
-                }
+                number(g, s.measuredLufs());
                 g.writeFieldName(PEAK_AMPLITUDE);
                 g.writeNumber(s.peakAmplitude());
                 g.writeFieldName(GAIN);
@@ -142,6 +150,17 @@ public record FilesJson(String profile, List<Recording> recordings) {
             }
             g.writeFieldName(UPDATED_AT);
             g.writeString(FileResponse.timestamp(r.updatedAt()));
+            Measures m = r.measures();
+            g.writeFieldName(TEMPO);
+            number(g, m == null ? null : FileResponse.tempo(m.tempoBpm()));
+            g.writeFieldName(KEY);
+            if (m == null || m.key() == null) {
+                g.writeNull();
+            } else {
+                g.writeString(m.key().toString());
+            }
+            g.writeFieldName(STABILITY);
+            number(g, m == null ? null : m.stability());
             g.writeEndObject();
         }
     }

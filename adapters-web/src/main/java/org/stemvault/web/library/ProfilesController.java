@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.stemvault.application.Principal;
 import org.stemvault.application.drive.DriveLibrary;
 import org.stemvault.application.library.Library;
+import org.stemvault.domain.analysis.Feel;
 import org.stemvault.domain.drive.DriveFolders;
 import org.stemvault.domain.library.Current;
 import org.stemvault.domain.library.Listing;
@@ -72,9 +73,11 @@ final class ProfilesController {
 
     /**
      * Tagged with the profile's change version: with a current tag in {@code If-None-Match}, 304
-     * after the same checks, and no recording is read.
+     * after the same checks, and no recording is read. {@code bpm_min}, {@code bpm_max}, {@code
+     * key} (with {@code key_related=true} also its relative and neighbouring keys) keep the
+     * analysed recordings that match.
      */
-    @Get("/{profile}/files{?limit,cursor}")
+    @Get("/{profile}/files{?limit,cursor,bpm_min,bpm_max,key,key_related}")
     @ApiResponse(
             responseCode = "200",
             description = "the recordings with their stems, newest first",
@@ -88,16 +91,36 @@ final class ProfilesController {
             @PathVariable String profile,
             @Nullable @QueryValue Integer limit,
             @Nullable @QueryValue String cursor,
+            @Nullable @QueryValue("bpm_min") String bpmMin,
+            @Nullable @QueryValue("bpm_max") String bpmMax,
+            @Nullable @QueryValue String key,
+            @Nullable @QueryValue("key_related") String keyRelated,
             @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Bound Viewer viewer) {
         Current<Listing.Page> current =
                 library.files(
-                        viewer, profile, Cursor.decode(cursor), limit, Versions.known(ifNoneMatch));
+                        viewer,
+                        profile,
+                        Cursor.decode(cursor),
+                        limit,
+                        Versions.known(ifNoneMatch),
+                        feel(bpmMin, bpmMax, key, keyRelated));
         MutableHttpResponse<FilesJson> response =
                 Versions.respond(current, page -> new FilesJson(profile, page.recordings()));
         return current instanceof Current.Read<Listing.Page> read && read.value().next() != null
                 ? response.header(Cursor.NEXT, Cursor.encode(read.value().next()))
                 : response;
+    }
+
+    /** The files list's filter by tempo and key from its query; refusals name the parameter. */
+    private static Feel feel(String bpmMin, String bpmMax, String key, String keyRelated) {
+        if (bpmMin == null && bpmMax == null && key == null && keyRelated == null) {
+            return Feel.ANY;
+        }
+        return new Feel(
+                QueryValues.number("bpm_min", bpmMin),
+                QueryValues.number("bpm_max", bpmMax),
+                Feel.keys("", key, QueryValues.bool("key_related", keyRelated)));
     }
 
     /** Tagged as the files list is. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.stemvault.domain.Invalid;
-import org.stemvault.domain.analysis.MusicalKey;
+import org.stemvault.domain.analysis.Feel;
 import org.stemvault.domain.label.LabelId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.StemType;
@@ -84,22 +84,7 @@ record SearchRequest(SearchQuery query, String mode) {
                                         f.optionalDate("recorded_from"),
                                         f.optionalDate("recorded_to"))
                                 .withTempo(f.optionalNumber("bpm_min"), f.optionalNumber("bpm_max"))
-                                .withKeys(keys(key, related)));
-    }
-
-    /**
-     * {@code key} ("A minor", "Eb major"), with {@code key_related: true} also its relative key and
-     * the keys a fifth away (and theirs); null: any key.
-     */
-    private static List<MusicalKey> keys(String key, Boolean related) {
-        if (key == null) {
-            if (related != null) {
-                throw new Invalid("filters.key_related", "needs filters.key");
-            }
-            return null;
-        }
-        MusicalKey parsed = MusicalKey.parse("filters.key", key);
-        return Boolean.TRUE.equals(related) ? parsed.related() : List.of(parsed);
+                                .withKeys(Feel.keys("filters.", key, related)));
     }
 
     /** A song or location id; one that is not a UUID is refused by name. */

@@ -12,6 +12,7 @@ import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Position;
 import org.stemvault.domain.Unauthenticated;
+import org.stemvault.domain.analysis.Feel;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.job.Job;
 import org.stemvault.domain.job.Jobs;
@@ -92,10 +93,17 @@ public final class Library {
      */
     public Current<Listing.Page> files(
             Viewer viewer, String profile, Position after, Integer limit, Known known) {
+        return files(viewer, profile, after, limit, known, Feel.ANY);
+    }
+
+    /** As the files list, only the recordings whose analysis matches {@code feel}. */
+    public Current<Listing.Page> files(
+            Viewer viewer, String profile, Position after, Integer limit, Known known, Feel feel) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
         }
-        Listing listing = catalogue.files(viewer, Names.profile(profile), after, limit, known);
+        Listing listing =
+                catalogue.files(viewer, Names.profile(profile), after, limit, known, feel);
         if (listing instanceof Listing.Page page) {
             return new Current.Read<>(page, page.version());
         }

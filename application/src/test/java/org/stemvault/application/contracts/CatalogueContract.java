@@ -16,6 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stemvault.application.fakes.Ports;
+import org.stemvault.domain.analysis.Feel;
+import org.stemvault.domain.analysis.MusicalKey;
 import org.stemvault.domain.label.Label;
 import org.stemvault.domain.label.LabelKind;
 import org.stemvault.domain.library.Catalogue;
@@ -74,6 +76,36 @@ public abstract class CatalogueContract extends PortsContract {
         assertEquals(newestFirst, page.recordings());
         assertNull(page.next());
         assertEquals(List.of(band), catalogue.profiles(viewer(member)));
+    }
+
+    @Test
+    void a_feel_that_asks_for_a_tempo_or_key_passes_over_recordings_not_analysed() {
+        assertEquals(
+                newestFirst,
+                page(catalogue.files(
+                                viewer(member), band.name(), null, null, Known.NOTHING, Feel.ANY))
+                        .recordings());
+        for (Feel feel :
+                List.of(
+                        new Feel(60.0, null, null),
+                        new Feel(null, 200.0, null),
+                        new Feel(null, null, List.of(MusicalKey.parse("key", "A minor"))))) {
+            Listing.Page page =
+                    page(
+                            catalogue.files(
+                                    viewer(member), band.name(), null, null, Known.NOTHING, feel));
+            assertEquals(List.of(), page.recordings(), feel.toString());
+            assertEquals(page(list(member, null)).version(), page.version());
+        }
+        assertInstanceOf(
+                Listing.NotVisible.class,
+                catalogue.files(
+                        viewer(stranger),
+                        band.name(),
+                        null,
+                        null,
+                        Known.NOTHING,
+                        new Feel(60.0, null, null)));
     }
 
     @Test

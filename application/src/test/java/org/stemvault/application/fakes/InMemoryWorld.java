@@ -21,6 +21,7 @@ import org.stemvault.application.Transactions;
 import org.stemvault.application.signin.PendingLogins;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Position;
+import org.stemvault.domain.analysis.Feel;
 import org.stemvault.domain.audio.AudioFile;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.audio.AudioFiles;
@@ -947,7 +948,8 @@ public final class InMemoryWorld implements Ports {
                         ProfileName name,
                         Position after,
                         Integer limit,
-                        Known known) {
+                        Known known,
+                        Feel feel) {
                     synchronized (InMemoryWorld.this) {
                         if (admin(viewer).isEmpty()) {
                             return new Listing.UnknownViewer();
@@ -963,6 +965,7 @@ public final class InMemoryWorld implements Ports {
                         List<Recording> all =
                                 recordingsOf(profile.get()).stream()
                                         .filter(r -> after == null || before(r, after))
+                                        .filter(r -> feel.admits(r.measures()))
                                         .toList();
                         if (limit == null || all.size() <= limit) {
                             return new Listing.Page(all, null, version);

@@ -3,6 +3,7 @@ package org.stemvault.domain.library;
 import java.util.List;
 import java.util.Optional;
 import org.stemvault.domain.Position;
+import org.stemvault.domain.analysis.Feel;
 import org.stemvault.domain.profile.Profile;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.OutputName;
@@ -35,7 +36,18 @@ public interface Catalogue {
      * viewer's existence and right are read in the same step. When the profile is at a version the
      * caller {@code known}s, {@link Listing.Unchanged} and no recording is read.
      */
-    Listing files(Viewer viewer, ProfileName name, Position after, Integer limit, Known known);
+    default Listing files(
+            Viewer viewer, ProfileName name, Position after, Integer limit, Known known) {
+        return files(viewer, name, after, limit, known, Feel.ANY);
+    }
+
+    /**
+     * As {@link #files(Viewer, ProfileName, Position, Integer, Known)}, only the recordings whose
+     * analysis matches {@code feel} (its tempo in range, its key one of those asked for); the page
+     * is tagged with the same version, which an analysis saved moves on.
+     */
+    Listing files(
+            Viewer viewer, ProfileName name, Position after, Integer limit, Known known, Feel feel);
 
     /**
      * One recording of the profile with the profile's change version, when the viewer may see the

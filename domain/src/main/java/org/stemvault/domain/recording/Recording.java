@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
+import org.stemvault.domain.analysis.Measures;
 import org.stemvault.domain.audio.AudioFileId;
 import org.stemvault.domain.profile.ProfileId;
 
@@ -13,7 +14,8 @@ import org.stemvault.domain.profile.ProfileId;
  * A processed recording of one profile with its stems (at most one per stem type). {@code
  * audioFile} is the source it was separated from, null when that is unknown; {@code description} is
  * never null. Its {@code details} (place, date, status) change apart from the rest: saving a
- * recording keeps the stored ones.
+ * recording keeps the stored ones. Its {@code measures} (tempo, key, stability) are its analysis's,
+ * null until it is analysed.
  */
 public record Recording(
         RecordingId id,
@@ -25,7 +27,37 @@ public record Recording(
         Instant createdAt,
         Instant updatedAt,
         List<Stem> stems,
-        RecordingDetails details) {
+        RecordingDetails details,
+        Measures measures) {
+
+    /**
+     * A recording as it is saved: its details and measures are kept apart (saving a recording never
+     * sets them).
+     */
+    public Recording(
+            RecordingId id,
+            ProfileId profile,
+            OutputName outputName,
+            String displayName,
+            String description,
+            AudioFileId audioFile,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Stem> stems,
+            RecordingDetails details) {
+        this(
+                id,
+                profile,
+                outputName,
+                displayName,
+                description,
+                audioFile,
+                createdAt,
+                updatedAt,
+                stems,
+                details,
+                null);
+    }
 
     /**
      * A recording with no details yet (they are kept apart: saving a recording never sets them).
@@ -88,7 +120,8 @@ public record Recording(
                 createdAt,
                 updatedAt,
                 stems,
-                newDetails);
+                newDetails,
+                measures);
     }
 
     /** A new recording; a blank display name falls back to the output name. */
