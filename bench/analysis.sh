@@ -33,7 +33,7 @@ truth is known; one run, after one take analysed to warm up.
 |---|---|---|
 | tempo within ±1 BPM (drum patterns, a kick on each beat, the bar's first louder, a tick; 60 to 178 BPM, 2 BPM apart, 30 s) | 60 | **$(v tempo_exact)** exact; octave errors (half or double) $(v tempo_octave); other $(v tempo_other) |
 | key (I–IV–V–I, or i–iv–V–i, two seconds a chord, three harmonics a note and a bass root; all 24 keys, two voicings) | 48 | **$(v key_exact)** exact; the relative key $(v key_relative); a fifth away $(v key_fifth); other $(v key_other) |
-| stability below a steady take's (40 s, tempo ramps 100→110, 100→120, 100→130, 140→160 and 90→80 BPM, the phase the integral of the tempo) | 6 | $(v stability_below_steady) ($(rest stabilities)) |
+| stability within 0.02 of the take's known drift (1 − the mean distance of each 10 s window's true tempo from the take's measured tempo, as a share of it; 40 s: steady 100 BPM, ramps 100→110, 100→120, 100→130, 140→160 and 90→80 BPM, the phase the integral of the tempo) | 6 | **$(v stability_as_known)** ($(rest stabilities)) |
 
 Misses: $(rest misses).
 

@@ -194,15 +194,16 @@ final class Analysis {
                 }
             }
         }
-        return chosen == null ? null : refine(onsets, chosen);
+        return chosen == null ? null : refine(onsets, chosen, 0.05);
     }
 
     /**
      * The tempo whose grid fits the onsets best in the least-squares sense: each onset within 15 %
      * of a period of the grid is given its beat number, and the period is the slope of onset time
-     * against beat number.
+     * against beat number; {@code tempo} itself when the fit moves it by more than {@code
+     * maxChange} (a share of it) or has fewer than four points.
      */
-    static double refine(double[] onsets, double tempo) {
+    static double refine(double[] onsets, double tempo, double maxChange) {
         double period = 60 / tempo;
         List<double[]> points = new ArrayList<>();
         double anchor = onsets[0];
@@ -230,7 +231,7 @@ final class Analysis {
         }
         double slope = sxx == 0 ? period : sxy / sxx;
         double refined = 60 / slope;
-        return Math.abs(refined - tempo) / tempo <= 0.05 ? refined : tempo;
+        return Math.abs(refined - tempo) / tempo <= maxChange ? refined : tempo;
     }
 
     /**
@@ -399,7 +400,10 @@ final class Analysis {
 
     /**
      * The tempo of each window: of the tempos from 3/4 to 4/3 of the take's (a quarter BPM apart),
-     * the one whose grid best explains the window's onsets; null with fewer than four onsets.
+     * the one whose grid best explains the window's onsets, then fitted to them by least squares
+     * ({@link #refine}: the grid's tolerance lets every tempo within a few percent explain them
+     * alike, so the choice alone would hide a drift of that size); null with fewer than four
+     * onsets.
      */
     static Double[] curve(double[] onsets, double tempo, double duration) {
         int windows = Math.max(1, (int) Math.ceil(duration / WINDOW_SECONDS));
@@ -423,6 +427,7 @@ final class Analysis {
                     curve[w] = candidate;
                 }
             }
+            curve[w] = refine(inside, curve[w], 0.25);
         }
         return curve;
     }

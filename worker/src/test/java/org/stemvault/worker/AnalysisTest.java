@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,13 +62,21 @@ class AnalysisTest {
         Analysis.Result held = analysis.analyse(steady, steady);
         Analysis.Result rushed = analysis.analyse(rushing, rushing);
         Double[] curve = rushed.tempoCurve();
-        assertTrue(curve.length >= 4, "one tempo per 10 s window");
-        assertTrue(
-                curve[curve.length - 1] - curve[0] > 10,
-                "the tempo curve rises: " + java.util.Arrays.toString(curve));
-        assertTrue(
-                rushed.stability() < held.stability() - 0.02,
-                "stability " + rushed.stability() + " against " + held.stability());
+        assertEquals(4, curve.length, "one tempo per 10 s window");
+        double drift = 0;
+        for (int w = 0; w < 4; w++) {
+            // the ramp's mean tempo over the window: 100 BPM + 0.75 BPM a second at its middle
+            double truth = 100 + 0.75 * (w * 10 + 5);
+            assertEquals(truth, curve[w], 2.0, "window " + w + ": " + Arrays.toString(curve));
+            drift += Math.abs(truth - rushed.tempoBpm());
+        }
+        assertTrue(held.stability() >= 0.99, "a steady take: " + held.stability());
+        // stability is 1 - the mean drift from the take's tempo, as a share of it: the known ramp's
+        assertEquals(
+                1 - drift / 4 / rushed.tempoBpm(),
+                rushed.stability(),
+                0.02,
+                "stability " + rushed.stability() + " of " + Arrays.toString(curve));
     }
 
     @Test
