@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the hot path GET /api/profiles/{p}/files: 50 profiles x 200 recordings x 4 stems, a signed-in
+# Benchmark of the hot path GET /api/profiles/{p}/files: 50 profiles x 200 analysed recordings x 4 stems, a signed-in
 # member of every profile, wrk at 16 connections for 30 s against the service, then pgbench running the
 # identical SQL (the one statement the service sends per request) at 16 clients for 30 s, in one run; then the
 # 304 path (the same request with its current ETag) the same way, and the unchanged statement's plan.
@@ -22,7 +22,7 @@ bench_start_app "$port" "$db"
 bench_log "signing in through the development identity provider"
 token=$(bench_sign_in "$port" bench@example.com)
 
-bench_log "loading 50 profiles x 200 recordings x 4 stems"
+bench_log "loading 50 profiles x 200 analysed recordings x 4 stems"
 runuser -u postgres -- psql -X -q -d "$db" -v ON_ERROR_STOP=1 <<'SQL'
 INSERT INTO profiles (id, name, source_folder, created_at)
 SELECT gen_random_uuid(), 'profile-' || p, '/sources/' || p, now() FROM generate_series(1, 50) p;
@@ -33,6 +33,13 @@ INSERT INTO stems (id, recording_id, stem_type, measured_lufs, peak_amplitude, s
                    waveform_url, file_size_bytes, duration_seconds, position)
 SELECT gen_random_uuid(), r.id, t.type, -18.5, 0.9, 3.1, t.type || '.opus', t.type || '_waveform.png', 3456789, 184.3, t.pos
 FROM recordings r, (VALUES ('vocals', 1), ('drums', 2), ('bass', 3), ('other', 4)) t(type, pos);
+-- Every take analysed, as a library after the worker's analysis is: the answer carries tempo, key and stability.
+INSERT INTO recording_analyses (recording_id, tempo_bpm, tempo_confidence, musical_key, key_confidence, stability,
+                                beats, downbeats, window_seconds, tempo_curve, window_keys, tool, analyzed_at)
+SELECT r.id, 80 + (abs(hashtext(r.output_name)) % 800) / 10.0, 0.9, 'A minor', 0.7, 0.95,
+       ARRAY(SELECT g * 0.5 FROM generate_series(1, 368) g)::real[], ARRAY(SELECT g * 2.0 FROM generate_series(1, 92) g)::real[],
+       10, array_fill(120::real, ARRAY[19]), array_fill('A minor'::text, ARRAY[19]), 'bench', now()
+FROM recordings r;
 INSERT INTO user_profiles (user_id, profile_id, granted_at) SELECT u.id, p.id, now() FROM users u, profiles p;
 SQL
 # As autovacuum would after a bulk load (the version triggers leave old profile row versions behind).
@@ -65,7 +72,7 @@ WITH viewer AS (
     FROM visible p WHERE p.name = '$profile'
 ), page AS (
     SELECT r.* FROM recordings r JOIN chosen c ON r.profile_id = c.id AND NOT c.unchanged
-    WHERE NULL::timestamptz IS NULL OR (r.created_at, r.id) < (NULL::timestamptz, NULL::uuid)
+    WHERE (NULL::timestamptz IS NULL OR (r.created_at, r.id) < (NULL::timestamptz, NULL::uuid))
     ORDER BY r.created_at DESC, r.id DESC
     LIMIT NULL
 )
@@ -74,8 +81,11 @@ SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, c.id AS visible_profile,
        r.id, r.profile_id, r.audio_file_id, r.output_name, r.display_name, r.description,
        r.created_at, r.updated_at, r.location_id, r.date_recorded, r.status,
        (SELECT l.name FROM locations l WHERE l.id = r.location_id) AS location_name,
+       CASE WHEN r.status = 'error' THEN (SELECT coalesce(j.error, j.status) FROM jobs j
+           WHERE j.audio_file_id = r.audio_file_id) END AS error_message,
        s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
-       s.waveform_url, s.file_size_bytes, s.duration_seconds
+       s.waveform_url, s.file_size_bytes, s.duration_seconds, r.tempo_bpm AS measured_bpm,
+       r.musical_key AS measured_key, r.stability AS measured_stability
 FROM (SELECT 1) AS one
 LEFT JOIN chosen c ON true
 LEFT JOIN page r ON true
@@ -120,7 +130,7 @@ section=$(cat <<MD
 
 Measured $(date -u +%Y-%m-%dT%H:%MZ) on this machine ($(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB), the service on
 $("${BENCH_JAVA:-java}" -version 2>&1 | head -n 1 | sed 's/"//g'),
-PostgreSQL, wrk and pgbench all on it. Data: 50 profiles x 200 recordings x 4 stems; the list of one profile is
+PostgreSQL, wrk and pgbench all on it. Data: 50 profiles x 200 recordings x 4 stems, every take analysed; the list of one profile is
 200 recordings with 800 stems, ${bytes} bytes of JSON. The caller is a member with a bearer session token. The
 service is measured after ${bench_warmup} s of the same load (the JIT's warm-up).
 

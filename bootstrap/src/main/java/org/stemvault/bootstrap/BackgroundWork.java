@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stemvault.application.drive.DriveSync;
+import org.stemvault.application.feedback.FeedbackLog;
 import org.stemvault.application.job.Dispatch;
 import org.stemvault.application.job.LeaseExpiry;
 import org.stemvault.application.media.MediaCleanup;
@@ -31,7 +32,9 @@ import org.stemvault.bootstrap.cli.Cli;
  *   <li>{@code drive listing} (with Drive): folders a notification marked have their changes listed
  *       and new audio imported, one instance per folder at a time;
  *   <li>{@code drive channels} (with Drive): watch channels are made, renewed and stopped by the
- *       one instance holding the lease.
+ *       one instance holding the lease;
+ *   <li>{@code feedback retention}: search feedback and logged searches older than {@code
+ *       stemvault.feedback.retention} are deleted.
  * </ul>
  */
 @Context
@@ -56,7 +59,19 @@ final class BackgroundWork {
             MixRequests mixes,
             MixSettings mixSettings,
             Optional<DriveSync> drive,
-            DriveSettings driveSettings) {
+            DriveSettings driveSettings,
+            FeedbackLog feedback,
+            FeedbackSettings feedbackSettings) {
+        loops.every(
+                "feedback retention",
+                feedbackSettings.pruneInterval(),
+                stopping -> {
+                    long pruned = feedback.prune();
+                    if (pruned > 0) {
+                        LOG.info("search feedback: {} row(s) past the retention deleted", pruned);
+                    }
+                    return false;
+                });
         loops.every(
                 "job leases",
                 jobs.janitorInterval(),

@@ -29,6 +29,10 @@ final class CorsPolicy {
         if (!list.isEmpty()) {
             properties.put("micronaut.server.cors.configurations.web.allowed-origins", list);
             properties.put("micronaut.server.cors.configurations.web.allow-credentials", true);
+            // what a page on a listed origin may read of an answer besides its body
+            properties.put(
+                    "micronaut.server.cors.configurations.web.exposed-headers",
+                    List.of("ETag", "X-Next-Cursor", "X-Search-Id"));
         }
         return properties;
     }

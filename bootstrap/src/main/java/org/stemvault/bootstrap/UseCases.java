@@ -14,6 +14,8 @@ import org.stemvault.application.access.UserAdmin;
 import org.stemvault.application.access.WorkerTokenAdmin;
 import org.stemvault.application.analysis.RecordingAnalysis;
 import org.stemvault.application.clip.RecordingClips;
+import org.stemvault.application.feedback.CurrentModel;
+import org.stemvault.application.feedback.FeedbackLog;
 import org.stemvault.application.ingest.Ingest;
 import org.stemvault.application.job.JobQueue;
 import org.stemvault.application.job.JobTracking;
@@ -45,6 +47,8 @@ import org.stemvault.domain.analysis.Analyses;
 import org.stemvault.domain.audio.AudioFiles;
 import org.stemvault.domain.audit.AuditLog;
 import org.stemvault.domain.clip.Clips;
+import org.stemvault.domain.feedback.RankerModels;
+import org.stemvault.domain.feedback.SearchFeedback;
 import org.stemvault.domain.job.Jobs;
 import org.stemvault.domain.label.Labels;
 import org.stemvault.domain.library.Catalogue;
@@ -236,8 +240,33 @@ final class UseCases {
             VectorSearch vectorSearch,
             Catalogue catalogue,
             TextIndex textIndex,
-            SearchSettings settings) {
-        return new Search(spaces, embeddings, vectorSearch, catalogue, textIndex, settings.rrfK());
+            SearchSettings settings,
+            FeedbackSettings feedback,
+            CurrentModel model) {
+        return new Search(
+                spaces,
+                embeddings,
+                vectorSearch,
+                catalogue,
+                textIndex,
+                settings.rrfK(),
+                feedback.policy(),
+                model);
+    }
+
+    @Singleton
+    CurrentModel currentModel(RankerModels models, Clock clock, FeedbackSettings feedback) {
+        return new CurrentModel(models, clock, feedback.modelTtl());
+    }
+
+    @Singleton
+    FeedbackLog feedbackLog(
+            SearchFeedback feedback,
+            RankerModels models,
+            CurrentModel current,
+            FeedbackSettings settings,
+            Clock clock) {
+        return new FeedbackLog(feedback, models, current, settings.policy(), clock);
     }
 
     @Singleton

@@ -1156,6 +1156,29 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                             403,
                             401),
                     new Row(
+                            "POST",
+                            "/api/search/{searchId}/feedback",
+                            "/api/search/SEARCH_ID/feedback",
+                            "{\"recording_id\":\"RECORDING_ID\",\"action\":\"played\",\"position\":1,"
+                                    + "\"seconds_played\":12}",
+                            401,
+                            404,
+                            204,
+                            404,
+                            403,
+                            401),
+                    new Row(
+                            "GET",
+                            "/api/admin/search-insights{?profile}",
+                            "/api/admin/search-insights?profile=band",
+                            null,
+                            401,
+                            403,
+                            403,
+                            200,
+                            403,
+                            401),
+                    new Row(
                             "GET",
                             "/api/admin/users",
                             "/api/admin/users",
@@ -1401,6 +1424,25 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         tokens.put("job-id", job.id().toString());
         Profile elsewhere = seed.profile("elsewhere");
         tokens.put("RECORDING_ID", take.id().toString());
+        // a search of the member's that showed the take, as the search statement logs it
+        String searchId = java.util.UUID.randomUUID().toString();
+        try (java.sql.Connection c = org.stemvault.postgres.TestDatabase.connect();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO searches (id, user_id, session_id, kind, query_text, query_norm,"
+                            + " profile_ids, results, scores, shown, created_at) VALUES ('"
+                            + searchId
+                            + "', '"
+                            + member.id().value()
+                            + "', gen_random_uuid(), 'search', 'take', 'take', ARRAY['"
+                            + band.id().value()
+                            + "'::uuid], ARRAY['"
+                            + take.id()
+                            + "'::uuid], ARRAY[1.0], 10, now())");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        tokens.put("SEARCH_ID", searchId);
         Recording theirs =
                 seed.take(
                         elsewhere,
@@ -1583,26 +1625,14 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
             for (int i = 0; i < CALLERS.size(); i++) {
                 String caller = CALLERS.get(i);
                 String token = world.get(caller);
-                String path =
-                        row.path()
-                                .replace("WORKER_ID", world.get("worker-id"))
-                                .replace("RENDER_JOB_ID", world.get("RENDER_JOB_ID"))
-                                .replace("ANALYZE_JOB_ID", world.get("ANALYZE_JOB_ID"))
-                                .replace("SHARE_ID", world.get("SHARE_ID"))
-                                .replace("SHARE_TOKEN", SHARE_TOKEN)
-                                .replace("REVOKED_TOKEN", REVOKED_TOKEN)
-                                .replace("OTHER_MIX_ID", world.get("OTHER_MIX_ID"))
-                                .replace("MIX_ID", world.get("MIX_ID"))
-                                .replace("JOB_ID", world.get("job-id"))
-                                .replace("OTHER_SONG_ID", world.get("OTHER_SONG_ID"))
-                                .replace("OTHER_LOCATION_ID", world.get("OTHER_LOCATION_ID"))
-                                .replace("OTHER_CLIP_ID", world.get("OTHER_CLIP_ID"))
-                                .replace("CLIP_ID", world.get("CLIP_ID"))
-                                .replace("OTHER_RECORDING_ID", world.get("OTHER_RECORDING_ID"))
-                                .replace("RECORDING_ID", world.get("RECORDING_ID"))
-                                .replace("SONG_ID", world.get("SONG_ID"))
-                                .replace("LOCATION_ID", world.get("LOCATION_ID"));
-                int status = send(row.method(), path, row.body(), token).statusCode();
+                String path = fillIn(row.path(), world);
+                int status =
+                        send(
+                                        row.method(),
+                                        path,
+                                        row.body() == null ? null : fillIn(row.body(), world),
+                                        token)
+                                .statusCode();
                 boolean wrote = !row.method().equals("GET") && status < 400;
                 if (wrote || !Seed.snapshot().equals(seeded)) {
                     world = seed();
@@ -1624,6 +1654,28 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
             }
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    /** A row's path or body with the seeded world's ids in place of their names. */
+    static String fillIn(String text, Map<String, String> world) {
+        return text.replace("WORKER_ID", world.get("worker-id"))
+                .replace("SEARCH_ID", world.get("SEARCH_ID"))
+                .replace("RENDER_JOB_ID", world.get("RENDER_JOB_ID"))
+                .replace("ANALYZE_JOB_ID", world.get("ANALYZE_JOB_ID"))
+                .replace("SHARE_ID", world.get("SHARE_ID"))
+                .replace("SHARE_TOKEN", SHARE_TOKEN)
+                .replace("REVOKED_TOKEN", REVOKED_TOKEN)
+                .replace("OTHER_MIX_ID", world.get("OTHER_MIX_ID"))
+                .replace("MIX_ID", world.get("MIX_ID"))
+                .replace("JOB_ID", world.get("job-id"))
+                .replace("OTHER_SONG_ID", world.get("OTHER_SONG_ID"))
+                .replace("OTHER_LOCATION_ID", world.get("OTHER_LOCATION_ID"))
+                .replace("OTHER_CLIP_ID", world.get("OTHER_CLIP_ID"))
+                .replace("CLIP_ID", world.get("CLIP_ID"))
+                .replace("OTHER_RECORDING_ID", world.get("OTHER_RECORDING_ID"))
+                .replace("RECORDING_ID", world.get("RECORDING_ID"))
+                .replace("SONG_ID", world.get("SONG_ID"))
+                .replace("LOCATION_ID", world.get("LOCATION_ID"));
     }
 
     /** One request as a client sends it: a JSON (or multipart) body, a bearer token if any. */

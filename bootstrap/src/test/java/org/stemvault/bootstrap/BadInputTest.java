@@ -179,6 +179,19 @@ class BadInputTest implements TestPropertyProvider {
                 "email");
         refused("GET", "/api/admin/audit?user=a%00b@example.com", admin, (String) null, "email");
         refused("GET", "/api/admin/audit?profile=a%00b", admin, (String) null, "profile");
+        refused(
+                "POST",
+                "/api/search/" + java.util.UUID.randomUUID() + "/feedback",
+                member,
+                "{\"recording_id\":\"" + take + "\",\"action\":\"play\\u0000ed\",\"position\":1}",
+                "action");
+        refused(
+                "POST",
+                "/api/search/" + java.util.UUID.randomUUID() + "/feedback",
+                member,
+                "{\"recording_id\":\"" + take + "\",\"action\":\"played\",\"position\":1e400}",
+                "position");
+        refused("GET", "/api/admin/search-insights?profile=a%00b", admin, (String) null, "profile");
         refused("GET", "/api/profiles/band/files?key=A%00minor", member, (String) null, "key");
         refused("GET", "/api/profiles/band/files?bpm_min=9%009", member, (String) null, "bpm_min");
         refused(

@@ -138,7 +138,9 @@ final class Seed {
         "mixes",
         "drive_grants",
         "drive_folders",
-        "drive_imports"
+        "drive_imports",
+        "searches",
+        "search_feedback"
     };
 
     /** {@link #snapshot()}'s statement, built once. */

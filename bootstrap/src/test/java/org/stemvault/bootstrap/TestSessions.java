@@ -20,6 +20,18 @@ final class TestSessions {
         return token(user, session, new Date(System.currentTimeMillis() + 3_600_000));
     }
 
+    /** The viewer a token of ours names: its user and session. */
+    static org.stemvault.domain.library.Viewer viewer(String token) {
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+            return new org.stemvault.domain.library.Viewer(
+                    new UserId(java.util.UUID.fromString(claims.getSubject())),
+                    new SessionId(java.util.UUID.fromString(claims.getStringClaim("sid"))));
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** As {@link #token(UserId, SessionId)}, expiring at {@code expiry}. */
     static String token(UserId user, SessionId session, Date expiry) {
         try {

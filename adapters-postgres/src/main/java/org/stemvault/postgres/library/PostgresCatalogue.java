@@ -51,15 +51,14 @@ final class PostgresCatalogue implements Catalogue {
 
     /**
      * The files list of the recordings whose analysis matches a feel: the tempo range (either end
-     * open) and the keys (null: any), read by the analysis's key with each recording of the page.
+     * open) and the keys (null: any), read from the summary each recording row keeps.
      */
     private static final String FILES_FELT =
             files(
                     """
-                    AND EXISTS (SELECT 1 FROM recording_analyses fa WHERE fa.recording_id = r.id
-                        AND (?::float8 IS NULL OR fa.tempo_bpm >= ?::float8)
-                        AND (?::float8 IS NULL OR fa.tempo_bpm <= ?::float8)
-                        AND (?::text[] IS NULL OR fa.musical_key = ANY (?::text[])))
+                    AND (?::float8 IS NULL OR r.tempo_bpm >= ?::float8)
+                    AND (?::float8 IS NULL OR r.tempo_bpm <= ?::float8)
+                    AND (?::text[] IS NULL OR r.musical_key = ANY (?::text[]))
                     """);
 
     private static String files(String feel) {
@@ -84,7 +83,6 @@ final class PostgresCatalogue implements Catalogue {
             FROM (SELECT 1) AS one
             LEFT JOIN chosen c ON true
             LEFT JOIN page r ON true
-            LEFT JOIN recording_analyses ra ON ra.recording_id = r.id
             LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
             """
                         + RecordingRows.ORDER);
@@ -95,7 +93,6 @@ final class PostgresCatalogue implements Catalogue {
                     " SELECT "
                             + RecordingRows.COLUMNS
                             + " FROM visible p JOIN recordings r ON r.profile_id = p.id AND p.name = ? AND r.output_name = ?"
-                            + RecordingRows.MEASURED
                             + " LEFT JOIN stems s ON s.recording_id = r.id"
                             + RecordingRows.ORDER);
 
@@ -110,7 +107,6 @@ final class PostgresCatalogue implements Catalogue {
                             + " FROM visible p"
                             + " CROSS JOIN LATERAL (SELECT (?::boolean OR p.version = ANY (?::bigint[])) AS unchanged) u"
                             + " JOIN recordings r ON r.profile_id = p.id AND p.name = ? AND r.output_name = ?"
-                            + RecordingRows.MEASURED
                             + " LEFT JOIN stems s ON s.recording_id = r.id AND NOT u.unchanged"
                             + RecordingRows.ORDER);
 
@@ -126,7 +122,6 @@ final class PostgresCatalogue implements Catalogue {
                     " SELECT p.name AS profile_name, "
                             + RecordingRows.COLUMNS
                             + " FROM visible p JOIN recordings r ON r.profile_id = p.id AND r.id = ?"
-                            + RecordingRows.MEASURED
                             + " LEFT JOIN stems s ON s.recording_id = r.id"
                             + RecordingRows.ORDER);
 

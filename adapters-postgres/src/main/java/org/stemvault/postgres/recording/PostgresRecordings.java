@@ -47,7 +47,8 @@ final class PostgresRecordings implements Recordings {
                         WHEN (recordings.audio_file_id, recordings.display_name, recordings.description)
                              IS DISTINCT FROM (EXCLUDED.audio_file_id, EXCLUDED.display_name, EXCLUDED.description)
                         THEN EXCLUDED.updated_at ELSE recordings.updated_at END
-                RETURNING id, created_at, updated_at, location_id, date_recorded, status, audio_file_id
+                RETURNING id, created_at, updated_at, location_id, date_recorded, status, audio_file_id,
+                          tempo_bpm, musical_key, stability
             ), incoming AS (
                 SELECT * FROM unnest(?::text[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[],
                                      ?::int8[], ?::float8[])
@@ -77,16 +78,14 @@ final class PostgresRecordings implements Recordings {
                    (SELECT l.name FROM locations l WHERE l.id = saved.location_id) AS location_name,
                    CASE WHEN saved.status = 'error' THEN (SELECT coalesce(j.error, j.status) FROM jobs j
                        WHERE j.audio_file_id = saved.audio_file_id) END AS error_message,
-                   ra.tempo_bpm AS measured_bpm, ra.musical_key AS measured_key, ra.stability AS measured_stability
-            FROM saved LEFT JOIN recording_analyses ra ON ra.recording_id = saved.id
+                   tempo_bpm AS measured_bpm, musical_key AS measured_key, stability AS measured_stability
+            FROM saved
             """;
 
     private static final String SELECT =
             "SELECT "
                     + RecordingRows.COLUMNS
-                    + " FROM recordings r"
-                    + RecordingRows.MEASURED
-                    + "LEFT JOIN stems s ON s.recording_id = r.id";
+                    + " FROM recordings r LEFT JOIN stems s ON s.recording_id = r.id";
 
     private final Database db;
 

@@ -27,8 +27,8 @@ import org.stemvault.domain.recording.StemType;
 import org.stemvault.postgres.Database;
 
 /**
- * Reading recordings joined with their stems ({@code r} and {@code s}) and their analysis ({@code
- * ra}, {@link #MEASURED}): one row per stem, folded back.
+ * Reading recordings joined with their stems ({@code r} and {@code s}): one row per stem, folded
+ * back, each recording with the summary of its analysis (kept on the row by the database).
  */
 public final class RecordingRows {
 
@@ -40,16 +40,9 @@ public final class RecordingRows {
             CASE WHEN r.status = 'error' THEN (SELECT coalesce(j.error, j.status) FROM jobs j
                 WHERE j.audio_file_id = r.audio_file_id) END AS error_message,
             s.stem_type, s.measured_lufs, s.peak_amplitude, s.stem_gain_adjustment_db, s.audio_url,
-            s.waveform_url, s.file_size_bytes, s.duration_seconds, ra.tempo_bpm AS measured_bpm,
-            ra.musical_key AS measured_key, ra.stability AS measured_stability
+            s.waveform_url, s.file_size_bytes, s.duration_seconds, r.tempo_bpm AS measured_bpm,
+            r.musical_key AS measured_key, r.stability AS measured_stability
             """;
-
-    /**
-     * The join every statement reading {@link #COLUMNS} makes after {@code r}: the recording's
-     * analysis, by its key (at most one row).
-     */
-    public static final String MEASURED =
-            " LEFT JOIN recording_analyses ra ON ra.recording_id = r.id ";
 
     public static final String ORDER = " ORDER BY r.created_at DESC, r.id DESC, s.position";
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.postgresql.PGConnection;
+import org.stemvault.domain.feedback.Signal;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.Recording;
@@ -22,6 +23,7 @@ import org.stemvault.domain.search.EmbeddingSpace;
 import org.stemvault.domain.search.Hit;
 import org.stemvault.domain.search.Match;
 import org.stemvault.domain.search.SearchQuery;
+import org.stemvault.domain.search.Tracking;
 import org.stemvault.domain.search.Vector;
 import org.stemvault.domain.search.VectorSearch;
 import org.stemvault.postgres.Database;
@@ -140,10 +142,15 @@ final class PostgresVectorSearch implements VectorSearch {
      * exactly this.
      */
     static String nearestSql(EmbeddingSpace space) {
+        return nearestSql(space, false);
+    }
+
+    /** As {@link #nearestSql(EmbeddingSpace)}, logging the answer when {@code logged}. */
+    static String nearestSql(EmbeddingSpace space, boolean logged) {
         return Visibility.with(
                 """
                 , args AS (
-                    SELECT ?::real[]::vector AS q, ?::uuid AS exclude, ?::int AS lim, ?::float8 AS min_similarity
+                    SELECT ?::real[]::vector AS q, ?::uuid AS exclude, ?::int AS lim, ?::float8 AS min_similarity%4$s
                 ), nearest AS (
                     SELECT e.recording_id, 1 - (e.embedding%1$s <=> (SELECT q%1$s FROM args)) AS similarity
                     FROM embeddings e
@@ -153,18 +160,88 @@ final class PostgresVectorSearch implements VectorSearch {
                            WHERE r.id = e.recording_id AND r.profile_id IN (SELECT id FROM visible))
                     ORDER BY e.embedding%1$s <=> (SELECT q%1$s FROM args)
                     LIMIT (SELECT lim FROM args)
-                )
+                )%5$s
                 SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, n.similarity, p.name AS profile_name, %3$s
                 FROM (SELECT 1) AS one
                 LEFT JOIN nearest n ON n.similarity >= (SELECT min_similarity FROM args)
                 LEFT JOIN recordings r ON r.id = n.recording_id
                 LEFT JOIN profiles p ON p.id = r.profile_id
-                LEFT JOIN recording_analyses ra ON ra.recording_id = r.id
                 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
                 ORDER BY n.similarity DESC, r.id, s.position
                 """
-                        .formatted(cast(space), space.name(), RecordingRows.COLUMNS));
+                        .formatted(
+                                cast(space),
+                                space.name(),
+                                RecordingRows.COLUMNS,
+                                logged ? LOG_ARGS : "",
+                                logged
+                                        ? LOGGED.formatted(
+                                                "(SELECT coalesce(array_agg(v.id), '{}') FROM visible v)",
+                                                "nearest",
+                                                "similarity DESC, recording_id",
+                                                "similarity",
+                                                "NULL::text")
+                                        : ""));
     }
+
+    /** The {@code args} columns a logged statement adds, bound by {@link #bindTracking}. */
+    private static final String LOG_ARGS =
+            """
+            ,
+                           ?::uuid AS search_id, ?::uuid AS session_id, ?::text AS kind, ?::text AS query_norm,
+                           ?::text AS space_name, ?::int AS shown, ?::float8 AS eta, ?::float8 AS max_weight,
+                           ?::int AS per_user_cap, ?::float8 AS min_query_similarity""";
+
+    /**
+     * Logs the answer in {@code searches}, in the statement that ranks it (a data-modifying common
+     * table expression, run whether or not it is read): the profiles searched (%1$s), the ranked
+     * candidates of CTE %2$s in the answer's order (%3$s) with their scores (%4$s), the query text
+     * (%5$s).
+     */
+    private static final String LOGGED =
+            """
+            , logged AS (
+                INSERT INTO searches (id, user_id, session_id, kind, query_text, query_norm, space, query_vector,
+                                      profile_ids, results, scores, shown, created_at)
+                SELECT a.search_id, v.id, a.session_id, a.kind, %5$s, a.query_norm, a.space_name, a.q, %1$s,
+                       coalesce((SELECT array_agg(recording_id ORDER BY %3$s) FROM %2$s), '{}'),
+                       coalesce((SELECT array_agg(%4$s ORDER BY %3$s) FROM %2$s), '{}'),
+                       a.shown, now()
+                FROM args a, viewer v
+            )""";
+
+    /**
+     * Per candidate of {@code fused}, once each (MATERIALIZED: inlined, the planner ran it once per
+     * pair of candidates), what members did with it before (see {@link Tracking.Weighing}): the
+     * acts on it for this query or a similar one, the newest {@code per_user_cap} of each member's,
+     * each reward weighted by the inverse of its position's propensity; summed apart for this very
+     * query and for similar ones (those also by how similar).
+     */
+    private static final String SIGNALS =
+            """
+            , signals AS MATERIALIZED (
+                SELECT h.recording_id, fb.* FROM fused h CROSS JOIN LATERAL (
+                    SELECT count(*)::int AS fb_events,
+                           coalesce(sum(x.w) FILTER (WHERE x.same), 0) AS fb_exact,
+                           coalesce(sum(x.w * x.sim) FILTER (WHERE NOT x.same), 0) AS fb_similar
+                    FROM (
+                        SELECT y.*, row_number() OVER (PARTITION BY y.user_id
+                                                       ORDER BY y.created_at DESC, y.search_id, y.action) AS nth
+                        FROM (
+                            SELECT e.user_id, e.created_at, e.search_id, e.action,
+                                   coalesce(e.query_norm = a.query_norm, false) AS same,
+                                   e.reward * least(power(e.position, a.eta), a.max_weight) AS w,
+                                   CASE WHEN a.q IS NOT NULL AND e.space = a.space_name
+                                             AND vector_dims(e.query_vector) = vector_dims(a.q)
+                                        THEN 1 - (e.query_vector <=> a.q) END AS sim
+                            FROM search_feedback e, args a
+                            WHERE e.recording_id = h.recording_id
+                        ) y
+                        WHERE y.same OR y.sim >= (SELECT min_query_similarity FROM args)
+                    ) x
+                    WHERE x.nth <= (SELECT per_user_cap FROM args)
+                ) fb
+            )""";
 
     /**
      * Binds a query vector (or null) as a {@code real[]}, which the driver sends in binary and the
@@ -182,8 +259,11 @@ final class PostgresVectorSearch implements VectorSearch {
         }
     }
 
-    /** Binds a nearest-neighbour search to {@link #nearestSql}. */
-    void bindNearest(
+    /**
+     * Binds a nearest-neighbour search to {@link #nearestSql}; answers the index of the next
+     * parameter.
+     */
+    int bindNearest(
             PreparedStatement ps,
             Viewer viewer,
             Vector query,
@@ -195,7 +275,8 @@ final class PostgresVectorSearch implements VectorSearch {
         setQuery(ps, i++, query);
         ps.setObject(i++, exclude == null ? null : exclude.value(), Types.OTHER);
         ps.setInt(i++, limit);
-        ps.setDouble(i, minSimilarity);
+        ps.setDouble(i++, minSimilarity);
+        return i;
     }
 
     @Override
@@ -205,12 +286,21 @@ final class PostgresVectorSearch implements VectorSearch {
             Vector query,
             RecordingId exclude,
             int limit,
-            double minSimilarity) {
-        String sql = statements.computeIfAbsent("nearest:" + space, k -> nearestSql(space));
+            double minSimilarity,
+            Tracking tracking) {
+        boolean logged = tracking != null;
+        String sql =
+                statements.computeIfAbsent(
+                        "nearest:" + space + ":" + logged, k -> nearestSql(space, logged));
         return ranked(
                 sql,
-                ps -> bindNearest(ps, viewer, query, exclude, limit, minSimilarity),
-                false,
+                ps -> {
+                    int next = bindNearest(ps, viewer, query, exclude, limit, minSimilarity);
+                    if (logged) {
+                        bindTracking(ps, next, viewer, space, tracking);
+                    }
+                },
+                Read.SIMILARITY,
                 (r, row) -> new Match(r, row.profile(), row.similarity()));
     }
 
@@ -218,11 +308,15 @@ final class PostgresVectorSearch implements VectorSearch {
      * Runs a ranking statement: empty when its viewer is unknown, else its recordings in order,
      * each built with what the statement says of it.
      */
+    /** What a ranking statement says of each recording besides the recording. */
+    private enum Read {
+        SIMILARITY,
+        SCORED,
+        SIGNALS
+    }
+
     private <T> Optional<List<T>> ranked(
-            String sql,
-            Database.Binder binder,
-            boolean scored,
-            BiFunction<Recording, HitRow, T> build) {
+            String sql, Database.Binder binder, Read read, BiFunction<Recording, HitRow, T> build) {
         return db.single(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -240,7 +334,7 @@ final class PostgresVectorSearch implements VectorSearch {
                                             row ->
                                                     rows.put(
                                                             Database.uuid(row, "id"),
-                                                            HitRow.read(row, scored)));
+                                                            HitRow.read(row, read)));
                             List<T> ranked = new ArrayList<>();
                             for (Recording r : found) {
                                 ranked.add(build.apply(r, rows.get(r.id().value())));
@@ -298,14 +392,11 @@ final class PostgresVectorSearch implements VectorSearch {
         }
         if (f.bpmMin() != null || f.bpmMax() != null) {
             c.add(
-                    "EXISTS (SELECT 1 FROM recording_analyses ra WHERE ra.recording_id = r.id"
-                            + " AND ra.tempo_bpm BETWEEN coalesce(f.bpm_min, '-infinity')"
-                            + " AND coalesce(f.bpm_max, 'infinity'))");
+                    "r.tempo_bpm BETWEEN coalesce(f.bpm_min, '-infinity')"
+                            + " AND coalesce(f.bpm_max, 'infinity')");
         }
         if (f.keys() != null) {
-            c.add(
-                    "EXISTS (SELECT 1 FROM recording_analyses ra WHERE ra.recording_id = r.id"
-                            + " AND ra.musical_key = ANY (f.keys))");
+            c.add("r.musical_key = ANY (f.keys)");
         }
         return c.isEmpty()
                 ? "true"
@@ -365,6 +456,19 @@ final class PostgresVectorSearch implements VectorSearch {
      * search sets ({@link #filters}).
      */
     static String searchSql(SearchQuery.Mode mode, EmbeddingSpace space, String filters) {
+        return searchSql(mode, space, filters, false, false);
+    }
+
+    /**
+     * As {@link #searchSql(SearchQuery.Mode, EmbeddingSpace, String)}, logging the answer when
+     * {@code logged} and reading each candidate's feedback when {@code signals}.
+     */
+    static String searchSql(
+            SearchQuery.Mode mode,
+            EmbeddingSpace space,
+            String filters,
+            boolean logged,
+            boolean signals) {
         String score =
                 switch (mode) {
                     case SEMANTIC -> "s.similarity";
@@ -382,7 +486,7 @@ final class PostgresVectorSearch implements VectorSearch {
                            ?::int AS depth, ?::float8 AS min_similarity, ?::int AS lim, ?::int AS rrf_k,
                            ?::uuid AS song_id, ?::uuid AS location_id, ?::date AS recorded_from,
                            ?::date AS recorded_to, ?::float8 AS bpm_min, ?::float8 AS bpm_max,
-                           ?::text[] AS keys
+                           ?::text[] AS keys%s
                 ), scope AS (
                     SELECT v.id FROM visible v, args a WHERE a.profiles IS NULL OR v.name = ANY (a.profiles)
                 ), semantic AS (%s
@@ -393,24 +497,38 @@ final class PostgresVectorSearch implements VectorSearch {
                     FROM semantic s FULL OUTER JOIN fulltext f ON f.recording_id = s.recording_id
                     ORDER BY score DESC, recording_id
                     LIMIT (SELECT lim FROM args)
-                )
+                )%s%s
                 SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, h.score, h.similarity, h.rank_semantic,
-                       h.rank_fulltext, p.name AS profile_name, %s
+                       h.rank_fulltext, p.name AS profile_name, %s%s
                 FROM (SELECT 1) AS one
-                LEFT JOIN fused h ON true
+                LEFT JOIN fused h ON true%s
                 LEFT JOIN recordings r ON r.id = h.recording_id
                 LEFT JOIN profiles p ON p.id = r.profile_id
-                LEFT JOIN recording_analyses ra ON ra.recording_id = r.id
                 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
                 ORDER BY h.score DESC, r.id, s.position
                 """
                         .formatted(
+                                logged ? LOG_ARGS : "",
                                 mode.semantic()
                                         ? SEMANTIC.formatted(cast(space), space.name(), filters)
                                         : NO_SEMANTIC,
                                 mode.fulltext() ? FULLTEXT.formatted(filters) : NO_FULLTEXT,
                                 score,
-                                RecordingRows.COLUMNS));
+                                logged
+                                        ? LOGGED.formatted(
+                                                "(SELECT coalesce(array_agg(v.id), '{}') FROM visible v"
+                                                        + " WHERE a.profiles IS NULL OR v.name = ANY (a.profiles))",
+                                                "fused",
+                                                "score DESC, recording_id",
+                                                "score",
+                                                "a.text")
+                                        : "",
+                                signals ? SIGNALS : "",
+                                RecordingRows.COLUMNS,
+                                signals ? ", g.fb_events, g.fb_exact, g.fb_similar" : "",
+                                signals
+                                        ? "\n                LEFT JOIN signals g ON g.recording_id = h.recording_id"
+                                        : ""));
     }
 
     /**
@@ -419,6 +537,20 @@ final class PostgresVectorSearch implements VectorSearch {
      */
     void bindSearch(PreparedStatement ps, Viewer viewer, SearchQuery q, Vector vector, int rrfK)
             throws SQLException {
+        bindSearch(ps, viewer, q, vector, rrfK, null, null);
+    }
+
+    /** As {@link #bindSearch(PreparedStatement, Viewer, SearchQuery, Vector, int)}, tracked. */
+    void bindSearch(
+            PreparedStatement ps,
+            Viewer viewer,
+            SearchQuery q,
+            Vector vector,
+            int rrfK,
+            EmbeddingSpace space,
+            Tracking tracking)
+            throws SQLException {
+        int lim = tracking == null ? q.limit() : Math.max(q.limit(), tracking.pool());
         int i = visibility.bind(ps, viewer);
         setQuery(ps, i++, vector);
         ps.setString(i++, q.text());
@@ -438,10 +570,9 @@ final class PostgresVectorSearch implements VectorSearch {
         ps.setObject(i++, f.lufsMax(), Types.DOUBLE);
         Database.setInstant(ps, i++, f.createdAfter());
         Database.setInstant(ps, i++, f.createdBefore());
-        ps.setInt(
-                i++, q.mode() == SearchQuery.Mode.HYBRID ? Math.max(q.limit() * 4, 40) : q.limit());
+        ps.setInt(i++, q.mode() == SearchQuery.Mode.HYBRID ? Math.max(q.limit() * 4, 40) : lim);
         ps.setDouble(i++, q.minSimilarity());
-        ps.setInt(i++, q.limit());
+        ps.setInt(i++, lim);
         ps.setInt(i++, rrfK);
         ps.setObject(i++, f.song() == null ? null : f.song().value(), Types.OTHER);
         ps.setObject(i++, f.location() == null ? null : f.location().value(), Types.OTHER);
@@ -450,26 +581,61 @@ final class PostgresVectorSearch implements VectorSearch {
         ps.setObject(i++, f.bpmMin(), Types.DOUBLE);
         ps.setObject(i++, f.bpmMax(), Types.DOUBLE);
         ps.setArray(
-                i,
+                i++,
                 f.keys() == null
                         ? null
                         : ps.getConnection()
                                 .createArrayOf(
                                         "text", f.keys().stream().map(Object::toString).toArray()));
+        if (tracking != null) {
+            bindTracking(ps, i, viewer, space, tracking);
+        }
+    }
+
+    /** Binds the {@link #LOG_ARGS} from {@code i}. */
+    private static void bindTracking(
+            PreparedStatement ps, int i, Viewer viewer, EmbeddingSpace space, Tracking t)
+            throws SQLException {
+        ps.setObject(i++, t.id().value());
+        ps.setObject(i++, viewer.session().value());
+        ps.setString(i++, t.kind());
+        ps.setString(i++, t.queryNorm());
+        ps.setString(i++, space == null ? null : space.name());
+        ps.setInt(i++, t.shown());
+        Tracking.Weighing w = t.weighing();
+        ps.setObject(i++, w == null ? null : w.eta(), Types.DOUBLE);
+        ps.setObject(i++, w == null ? null : w.maxWeight(), Types.DOUBLE);
+        ps.setObject(i++, w == null ? null : w.perUserCap(), Types.INTEGER);
+        ps.setObject(i, w == null ? null : w.minQuerySimilarity(), Types.DOUBLE);
     }
 
     @Override
     public Optional<List<Hit>> search(
-            Viewer viewer, SearchQuery q, EmbeddingSpace space, Vector vector, int rrfK) {
+            Viewer viewer,
+            SearchQuery q,
+            EmbeddingSpace space,
+            Vector vector,
+            int rrfK,
+            Tracking tracking) {
         String filters = filters(q.filters());
+        boolean logged = tracking != null;
+        boolean signals = logged && tracking.weighing() != null;
         String sql =
                 statements.computeIfAbsent(
-                        q.mode() + ":" + (q.mode().semantic() ? space : "") + ":" + filters,
-                        k -> searchSql(q.mode(), space, filters));
+                        q.mode()
+                                + ":"
+                                + (q.mode().semantic() ? space : "")
+                                + ":"
+                                + filters
+                                + ":"
+                                + logged
+                                + ":"
+                                + signals,
+                        k -> searchSql(q.mode(), space, filters, logged, signals));
         return ranked(
                 sql,
-                ps -> bindSearch(ps, viewer, q, vector, rrfK),
-                true,
+                ps -> bindSearch(ps, viewer, q, vector, rrfK, space, tracking),
+                signals ? Read.SIGNALS : Read.SCORED,
                 (r, row) ->
                         new Hit(
                                 r,
@@ -477,7 +643,8 @@ final class PostgresVectorSearch implements VectorSearch {
                                 row.score(),
                                 row.similarity(),
                                 row.rankSemantic(),
-                                row.rankFulltext()));
+                                row.rankFulltext(),
+                                row.signal()));
     }
 
     private static String cast(EmbeddingSpace space) {
@@ -490,20 +657,27 @@ final class PostgresVectorSearch implements VectorSearch {
             double score,
             Double similarity,
             Integer rankSemantic,
-            Integer rankFulltext) {
+            Integer rankFulltext,
+            Signal signal) {
 
-        static HitRow read(ResultSet rs, boolean ranked) throws SQLException {
+        static HitRow read(ResultSet rs, Read read) throws SQLException {
             ProfileName profile = new ProfileName(rs.getString("profile_name"));
             Double similarity = Database.nullableDouble(rs, "similarity");
-            if (!ranked) {
-                return new HitRow(profile, similarity, similarity, null, null);
+            if (read == Read.SIMILARITY) {
+                return new HitRow(profile, similarity, similarity, null, null, Signal.NONE);
             }
             return new HitRow(
                     profile,
                     rs.getDouble("score"),
                     similarity,
                     nullableInt(rs, "rank_semantic"),
-                    nullableInt(rs, "rank_fulltext"));
+                    nullableInt(rs, "rank_fulltext"),
+                    read == Read.SIGNALS
+                            ? new Signal(
+                                    rs.getInt("fb_events"),
+                                    rs.getDouble("fb_exact"),
+                                    rs.getDouble("fb_similar"))
+                            : Signal.NONE);
         }
 
         private static Integer nullableInt(ResultSet rs, String column) throws SQLException {

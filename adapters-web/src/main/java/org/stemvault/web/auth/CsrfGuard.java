@@ -43,9 +43,10 @@ import org.stemvault.domain.Unavailable;
  * origin is refused on every such call.
  *
  * <p>The existing web client's two changes (renaming a recording, uploading a take) send no such
- * header: for those the browser's {@code Origin} (or {@code Referer}), which a page cannot forge,
- * must name an allowed origin instead. A cookie whose session has ended (or whose user no longer
- * exists) answers 401, as it would on any other call, before the guard's 403.
+ * header, nor can a search feedback sent with {@code navigator.sendBeacon}: for those the browser's
+ * {@code Origin} (or {@code Referer}), which a page cannot forge, must name an allowed origin
+ * instead. A cookie whose session has ended (or whose user no longer exists) answers 401, as it
+ * would on any other call, before the guard's 403.
  */
 @ServerFilter({"/api/**", "/auth/**", "/media/**"})
 final class CsrfGuard implements Ordered {
@@ -57,7 +58,8 @@ final class CsrfGuard implements Ordered {
     private static final Pattern EXISTING_CLIENT =
             Pattern.compile(
                     "PATCH /api/profiles/[^/]+/files/[^/]+/display-name"
-                            + "|POST /api/upload/[^/]+");
+                            + "|POST /api/upload/[^/]+"
+                            + "|POST /api/search/[^/]+/feedback");
     // A search is a read sent by POST; logout is also a GET for the existing client, which no
     // guard can cover, so guarding its POST would protect nothing.
     private static final Pattern UNGUARDED = Pattern.compile("POST /api/search|POST /auth/logout");

@@ -279,6 +279,23 @@ public final class Bodies {
             Double minSimilarity,
             SearchFilters filters) {}
 
+    /** {@code FeedbackController}: what a member did with one result of a search. */
+    @Schema(name = "SearchFeedback")
+    @ReadBy("FeedbackController")
+    public record SearchFeedback(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String recordingId,
+            @Schema(
+                            requiredMode = RequiredMode.REQUIRED,
+                            allowableValues = {"opened", "played", "skipped"})
+                    String action,
+            @Schema(
+                            requiredMode = RequiredMode.REQUIRED,
+                            description = "where the result was shown, 1 for the first")
+                    Integer position,
+            @Schema(description = "for played: how long it played") Double secondsPlayed,
+            @Schema(description = "for played: whether to its end") Boolean playedToEnd,
+            @Schema(description = "how long the member stayed with it") Double dwellSeconds) {}
+
     /** The push worker's callback ({@code JobCallbackController}). */
     @Schema(name = "Callback")
     @ReadBy("JobCallbackController")

@@ -1,6 +1,8 @@
 package org.stemvault.web.search;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +21,7 @@ import org.stemvault.application.Principal;
 import org.stemvault.application.search.Search;
 import org.stemvault.application.search.Vectors;
 import org.stemvault.domain.search.Embedding;
+import org.stemvault.domain.search.Match;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.ApiDescription;
 import org.stemvault.web.docs.Bodies;
@@ -78,33 +81,41 @@ final class EmbeddingsController {
 
     /**
      * {@code [{"file": FileWithStems, "similarity"}]}, best first; defaults: limit 10,
-     * min_similarity 0.7.
+     * min_similarity 0.7. While feedback is recorded, the answer's search id is in {@code
+     * X-Search-Id}.
      */
     @Get("/similar{?space,limit,min_similarity}")
     @Secured(Sessions.MEMBER)
-    List<SimilarResponse> similar(
+    HttpResponse<List<SimilarResponse>> similar(
             @PathVariable String profile,
             @PathVariable String outputName,
             @Nullable @QueryValue String space,
             @Nullable @QueryValue Integer limit,
             @Nullable @QueryValue("min_similarity") Double minSimilarity,
             @Bound Principal principal) {
-        return search
-                .similar(
+        Search.Searched<Match> found =
+                search.similar(
                         principal,
                         profile,
                         outputName,
                         space,
                         limit == null ? 10 : limit,
-                        minSimilarity == null ? 0.7 : minSimilarity)
-                .stream()
-                .map(
-                        m ->
-                                new SimilarResponse(
-                                        FileResponse.from(m.profile().value(), m.recording()),
-                                        m.similarity()))
-                .toList();
+                        minSimilarity == null ? 0.7 : minSimilarity);
+        MutableHttpResponse<List<SimilarResponse>> response =
+                HttpResponse.ok(
+                        found.results().stream()
+                                .map(
+                                        m ->
+                                                new SimilarResponse(
+                                                        FileResponse.from(
+                                                                m.profile().value(), m.recording()),
+                                                        m.similarity()))
+                                .toList());
+        return found.id() == null ? response : response.header(SEARCH_ID, found.id().toString());
     }
+
+    /** The header that carries a similar-recordings answer's search id. */
+    static final String SEARCH_ID = "X-Search-Id";
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record EmbeddingResponse(

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.stemvault.application.search.Search;
 import org.stemvault.domain.library.Viewer;
+import org.stemvault.domain.search.Hit;
 import org.stemvault.web.auth.Sessions;
 import org.stemvault.web.docs.Bodies;
 import org.stemvault.web.docs.Bound;
@@ -34,15 +35,16 @@ final class SearchController {
 
     /**
      * Answers {@code {"results": [{"file", "score", "similarity"?, "rank_fulltext"?,
-     * "rank_semantic"?}], "mode"}}.
+     * "rank_semantic"?}], "mode", "search_id"}} ({@code search_id} null while feedback is off).
      */
     @Post
     SearchResponse search(
             @Body @Schema(implementation = Bodies.SearchInput.class) byte[] body,
             @Bound Viewer viewer) {
         SearchRequest request = Fields.read(body, SearchRequest::from);
+        Search.Searched<Hit> found = search.search(viewer, request.query());
         return new SearchResponse(
-                search.search(viewer, request.query()).stream()
+                found.results().stream()
                         .map(
                                 h ->
                                         new Result(
@@ -53,11 +55,12 @@ final class SearchController {
                                                 h.rankFulltext(),
                                                 h.rankSemantic()))
                         .toList(),
-                request.mode());
+                request.mode(),
+                found.id() == null ? null : found.id().toString());
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record SearchResponse(List<Result> results, String mode) {}
+    record SearchResponse(List<Result> results, String mode, String searchId) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record Result(

@@ -3,9 +3,15 @@ package org.stemvault.application.search;
 import java.util.List;
 import org.stemvault.application.Names;
 import org.stemvault.application.Principal;
+import org.stemvault.application.feedback.CurrentModel;
+import org.stemvault.application.feedback.FeedbackPolicy;
+import org.stemvault.application.feedback.Queries;
+import org.stemvault.application.feedback.Ranker;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Unauthenticated;
+import org.stemvault.domain.feedback.RankerModel;
+import org.stemvault.domain.feedback.SearchId;
 import org.stemvault.domain.library.Catalogue;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.recording.Recording;
@@ -15,6 +21,7 @@ import org.stemvault.domain.search.Embeddings;
 import org.stemvault.domain.search.Hit;
 import org.stemvault.domain.search.Match;
 import org.stemvault.domain.search.SearchQuery;
+import org.stemvault.domain.search.Tracking;
 import org.stemvault.domain.search.Vector;
 import org.stemvault.domain.search.VectorSearch;
 
@@ -34,7 +41,10 @@ public final class Search {
     private final Catalogue catalogue;
     private final TextIndex textIndex;
     private final int rrfK;
+    private final FeedbackPolicy feedback;
+    private final CurrentModel model;
 
+    /** Search as it ranked before feedback: no search logged, no ranker. */
     public Search(
             Spaces spaces,
             Embeddings embeddings,
@@ -42,6 +52,22 @@ public final class Search {
             Catalogue catalogue,
             TextIndex textIndex,
             int rrfK) {
+        this(spaces, embeddings, search, catalogue, textIndex, rrfK, FeedbackPolicy.OFF, null);
+    }
+
+    /**
+     * Search that logs every answer for feedback while {@code feedback} records it, re-ranked by
+     * {@code model}'s newest learned ranker where {@code feedback} switches the ranker on.
+     */
+    public Search(
+            Spaces spaces,
+            Embeddings embeddings,
+            VectorSearch search,
+            Catalogue catalogue,
+            TextIndex textIndex,
+            int rrfK,
+            FeedbackPolicy feedback,
+            CurrentModel model) {
         if (rrfK < 1) {
             throw new IllegalArgumentException(
                     "the reciprocal rank fusion constant must be at least 1");
@@ -52,13 +78,21 @@ public final class Search {
         this.catalogue = catalogue;
         this.textIndex = textIndex;
         this.rrfK = rrfK;
+        this.feedback = feedback;
+        this.model = model;
+        if (feedback.ranker() && model == null) {
+            throw new IllegalArgumentException("the learned ranker needs its models");
+        }
     }
+
+    /** A search's answer: its id for feedback (null while feedback is off) and its results. */
+    public record Searched<T>(SearchId id, List<T> results) {}
 
     /**
      * The recordings nearest to this one in the space, best first, within the profiles the
      * principal may see.
      */
-    public List<Match> similar(
+    public Searched<Match> similar(
             Principal principal,
             String profile,
             String outputName,
@@ -89,16 +123,36 @@ public final class Search {
                                                 "the recording has no embedding in space '"
                                                         + space.name()
                                                         + "'"));
-        return search.nearest(
-                        principal.viewer(), space, vector, recording.id(), limit, minSimilarity)
-                .orElseThrow(Unauthenticated::new);
+        Tracking tracking =
+                feedback.recording()
+                        ? new Tracking(
+                                SearchId.random(),
+                                "similar",
+                                Queries.similarTo(recording.id().value()),
+                                limit,
+                                limit,
+                                null)
+                        : null;
+        return new Searched<>(
+                tracking == null ? null : tracking.id(),
+                search.nearest(
+                                principal.viewer(),
+                                space,
+                                vector,
+                                recording.id(),
+                                limit,
+                                minSimilarity,
+                                tracking)
+                        .orElseThrow(Unauthenticated::new));
     }
 
     /**
      * Ranks recordings by the query's mode. A semantic side without a vector takes the query
-     * text's, in a space whose vectors come from text.
+     * text's, in a space whose vectors come from text. While feedback is recorded the answer is
+     * logged under its id in the same statement; with the learned ranker on, the best {@code pool}
+     * candidates are read with their feedback and re-ranked ({@link Ranker}).
      */
-    public List<Hit> search(Viewer viewer, SearchQuery query) {
+    public Searched<Hit> search(Viewer viewer, SearchQuery query) {
         EmbeddingSpace space = null;
         Vector vector = null;
         if (query.mode().semantic()) {
@@ -116,6 +170,25 @@ public final class Search {
             }
             space.check(vector);
         }
-        return search.search(viewer, query, space, vector, rrfK).orElseThrow(Unauthenticated::new);
+        if (!feedback.recording()) {
+            return new Searched<>(
+                    null,
+                    search.search(viewer, query, space, vector, rrfK)
+                            .orElseThrow(Unauthenticated::new));
+        }
+        RankerModel learned = feedback.ranker() ? model.get() : null;
+        Tracking tracking =
+                new Tracking(
+                        SearchId.random(),
+                        "search",
+                        Queries.normal(query.text()),
+                        query.limit(),
+                        learned == null ? query.limit() : Math.max(query.limit(), feedback.pool()),
+                        learned == null ? null : feedback.weighing());
+        List<Hit> pool =
+                search.search(viewer, query, space, vector, rrfK, tracking)
+                        .orElseThrow(Unauthenticated::new);
+        return new Searched<>(
+                tracking.id(), Ranker.rank(pool, query.limit(), learned, feedback.minEvents()));
     }
 }

@@ -77,6 +77,7 @@ import org.stemvault.domain.search.Embeddings;
 import org.stemvault.domain.search.Hit;
 import org.stemvault.domain.search.Match;
 import org.stemvault.domain.search.SearchQuery;
+import org.stemvault.domain.search.Tracking;
 import org.stemvault.domain.search.Vector;
 import org.stemvault.domain.search.VectorSearch;
 import org.stemvault.domain.user.Email;
@@ -1149,7 +1150,8 @@ public final class InMemoryWorld implements Ports {
                         Vector query,
                         RecordingId exclude,
                         int limit,
-                        double minSimilarity) {
+                        double minSimilarity,
+                        Tracking tracking) {
                     synchronized (InMemoryWorld.this) {
                         if (admin(viewer).isEmpty()) {
                             return Optional.empty();
@@ -1174,7 +1176,10 @@ public final class InMemoryWorld implements Ports {
                         SearchQuery q,
                         EmbeddingSpace space,
                         Vector vector,
-                        int rrfK) {
+                        int rrfK,
+                        Tracking tracking) {
+                    // no search log and no feedback here: a tracked search ranks its pool as any
+                    int lim = tracking == null ? q.limit() : Math.max(q.limit(), tracking.pool());
                     synchronized (InMemoryWorld.this) {
                         if (admin(viewer).isEmpty()) {
                             return Optional.empty();
@@ -1187,7 +1192,7 @@ public final class InMemoryWorld implements Ports {
                         int depth =
                                 q.mode() == SearchQuery.Mode.HYBRID
                                         ? Math.max(q.limit() * 4, 40)
-                                        : q.limit();
+                                        : lim;
                         Map<RecordingId, Double> similarity = new HashMap<>();
                         Map<RecordingId, Integer> semanticRank = new HashMap<>();
                         if (q.mode().semantic()) {
@@ -1255,7 +1260,7 @@ public final class InMemoryWorld implements Ports {
                                                         .thenComparing(
                                                                 h -> h.recording().id().value(),
                                                                 UUIDS))
-                                        .limit(q.limit())
+                                        .limit(lim)
                                         .toList());
                     }
                 }

@@ -1,6 +1,7 @@
 package org.stemvault.application.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,8 +94,9 @@ class SearchTest {
         return new SearchQuery(SearchQuery.Mode.SEMANTIC, text, vector, space, null, 10, -1, null);
     }
 
-    List<String> names(List<Hit> hits) {
-        return hits.stream().map(h -> h.recording().outputName().value()).toList();
+    List<String> names(Search.Searched<Hit> found) {
+        assertNull(found.id(), "no search id while feedback is off");
+        return found.results().stream().map(h -> h.recording().outputName().value()).toList();
     }
 
     @Test
@@ -214,7 +216,7 @@ class SearchTest {
     void similar_recordings_exclude_the_recording_itself_and_other_profiles() {
         assertEquals(
                 List.of("quiet"),
-                search.similar(member, "band", "loud", "audio", 10, 0).stream()
+                search.similar(member, "band", "loud", "audio", 10, 0).results().stream()
                         .map(m -> m.recording().outputName().value())
                         .toList());
         assertThrows(

@@ -45,7 +45,8 @@ import picocli.CommandLine.Command;
             ImportLegacyCommand.class,
             ExportLegacyCommand.class,
             BackfillEmbeddingsCommand.class,
-            AnalyzeMissingCommand.class
+            AnalyzeMissingCommand.class,
+            TrainRankerCommand.class
         })
 public final class Cli {
 

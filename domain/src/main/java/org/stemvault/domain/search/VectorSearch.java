@@ -21,19 +21,49 @@ public interface VectorSearch {
      * Up to {@code limit} recordings nearest to {@code query} in the space, best first, with
      * similarity at least {@code minSimilarity}, leaving out {@code exclude}.
      */
+    default Optional<List<Match>> nearest(
+            Viewer viewer,
+            EmbeddingSpace space,
+            Vector query,
+            RecordingId exclude,
+            int limit,
+            double minSimilarity) {
+        return nearest(viewer, space, query, exclude, limit, minSimilarity, null);
+    }
+
+    /**
+     * As {@link #nearest(Viewer, EmbeddingSpace, Vector, RecordingId, int, double)}, logging the
+     * answer in the same statement when {@code tracking} is given (null: no log).
+     */
     Optional<List<Match>> nearest(
             Viewer viewer,
             EmbeddingSpace space,
             Vector query,
             RecordingId exclude,
             int limit,
-            double minSimilarity);
+            double minSimilarity,
+            Tracking tracking);
 
     /**
      * Recordings ranked by the query's mode, best first, exactly {@code limit} of them when there
      * are that many. {@code space} and {@code vector} are the semantic side (null in full-text
      * mode); hybrid ranks fuse by reciprocal rank fusion with constant {@code rrfK}.
      */
+    default Optional<List<Hit>> search(
+            Viewer viewer, SearchQuery query, EmbeddingSpace space, Vector vector, int rrfK) {
+        return search(viewer, query, space, vector, rrfK, null);
+    }
+
+    /**
+     * As {@link #search(Viewer, SearchQuery, EmbeddingSpace, Vector, int)}, in the same statement
+     * logging the answer and reading each candidate's feedback as {@code tracking} asks (null:
+     * neither): then up to {@code tracking.pool()} results, ranked as without it.
+     */
     Optional<List<Hit>> search(
-            Viewer viewer, SearchQuery query, EmbeddingSpace space, Vector vector, int rrfK);
+            Viewer viewer,
+            SearchQuery query,
+            EmbeddingSpace space,
+            Vector vector,
+            int rrfK,
+            Tracking tracking);
 }
