@@ -17,9 +17,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 bench_log "building, then 3,000 simulated searches with their feedback (a few minutes)"
 ./mvnw -B -q -ntp install -DskipTests -Dspotless.check.skip=true
-TEST_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" \
-  ./mvnw -B -q -ntp -o -pl bootstrap surefire:test -Dtest=RankingBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="-Dstemvault.bench.out=$out/result.txt" >&2
+TEST_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" STEMVAULT_BENCH_OUT="$out/result.txt" \
+  ./mvnw -B -q -ntp -o -pl bootstrap surefire:test -Dtest=RankingBench -Dsurefire.failIfNoSpecifiedTests=false >&2
 cat "$out/result.txt" >&2
 v() { awk -v k="$1" '$1 == k {$1 = ""; sub(/^ /, ""); print}' "$out/result.txt"; }
 col() { echo "$1" | awk -v c="$2" '{print $c}'; }
@@ -65,10 +64,10 @@ $curve
 re-ranking; no HTTP), 2,000 searches over the held-out queries after 500 to warm up, today's statement (no
 log) against the learned one (the log written, 20 candidates with their signals, the re-ranking):
 
-| threads | today p50 / p99 (ms) | learned p50 / p99 (ms) | learned / today (p50) |
-|---|---|---|---|
-| 1 | $(col "$lat1" 3) / $(col "$lat1" 4) | $(col "$lat1" 5) / $(col "$lat1" 6) | **$(ratio $(col "$lat1" 3) $(col "$lat1" 5))** |
-| 8 | $(col "$lat8" 3) / $(col "$lat8" 4) | $(col "$lat8" 5) / $(col "$lat8" 6) | **$(ratio $(col "$lat8" 3) $(col "$lat8" 5))** |
+| threads | today p50 / p99 (ms) | logged, ranker off: p50 / p99 | learned p50 / p99 (ms) | logged / today (p50) | learned / today (p50) |
+|---|---|---|---|---|---|
+| 1 | $(col "$lat1" 3) / $(col "$lat1" 4) | $(col "$lat1" 9) / $(col "$lat1" 10) | $(col "$lat1" 5) / $(col "$lat1" 6) | **$(ratio $(col "$lat1" 3) $(col "$lat1" 9))** | **$(ratio $(col "$lat1" 3) $(col "$lat1" 5))** |
+| 8 | $(col "$lat8" 3) / $(col "$lat8" 4) | $(col "$lat8" 9) / $(col "$lat8" 10) | $(col "$lat8" 5) / $(col "$lat8" 6) | **$(ratio $(col "$lat8" 3) $(col "$lat8" 9))** | **$(ratio $(col "$lat8" 3) $(col "$lat8" 5))** |
 
 Today's figure is the mean of two runs, one before and one after the learned one (their p50s:
 $(col "$lat1" 7) and $(col "$lat1" 8) ms at 1 thread, $(col "$lat8" 7) and $(col "$lat8" 8) ms at 8).

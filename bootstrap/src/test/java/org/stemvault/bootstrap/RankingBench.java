@@ -361,24 +361,28 @@ class RankingBench implements TestPropertyProvider {
         load.addAll(heldNew);
         for (int threads : new int[] {1, 8}) {
             latency(today, load, threads, 500);
+            latency(logged, load, threads, 500);
             latency(learned, load, threads, 500);
             double[] a = latency(today, load, threads, 2000);
+            double[] l = latency(logged, load, threads, 2000);
             double[] b = latency(learned, load, threads, 2000);
             double[] a2 = latency(today, load, threads, 2000);
             out.append(
                     String.format(
-                            "latency %d %.3f %.3f %.3f %.3f %.3f %.3f%n",
+                            "latency %d %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f%n",
                             threads,
                             (a[0] + a2[0]) / 2,
                             (a[1] + a2[1]) / 2,
                             b[0],
                             b[1],
                             a2[0],
-                            a[0]));
+                            a[0],
+                            l[0],
+                            l[1]));
         }
         String result = out.toString();
         System.out.print(result);
-        String file = System.getProperty("stemvault.bench.out");
+        String file = System.getenv("STEMVAULT_BENCH_OUT");
         if (file != null) {
             Files.writeString(Path.of(file), result);
         }
