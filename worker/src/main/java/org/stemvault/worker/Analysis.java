@@ -94,19 +94,30 @@ final class Analysis {
         this.bpm = bpm;
     }
 
+    /**
+     * The fewest onsets a second the drums stem must hold to give the pulse: a separation that put
+     * the kick elsewhere (or a take without drums) leaves a stem too sparse for a beat grid, and
+     * the whole take gives it instead.
+     */
+    static final double SPARSE_ONSETS_PER_SECOND = 0.5;
+
     /** Analyses the take; {@code drums}, its drums stem, may be null. */
     Result analyse(Path take, Path drums) {
         Path pulse = drums != null ? drums : take;
         double[] onsets = onsets(pulse);
+        float[] pulseSamples = decode(pulse, 11_025);
+        double duration = duration(pulseSamples, 11_025);
+        if (pulse != take && onsets.length < SPARSE_ONSETS_PER_SECOND * duration) {
+            pulse = take;
+            onsets = onsets(take);
+            pulseSamples = decode(take, 11_025);
+            duration = duration(pulseSamples, 11_025);
+        }
         Double tempo = octave(bpmTool(pulse), onsets);
         double[] beats = tempo == null ? new double[0] : track(onsets, tempo);
-        double confidence = confidence(beats, onsets);
-        float[] pulseSamples = decode(pulse, 11_025);
+        double confidence = tempo == null ? 0 : confidence(beats, onsets, duration * tempo / 60);
         double[] downbeats = downbeats(beats, pulseSamples, 11_025);
-        Double[] curve =
-                tempo == null
-                        ? new Double[] {null}
-                        : curve(onsets, tempo, duration(pulseSamples, 11_025));
+        Double[] curve = tempo == null ? new Double[] {null} : curve(onsets, tempo, duration);
         Double stability = tempo == null ? null : stability(curve, tempo);
         List<double[]> chroma = chroma(decode(take, KEY_RATE), KEY_RATE);
         Key key = key(sum(chroma, 0, chroma.size()));
@@ -326,8 +337,12 @@ final class Analysis {
         return beats.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The share of beats with an onset within 50 ms. */
-    static double confidence(double[] beats, double[] onsets) {
+    /**
+     * The share of the take's beats (as many as the tracker found, or as its length at the tempo
+     * holds, whichever is more) that have an onset within 50 ms: a grid of a few beats over a long
+     * take is not a confident one.
+     */
+    static double confidence(double[] beats, double[] onsets, double expected) {
         if (beats.length == 0) {
             return 0;
         }
@@ -343,7 +358,7 @@ final class Analysis {
                 near++;
             }
         }
-        return (double) near / beats.length;
+        return near / Math.max(beats.length, Math.floor(expected));
     }
 
     /**

@@ -105,6 +105,30 @@ class AnalysisTest {
     }
 
     @Test
+    void a_drums_stem_too_sparse_for_a_pulse_leaves_it_to_the_whole_take() throws Exception {
+        // a separation that put the kick in another stem: the drums stem is nearly silent
+        Path take = TestAudio.drums(dir.resolve("take.wav"), 20, 120);
+        Path quiet = TestAudio.tone(dir.resolve("quiet-drums.wav"), 20, 0, 440);
+        Analysis.Result result = analysis.analyse(take, quiet);
+        assertEquals(120, result.tempoBpm(), 1.0);
+        assertTrue(
+                result.beats().length >= 35, "a beat grid over the take: " + result.beats().length);
+        assertTrue(result.tempoConfidence() > 0.8, "confidence " + result.tempoConfidence());
+        assertNotNull(result.stability());
+    }
+
+    @Test
+    void a_few_beats_over_a_long_take_are_not_a_confident_grid() {
+        double[] onsets = {1.0, 1.5};
+        assertEquals(1.0, Analysis.confidence(new double[] {1.0, 1.5}, onsets, 2), 1e-9);
+        assertEquals(
+                0.05,
+                Analysis.confidence(new double[] {1.0, 1.5}, onsets, 40),
+                1e-9,
+                "two beats found where a 20 s take at 120 BPM holds 40");
+    }
+
+    @Test
     void silence_has_no_tempo_and_no_key() throws Exception {
         Path silent = TestAudio.tone(dir.resolve("silent.wav"), 5, 0, 440);
         Analysis.Result result = analysis.analyse(silent, null);
