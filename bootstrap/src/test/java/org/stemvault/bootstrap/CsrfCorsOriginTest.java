@@ -1,6 +1,7 @@
 package org.stemvault.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -67,6 +68,22 @@ class CsrfCorsOriginTest implements TestPropertyProvider {
                         .header("Origin", origin)
                         .build();
         return Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void a_listed_origin_may_read_the_tag_cursor_and_search_id_headers() throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/api/profiles/band/files"))
+                        .header("Authorization", "Bearer " + member)
+                        .header("Origin", LISTED)
+                        .build();
+        HttpResponse<String> answer = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        String exposed =
+                String.join(",", answer.headers().allValues("Access-Control-Expose-Headers"));
+        for (String header : java.util.List.of("ETag", "X-Next-Cursor", "X-Search-Id")) {
+            assertTrue(exposed.contains(header), header + " in '" + exposed + "'");
+        }
     }
 
     @Test
