@@ -211,36 +211,37 @@ final class PostgresVectorSearch implements VectorSearch {
             )""";
 
     /**
-     * Per candidate of {@code fused}, once each (MATERIALIZED: inlined, the planner ran it once per
-     * pair of candidates), what members did with it before (see {@link Tracking.Weighing}): the
-     * acts on it for this query or a similar one, the newest {@code per_user_cap} of each member's,
-     * each reward weighted by the inverse of its position's propensity; summed apart for this very
-     * query and for similar ones (those also by how similar).
+     * The candidates of {@code fused}, with what members did with them before (see {@link
+     * Tracking.Weighing}): the acts on them for this query or a similar one, the newest {@code
+     * per_user_cap} of each member's on each, each reward weighted by the inverse of its position's
+     * propensity; summed apart for this very query and for similar ones (those also by how
+     * similar). One scan of the candidates' acts (by the recording index), computed once
+     * (MATERIALIZED: inlined, the planner ran it once per pair of candidates); a candidate without
+     * acts has no row.
      */
     private static final String SIGNALS =
             """
             , signals AS MATERIALIZED (
-                SELECT h.recording_id, fb.* FROM fused h CROSS JOIN LATERAL (
-                    SELECT count(*)::int AS fb_events,
-                           coalesce(sum(x.w) FILTER (WHERE x.same), 0) AS fb_exact,
-                           coalesce(sum(x.w * x.sim) FILTER (WHERE NOT x.same), 0) AS fb_similar
+                SELECT x.recording_id, count(*)::int AS fb_events,
+                       coalesce(sum(x.w) FILTER (WHERE x.same), 0) AS fb_exact,
+                       coalesce(sum(x.w * x.sim) FILTER (WHERE NOT x.same), 0) AS fb_similar
+                FROM (
+                    SELECT y.*, row_number() OVER (PARTITION BY y.recording_id, y.user_id
+                                                   ORDER BY y.created_at DESC, y.search_id, y.action) AS nth
                     FROM (
-                        SELECT y.*, row_number() OVER (PARTITION BY y.user_id
-                                                       ORDER BY y.created_at DESC, y.search_id, y.action) AS nth
-                        FROM (
-                            SELECT e.user_id, e.created_at, e.search_id, e.action,
-                                   coalesce(e.query_norm = a.query_norm, false) AS same,
-                                   e.reward * least(power(e.position, a.eta), a.max_weight) AS w,
-                                   CASE WHEN a.q IS NOT NULL AND e.space = a.space_name
-                                             AND vector_dims(e.query_vector) = vector_dims(a.q)
-                                        THEN 1 - (e.query_vector <=> a.q) END AS sim
-                            FROM search_feedback e, args a
-                            WHERE e.recording_id = h.recording_id
-                        ) y
-                        WHERE y.same OR y.sim >= (SELECT min_query_similarity FROM args)
-                    ) x
-                    WHERE x.nth <= (SELECT per_user_cap FROM args)
-                ) fb
+                        SELECT e.recording_id, e.user_id, e.created_at, e.search_id, e.action,
+                               coalesce(e.query_norm = a.query_norm, false) AS same,
+                               e.reward * least(power(e.position, a.eta), a.max_weight) AS w,
+                               CASE WHEN a.q IS NOT NULL AND e.space = a.space_name
+                                         AND vector_dims(e.query_vector) = vector_dims(a.q)
+                                    THEN 1 - (e.query_vector <=> a.q) END AS sim
+                        FROM search_feedback e, args a
+                        WHERE e.recording_id IN (SELECT recording_id FROM fused)
+                    ) y
+                    WHERE y.same OR y.sim >= (SELECT min_query_similarity FROM args)
+                ) x
+                WHERE x.nth <= (SELECT per_user_cap FROM args)
+                GROUP BY x.recording_id
             )""";
 
     /**
@@ -525,7 +526,11 @@ final class PostgresVectorSearch implements VectorSearch {
                                         : "",
                                 signals ? SIGNALS : "",
                                 RecordingRows.COLUMNS,
-                                signals ? ", g.fb_events, g.fb_exact, g.fb_similar" : "",
+                                signals
+                                        ? ", coalesce(g.fb_events, 0) AS fb_events,"
+                                                + " coalesce(g.fb_exact, 0) AS fb_exact,"
+                                                + " coalesce(g.fb_similar, 0) AS fb_similar"
+                                        : "",
                                 signals
                                         ? "\n                LEFT JOIN signals g ON g.recording_id = h.recording_id"
                                         : ""));
