@@ -139,7 +139,7 @@ final class Seed {
         "drive_grants",
         "drive_folders",
         "drive_imports",
-        "searches",
+        // not the search log: every search answered writes it, as a read of its own
         "search_feedback"
     };
 
