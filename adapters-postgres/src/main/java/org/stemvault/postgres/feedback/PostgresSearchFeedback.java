@@ -1,12 +1,16 @@
 package org.stemvault.postgres.feedback;
 
 import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.stemvault.domain.feedback.Feedback;
 import org.stemvault.domain.feedback.SearchFeedback;
 import org.stemvault.domain.feedback.SearchId;
@@ -140,7 +144,7 @@ final class PostgresSearchFeedback implements SearchFeedback {
     }
 
     private static Event event(ResultSet rs) throws SQLException {
-        java.sql.Array array = rs.getArray("vector");
+        Array array = rs.getArray("vector");
         float[] vector = null;
         if (array != null) {
             Float[] boxed = (Float[]) array.getArray();
@@ -165,7 +169,7 @@ final class PostgresSearchFeedback implements SearchFeedback {
     }
 
     @Override
-    public java.util.Optional<Insights> insights(ProfileName profile, int limit) {
+    public Optional<Insights> insights(ProfileName profile, int limit) {
         return db.read(
                 c -> {
                     try (PreparedStatement ps =
@@ -173,13 +177,13 @@ final class PostgresSearchFeedback implements SearchFeedback {
                         ps.setString(1, profile.value());
                         try (ResultSet rs = ps.executeQuery()) {
                             if (!rs.next()) {
-                                return java.util.Optional.<Insights>empty();
+                                return Optional.<Insights>empty();
                             }
                         }
                     }
                     List<QueryCount> top = queries(c, profile, limit, true);
                     List<QueryCount> unclicked = queries(c, profile, limit, false);
-                    List<Skipped> skipped = new java.util.ArrayList<>();
+                    List<Skipped> skipped = new ArrayList<>();
                     try (PreparedStatement ps = c.prepareStatement(SKIPPED)) {
                         ps.setString(1, profile.value());
                         ps.setInt(2, limit);
@@ -193,14 +197,13 @@ final class PostgresSearchFeedback implements SearchFeedback {
                             }
                         }
                     }
-                    return java.util.Optional.of(new Insights(top, unclicked, skipped));
+                    return Optional.of(new Insights(top, unclicked, skipped));
                 });
     }
 
     private static List<QueryCount> queries(
-            java.sql.Connection c, ProfileName profile, int limit, boolean all)
-            throws SQLException {
-        List<QueryCount> found = new java.util.ArrayList<>();
+            Connection c, ProfileName profile, int limit, boolean all) throws SQLException {
+        List<QueryCount> found = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(TOP)) {
             ps.setString(1, profile.value());
             ps.setBoolean(2, all);

@@ -116,6 +116,7 @@ public final class RecordingRows {
     private static final int MAX_KNOWN = 4096;
 
     private static final Map<String, StemType> STEM_TYPES = new ConcurrentHashMap<>();
+    private static final Map<String, MusicalKey> KEYS = new ConcurrentHashMap<>();
     private static final Map<String, MediaFileName> FILE_NAMES = new ConcurrentHashMap<>();
 
     private static <T> T known(Map<String, T> known, String value, Function<String, T> make) {
@@ -195,7 +196,10 @@ public final class RecordingRows {
         if (key == null && tempo == null && stability == null) {
             return null;
         }
-        return new Measures(tempo, key == null ? null : MusicalKey.parse("key", key), stability);
+        return new Measures(
+                tempo,
+                key == null ? null : known(KEYS, key, k -> MusicalKey.parse("key", k)),
+                stability);
     }
 
     /** A recording row's place, date and status ({@code location_name} read with them). */

@@ -1,9 +1,13 @@
 package org.stemvault.application.feedback;
 
 import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The normal form under which a query's feedback is gathered. */
 public final class Queries {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Queries() {}
 
@@ -12,12 +16,12 @@ public final class Queries {
         if (text == null) {
             return null;
         }
-        String normal = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String normal = SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
         return normal.isEmpty() ? null : normal;
     }
 
     /** The normal form of "more like this recording": its own key, so its feedback is its own. */
-    public static String similarTo(java.util.UUID recording) {
+    public static String similarTo(UUID recording) {
         return "similar:" + recording;
     }
 }

@@ -1,8 +1,15 @@
 package org.stemvault.domain.analysis;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.stemvault.domain.Checks;
 import org.stemvault.domain.Invalid;
 
@@ -54,8 +61,8 @@ public record Analysis(
                 throw new Invalid("tempo_curve", "holds a tempo outside 20 to 400 BPM");
             }
         }
-        tempoCurve = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tempoCurve));
-        windowKeys = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(windowKeys));
+        tempoCurve = Collections.unmodifiableList(new ArrayList<>(tempoCurve));
+        windowKeys = Collections.unmodifiableList(new ArrayList<>(windowKeys));
         Checks.text("tool", tool, 200);
         Checks.required("analyzed_at", analyzedAt);
     }
@@ -100,10 +107,8 @@ public record Analysis(
             List<MusicalKey> windowKeys) {
 
         public Summary {
-            tempoCurve =
-                    java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tempoCurve));
-            windowKeys =
-                    java.util.Collections.unmodifiableList(new java.util.ArrayList<>(windowKeys));
+            tempoCurve = Collections.unmodifiableList(new ArrayList<>(tempoCurve));
+            windowKeys = Collections.unmodifiableList(new ArrayList<>(windowKeys));
         }
 
         /**
@@ -113,7 +118,7 @@ public record Analysis(
         public Double tempoBetween(double start, double end) {
             return windows(start, end).stream()
                     .map(tempoCurve::get)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .mapToDouble(Double::doubleValue)
                     .average()
                     .stream()
@@ -126,23 +131,21 @@ public record Analysis(
         public MusicalKey keyBetween(double start, double end) {
             return windows(start, end).stream()
                     .map(windowKeys::get)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .collect(
-                            java.util.stream.Collectors.groupingBy(
-                                    k -> k,
-                                    java.util.LinkedHashMap::new,
-                                    java.util.stream.Collectors.counting()))
+                            Collectors.groupingBy(
+                                    k -> k, LinkedHashMap::new, Collectors.counting()))
                     .entrySet()
                     .stream()
-                    .max(java.util.Map.Entry.comparingByValue())
-                    .map(java.util.Map.Entry::getKey)
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
                     .orElse(key);
         }
 
         private List<Integer> windows(double start, double end) {
             int first = (int) Math.floor(start / windowSeconds);
             int last = (int) Math.ceil(end / windowSeconds);
-            return java.util.stream.IntStream.range(Math.max(0, first), Math.max(first, last))
+            return IntStream.range(Math.max(0, first), Math.max(first, last))
                     .filter(w -> w < tempoCurve.size() && w < windowKeys.size())
                     .boxed()
                     .toList();

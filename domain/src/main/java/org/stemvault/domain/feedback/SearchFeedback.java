@@ -2,6 +2,8 @@ package org.stemvault.domain.feedback;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.RecordingId;
@@ -37,8 +39,8 @@ public interface SearchFeedback {
     record Event(
             SearchId search,
             RecordingId recording,
-            java.util.UUID profile,
-            java.util.UUID user,
+            UUID profile,
+            UUID user,
             String queryNorm,
             String space,
             float[] queryVector,
@@ -64,5 +66,5 @@ public interface SearchFeedback {
      * The profile's most asked queries, the most asked of those no result of which was opened or
      * played, and its most skipped recordings; empty when there is no such profile.
      */
-    java.util.Optional<Insights> insights(ProfileName profile, int limit);
+    Optional<Insights> insights(ProfileName profile, int limit);
 }
