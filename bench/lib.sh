@@ -143,3 +143,24 @@ SELECT gen_random_uuid(), r.id, t.type, -18.5, 0.9, 3.1, t.type || '.opus', t.ty
 FROM recordings r, (VALUES ('vocals', 1), ('drums', 2), ('bass', 3), ('other', 4)) t(type, pos);
 SQL
 }
+
+# The library of bench_seed_library with one random vector (DIMS Gaussian components) per recording in SPACE, and the
+# space's HNSW index as the service made it (taken from the database, dropped for the load and built again after
+# it): bench_seed_vectors DB SPACE DIMS N EMAIL. The service must have started once on DB with the space configured.
+bench_seed_vectors() {
+  local db=$1 space=$2 dims=$3 n=$4 email=$5 index definition
+  index=$(bench_psql -d "$db" -tA -c "SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings' AND indexname LIKE 'embeddings_hnsw_${space}_%'")
+  definition=$(bench_psql -d "$db" -tA -c "SELECT pg_get_indexdef('$index'::regclass)")
+  bench_psql -d "$db" -c "DROP INDEX \"$index\""
+  bench_seed_library "$db" "$n" "$email"
+  bench_psql -d "$db" <<SQL
+SELECT setseed(0.5);
+INSERT INTO embeddings (id, recording_id, stem_type, space, dimensions, embedding, source, updated_at)
+SELECT gen_random_uuid(), r.id, NULL, '$space', $dims,
+       (SELECT array_agg(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) FROM generate_series(1, $dims)
+        WHERE r.id IS NOT NULL)::vector, 'bench', now()
+FROM recordings r;
+SQL
+  bench_log "building the index"
+  bench_psql -d "$db" -c "SET maintenance_work_mem = '2GB'" -c "$definition" -c "VACUUM ANALYZE"
+}

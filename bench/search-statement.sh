@@ -39,22 +39,10 @@ bench_start_oidc
 bench_start_app "$port" "$db" "${spaces[@]}"
 token=$(bench_sign_in "$port" "$email")
 bench_stop_app
+bench_log "loading $vectors recordings x 4 stems with a random vector each, and the index"
+bench_seed_vectors "$db" "$space" "$dims" "$vectors" "$email"
 index=$(value -c "SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings' AND indexname LIKE 'embeddings_hnsw_${space}_%'")
-definition=$(value -c "SELECT pg_get_indexdef('$index'::regclass)")
-
-bench_log "loading $vectors recordings x 4 stems with a random vector each"
 gauss="sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())"
-sql -c "DROP INDEX \"$index\""
-bench_seed_library "$db" "$vectors" "$email"
-sql <<SQL
-SELECT setseed(0.5);
-INSERT INTO embeddings (id, recording_id, stem_type, space, dimensions, embedding, source, updated_at)
-SELECT gen_random_uuid(), r.id, NULL, '$space', $dims,
-       (SELECT array_agg($gauss) FROM generate_series(1, $dims) WHERE r.id IS NOT NULL)::vector, 'bench', now()
-FROM recordings r;
-SQL
-bench_log "building the index"
-sql -c "SET maintenance_work_mem = '2GB'" -c "$definition" -c "VACUUM ANALYZE"
 
 body=$(value -c "SELECT json_build_object('mode', 'semantic', 'space', '$space', 'vector',
                    (SELECT array_agg(round(($gauss)::numeric, 6)) FROM generate_series(1, $dims))::real[], 'limit', 10)")
