@@ -1620,7 +1620,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         // Seeded afresh only when a request changed something (a write it was allowed, or any
         // change the snapshot sees): a refusal or a read leaves the world as the next one needs.
         Map<String, String> world = seed();
-        String seeded = Seed.snapshot();
+        Seed.Mark seeded = Seed.mark();
         for (Row row : TABLE) {
             for (int i = 0; i < CALLERS.size(); i++) {
                 String caller = CALLERS.get(i);
@@ -1634,9 +1634,9 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                                         token)
                                 .statusCode();
                 boolean wrote = !row.method().equals("GET") && status < 400;
-                if (wrote || !Seed.snapshot().equals(seeded)) {
+                if (wrote || !Seed.unchanged(seeded)) {
                     world = seed();
-                    seeded = Seed.snapshot();
+                    seeded = Seed.mark();
                 }
                 if (status != row.statuses()[i]) {
                     mismatches.add(
@@ -1908,7 +1908,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         int sent = 0;
         // Seeded once, and again only after a request was accepted or wrote (below).
         Map<String, String> world = seed();
-        String before = Seed.snapshot();
+        Seed.Mark before = Seed.mark();
         for (Row row : TABLE) {
             String caller = CALLERS.get(actingCaller(row));
             String path =
@@ -1929,17 +1929,16 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                                 .startsWith("application/problem+json")) {
                     defects.add(what + ": " + answer.statusCode() + " is not problem+json");
                 } else if (answer.statusCode() >= 400) {
-                    String after = Seed.snapshot();
-                    if (!after.equals(before)) {
+                    if (!Seed.unchanged(before)) {
                         defects.add(what + ": refused with " + answer.statusCode() + " but wrote");
                         world = seed();
-                        before = Seed.snapshot();
+                        before = Seed.mark();
                     }
-                } else if (!row.method().equals("GET") || !Seed.snapshot().equals(before)) {
+                } else if (!row.method().equals("GET") || !Seed.unchanged(before)) {
                     // Accepted as valid (a name may well be "+1000000000-…"): start afresh,
                     // unless it was a read that changed nothing.
                     world = seed();
-                    before = Seed.snapshot();
+                    before = Seed.mark();
                 }
             }
         }

@@ -106,12 +106,66 @@ final class Seed {
      * embedding queue, which a background worker drains, is left out.
      */
     static String snapshot() throws SQLException {
+        return query(SNAPSHOT_SQL);
+    }
+
+    /**
+     * The rows {@link #snapshot()} reads as they are now, with the database's transaction snapshot,
+     * for {@link #unchanged}.
+     */
+    static Mark mark() throws SQLException {
+        String[] now = snapshotWithIds();
+        return new Mark(now[0], now[1]);
+    }
+
+    /**
+     * The rows at a time, and the transaction snapshot they were read in ({@code xmin:xmax:xip}).
+     */
+    static final class Mark {
+        private String ids;
+        private final String rows;
+
+        private Mark(String ids, String rows) {
+            this.ids = ids;
+            this.rows = rows;
+        }
+    }
+
+    /**
+     * Whether the rows are as at {@code mark}. Cheap when nothing wrote: no transaction has had an
+     * ID assigned since the mark was read with none under way (every row change takes one, so none
+     * can have committed or be about to), which {@code pg_current_snapshot()} tells in one small
+     * statement; otherwise the rows are read and compared.
+     */
+    static boolean unchanged(Mark mark) throws SQLException {
+        String[] parts = mark.ids.split(":", -1);
+        boolean idle = parts[0].equals(parts[1]) && parts[2].isEmpty();
+        if (idle
+                && query("SELECT pg_current_snapshot()::text").split(":", -1)[1].equals(parts[1])) {
+            return true;
+        }
+        String[] now = snapshotWithIds();
+        if (!now[1].equals(mark.rows)) {
+            return false;
+        }
+        mark.ids = now[0];
+        return true;
+    }
+
+    private static String[] snapshotWithIds() throws SQLException {
+        String both =
+                query("SELECT pg_current_snapshot()::text || E'\\n' || (" + SNAPSHOT_SQL + ")");
+        int cut = both.indexOf('\n');
+        return new String[] {both.substring(0, cut), both.substring(cut + 1)};
+    }
+
+    private static String query(String sql) throws SQLException {
         synchronized (Seed.class) {
             if (snapshots == null || !snapshots.isValid(2)) {
                 snapshots = TestDatabase.connect();
             }
             try (Statement s = snapshots.createStatement();
-                    ResultSet rs = s.executeQuery(SNAPSHOT_SQL)) {
+                    ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getString(1);
             }
