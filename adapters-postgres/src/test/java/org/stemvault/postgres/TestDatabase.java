@@ -63,7 +63,7 @@ public final class TestDatabase {
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
             s.execute(
-                    "TRUNCATE media_deletions, leases, ranker_models, searches, search_feedback, sessions, jobs, embedding_jobs, audit_log, worker_tokens, pending_logins, embeddings, stems, recordings, audio_files, user_profiles, profiles, users CASCADE");
+                    "TRUNCATE media_deletions, leases, embedding_storage, ranker_models, searches, search_feedback, sessions, jobs, embedding_jobs, audit_log, worker_tokens, pending_logins, embeddings, stems, recordings, audio_files, user_profiles, profiles, users CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database: " + e.getMessage(), e);
         }

@@ -12,8 +12,11 @@ import org.stemvault.application.job.Dispatch;
 import org.stemvault.application.job.LeaseExpiry;
 import org.stemvault.application.media.MediaCleanup;
 import org.stemvault.application.mix.MixRequests;
+import org.stemvault.application.search.Spaces;
 import org.stemvault.application.search.TextIndex;
 import org.stemvault.bootstrap.cli.Cli;
+import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.VectorSearch;
 
 /**
  * Every piece of scheduled work the service does, on every instance, through {@link
@@ -61,7 +64,25 @@ final class BackgroundWork {
             Optional<DriveSync> drive,
             DriveSettings driveSettings,
             FeedbackLog feedback,
-            FeedbackSettings feedbackSettings) {
+            FeedbackSettings feedbackSettings,
+            Spaces spaces,
+            VectorSearch search,
+            EmbeddingSettings.Hnsw hnsw) {
+        loops.every(
+                "embedding storage",
+                embedding.storageInterval(),
+                stopping -> {
+                    boolean more = false;
+                    for (EmbeddingSpace space : spaces.all()) {
+                        more |=
+                                search.convert(
+                                        space,
+                                        hnsw.m(),
+                                        hnsw.efConstruction(),
+                                        embedding.storageGrace());
+                    }
+                    return more;
+                });
         loops.every(
                 "feedback retention",
                 feedbackSettings.pruneInterval(),

@@ -7,11 +7,26 @@ import java.util.Map;
 import org.stemvault.domain.search.EmbeddingSpace;
 
 /**
- * {@code stemvault.embedding}: the spaces ({@code name:dimensions:source,…}; empty for the default
- * {@value EmbeddingSpaces#DEFAULT}) and the pause between the text-embedding worker's rounds.
+ * {@code stemvault.embedding}: the spaces ({@code name:dimensions:source[:storage[:rerank]],…};
+ * empty for the default {@value EmbeddingSpaces#DEFAULT}), the pause between the text-embedding
+ * worker's rounds, and how often each instance looks at (and steps) the move of a space to the
+ * storage its settings name, with how long a former storage is kept after the switch.
  */
 @ConfigurationProperties("stemvault.embedding")
-record EmbeddingSettings(@Nullable String spaces, Duration workerDelay) {
+record EmbeddingSettings(
+        @Nullable String spaces,
+        Duration workerDelay,
+        Duration storageInterval,
+        Duration storageGrace) {
+
+    EmbeddingSettings {
+        if (storageGrace.compareTo(storageInterval.multipliedBy(3)) < 0) {
+            throw new StartupFailure(
+                    "STEMVAULT_EMBEDDING_STORAGE_GRACE must be at least three times"
+                            + " STEMVAULT_EMBEDDING_STORAGE_INTERVAL, so that every instance has seen a"
+                            + " switch before the former storage is cleared");
+        }
+    }
 
     /** The configured spaces, by name; {@link StartupFailure} for a malformed list. */
     Map<String, EmbeddingSpace> parsedSpaces() {

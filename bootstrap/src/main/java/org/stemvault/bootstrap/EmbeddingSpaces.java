@@ -7,7 +7,8 @@ import org.stemvault.domain.search.EmbeddingSpace;
 
 /**
  * The configured spaces, from {@code STEMVAULT_EMBEDDING_SPACES}: {@code
- * name:dimensions:source,...}.
+ * name:dimensions:source[:storage[:rerank]],...} (storage {@code full}, the default, {@code half}
+ * or {@code binary}; rerank, for {@code binary}, the candidates read per result).
  */
 final class EmbeddingSpaces {
 
@@ -22,25 +23,40 @@ final class EmbeddingSpaces {
             if (item.isBlank()) {
                 continue;
             }
-            String[] parts = item.strip().split(":");
+            String[] parts = item.strip().split(":", -1);
             try {
+                if (parts.length < 3
+                        || parts.length > 5
+                        || (parts.length == 5 && !parts[3].equalsIgnoreCase("binary"))) {
+                    throw new IllegalArgumentException("not name:dimensions:source");
+                }
                 EmbeddingSpace space =
                         new EmbeddingSpace(
                                 parts[0],
                                 Integer.parseInt(parts[1]),
-                                EmbeddingSpace.Source.valueOf(parts[2].toUpperCase(Locale.ROOT)));
-                if (space.dimensions() > 2000) {
-                    throw new IllegalArgumentException(
-                            "an HNSW index takes at most 2000 dimensions");
+                                EmbeddingSpace.Source.valueOf(parts[2].toUpperCase(Locale.ROOT)),
+                                parts.length > 3 ? storage(parts[3]) : EmbeddingSpace.Storage.FULL,
+                                parts.length > 4
+                                        ? Integer.parseInt(parts[4])
+                                        : EmbeddingSpace.DEFAULT_RERANK_FACTOR);
+                if (spaces.put(space.name(), space) != null) {
+                    throw new IllegalArgumentException("named twice");
                 }
-                spaces.put(space.name(), space);
             } catch (RuntimeException e) {
                 throw new StartupFailure(
                         "STEMVAULT_EMBEDDING_SPACES: '"
                                 + item.strip()
-                                + "' is not name:dimensions:source (source text or external, at most 2000 dimensions)");
+                                + "' is not name:dimensions:source[:storage[:rerank]] (source text or"
+                                + " external; storage full (at most 2000 dimensions), half (4000) or"
+                                + " binary, whose rerank is 1 to "
+                                + EmbeddingSpace.MAX_RERANK_FACTOR
+                                + "; each name once)");
             }
         }
         return spaces;
+    }
+
+    private static EmbeddingSpace.Storage storage(String value) {
+        return EmbeddingSpace.Storage.valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -15,7 +15,9 @@ import org.stemvault.postgres.Database;
 
 /**
  * Embeddings in the {@code embeddings} table, as pgvector values; one row per recording (or stem)
- * and space.
+ * and space. A vector is always written to the full-precision column: the table's trigger (V25)
+ * puts it where its space keeps it ({@link SpaceStorage}); an upsert's {@code EXCLUDED} row has
+ * passed that trigger already, so an update takes both columns from it.
  */
 @Singleton
 final class PostgresEmbeddings implements Embeddings {
@@ -38,6 +40,7 @@ final class PostgresEmbeddings implements Embeddings {
                 ON CONFLICT (recording_id, (coalesce(stem_type, '')), space) DO UPDATE SET
                     dimensions = EXCLUDED.dimensions,
                     embedding = EXCLUDED.embedding,
+                    embedding_half = EXCLUDED.embedding_half,
                     source = EXCLUDED.source,
                     updated_at = EXCLUDED.updated_at
                 """,
@@ -55,7 +58,8 @@ final class PostgresEmbeddings implements Embeddings {
     @Override
     public Optional<Embedding> find(RecordingId recording, StemType stem, EmbeddingSpace space) {
         return db.first(
-                "SELECT embedding::text AS embedding, source, updated_at FROM embeddings WHERE "
+                "SELECT coalesce(embedding, embedding_half::vector)::text AS embedding, source, updated_at"
+                        + " FROM embeddings WHERE "
                         + TARGET,
                 ps -> bindTarget(ps, recording, stem, space),
                 rs ->

@@ -20,6 +20,7 @@ import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.domain.search.EmbeddingSpace;
+import org.stemvault.domain.search.EmbeddingSpace.Storage;
 import org.stemvault.domain.search.Hit;
 import org.stemvault.domain.search.Match;
 import org.stemvault.domain.search.SearchQuery;
@@ -50,26 +51,27 @@ final class PostgresVectorSearch implements VectorSearch {
 
     private final Database db;
     private final Visibility visibility;
+    private final SpaceStorage storage;
     private final Map<String, String> statements = new ConcurrentHashMap<>();
 
-    PostgresVectorSearch(Database db, Visibility visibility) {
+    PostgresVectorSearch(Database db, Visibility visibility, SpaceStorage storage) {
         this.db = db;
         this.visibility = visibility;
+        this.storage = storage;
     }
 
-    static String indexPrefix(EmbeddingSpace space) {
-        return "embeddings_hnsw_" + space.name().replace('-', '_') + "_";
-    }
-
+    /** The name of the space's index at full precision. */
     static String indexName(EmbeddingSpace space) {
-        return indexPrefix(space) + space.dimensions();
+        return SpaceStorage.indexName(space, Storage.FULL);
     }
 
     /**
-     * Creates the space's index when missing, after dropping an index the space had with other
-     * dimensions (its cast would refuse every new vector of the space). Vectors of other dimensions
-     * in the space are never deleted: their presence is an error to settle by hand. One
-     * transaction, so instances starting together do not race.
+     * Creates the index of the storage the space's searches read when missing (the configured
+     * storage for a space without vectors; for one with vectors, the storage they are kept in until
+     * {@link #convert} has moved them), after dropping an index the space had with other dimensions
+     * (its cast would refuse every new vector of the space) or of a storage it left. Vectors of
+     * other dimensions in the space are never deleted: their presence is an error to settle by
+     * hand. One transaction, so instances starting together do not race.
      */
     @Override
     public void ensureIndex(EmbeddingSpace space, int m, int efConstruction) {
@@ -103,38 +105,50 @@ final class PostgresVectorSearch implements VectorSearch {
                             }
                         }
                     }
-                    List<String> stale = new ArrayList<>();
+                    boolean empty;
                     try (var ps =
                             c.prepareStatement(
-                                    "SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings'"
-                                            + " AND indexname LIKE ? AND indexname <> ?")) {
-                        ps.setString(1, indexPrefix(space).replace("_", "\\_") + "%");
-                        ps.setString(2, indexName(space));
+                                    "SELECT NOT EXISTS (SELECT 1 FROM embeddings WHERE space = ?)")) {
+                        ps.setString(1, space.name());
+                        try (var rs = ps.executeQuery()) {
+                            rs.next();
+                            empty = rs.getBoolean(1);
+                        }
+                    }
+                    Storage current = storage.settle(c, space, empty);
+                    List<String> keep = new ArrayList<>();
+                    keep.add(SpaceStorage.indexName(space, current));
+                    try (var ps =
+                            c.prepareStatement(
+                                    "SELECT other FROM embedding_storage WHERE space = ? AND phase IS NOT NULL")) {
+                        ps.setString(1, space.name());
                         try (var rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                stale.add(rs.getString(1));
+                                keep.add(
+                                        SpaceStorage.indexName(
+                                                space,
+                                                Storage.valueOf(
+                                                        rs.getString(1)
+                                                                .toUpperCase(
+                                                                        java.util.Locale.ROOT))));
                             }
                         }
                     }
                     try (var s = c.createStatement()) {
-                        for (String index : stale) {
+                        for (String index : SpaceStorage.strayIndexes(c, space, keep)) {
                             s.execute("DROP INDEX IF EXISTS " + index);
                         }
                         s.execute(
-                                "CREATE INDEX IF NOT EXISTS "
-                                        + indexName(space)
-                                        + " ON embeddings USING hnsw ((embedding::vector("
-                                        + space.dimensions()
-                                        + ")) vector_cosine_ops) WITH (m = "
-                                        + m
-                                        + ", ef_construction = "
-                                        + efConstruction
-                                        + ") WHERE space = '"
-                                        + space.name()
-                                        + "' AND stem_type IS NULL");
+                                SpaceStorage.createIndex(space, current, m, efConstruction, false));
                     }
                     return null;
                 });
+    }
+
+    @Override
+    public boolean convert(
+            EmbeddingSpace space, int m, int efConstruction, java.time.Duration grace) {
+        return storage.step(space, m, efConstruction, grace);
     }
 
     /**
@@ -142,24 +156,20 @@ final class PostgresVectorSearch implements VectorSearch {
      * exactly this.
      */
     static String nearestSql(EmbeddingSpace space) {
-        return nearestSql(space, false);
+        return nearestSql(space, Storage.FULL, false);
     }
 
-    /** As {@link #nearestSql(EmbeddingSpace)}, logging the answer when {@code logged}. */
-    static String nearestSql(EmbeddingSpace space, boolean logged) {
+    /**
+     * As {@link #nearestSql(EmbeddingSpace)}, through the index of {@code storage}, logging the
+     * answer when {@code logged}.
+     */
+    static String nearestSql(EmbeddingSpace space, Storage storage, boolean logged) {
         return Visibility.with(
                 """
                 , args AS (
                     SELECT ?::real[]::vector AS q, ?::uuid AS exclude, ?::int AS lim, ?::float8 AS min_similarity%4$s
                 ), nearest AS (
-                    SELECT e.recording_id, 1 - (e.embedding%1$s <=> (SELECT q%1$s FROM args)) AS similarity
-                    FROM embeddings e
-                    WHERE e.space = '%2$s' AND e.stem_type IS NULL
-                      AND e.recording_id IS DISTINCT FROM (SELECT exclude FROM args)
-                      AND (SELECT true FROM recordings r
-                           WHERE r.id = e.recording_id AND r.profile_id IN (SELECT id FROM visible))
-                    ORDER BY e.embedding%1$s <=> (SELECT q%1$s FROM args)
-                    LIMIT (SELECT lim FROM args)
+                    %1$s
                 )%5$s
                 SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, n.similarity, p.name AS profile_name, %3$s
                 FROM (SELECT 1) AS one
@@ -170,7 +180,13 @@ final class PostgresVectorSearch implements VectorSearch {
                 ORDER BY n.similarity DESC, r.id, s.position
                 """
                         .formatted(
-                                cast(space),
+                                SpaceStorage.candidates(
+                                        space,
+                                        storage,
+                                        "e.recording_id IS DISTINCT FROM (SELECT exclude FROM args)"
+                                                + " AND (SELECT true FROM recordings r WHERE r.id = e.recording_id"
+                                                + " AND r.profile_id IN (SELECT id FROM visible))",
+                                        "(SELECT lim FROM args)"),
                                 space.name(),
                                 RecordingRows.COLUMNS,
                                 logged ? LOG_ARGS : "",
@@ -290,9 +306,11 @@ final class PostgresVectorSearch implements VectorSearch {
             double minSimilarity,
             Tracking tracking) {
         boolean logged = tracking != null;
+        Storage kept = storage.current(space);
         String sql =
                 statements.computeIfAbsent(
-                        "nearest:" + space + ":" + logged, k -> nearestSql(space, logged));
+                        "nearest:" + space + ":" + kept + ":" + logged,
+                        k -> nearestSql(space, kept, logged));
         return ranked(
                 sql,
                 ps -> {
@@ -404,17 +422,24 @@ final class PostgresVectorSearch implements VectorSearch {
                 : "EXISTS (SELECT 1 FROM args f WHERE " + String.join(" AND ", c) + ")";
     }
 
+    /** The semantic side of a search: the space's candidates (%s), ranked. */
     private static final String SEMANTIC =
             """
             SELECT recording_id, similarity, row_number() OVER (ORDER BY similarity DESC, recording_id) AS rank
-            FROM (SELECT e.recording_id, 1 - (e.embedding%1$s <=> (SELECT q%1$s FROM args)) AS similarity
-                  FROM embeddings e
-                  WHERE e.space = '%2$s' AND e.stem_type IS NULL
-                    AND (SELECT true FROM recordings r
-                         WHERE r.id = e.recording_id AND r.profile_id IN (SELECT id FROM scope) AND %3$s)
-                  ORDER BY e.embedding%1$s <=> (SELECT q%1$s FROM args)
-                  LIMIT (SELECT depth FROM args)) x
+            FROM (%s) x
             WHERE similarity >= (SELECT min_similarity FROM args)""";
+
+    private static String semantic(EmbeddingSpace space, Storage storage, String filters) {
+        return SEMANTIC.formatted(
+                SpaceStorage.candidates(
+                        space,
+                        storage,
+                        "(SELECT true FROM recordings r WHERE r.id = e.recording_id"
+                                + " AND r.profile_id IN (SELECT id FROM scope) AND "
+                                + filters
+                                + ")",
+                        "(SELECT depth FROM args)"));
+    }
 
     /**
      * Full text: the recordings whose own text matches, or whose location's name does, or a song's
@@ -457,7 +482,7 @@ final class PostgresVectorSearch implements VectorSearch {
      * search sets ({@link #filters}).
      */
     static String searchSql(SearchQuery.Mode mode, EmbeddingSpace space, String filters) {
-        return searchSql(mode, space, filters, false, false);
+        return searchSql(mode, space, Storage.FULL, filters, false, false);
     }
 
     /**
@@ -467,6 +492,7 @@ final class PostgresVectorSearch implements VectorSearch {
     static String searchSql(
             SearchQuery.Mode mode,
             EmbeddingSpace space,
+            Storage storage,
             String filters,
             boolean logged,
             boolean signals) {
@@ -510,9 +536,7 @@ final class PostgresVectorSearch implements VectorSearch {
                 """
                         .formatted(
                                 logged ? LOG_ARGS : "",
-                                mode.semantic()
-                                        ? SEMANTIC.formatted(cast(space), space.name(), filters)
-                                        : NO_SEMANTIC,
+                                mode.semantic() ? semantic(space, storage, filters) : NO_SEMANTIC,
                                 mode.fulltext() ? FULLTEXT.formatted(filters) : NO_FULLTEXT,
                                 score,
                                 logged
@@ -625,18 +649,19 @@ final class PostgresVectorSearch implements VectorSearch {
         String filters = filters(q.filters());
         boolean logged = tracking != null;
         boolean signals = logged && tracking.weighing() != null;
+        Storage kept = q.mode().semantic() ? storage.current(space) : Storage.FULL;
         String sql =
                 statements.computeIfAbsent(
                         q.mode()
                                 + ":"
-                                + (q.mode().semantic() ? space : "")
+                                + (q.mode().semantic() ? space + ":" + kept : "")
                                 + ":"
                                 + filters
                                 + ":"
                                 + logged
                                 + ":"
                                 + signals,
-                        k -> searchSql(q.mode(), space, filters, logged, signals));
+                        k -> searchSql(q.mode(), space, kept, filters, logged, signals));
         return ranked(
                 sql,
                 ps -> bindSearch(ps, viewer, q, vector, rrfK, space, tracking),
@@ -650,10 +675,6 @@ final class PostgresVectorSearch implements VectorSearch {
                                 row.rankSemantic(),
                                 row.rankFulltext(),
                                 row.signal()));
-    }
-
-    private static String cast(EmbeddingSpace space) {
-        return "::vector(" + space.dimensions() + ")";
     }
 
     /** What a search answers about a recording besides the recording itself. */

@@ -49,6 +49,45 @@ final class RandomVectors {
     static Map<UUID, float[]> insert(
             ProfileId profile, EmbeddingSpace space, int count, Random random, int first)
             throws SQLException {
+        return insert(profile, space, count, () -> gaussian(random, space.dimensions()), first);
+    }
+
+    /**
+     * Vectors near a low-dimensional subspace, as real embeddings are: {@code W z} plus noise, z a
+     * standard normal point in {@code intrinsic} dimensions, W a fixed random matrix, the noise a
+     * tenth of the signal's spread (as bench/vector-search.sh draws them).
+     */
+    static java.util.function.Supplier<float[]> lowRank(
+            Random random, int dimensions, int intrinsic) {
+        float[][] w = new float[dimensions][];
+        for (int i = 0; i < dimensions; i++) {
+            w[i] = gaussian(random, intrinsic);
+        }
+        double sigma = 0.1 * Math.sqrt(intrinsic);
+        return () -> {
+            float[] z = gaussian(random, intrinsic);
+            float[] v = new float[dimensions];
+            for (int i = 0; i < dimensions; i++) {
+                double x = 0;
+                for (int k = 0; k < intrinsic; k++) {
+                    x += w[i][k] * z[k];
+                }
+                v[i] = (float) (x + sigma * random.nextGaussian());
+            }
+            return v;
+        };
+    }
+
+    /**
+     * As {@link #insert(ProfileId, EmbeddingSpace, int, Random, int)}, drawing from {@code draw}.
+     */
+    static Map<UUID, float[]> insert(
+            ProfileId profile,
+            EmbeddingSpace space,
+            int count,
+            java.util.function.Supplier<float[]> draw,
+            int first)
+            throws SQLException {
         Map<UUID, float[]> vectors = new LinkedHashMap<>();
         try (Connection c = TestDatabase.connect()) {
             c.setAutoCommit(false);
@@ -62,7 +101,7 @@ final class RandomVectors {
                                             + " embedding, updated_at) VALUES (gen_random_uuid(), ?, ?, ?, ?, now())")) {
                 for (int i = first; i < first + count; i++) {
                     UUID id = UUID.randomUUID();
-                    float[] v = gaussian(random, space.dimensions());
+                    float[] v = draw.get();
                     vectors.put(id, v);
                     r.setObject(1, id);
                     r.setObject(2, profile.value());

@@ -1144,6 +1144,12 @@ public final class InMemoryWorld implements Ports {
                 public void ensureIndex(EmbeddingSpace space, int m, int efConstruction) {}
 
                 @Override
+                public boolean convert(
+                        EmbeddingSpace space, int m, int efConstruction, java.time.Duration grace) {
+                    return false; // kept as given: this world has one storage
+                }
+
+                @Override
                 public Optional<List<Match>> nearest(
                         Viewer viewer,
                         EmbeddingSpace space,

@@ -18,6 +18,16 @@ public interface VectorSearch {
     void ensureIndex(EmbeddingSpace space, int m, int efConstruction);
 
     /**
+     * One step of moving the space's vectors to the storage its settings name ({@link
+     * EmbeddingSpace#storage()}) when they are kept otherwise, while searches go on: searches read
+     * the former storage until the new one is complete and indexed, and that is kept for {@code
+     * grace} after the switch (for instances that have not seen it yet). Answers whether another
+     * step is waiting now. Safe on many instances at once: one steps, the others only see where it
+     * stands.
+     */
+    boolean convert(EmbeddingSpace space, int m, int efConstruction, java.time.Duration grace);
+
+    /**
      * Up to {@code limit} recordings nearest to {@code query} in the space, best first, with
      * similarity at least {@code minSimilarity}, leaving out {@code exclude}.
      */
