@@ -231,13 +231,27 @@ final class PostgresVectorSearch implements VectorSearch {
      * Tracking.Weighing}): the acts on them for this query or a similar one, the newest {@code
      * per_user_cap} of each member's on each, each reward weighted by the inverse of its position's
      * propensity; summed apart for this very query and for similar ones (those also by how
-     * similar). One scan of the candidates' acts (by the recording index), computed once
-     * (MATERIALIZED: inlined, the planner ran it once per pair of candidates); a candidate without
-     * acts has no row.
+     * similar). The acts come from an index-only scan by recording (V26: no act's row, nor its
+     * query's embedding, is read), and each distinct past query among them (by its key) is read and
+     * compared with this one once; each part is computed once (MATERIALIZED: inlined, the planner
+     * ran the acts once per pair of candidates). A candidate without acts has no row.
      */
     private static final String SIGNALS =
             """
-            , signals AS MATERIALIZED (
+            , acts AS MATERIALIZED (
+                SELECT e.recording_id, e.user_id, e.created_at, e.search_id, e.action, e.query_key, e.reward, e.position
+                FROM search_feedback e
+                WHERE e.recording_id IN (SELECT recording_id FROM fused)
+            ), past AS MATERIALIZED (
+                SELECT k.query_key, coalesce(f.query_norm = a.query_norm, false) AS same,
+                       CASE WHEN a.q IS NOT NULL AND f.space = a.space_name
+                                 AND vector_dims(f.query_vector) = vector_dims(a.q)
+                            THEN 1 - (f.query_vector <=> a.q) END AS sim
+                FROM (SELECT DISTINCT query_key FROM acts) k
+                CROSS JOIN args a
+                CROSS JOIN LATERAL (SELECT s.space, s.query_norm, s.query_vector FROM search_feedback s
+                                    WHERE s.query_key = k.query_key LIMIT 1) f
+            ), signals AS MATERIALIZED (
                 SELECT x.recording_id, count(*)::int AS fb_events,
                        coalesce(sum(x.w) FILTER (WHERE x.same), 0) AS fb_exact,
                        coalesce(sum(x.w * x.sim) FILTER (WHERE NOT x.same), 0) AS fb_similar
@@ -245,16 +259,11 @@ final class PostgresVectorSearch implements VectorSearch {
                     SELECT y.*, row_number() OVER (PARTITION BY y.recording_id, y.user_id
                                                    ORDER BY y.created_at DESC, y.search_id, y.action) AS nth
                     FROM (
-                        SELECT e.recording_id, e.user_id, e.created_at, e.search_id, e.action,
-                               coalesce(e.query_norm = a.query_norm, false) AS same,
-                               e.reward * least(power(e.position, a.eta), a.max_weight) AS w,
-                               CASE WHEN a.q IS NOT NULL AND e.space = a.space_name
-                                         AND vector_dims(e.query_vector) = vector_dims(a.q)
-                                    THEN 1 - (e.query_vector <=> a.q) END AS sim
-                        FROM search_feedback e, args a
-                        WHERE e.recording_id IN (SELECT recording_id FROM fused)
+                        SELECT t.recording_id, t.user_id, t.created_at, t.search_id, t.action, g.same, g.sim,
+                               t.reward * least(power(t.position, a.eta), a.max_weight) AS w
+                        FROM acts t JOIN past g ON g.query_key = t.query_key, args a
+                        WHERE g.same OR g.sim >= a.min_query_similarity
                     ) y
-                    WHERE y.same OR y.sim >= (SELECT min_query_similarity FROM args)
                 ) x
                 WHERE x.nth <= (SELECT per_user_cap FROM args)
                 GROUP BY x.recording_id
