@@ -33,8 +33,11 @@ final class SpaceStorage {
     /** The advisory lock held while a conversion steps. */
     static final long CONVERT_LOCK = 0x5374656d436f6e76L;
 
-    /** Rows copied or cleared per step: a few seconds of work, so that a step stays short. */
-    static final int BATCH = 5_000;
+    /**
+     * Rows copied or cleared per step. Each is an update that writes a new version of the row, and
+     * so an entry in the space's HNSW index (a millisecond or two each): a few seconds a step.
+     */
+    static final int BATCH = 1_000;
 
     private final Database db;
     private final Map<String, Storage> current = new ConcurrentHashMap<>();
@@ -335,6 +338,9 @@ final class SpaceStorage {
                 if (!row.due()) {
                     yield false;
                 }
+                // no instance reads the former index any more: dropped first, so that clearing
+                // its column does not update it row by row
+                dropIndex(c, indexName(space, row.other()));
                 setPhase(c, space, row.other(), "clearing", null);
                 yield true;
             }
@@ -345,7 +351,7 @@ final class SpaceStorage {
                                 ? null
                                 : batch(c, space, row.progress(), column(row.other()) + " = NULL");
                 if (last == null) {
-                    dropIndex(c, indexName(space, row.other()));
+                    dropIndex(c, indexName(space, row.other())); // if a crash came between
                     Database.run(
                             c,
                             "UPDATE embedding_storage SET other = NULL, phase = NULL, progress = NULL,"
@@ -397,6 +403,7 @@ final class SpaceStorage {
      */
     private static UUID batch(Connection c, EmbeddingSpace space, UUID after, String assignment)
             throws SQLException {
+        String timeout = statementTimeout(c);
         try (var ps =
                 c.prepareStatement(
                         "WITH batch AS (SELECT id FROM embeddings WHERE space = ? AND id > coalesce(?, '00000000-0000-0000-0000-000000000000'::uuid)"
@@ -408,6 +415,7 @@ final class SpaceStorage {
             ps.setString(1, space.name());
             ps.setObject(2, after);
             UUID last = null;
+            setStatementTimeout(c, "0"); // a batch under load may outlast a request's limit
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
@@ -415,6 +423,8 @@ final class SpaceStorage {
                         last = id;
                     }
                 }
+            } finally {
+                setStatementTimeout(c, timeout);
             }
             return last;
         }
@@ -451,23 +461,27 @@ final class SpaceStorage {
 
     /** Runs one statement without the session's statement timeout, which is put back after. */
     private static void unbounded(Connection c, String sql) throws SQLException {
-        String timeout;
+        String timeout = statementTimeout(c);
+        setStatementTimeout(c, "0");
+        try (var s = c.createStatement()) {
+            s.execute(sql);
+        } finally {
+            setStatementTimeout(c, timeout);
+        }
+    }
+
+    private static String statementTimeout(Connection c) throws SQLException {
         try (var s = c.createStatement();
                 var rs = s.executeQuery("SHOW statement_timeout")) {
             rs.next();
-            timeout = rs.getString(1);
+            return rs.getString(1);
         }
-        try (var s = c.createStatement()) {
-            s.execute("SET statement_timeout = 0");
-            try {
-                s.execute(sql);
-            } finally {
-                try (var ps =
-                        c.prepareStatement("SELECT set_config('statement_timeout', ?, false)")) {
-                    ps.setString(1, timeout);
-                    ps.execute();
-                }
-            }
+    }
+
+    private static void setStatementTimeout(Connection c, String timeout) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT set_config('statement_timeout', ?, false)")) {
+            ps.setString(1, timeout);
+            ps.execute();
         }
     }
 
