@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.convert.ConversionService;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import jakarta.inject.Inject;
@@ -35,8 +36,26 @@ final class VerifiedTokens
     private final Clock clock;
 
     @Inject
-    VerifiedTokens(@Value("${stemvault.auth.verified-token-cache:30s}") Duration lifetime) {
-        this(lifetime, Clock.systemUTC());
+    VerifiedTokens(@Value("${stemvault.auth.verified-token-cache:30s}") String lifetime) {
+        this(lifetime(lifetime), Clock.systemUTC());
+    }
+
+    /** The setting: {@code 0} (off) or a duration ({@code 30s}); Micronaut reads no bare 0. */
+    static Duration lifetime(String value) {
+        String v = value == null ? "" : value.strip();
+        if (v.equals("0")) {
+            return Duration.ZERO;
+        }
+        try {
+            Duration d = ConversionService.SHARED.convertRequired(v, Duration.class);
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "STEMVAULT_VERIFIED_TOKEN_CACHE: '" + v + "' is not 0 nor a duration such as 30s");
     }
 
     VerifiedTokens(Duration lifetime, Clock clock) {

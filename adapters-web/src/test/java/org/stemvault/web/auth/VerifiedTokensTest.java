@@ -82,6 +82,19 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void the_setting_is_zero_or_a_duration() {
+        assertEquals(Duration.ZERO, VerifiedTokens.lifetime("0"));
+        assertEquals(Duration.ofSeconds(30), VerifiedTokens.lifetime("30s"));
+        for (String bad : List.of("", "soon", "-1s")) {
+            IllegalArgumentException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            IllegalArgumentException.class, () -> VerifiedTokens.lifetime(bad));
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    e.getMessage().startsWith("STEMVAULT_VERIFIED_TOKEN_CACHE"), e.getMessage());
+        }
+    }
+
+    @Test
     void a_repeat_within_the_lifetime_is_not_verified_again_and_after_it_is() {
         CountingValidator v = new CountingValidator(Map.of("good", clock.now.plusSeconds(3600)));
         ReactiveJsonWebTokenValidator<Object, Object> cached = wrap(Duration.ofSeconds(30), v);
