@@ -1,8 +1,9 @@
--- Random 1 MiB ranges of a file of SIZE bytes (environment), with an optional bearer TOKEN; prints one
--- RESULT line: requests, p50 ms, p99 ms, requests/s, and the count of answers other than 206 or 302.
+-- Random ranges of CHUNK bytes (default 1 MiB) of a file of SIZE bytes (environment), with an optional bearer
+-- TOKEN; prints one RESULT line: requests, p50 ms, p99 ms, requests/s, and the count of answers other than 206
+-- or 302.
 local size = tonumber(os.getenv("SIZE"))
 local token = os.getenv("TOKEN")
-local chunk = 1048576
+local chunk = tonumber(os.getenv("CHUNK") or "1048576")
 local unexpected = 0
 math.randomseed(os.time())
 

@@ -243,16 +243,62 @@ class MediaTest implements TestPropertyProvider {
     @Inject StatementCounter counter;
 
     @Test
-    void a_range_costs_one_statement_the_session_membership_and_recording_together()
+    void a_stem_costs_one_statement_the_session_membership_and_recording_together()
             throws Exception {
-        assertEquals(206, get(VOCALS, member, "Range", "bytes=0-3").statusCode());
         counter.statements.set(0);
         counter.ends.set(0);
-        assertEquals(206, get(VOCALS, member, "Range", "bytes=4-7").statusCode());
-        assertEquals(1, counter.statements.getAndSet(0));
-        assertEquals(0, counter.ends.get(), "no transaction around it, no COMMIT");
+        // the grant is remembered once the instance hears the database's announcements, which it
+        // starts to on the first media request
+        HttpResponse<String> first = get(VOCALS, member, "Range", "bytes=0-3");
+        assertEquals(206, first.statusCode());
+        assertTrue(counter.statements.get() >= 1);
+        for (int i = 0; i < 50 && counter.statements.get() > 0; i++) {
+            Thread.sleep(50);
+            counter.statements.set(0);
+            assertEquals(206, get(VOCALS, member, "Range", "bytes=4-7").statusCode());
+        }
+        counter.statements.set(0);
+        for (int i = 0; i < 5; i++) {
+            assertEquals("4567", get(VOCALS, member, "Range", "bytes=4-7").body());
+        }
+        assertEquals(0, counter.statements.getAndSet(0), "the grant is remembered");
+        assertEquals(0, counter.ends.get(), "no transaction, no COMMIT");
         assertEquals(404, get(VOCALS, stranger, "Range", "bytes=4-7").statusCode());
-        assertEquals(1, counter.statements.get());
+        assertEquals(404, get(VOCALS, stranger, "Range", "bytes=4-7").statusCode());
+        assertEquals(2, counter.statements.get(), "a refusal is read every time");
+    }
+
+    /** Until the member's ranges are refused (or 5 s): answers the last status. */
+    int refusedWithin(int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int last;
+        do {
+            last = get(VOCALS, member, "Range", "bytes=0-3").statusCode();
+        } while (last != status && System.nanoTime() < deadline);
+        return last;
+    }
+
+    @Test
+    void a_remembered_grant_ends_with_the_session_at_once() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(206, get(VOCALS, member, "Range", "bytes=0-3").statusCode());
+        }
+        assertEquals(200, get("/auth/logout", member).statusCode());
+        assertEquals(401, get(VOCALS, member, "Range", "bytes=0-3").statusCode());
+    }
+
+    @Test
+    void a_remembered_grant_ends_when_another_instance_takes_the_membership_away()
+            throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(206, get(VOCALS, member, "Range", "bytes=0-3").statusCode());
+        }
+        // another instance's change: only the database's notification tells this one
+        try (var c = TestDatabase.connect();
+                var s = c.createStatement()) {
+            s.execute("DELETE FROM user_profiles");
+        }
+        assertEquals(404, refusedWithin(404));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.stemvault.domain.recording.OutputName;
 import org.stemvault.domain.recording.Recording;
 import org.stemvault.domain.recording.RecordingId;
 import org.stemvault.postgres.Database;
+import org.stemvault.postgres.MediaGrants;
 import org.stemvault.postgres.Visibility;
 import org.stemvault.postgres.profile.ProfileRows;
 import org.stemvault.postgres.recording.RecordingRows;
@@ -127,10 +128,12 @@ final class PostgresCatalogue implements Catalogue {
 
     private final Database db;
     private final Visibility visibility;
+    private final MediaGrants grants;
 
-    PostgresCatalogue(Database db, Visibility visibility) {
+    PostgresCatalogue(Database db, Visibility visibility, MediaGrants grants) {
         this.db = db;
         this.visibility = visibility;
+        this.grants = grants;
     }
 
     @Override
@@ -270,6 +273,11 @@ final class PostgresCatalogue implements Catalogue {
 
     @Override
     public Access mediaAccess(Viewer viewer, ProfileName name, OutputName outputName) {
+        return grants.access(
+                viewer, name, outputName, () -> readMediaAccess(viewer, name, outputName));
+    }
+
+    private Access readMediaAccess(Viewer viewer, ProfileName name, OutputName outputName) {
         return db.single(
                 c -> {
                     try (PreparedStatement ps = c.prepareStatement(MEDIA_ACCESS)) {

@@ -9,6 +9,7 @@ import org.stemvault.domain.profile.Memberships;
 import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.postgres.Database;
+import org.stemvault.postgres.MediaGrants;
 
 /** Memberships in the {@code user_profiles} link table. */
 @Singleton
@@ -17,9 +18,11 @@ final class PostgresMemberships implements Memberships {
     private static final String COLUMNS = "user_id, profile_id, granted_at";
 
     private final Database db;
+    private final MediaGrants grants;
 
-    PostgresMemberships(Database db) {
+    PostgresMemberships(Database db, MediaGrants grants) {
         this.db = db;
+        this.grants = grants;
     }
 
     @Override
@@ -38,6 +41,7 @@ final class PostgresMemberships implements Memberships {
 
     @Override
     public boolean revoke(UserId user, ProfileId profile) {
+        grants.forget(); // takes away media grants: see MediaGrants
         return db.update(
                         "DELETE FROM user_profiles WHERE user_id = ? AND profile_id = ?",
                         ps -> {

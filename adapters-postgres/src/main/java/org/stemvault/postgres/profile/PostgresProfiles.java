@@ -9,6 +9,7 @@ import org.stemvault.domain.profile.ProfileId;
 import org.stemvault.domain.profile.ProfileName;
 import org.stemvault.domain.profile.Profiles;
 import org.stemvault.postgres.Database;
+import org.stemvault.postgres.MediaGrants;
 
 /** Profiles in the {@code profiles} table, unique by name. */
 @Singleton
@@ -18,9 +19,11 @@ final class PostgresProfiles implements Profiles {
     private static final String SELECT = "SELECT " + ProfileRows.COLUMNS + " FROM profiles p";
 
     private final Database db;
+    private final MediaGrants grants;
 
-    PostgresProfiles(Database db) {
+    PostgresProfiles(Database db, MediaGrants grants) {
         this.db = db;
+        this.grants = grants;
     }
 
     @Override
@@ -62,6 +65,7 @@ final class PostgresProfiles implements Profiles {
 
     @Override
     public boolean update(Profile profile) {
+        grants.forget(); // takes away media grants: see MediaGrants
         try {
             return db.update(
                             "UPDATE profiles SET name = ?, source_folder = ?, strategy_name = ? WHERE id = ?",
@@ -79,6 +83,7 @@ final class PostgresProfiles implements Profiles {
 
     @Override
     public boolean delete(ProfileId id) {
+        grants.forget(); // takes away media grants: see MediaGrants
         return db.update("DELETE FROM profiles WHERE id = ?", ps -> ps.setObject(1, id.value()))
                 == 1;
     }

@@ -19,6 +19,7 @@ import org.stemvault.domain.recording.RecordingStatus;
 import org.stemvault.domain.recording.Recordings;
 import org.stemvault.domain.recording.Stem;
 import org.stemvault.postgres.Database;
+import org.stemvault.postgres.MediaGrants;
 
 /**
  * Recordings and their stems in {@code recordings} and {@code stems}; every call is one SQL
@@ -88,9 +89,11 @@ final class PostgresRecordings implements Recordings {
                     + " FROM recordings r LEFT JOIN stems s ON s.recording_id = r.id";
 
     private final Database db;
+    private final MediaGrants grants;
 
-    PostgresRecordings(Database db) {
+    PostgresRecordings(Database db, MediaGrants grants) {
         this.db = db;
+        this.grants = grants;
     }
 
     @Override
@@ -249,6 +252,7 @@ final class PostgresRecordings implements Recordings {
 
     @Override
     public int deleteAllOf(ProfileId profile) {
+        grants.forget(); // takes away media grants: see MediaGrants
         return db.update(
                 "DELETE FROM recordings WHERE profile_id = ?",
                 ps -> ps.setObject(1, profile.value()));
@@ -256,6 +260,7 @@ final class PostgresRecordings implements Recordings {
 
     @Override
     public boolean delete(ProfileId profile, OutputName outputName) {
+        grants.forget(); // takes away media grants: see MediaGrants
         return db.update(
                         "DELETE FROM recordings WHERE profile_id = ? AND output_name = ?",
                         ps -> {

@@ -8,6 +8,7 @@ import org.stemvault.domain.user.Sessions;
 import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.postgres.Database;
+import org.stemvault.postgres.MediaGrants;
 
 /**
  * Sessions in the {@code sessions} table; the hot paths check theirs inside their own statement
@@ -17,9 +18,11 @@ import org.stemvault.postgres.Database;
 final class PostgresSessions implements Sessions {
 
     private final Database db;
+    private final MediaGrants grants;
 
-    PostgresSessions(Database db) {
+    PostgresSessions(Database db, MediaGrants grants) {
         this.db = db;
+        this.grants = grants;
     }
 
     @Override
@@ -54,6 +57,7 @@ final class PostgresSessions implements Sessions {
 
     @Override
     public boolean end(SessionId session, UserId user) {
+        grants.forget(); // takes away media grants: see MediaGrants
         return db.update(
                         "DELETE FROM sessions WHERE id = ? AND user_id = ?",
                         ps -> {
@@ -65,6 +69,7 @@ final class PostgresSessions implements Sessions {
 
     @Override
     public int endAll(UserId user) {
+        grants.forget(); // takes away media grants: see MediaGrants
         return db.update(
                 "DELETE FROM sessions WHERE user_id = ?", ps -> ps.setObject(1, user.value()));
     }

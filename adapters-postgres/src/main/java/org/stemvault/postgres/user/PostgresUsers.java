@@ -13,6 +13,7 @@ import org.stemvault.domain.user.User;
 import org.stemvault.domain.user.UserId;
 import org.stemvault.domain.user.Users;
 import org.stemvault.postgres.Database;
+import org.stemvault.postgres.MediaGrants;
 
 /** Users in the {@code users} table; an email's uniqueness is {@code lower(email)}'s. */
 @Singleton
@@ -29,9 +30,11 @@ final class PostgresUsers implements Users {
     private static final long ROLE_LOCK = 0x5374656d526f6c65L;
 
     private final Database db;
+    private final MediaGrants grants;
 
-    PostgresUsers(Database db) {
+    PostgresUsers(Database db, MediaGrants grants) {
         this.db = db;
+        this.grants = grants;
     }
 
     @Override
@@ -97,6 +100,7 @@ final class PostgresUsers implements Users {
 
     @Override
     public boolean changeRole(UserId id, Role role) {
+        grants.forget(); // takes away media grants: see MediaGrants
         return db.update(
                         "UPDATE users SET role = ? WHERE id = ?",
                         ps -> {
@@ -108,6 +112,7 @@ final class PostgresUsers implements Users {
 
     @Override
     public Demotion demoteUnlessLastAdmin(UserId id) {
+        grants.forget(); // takes away media grants: see MediaGrants
         return db.write(
                 c -> {
                     try (var lock =
