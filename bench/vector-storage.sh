@@ -214,8 +214,8 @@ done
 
 bench_log "numpy brute force over the same vectors"
 sql -c "\\copy (SELECT r.output_name, coalesce(e.embedding, e.embedding_half::vector) FROM embeddings e JOIN recordings r ON r.id = e.recording_id
-  WHERE r.profile_id IN (SELECT m.profile_id FROM user_profiles m JOIN users u ON u.id = m.user_id WHERE u.email = '$email')) TO '$BENCH_OUT/vectors.txt'"
-chmod a+r "$BENCH_OUT" 2>/dev/null || true
+  WHERE r.profile_id IN (SELECT m.profile_id FROM user_profiles m JOIN users u ON u.id = m.user_id WHERE u.email = '$email')) TO STDOUT" \
+  > "$BENCH_OUT/vectors.txt"
 numpy=$(python3 - "$BENCH_OUT/vectors.txt" "$BENCH_OUT/bodies.txt" "$BENCH_OUT/truth.txt" <<'PY'
 import json, sys, time
 import numpy as np
