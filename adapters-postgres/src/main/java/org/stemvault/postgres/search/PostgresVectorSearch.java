@@ -1,5 +1,6 @@
 package org.stemvault.postgres.search;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,12 +53,18 @@ final class PostgresVectorSearch implements VectorSearch {
     private final Database db;
     private final Visibility visibility;
     private final SpaceStorage storage;
+    private final int exactBelow;
     private final Map<String, String> statements = new ConcurrentHashMap<>();
 
-    PostgresVectorSearch(Database db, Visibility visibility, SpaceStorage storage) {
+    PostgresVectorSearch(
+            Database db,
+            Visibility visibility,
+            SpaceStorage storage,
+            @Value("${stemvault.search.exact-below:" + EXACT_BELOW + "}") int exactBelow) {
         this.db = db;
         this.visibility = visibility;
         this.storage = storage;
+        this.exactBelow = Math.max(0, exactBelow);
     }
 
     /** The name of the space's index at full precision. */
@@ -156,20 +163,26 @@ final class PostgresVectorSearch implements VectorSearch {
      * exactly this.
      */
     static String nearestSql(EmbeddingSpace space) {
-        return nearestSql(space, Storage.FULL, false);
+        return nearestSql(space, Storage.FULL, false, EXACT_BELOW);
     }
 
     /**
      * As {@link #nearestSql(EmbeddingSpace)}, through the index of {@code storage}, logging the
      * answer when {@code logged}.
      */
-    static String nearestSql(EmbeddingSpace space, Storage storage, boolean logged) {
+    static String nearestSql(
+            EmbeddingSpace space, Storage storage, boolean logged, int exactBelow) {
+        String excluded = "e.recording_id IS DISTINCT FROM (SELECT exclude FROM args)";
         return Visibility.with(
                 """
                 , args AS (
                     SELECT ?::real[]::vector AS q, ?::uuid AS exclude, ?::int AS lim, ?::float8 AS min_similarity%4$s
+                ), sized AS (
+                    SELECT coalesce(sum(v.recording_count), 0) < %6$d AS few FROM visible v
                 ), nearest AS (
-                    %1$s
+                    SELECT * FROM (%1$s) i WHERE NOT (SELECT few FROM sized)
+                    UNION ALL
+                    SELECT * FROM (%7$s) x WHERE (SELECT few FROM sized)
                 )%5$s
                 SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, n.similarity, p.name AS profile_name, %3$s
                 FROM (SELECT 1) AS one
@@ -183,7 +196,7 @@ final class PostgresVectorSearch implements VectorSearch {
                                 SpaceStorage.candidates(
                                         space,
                                         storage,
-                                        "e.recording_id IS DISTINCT FROM (SELECT exclude FROM args)"
+                                        excluded
                                                 + " AND (SELECT true FROM recordings r WHERE r.id = e.recording_id"
                                                 + " AND r.profile_id IN (SELECT id FROM visible))",
                                         "(SELECT lim FROM args)"),
@@ -197,7 +210,13 @@ final class PostgresVectorSearch implements VectorSearch {
                                                 "similarity DESC, recording_id",
                                                 "similarity",
                                                 "NULL::text")
-                                        : ""));
+                                        : "",
+                                exactBelow,
+                                SpaceStorage.exact(
+                                        space,
+                                        storage,
+                                        "r.profile_id IN (SELECT id FROM visible) AND " + excluded,
+                                        "(SELECT lim FROM args)")));
     }
 
     /** The {@code args} columns a logged statement adds, bound by {@link #bindTracking}. */
@@ -319,7 +338,7 @@ final class PostgresVectorSearch implements VectorSearch {
         String sql =
                 statements.computeIfAbsent(
                         "nearest:" + space + ":" + kept + ":" + logged,
-                        k -> nearestSql(space, kept, logged));
+                        k -> nearestSql(space, kept, logged, exactBelow));
         return ranked(
                 sql,
                 ps -> {
@@ -438,16 +457,36 @@ final class PostgresVectorSearch implements VectorSearch {
             FROM (%s) x
             WHERE similarity >= (SELECT min_similarity FROM args)""";
 
+    /**
+     * Below this many recordings in the caller's scope ({@code stemvault.search.exact-below}) a
+     * search scans their vectors exactly instead of the space's index: measured in
+     * docs/benchmarks.md ("Vector storage"), an HNSW scan for a caller who sees 1 % of 200,000
+     * vectors took 25 times as long as one who sees them all, since the iterative scan passes over
+     * everyone else's nearest vectors to find ten of theirs, while an exact scan of 10,000 vectors
+     * costs about what the index scan of the whole space does.
+     */
+    static final int EXACT_BELOW = 10_000;
+
     private static String semantic(EmbeddingSpace space, Storage storage, String filters) {
+        // One statement, two plans: the planner's one-time filters run exactly one of them, chosen
+        // by the recordings of the profiles in scope (counted by the profiles' own triggers).
         return SEMANTIC.formatted(
-                SpaceStorage.candidates(
-                        space,
-                        storage,
-                        "(SELECT true FROM recordings r WHERE r.id = e.recording_id"
-                                + " AND r.profile_id IN (SELECT id FROM scope) AND "
-                                + filters
-                                + ")",
-                        "(SELECT depth FROM args)"));
+                "SELECT * FROM ("
+                        + SpaceStorage.candidates(
+                                space,
+                                storage,
+                                "(SELECT true FROM recordings r WHERE r.id = e.recording_id"
+                                        + " AND r.profile_id IN (SELECT id FROM scope) AND "
+                                        + filters
+                                        + ")",
+                                "(SELECT depth FROM args)")
+                        + ") i WHERE NOT (SELECT few FROM sized) UNION ALL SELECT * FROM ("
+                        + SpaceStorage.exact(
+                                space,
+                                storage,
+                                "r.profile_id IN (SELECT id FROM scope) AND " + filters,
+                                "(SELECT depth FROM args)")
+                        + ") x WHERE (SELECT few FROM sized)");
     }
 
     /**
@@ -491,7 +530,7 @@ final class PostgresVectorSearch implements VectorSearch {
      * search sets ({@link #filters}).
      */
     static String searchSql(SearchQuery.Mode mode, EmbeddingSpace space, String filters) {
-        return searchSql(mode, space, Storage.FULL, filters, false, false);
+        return searchSql(mode, space, Storage.FULL, filters, false, false, EXACT_BELOW);
     }
 
     /**
@@ -504,7 +543,8 @@ final class PostgresVectorSearch implements VectorSearch {
             Storage storage,
             String filters,
             boolean logged,
-            boolean signals) {
+            boolean signals,
+            int exactBelow) {
         String score =
                 switch (mode) {
                     case SEMANTIC -> "s.similarity";
@@ -525,6 +565,8 @@ final class PostgresVectorSearch implements VectorSearch {
                            ?::text[] AS keys%s
                 ), scope AS (
                     SELECT v.id FROM visible v, args a WHERE a.profiles IS NULL OR v.name = ANY (a.profiles)
+                ), sized AS (
+                    SELECT coalesce(sum(p.recording_count), 0) < %d AS few FROM profiles p WHERE p.id IN (SELECT id FROM scope)
                 ), semantic AS (%s
                 ), fulltext AS (%s
                 ), fused AS (
@@ -545,6 +587,7 @@ final class PostgresVectorSearch implements VectorSearch {
                 """
                         .formatted(
                                 logged ? LOG_ARGS : "",
+                                exactBelow,
                                 mode.semantic() ? semantic(space, storage, filters) : NO_SEMANTIC,
                                 mode.fulltext() ? FULLTEXT.formatted(filters) : NO_FULLTEXT,
                                 score,
@@ -670,7 +713,15 @@ final class PostgresVectorSearch implements VectorSearch {
                                 + logged
                                 + ":"
                                 + signals,
-                        k -> searchSql(q.mode(), space, kept, filters, logged, signals));
+                        k ->
+                                searchSql(
+                                        q.mode(),
+                                        space,
+                                        kept,
+                                        filters,
+                                        logged,
+                                        signals,
+                                        exactBelow));
         return ranked(
                 sql,
                 ps -> bindSearch(ps, viewer, q, vector, rrfK, space, tracking),

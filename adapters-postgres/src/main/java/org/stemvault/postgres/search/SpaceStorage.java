@@ -165,6 +165,30 @@ final class SpaceStorage {
     }
 
     /**
+     * The same rows as {@link #candidates} by an exact scan of the vectors of the recordings that
+     * pass {@code conditions} (on {@code r}, a recording): the recordings first, through their own
+     * indexes, then each one's vector, every similarity computed. For a scope of a few thousand
+     * recordings this is cheaper than an index scan that must pass over everyone else's vectors to
+     * find enough of them, and it misses nothing.
+     */
+    static String exact(EmbeddingSpace space, Storage storage, String conditions, String limit) {
+        String type = type(space, storage);
+        String vector = "e." + column(storage) + "::" + type;
+        String query = "(SELECT q::" + type + " FROM args)";
+        return "SELECT e.recording_id, 1 - ("
+                + vector
+                + " <=> "
+                + query
+                + ") AS similarity FROM recordings r JOIN embeddings e ON e.recording_id = r.id"
+                + " AND e.space = '"
+                + space.name()
+                + "' AND e.stem_type IS NULL WHERE "
+                + conditions
+                + " ORDER BY similarity DESC, e.recording_id LIMIT "
+                + limit;
+    }
+
+    /**
      * At start-up, in the transaction of the index check: the space's storage row (the configured
      * storage for a space without vectors, or whose row is missing and whose vectors are all in one
      * column; full precision for vectors written before storage was a choice), and the storage

@@ -49,6 +49,8 @@ class ExactAtHighEfSearchTest extends PostgresTestSupport {
         properties.put(
                 "datasources.default.connection-init-sql",
                 "SET hnsw.ef_search = 1000; SET hnsw.iterative_scan = strict_order");
+        // the index is what is tested here, never the exact scan of a small scope
+        properties.put("stemvault.search.exact-below", "0");
         return properties;
     }
 

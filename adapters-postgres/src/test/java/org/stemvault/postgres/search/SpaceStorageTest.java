@@ -76,6 +76,8 @@ class SpaceStorageTest extends PostgresTestSupport {
         properties.put(
                 "datasources.default.connection-init-sql",
                 "SET hnsw.ef_search = 100; SET hnsw.iterative_scan = relaxed_order");
+        // the index is what is tested here, never the exact scan of a small scope
+        properties.put("stemvault.search.exact-below", "0");
         return properties;
     }
 

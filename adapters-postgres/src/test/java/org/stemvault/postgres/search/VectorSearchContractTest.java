@@ -62,6 +62,8 @@ class VectorSearchContractTest extends PostgresTestSupport {
         properties.put(
                 "datasources.default.connection-init-sql",
                 "SET hnsw.ef_search = 40; SET hnsw.iterative_scan = relaxed_order");
+        // the index is what is tested here (SmallScopeSearchTest: the exact scan of a small scope)
+        properties.put("stemvault.search.exact-below", "0");
         return properties;
     }
 
