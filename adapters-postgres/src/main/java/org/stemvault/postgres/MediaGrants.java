@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.stemvault.application.Settings;
 import org.stemvault.domain.library.Catalogue.Access;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.ProfileName;
@@ -56,22 +57,11 @@ public final class MediaGrants {
 
     /** The setting: {@code 0} or a duration ({@code 10s}, {@code 1m}). */
     static Duration lifetime(String value) {
-        String v = value == null ? "" : value.strip();
-        if (v.equals("0")) {
-            return Duration.ZERO;
-        }
-        try {
-            Duration d = ConversionService.SHARED.convertRequired(v, Duration.class);
-            if (!d.isNegative()) {
-                return d;
-            }
-        } catch (RuntimeException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(
-                "STEMVAULT_MEDIA_ACCESS_CACHE: '"
-                        + v
-                        + "' is not 0 nor a duration such as 10s or 1m");
+        return Settings.zeroOrDuration(
+                "STEMVAULT_MEDIA_ACCESS_CACHE",
+                value,
+                v -> ConversionService.SHARED.convertRequired(v, Duration.class),
+                "10s or 1m");
     }
 
     MediaGrants(

@@ -3,6 +3,7 @@ package org.stemvault.bootstrap;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.ConversionService;
 import java.time.Duration;
+import org.stemvault.application.Settings;
 import org.stemvault.application.feedback.FeedbackPolicy;
 import org.stemvault.domain.search.Tracking;
 
@@ -31,22 +32,15 @@ record FeedbackSettings(
      * the variable otherwise.
      */
     Duration retentionPeriod() {
-        String value = retention == null ? "" : retention.strip();
-        if (value.equals("0")) {
-            return Duration.ZERO;
-        }
         try {
-            Duration period = ConversionService.SHARED.convertRequired(value, Duration.class);
-            if (!period.isNegative()) {
-                return period;
-            }
-        } catch (RuntimeException e) {
-            // reported below
+            return Settings.zeroOrDuration(
+                    "STEMVAULT_FEEDBACK_RETENTION",
+                    retention,
+                    v -> ConversionService.SHARED.convertRequired(v, Duration.class),
+                    "180d, 12h or 30m");
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure(e.getMessage());
         }
-        throw new StartupFailure(
-                "STEMVAULT_FEEDBACK_RETENTION: '"
-                        + value
-                        + "' is not 0 nor a duration such as 180d, 12h or 30m");
     }
 
     FeedbackPolicy policy() {

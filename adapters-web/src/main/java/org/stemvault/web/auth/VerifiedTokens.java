@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.reactivestreams.Publisher;
+import org.stemvault.application.Settings;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,20 +43,11 @@ final class VerifiedTokens
 
     /** The setting: {@code 0} (off) or a duration ({@code 30s}); Micronaut reads no bare 0. */
     static Duration lifetime(String value) {
-        String v = value == null ? "" : value.strip();
-        if (v.equals("0")) {
-            return Duration.ZERO;
-        }
-        try {
-            Duration d = ConversionService.SHARED.convertRequired(v, Duration.class);
-            if (!d.isNegative()) {
-                return d;
-            }
-        } catch (RuntimeException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(
-                "STEMVAULT_VERIFIED_TOKEN_CACHE: '" + v + "' is not 0 nor a duration such as 30s");
+        return Settings.zeroOrDuration(
+                "STEMVAULT_VERIFIED_TOKEN_CACHE",
+                value,
+                v -> ConversionService.SHARED.convertRequired(v, Duration.class),
+                "30s");
     }
 
     VerifiedTokens(Duration lifetime, Clock clock) {
