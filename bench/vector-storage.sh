@@ -11,10 +11,12 @@
 #      row as stored and the space's HNSW index), recall@10 through the service (both callers), and p50/p99 of
 #      POST /api/search under wrk at 1 and 8 connections (ef_search 100, the default) and of the filtered caller at 8;
 #   4. the exact scan (the full-precision vectors, index scans off) at 1 and 8 connections;
+#      binary is measured once for each re-rank factor of --rerank (the first one is the move's; a factor is read per
+#      query, so the others only restart the service);
 #   5. numpy brute force over the same vectors (the seeds' baseline), one query at a time.
 # PostgreSQL gets shared_buffers 8 GB and maintenance_work_mem 4 GB for the run; both are put back. The database is
 # dropped at the end unless --keep-database true. Needs root (apt, the cluster restart).
-#   bash bench/vector-storage.sh [--vectors 1000000] [--dims 384] [--queries 200] [--seconds 10] [--rerank 8]
+#   bash bench/vector-storage.sh [--vectors 1000000] [--dims 384] [--queries 200] [--seconds 10] [--rerank "8 32"]
 #                                [--storages "full half binary"] [--intrinsic 24] [--noise 0.1] [--keep-database true]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ vectors=1000000
 dims=384
 queries=200
 seconds=10
-rerank=8
+rerank="8 32"
 storages="full half binary"
 intrinsic=24
 noise=0.1
@@ -54,9 +56,9 @@ BENCH_OUT=$(mktemp -d)
 sql() { bench_psql -d "$db" "$@"; }
 value() { bench_psql -d "$db" -tA "$@"; }
 seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
-settings() { # the space configured with storage $1
+settings() { # the space configured with storage $1 (and re-rank factor $2 for binary)
   local s="$space:$dims:external:$1"
-  [ "$1" = binary ] && s="$s:$rerank"
+  [ "$1" = binary ] && s="$s:${2:-${rerank%% *}}"
   echo STEMVAULT_EMBEDDING_SPACES="$s" STEMVAULT_EMBEDDING_STORAGE_INTERVAL=2s STEMVAULT_EMBEDDING_STORAGE_GRACE=6s
 }
 
@@ -171,11 +173,22 @@ bytes() { # the average stored row (header and line pointer included) and the st
 }
 
 rows=""
+runs=()
 for storage in $storages; do
+  if [ "$storage" = binary ]; then for f in $rerank; do runs+=("binary:$f"); done; else runs+=("$storage"); fi
+done
+previous=""
+for run in "${runs[@]}"; do
+  storage=${run%%:*}
+  factor=${run#*:}
+  label=$storage
+  [ "$storage" = binary ] && label="binary ×$factor"
   # shellcheck disable=SC2046
-  bench_start_app "$port" "$db" $(settings "$storage")
+  bench_start_app "$port" "$db" $(settings "$storage" "$factor")
   if [ "$storage" = full ]; then
     moved="(loaded) ${full_build} s index build"
+  elif [ "$storage" = "$previous" ]; then
+    moved="(as above)"
   else
     bench_log "$storage: the service moves the space"
     move_start=$(date +%s.%N)
@@ -196,8 +209,9 @@ for storage in $storages; do
   read -r b50 b99 brps <<< "$(load_test "$token" 8 "$seconds")"
   read -r s50 s99 srps <<< "$(load_test "$small_token" 8 "$seconds")"
   bench_stop_app
-  bench_log "$storage: moved in $moved, $row_bytes + $index_bytes bytes/vector, recall $r (small $rs), p50 $a50 / $b50 ms"
-  printf '%s\t' "$storage" "$moved" "$row_bytes" "$index_bytes" "$index_size" "$r" "$a50" "$a99" "$b50" "$b99" \
+  previous=$storage
+  bench_log "$label: moved in $moved, $row_bytes + $index_bytes bytes/vector, recall $r (small $rs), p50 $a50 / $b50 ms"
+  printf '%s\t' "$label" "$moved" "$row_bytes" "$index_bytes" "$index_size" "$r" "$a50" "$a99" "$b50" "$b99" \
     "$s50" "$s99" "$rs" >> "$BENCH_OUT/results.txt"
   echo >> "$BENCH_OUT/results.txt"
   if [ "$storage" = full ]; then
@@ -256,7 +270,7 @@ PY
 section=$(cat <<MD
 ## Vector storage: $vectors × $dims
 
-\`bash bench/vector-storage.sh --vectors $vectors --dims $dims --queries $queries --seconds $seconds --rerank $rerank --intrinsic $intrinsic --noise $noise\`
+\`bash bench/vector-storage.sh --vectors $vectors --dims $dims --queries $queries --seconds $seconds --rerank "$rerank" --intrinsic $intrinsic --noise $noise\`
 ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $(value -c "SHOW server_version" | cut -d' ' -f1), pgvector
 $(value -c "SELECT extversion FROM pg_extension WHERE extname = 'vector'"), shared_buffers 8 GB, maintenance_work_mem 4 GB, $(($(nproc) - 1)) parallel maintenance worker). $vectors recordings in
 11 profiles with one $dims-dimension vector each, drawn as in "Vector search" (intrinsic dimension $intrinsic, noise $noise), loaded in
@@ -266,7 +280,7 @@ service one request at a time; latencies of \`POST /api/search\` (semantic, \`li
 iterative scan) under wrk, ${seconds} s each after 5 s of warm-up. *Moved*: the service itself moved the space from the
 storage above it (copy, concurrent index build, switch, clear) while serving; full precision is how it was loaded.
 *Bytes per vector*: the row as stored (with its header) + the space's HNSW index; the percentage is of full precision's.
-Binary: re-rank factor $rerank (the best $((rerank * 10)) by Hamming distance re-ranked by cosine).
+Binary ×*f*: re-rank factor *f* (the best 10 × *f* by Hamming distance re-ranked by cosine).
 
 | storage | moved in | bytes per vector (row + index) | index | recall@10 | p50 / p99 at 1 connection (ms) | at 8 (ms) | filtered caller at 8 (ms) | filtered recall@10 |
 |---|---|---|---|---|---|---|---|---|
