@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The real main in a child JVM on {@code port}, with the test database and identity provider and
- * {@code env} on top, its output appended to {@code log}; returned once {@code /health} answers. It
- * logs as the tests do (logback-test.xml), or as in production when {@code env} names a
- * STEMVAULT_LOG_FORMAT.
+ * {@code env} on top (it may name another GOOGLE_ISSUER), its output appended to {@code log};
+ * returned once {@code /health} answers. It logs as the tests do (logback-test.xml), or as in
+ * production when {@code env} names a STEMVAULT_LOG_FORMAT.
  */
 final class ChildService {
 
@@ -31,9 +31,9 @@ final class ChildService {
         environment
                 .keySet()
                 .removeIf(k -> k.startsWith("STEMVAULT_") || k.startsWith("MICRONAUT_"));
+        environment.putAll(TestOidc.environment());
         environment.putAll(StartupFailureTest.withTestDatabase(env));
         environment.put("PORT", String.valueOf(port));
-        environment.putAll(TestOidc.environment());
         builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process service = builder.start();
