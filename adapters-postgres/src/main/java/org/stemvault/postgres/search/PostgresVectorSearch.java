@@ -463,9 +463,12 @@ final class PostgresVectorSearch implements VectorSearch {
      * docs/benchmarks.md ("Vector storage"), an HNSW scan for a caller who sees 1 % of 200,000
      * vectors took 25 times as long as one who sees them all, since the iterative scan passes over
      * everyone else's nearest vectors to find ten of theirs, while an exact scan of 10,000 vectors
-     * costs about what the index scan of the whole space does.
+     * costs about what the index scan of the whole space does. At 1,000,000 vectors the member of a
+     * profile holding 1 % (10,000) got recall 0.935 from the index in 241 ms (p50, 8 connections,
+     * full precision) and 0.869 in 460 ms (binary), against 1.0 in 213 ms from the exact scan (half
+     * precision): so the scan is exact up to twice that.
      */
-    static final int EXACT_BELOW = 10_000;
+    static final int EXACT_BELOW = 20_000;
 
     private static String semantic(EmbeddingSpace space, Storage storage, String filters) {
         // One statement, two plans: the planner's one-time filters run exactly one of them, chosen
