@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.stemvault.postgres.TestDatabase;
 
 /**
  * The start-up check of the identity provider reads the discovery document the OAuth client already
@@ -21,6 +22,9 @@ class IdentityProviderCheckTest {
 
     @Test
     void a_start_reads_the_discovery_document_once() throws Exception {
+        TestDatabase
+                .truncateAll(); // what other tests left (vectors of other spaces) would stop the
+        // start
         String path = "/.well-known/openid-configuration";
         byte[] document =
                 Api.HTTP
