@@ -164,9 +164,12 @@ load_test() { # token connections seconds: "p50_ms p99_ms req/s"
   BODIES="$BENCH_OUT/bodies.txt" wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"$3s" --timeout 120s --latency -s bench/search.lua \
     -H "Authorization: Bearer $1" -H "Content-Type: application/json" "$url" > "$BENCH_OUT/wrk.txt"
   if grep -q -e "Non-2xx" -e "Socket errors" "$BENCH_OUT/wrk.txt"; then cat "$BENCH_OUT/wrk.txt" >&2; exit 1; fi
-  read -r p50 p99 rps <<< "$(awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} /Requests\/sec/ {rps = $2} END {print p50, p99, rps}' "$BENCH_OUT/wrk.txt")"
+  read -r p50 p99 rps <<< "$(awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} /Requests\/sec/ {rps = $2} END {print (p50 == "" ? "-" : p50), (p99 == "" ? "-" : p99), (rps == "" ? 0 : rps)}' "$BENCH_OUT/wrk.txt")"
   if ! grep -q "[1-9][0-9]* requests in" "$BENCH_OUT/wrk.txt"; then # none answered within the window
     echo "none none 0"; return
+  fi
+  if [ "$p50" = - ]; then # some answered, too few for wrk's percentiles
+    echo "few few $rps"; return
   fi
   echo "$(ms "$p50") $(ms "$p99") $rps"
 }
@@ -259,7 +262,13 @@ PY
 )
 read -r n50 n99 nrecall nbytes <<< "$numpy"
 
-exact() { if [ "$1" = none ]; then echo "none answered in ${seconds} s"; else echo "$1 / $2"; fi; }
+exact() {
+  case "$1" in
+    none) echo "none answered in ${seconds} s" ;;
+    few) echo "too few answers in ${seconds} s for percentiles" ;;
+    *) echo "$1 / $2" ;;
+  esac
+}
 table=$(python3 - "$BENCH_OUT/results.txt" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
