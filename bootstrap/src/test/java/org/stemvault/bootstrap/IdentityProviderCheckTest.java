@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.stemvault.postgres.TestDatabase;
 
 /**
@@ -21,7 +22,7 @@ import org.stemvault.postgres.TestDatabase;
 class IdentityProviderCheckTest {
 
     @Test
-    void a_start_reads_the_discovery_document_once() throws Exception {
+    void a_start_reads_the_discovery_document_once(@TempDir Path media) throws Exception {
         TestDatabase
                 .truncateAll(); // what other tests left (vectors of other spaces) would stop the
         // start
@@ -45,8 +46,7 @@ class IdentityProviderCheckTest {
                     exchange.close();
                 });
         provider.start();
-        Path log = Files.createTempFile("identity-provider-check", ".log");
-        Path media = Files.createTempDirectory("identity-provider-check");
+        Path log = media.resolve("service.log");
         Process service = null;
         try {
             service =
@@ -66,10 +66,6 @@ class IdentityProviderCheckTest {
                 service.waitFor();
             }
             provider.stop(0);
-            Files.deleteIfExists(log);
-            try (var files = Files.walk(media)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }
