@@ -69,7 +69,11 @@ public final class SignIn {
         return transactions.inTransaction(
                 () -> {
                     User user =
-                            users.signedIn(admitted, identity.name(), identity.pictureUrl(), now);
+                            users.signedIn(
+                                    admitted,
+                                    User.claimedName(identity.name()),
+                                    User.claimedPictureUrl(identity.pictureUrl()),
+                                    now);
                     Session session = Session.open(user.id(), now, sessionLifetime);
                     sessions.open(session);
                     return new SignInResult.Admitted(principalOf(user, session.id()));

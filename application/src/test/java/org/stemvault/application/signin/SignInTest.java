@@ -90,6 +90,44 @@ class SignInTest {
     }
 
     @Test
+    void a_claimed_name_is_kept_without_control_characters_and_within_its_length() {
+        SignIn signIn = signIn(admission(Admission.Mode.OPEN));
+        String picture = "https://example.com/p.png";
+        Principal p =
+                admitted(
+                        signIn.signIn(
+                                new Identity(
+                                        "ada@example.com",
+                                        true,
+                                        " Ada\nLovelace\u0000\u0085\t ",
+                                        picture + "\r\n")));
+        User ada = users.byEmail(p.email()).orElseThrow();
+        assertEquals("Ada Lovelace", ada.name());
+        assertEquals(null, ada.pictureUrl());
+
+        String emoji = "\uD83C\uDFB8"; // a guitar: one code point, two UTF-16 units
+        String longName = "a".repeat(User.NAME_LENGTH - 1) + emoji + "tail";
+        Principal q =
+                admitted(signIn.signIn(new Identity("bob@example.com", true, longName, picture)));
+        User bob = users.byEmail(q.email()).orElseThrow();
+        assertEquals("a".repeat(User.NAME_LENGTH - 1), bob.name());
+        assertEquals(picture, bob.pictureUrl());
+
+        Principal r =
+                admitted(
+                        signIn.signIn(
+                                new Identity(
+                                        "cy@example.com",
+                                        true,
+                                        "\u0001\u0002",
+                                        "https://example.com/"
+                                                + "x".repeat(User.PICTURE_URL_LENGTH))));
+        User cy = users.byEmail(r.email()).orElseThrow();
+        assertEquals(null, cy.name());
+        assertEquals(null, cy.pictureUrl());
+    }
+
+    @Test
     void the_allowlist_admits_listed_emails_and_domains_whatever_their_case_and_refuses_the_rest() {
         SignIn signIn = signIn(admission(Admission.Mode.ALLOWLIST));
         admitted(signIn.signIn(verified("ADA@example.com")));
