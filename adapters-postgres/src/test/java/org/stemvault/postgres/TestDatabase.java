@@ -58,12 +58,29 @@ public final class TestDatabase {
         return DriverManager.getConnection(url, credentials);
     }
 
-    /** Empties every table the service writes, so each test starts from nothing. */
+    /**
+     * Empties every table the service writes, so each test starts from nothing; a database not yet
+     * migrated (a fork's fresh one, when this test runs first) has nothing to empty.
+     */
     public static void truncateAll() {
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
             s.execute(
-                    "TRUNCATE media_deletions, leases, embedding_storage, ranker_models, searches, search_feedback, sessions, jobs, embedding_jobs, audit_log, worker_tokens, pending_logins, embeddings, stems, recordings, audio_files, user_profiles, profiles, users CASCADE");
+                    """
+                    DO $$
+                    DECLARE
+                        present text;
+                    BEGIN
+                        SELECT string_agg(quote_ident(t), ', ') INTO present
+                        FROM unnest(ARRAY['media_deletions', 'leases', 'embedding_storage', 'ranker_models', 'searches',
+                                          'search_feedback', 'sessions', 'jobs', 'embedding_jobs', 'audit_log',
+                                          'worker_tokens', 'pending_logins', 'embeddings', 'stems', 'recordings',
+                                          'audio_files', 'user_profiles', 'profiles', 'users']) t
+                        WHERE to_regclass(t) IS NOT NULL;
+                        IF present IS NOT NULL THEN
+                            EXECUTE 'TRUNCATE ' || present || ' CASCADE';
+                        END IF;
+                    END $$""");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.stemvault.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -210,6 +211,23 @@ class SignInTest implements TestPropertyProvider {
         try (Connection c = TestDatabase.connect();
                 Statement s = c.createStatement()) {
             s.execute(statement);
+        }
+    }
+
+    @Test
+    void a_claimed_name_with_control_characters_signs_in_and_is_kept_without_them()
+            throws Exception {
+        // JSON escapes in the claims: the ID token's name holds a NUL, a line break and a C1
+        // control
+        signIn("nul@example.com", "Nul\\u0000Name\\nX\\u0085");
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name, picture_url FROM users")) {
+            assertTrue(rs.next());
+            assertEquals("Nul Name X", rs.getString("name"));
+            assertNull(
+                    rs.getString("picture_url"), "the claimed picture URL held the same controls");
+            assertFalse(rs.next());
         }
     }
 
