@@ -21,6 +21,9 @@
 # dropped at the end unless --keep-database true. Needs root (apt, the cluster restart).
 #   bash bench/vector-storage.sh [--vectors 1000000] [--dims 384] [--queries 200] [--seconds 10] [--rerank "8 32"]
 #                                [--storages "full half binary"] [--intrinsic 24] [--noise 0.1] [--keep-database true]
+#                                [--column-storage main]
+#   --column-storage external puts the vector columns back to pgvector's own EXTERNAL storage (before migration V29:
+#   a vector of a row past 2 kB kept out of line in the TOAST table), to compare with the service's MAIN (in the row).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -34,6 +37,7 @@ storages="full half binary"
 intrinsic=24
 noise=0.1
 keep_database=false
+column_storage=main
 while [ $# -gt 0 ]; do
   case "$1" in
     --vectors) vectors=$2 ;;
@@ -45,6 +49,7 @@ while [ $# -gt 0 ]; do
     --intrinsic) intrinsic=$2 ;;
     --noise) noise=$2 ;;
     --keep-database) keep_database=$2 ;;
+    --column-storage) column_storage=$2 ;;
     *) sed -n '2,/^set -e/p' "$0" | sed '$d' >&2; exit 2 ;;
   esac
   shift 2
@@ -80,6 +85,12 @@ bench_stop_app
 index=$(value -c "SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings' AND indexname LIKE 'embeddings_hnsw_${space}_%'")
 definition=$(value -c "SELECT pg_get_indexdef('$index'::regclass)")
 
+case "$column_storage" in
+  main) ;;
+  external) sql -c "ALTER TABLE embeddings ALTER COLUMN embedding SET STORAGE EXTERNAL" \
+              -c "ALTER TABLE embeddings ALTER COLUMN embedding_half SET STORAGE EXTERNAL" ;;
+  *) bench_log "--column-storage takes main or external"; exit 2 ;;
+esac
 bench_log "loading $vectors recordings with a random $dims-dimension vector each (index dropped)"
 load_start=$(date +%s.%N)
 sql -c "DROP INDEX \"$index\""
@@ -314,10 +325,14 @@ for s, moved, row, index, size, recall, a50, a99, b50, b99, s50, s99, rs, *_ in 
           f" | {s50} / {s99} | {rs} |")
 PY
 )
+heading="## Vector storage"  # (bench_write_section replaces the first section whose heading starts so)
+[ "$storages" = "full half binary" ] || heading="$heading, $storages only"
+[ "$column_storage" = main ] || heading="$heading, vectors out of line"
+heading="$heading: $vectors × $dims"
 section=$(cat <<MD
-## Vector storage: $vectors × $dims
+$heading
 
-\`bash bench/vector-storage.sh --vectors $vectors --dims $dims --queries $queries --seconds $seconds --rerank "$rerank" --storages "$storages" --intrinsic $intrinsic --noise $noise\`
+\`bash bench/vector-storage.sh --vectors $vectors --dims $dims --queries $queries --seconds $seconds --rerank "$rerank" --storages "$storages" --intrinsic $intrinsic --noise $noise --column-storage $column_storage\`
 ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $(value -c "SHOW server_version" | cut -d' ' -f1), pgvector
 $(value -c "SELECT extversion FROM pg_extension WHERE extname = 'vector'"), shared_buffers 8 GB, maintenance_work_mem 4 GB, $(($(nproc) - 1)) parallel maintenance worker). $vectors recordings in
 11 profiles with one $dims-dimension vector each, drawn as in "Vector search" (intrinsic dimension $intrinsic, noise $noise), loaded in
@@ -326,6 +341,7 @@ ${load} s; the caller is a member of 9 profiles (about 89 % of the vectors); the
 service one request at a time; latencies of \`POST /api/search\` (semantic, \`limit\` 10, ef_search 100, relaxed
 iterative scan) under wrk, ${seconds} s each after 5 s of warm-up. *Moved*: the service itself moved the space from the
 storage above it (copy, concurrent index build, switch, clear) while serving; $([ "$first" = full ] && echo "full precision is how it was loaded." || echo "the vectors were loaded at full precision (the truth is of them) and moved to $first by SQL, without a full-precision index.")
+Vector columns stored $([ "$column_storage" = main ] && echo "MAIN (in the row wherever it fits a page; migration V29)" || echo "EXTERNAL (pgvector's own: out of line in the TOAST table past 2 kB a row; before migration V29)").
 *Bytes per vector*: the row as stored (with its header) + the space's HNSW index; the percentage is of full precision's.
 Binary ×*f*: re-rank factor *f* (the best 10 × *f* by Hamming distance re-ranked by cosine).
 
@@ -336,7 +352,7 @@ ${table}
 | numpy brute force (one process, float32, normalised in memory) | | ${nbytes} in memory | | ${nrecall} | ${n50} / ${n99} (one query at a time) | | | |
 MD
 )
-bench_write_section "## Vector storage: $vectors × $dims" "$section"
+bench_write_section "$heading" "$section"
 bench_log "written to docs/benchmarks.md"
 if [ "$keep_database" != true ]; then
   bench_psql -c "DROP DATABASE $db WITH (FORCE)"

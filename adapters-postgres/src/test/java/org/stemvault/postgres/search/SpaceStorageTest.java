@@ -327,4 +327,64 @@ class SpaceStorageTest extends PostgresTestSupport {
                                 + " 'embeddings_hnsw_storage_test_64_half'::regclass"));
         assertTrue(recall(HALF) >= 0.9);
     }
+
+    /**
+     * A 1,536-dimension vector stays in its row, at full precision (6 kB) and at half (3 kB): the
+     * TOAST table of embeddings stays empty (V29: MAIN storage; pgvector's own EXTERNAL moved every
+     * vector of a row past 2 kB out of line, and each read of it went through the TOAST index).
+     */
+    @Test
+    void a_wide_vector_stays_in_its_row_in_either_column() throws Exception {
+        EmbeddingSpace full =
+                new EmbeddingSpace("storage-wide", 1536, EmbeddingSpace.Source.EXTERNAL);
+        EmbeddingSpace half =
+                new EmbeddingSpace("storage-wide-half", 1536, EmbeddingSpace.Source.EXTERNAL)
+                        .withStorage(Storage.HALF);
+        search.ensureIndex(full, 16, 64);
+        search.ensureIndex(half, 16, 64);
+        try {
+            Random random = new Random(7);
+            Map<UUID, float[]> written = RandomVectors.insert(band.id(), full, 3, random, 0);
+            UUID id =
+                    RandomVectors.insert(band.id(), half, 1, random, 10).keySet().iterator().next();
+            float[] v = RandomVectors.gaussian(random, 1536);
+            embeddings.put(
+                    new Embedding(
+                            new RecordingId(id), null, half, Vector.of(v), "test", Instant.now()));
+            assertEquals(
+                    "3/0",
+                    query(
+                            "SELECT count(embedding) || '/' || count(embedding_half) FROM embeddings"
+                                    + " WHERE space = 'storage-wide'"));
+            assertEquals(
+                    "0/1",
+                    query(
+                            "SELECT count(embedding) || '/' || count(embedding_half) FROM embeddings"
+                                    + " WHERE space = 'storage-wide-half'"));
+            assertEquals(
+                    "0",
+                    query(
+                            "SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'embeddings'"),
+                    "no vector was moved out of its row");
+            UUID first = written.keySet().iterator().next();
+            assertEquals(
+                    "1.0000",
+                    query(
+                            "SELECT round((1 - (embedding <=> '"
+                                    + new com.pgvector.PGvector(written.get(first))
+                                    + "'))::numeric, 4) FROM embeddings e WHERE recording_id = '"
+                                    + first
+                                    + "'"),
+                    "the vector reads back as written");
+        } finally {
+            try (Connection c = TestDatabase.connect();
+                    Statement s = c.createStatement()) {
+                for (EmbeddingSpace space : List.of(full, half)) {
+                    for (Storage storage : Storage.values()) {
+                        s.execute("DROP INDEX IF EXISTS " + SpaceStorage.indexName(space, storage));
+                    }
+                }
+            }
+        }
+    }
 }
