@@ -74,6 +74,8 @@ bench_need wrk wrk
 python3 -c 'import numpy' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-numpy >/dev/null; }
 bench_fresh_database "$db"
 bench_raise_shared_buffers 8GB
+# the run's files go at the end, whatever happens (a million wide vectors as text take 14 GB)
+bench_on_exit="rm -rf '$BENCH_OUT'${bench_on_exit:+; $bench_on_exit}"
 sql -c "ALTER DATABASE $db SET maintenance_work_mem = '4GB'" -c "ALTER DATABASE $db SET max_parallel_maintenance_workers = $(($(nproc) - 1))"
 
 bench_start_oidc
