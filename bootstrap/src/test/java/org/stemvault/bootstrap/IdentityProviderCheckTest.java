@@ -23,9 +23,8 @@ class IdentityProviderCheckTest {
 
     @Test
     void a_start_reads_the_discovery_document_once(@TempDir Path media) throws Exception {
-        TestDatabase
-                .truncateAll(); // what other tests left (vectors of other spaces) would stop the
-        // start
+        // what other tests left (vectors of other spaces) would stop the start
+        TestDatabase.truncateAll();
         String path = "/.well-known/openid-configuration";
         byte[] document =
                 Api.HTTP
