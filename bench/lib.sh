@@ -52,7 +52,7 @@ bench_start_app() {
     GOOGLE_ISSUER="http://localhost:$DEV_OIDC_PORT/google" LOG_LEVEL=warn "$@" \
     "${BENCH_JAVA:-java}" -Xms512m -Xmx1g -jar bootstrap/target/stemvault.jar >> "$BENCH_OUT/app.log" 2>&1 &
   bench_app=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${BENCH_START_SECONDS:-120}"); do # longer where the start builds an index
     curl -sf "localhost:$port/health" >/dev/null 2>&1 && return 0
     kill -0 "$bench_app" 2>/dev/null || break
     sleep 1
