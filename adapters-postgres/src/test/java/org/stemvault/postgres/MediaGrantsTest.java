@@ -110,30 +110,71 @@ class MediaGrantsTest extends PostgresTestSupport {
         assertEquals(1, g.size());
     }
 
+    private static final String A = "00000000-0000-0000-0000-0000000000a1";
+    private static final String B = "00000000-0000-0000-0000-0000000000b1";
+
+    /** Two members of "band", three sessions of A's, three profiles, three takes in "band". */
+    private static void rows() throws Exception {
+        execute(
+                "INSERT INTO users (id, email, role, created_at) VALUES ('"
+                        + A
+                        + "', 'a@example.com', 'member', now()), ('"
+                        + B
+                        + "', 'b@example.com', 'member', now())",
+                "INSERT INTO profiles (id, name, source_folder, created_at) VALUES"
+                        + " ('00000000-0000-0000-0000-000000000021', 'band', '/band', now()),"
+                        + " ('00000000-0000-0000-0000-000000000022', 'other', '/other', now()),"
+                        + " ('00000000-0000-0000-0000-000000000023', 'third', '/third', now())",
+                "INSERT INTO user_profiles VALUES ('"
+                        + A
+                        + "', '00000000-0000-0000-0000-000000000021', now()), ('"
+                        + B
+                        + "', '00000000-0000-0000-0000-000000000021', now())",
+                "INSERT INTO sessions SELECT ('00000000-0000-0000-0000-00000000004' || n)::uuid, '"
+                        + A
+                        + "', now(), now() + interval '1 hour' FROM generate_series(1, 3) n",
+                "INSERT INTO recordings (id, profile_id, output_name, display_name, created_at,"
+                        + " updated_at) SELECT ('00000000-0000-0000-0000-00000000003' || n)::uuid,"
+                        + " '00000000-0000-0000-0000-000000000021', 'take-' || n, 'Take', now(), now()"
+                        + " FROM generate_series(1, 3) n");
+    }
+
+    private static void execute(String... statements) throws Exception {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
     @Test
     void every_change_that_can_take_a_grant_away_makes_every_instance_forget() throws Exception {
+        rows();
         MediaGrants g = grants(Duration.ofSeconds(60));
-        // statements that change nothing still announce (the triggers are per statement)
+        // each change takes something away from rows no earlier change touched
         List<String> changes =
                 List.of(
-                        "DELETE FROM sessions WHERE false",
-                        "UPDATE sessions SET user_id = user_id WHERE false",
-                        "DELETE FROM users WHERE false",
-                        "UPDATE users SET role = role WHERE false",
-                        "UPDATE users SET email = email WHERE false",
-                        "DELETE FROM user_profiles WHERE false",
-                        "UPDATE profiles SET name = name WHERE false",
-                        "DELETE FROM profiles WHERE false",
-                        "UPDATE recordings SET output_name = output_name WHERE false",
-                        "UPDATE recordings SET profile_id = profile_id WHERE false",
-                        "DELETE FROM recordings WHERE false",
+                        "DELETE FROM sessions WHERE id = '00000000-0000-0000-0000-000000000041'",
+                        "UPDATE sessions SET user_id = '"
+                                + B
+                                + "' WHERE id = '00000000-0000-0000-0000-000000000042'",
+                        "UPDATE users SET role = 'admin' WHERE id = '" + A + "'",
+                        "UPDATE users SET email = 'c@example.com' WHERE id = '" + A + "'",
+                        "DELETE FROM user_profiles WHERE user_id = '" + B + "'",
+                        "UPDATE profiles SET name = 'renamed'"
+                                + " WHERE id = '00000000-0000-0000-0000-000000000022'",
+                        "UPDATE recordings SET output_name = 'take-1b'"
+                                + " WHERE id = '00000000-0000-0000-0000-000000000031'",
+                        "UPDATE recordings SET profile_id = '00000000-0000-0000-0000-000000000023'"
+                                + " WHERE id = '00000000-0000-0000-0000-000000000032'",
+                        "DELETE FROM recordings WHERE id = '00000000-0000-0000-0000-000000000033'",
+                        "DELETE FROM profiles WHERE id = '00000000-0000-0000-0000-000000000022'",
+                        "DELETE FROM users WHERE id = '" + B + "'",
                         "TRUNCATE user_profiles");
         for (String change : changes) {
             remembered(g);
-            try (Connection c = TestDatabase.connect();
-                    Statement s = c.createStatement()) {
-                s.execute(change);
-            }
+            execute(change);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (g.size() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
@@ -144,21 +185,32 @@ class MediaGrantsTest extends PostgresTestSupport {
 
     @Test
     void changes_that_take_nothing_away_are_not_announced() throws Exception {
+        rows();
         MediaGrants g = grants(Duration.ofSeconds(60));
         remembered(g);
-        try (Connection c = TestDatabase.connect();
-                Statement s = c.createStatement()) {
-            s.execute("UPDATE recordings SET display_name = display_name WHERE false");
-            s.execute("UPDATE users SET name = name WHERE false");
-            s.execute("UPDATE sessions SET expires_at = expires_at WHERE false");
-            s.execute("INSERT INTO user_profiles SELECT * FROM user_profiles WHERE false");
-        }
+        // a sign-in: a new session, and the member's expired sessions deleted (none here)
+        org.stemvault.application.contracts.Fixtures.viewer(
+                sessions, new UserId(UUID.fromString(A)));
+        execute(
+                "UPDATE recordings SET display_name = display_name",
+                "UPDATE recordings SET output_name = output_name, profile_id = profile_id",
+                "UPDATE users SET name = 'A', role = role, email = email",
+                "UPDATE sessions SET expires_at = expires_at + interval '1 minute', user_id = user_id",
+                "UPDATE profiles SET name = name, source_folder = '/elsewhere'",
+                "UPDATE user_profiles SET granted_at = now()",
+                "INSERT INTO user_profiles SELECT * FROM user_profiles WHERE false",
+                "DELETE FROM sessions WHERE false",
+                "DELETE FROM users WHERE false",
+                "DELETE FROM user_profiles WHERE false",
+                "DELETE FROM profiles WHERE false",
+                "DELETE FROM recordings WHERE false");
         // a notification arrives within milliseconds (the test above waits for each)
         Thread.sleep(500);
         assertEquals(
                 1,
                 g.size(),
-                "a new membership, a name, a display name or an expiry is not announced");
+                "a sign-in, a new membership, a name, a display name, an expiry, or a statement"
+                        + " that changes no such value is not announced");
     }
 
     @Test
