@@ -130,4 +130,51 @@ class SchemaTest extends PostgresTestSupport {
             assertEquals("", missing.toString().trim());
         }
     }
+
+    @Test
+    void a_wide_query_vector_stays_in_its_row_in_the_search_log_and_the_feedback()
+            throws SQLException {
+        String vector = "(SELECT array_agg(random())::vector FROM generate_series(1, 1536))";
+        String user = "'00000000-0000-0000-0000-000000000003'";
+        run(
+                PROFILE
+                        + RECORDING
+                        + "INSERT INTO users (id, email, created_at) VALUES ("
+                        + user
+                        + ", 'a@example.com', now());"
+                        + "INSERT INTO searches (id, user_id, session_id, kind, query_text, query_norm,"
+                        + " space, query_vector, profile_ids, results, scores, shown, created_at)"
+                        + " VALUES (gen_random_uuid(), "
+                        + user
+                        + ", gen_random_uuid(), 'search', 'q', 'q', 'wide', "
+                        + vector
+                        + ", ARRAY['00000000-0000-0000-0000-000000000001'::uuid],"
+                        + " ARRAY['00000000-0000-0000-0000-000000000002'::uuid], ARRAY[0.5], 1, now());"
+                        + "INSERT INTO search_feedback (search_id, recording_id, action, profile_id,"
+                        + " user_id, session_id, kind, query_text, query_norm, space, query_vector,"
+                        + " position, played_to_end, reward, base_share, searched_at, created_at)"
+                        + " VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'opened',"
+                        + " '00000000-0000-0000-0000-000000000001', "
+                        + user
+                        + ", gen_random_uuid(), 'search', 'q', 'q', 'wide', "
+                        + vector
+                        + ", 1, false, 1, 1, now(), now())");
+        for (String table : new String[] {"searches", "search_feedback"}) {
+            try (Connection c = TestDatabase.connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery(
+                                    "SELECT (SELECT count(*) FROM "
+                                            + table
+                                            + " WHERE vector_dims(query_vector) = 1536),"
+                                            + " pg_relation_size(reltoastrelid)"
+                                            + " FROM pg_class WHERE relname = '"
+                                            + table
+                                            + "'")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), table + " holds the row");
+                assertEquals(0, rs.getLong(2), "no query vector of " + table + " left its row");
+            }
+        }
+    }
 }

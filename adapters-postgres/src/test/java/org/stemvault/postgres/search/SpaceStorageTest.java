@@ -335,10 +335,17 @@ class SpaceStorageTest extends PostgresTestSupport {
      */
     @Test
     void a_wide_vector_stays_in_its_row_in_either_column() throws Exception {
+        // names and a source long enough to be moved out of line themselves, before V31
         EmbeddingSpace full =
-                new EmbeddingSpace("storage-wide", 1536, EmbeddingSpace.Source.EXTERNAL);
+                new EmbeddingSpace(
+                        "storage-wide-openai-text-embedding-3-small",
+                        1536,
+                        EmbeddingSpace.Source.EXTERNAL);
         EmbeddingSpace half =
-                new EmbeddingSpace("storage-wide-half", 1536, EmbeddingSpace.Source.EXTERNAL)
+                new EmbeddingSpace(
+                                "storage-wide-half-openai-text-embedding-3-small",
+                                1536,
+                                EmbeddingSpace.Source.EXTERNAL)
                         .withStorage(Storage.HALF);
         search.ensureIndex(full, 16, 64);
         search.ensureIndex(half, 16, 64);
@@ -350,22 +357,31 @@ class SpaceStorageTest extends PostgresTestSupport {
             float[] v = RandomVectors.gaussian(random, 1536);
             embeddings.put(
                     new Embedding(
-                            new RecordingId(id), null, half, Vector.of(v), "test", Instant.now()));
+                            new RecordingId(id),
+                            null,
+                            half,
+                            Vector.of(v),
+                            "openai/text-embedding-3-small, batch of 2026-12-07",
+                            Instant.now()));
             assertEquals(
                     "3/0",
                     query(
                             "SELECT count(embedding) || '/' || count(embedding_half) FROM embeddings"
-                                    + " WHERE space = 'storage-wide'"));
+                                    + " WHERE space = '"
+                                    + full.name()
+                                    + "'"));
             assertEquals(
                     "0/1",
                     query(
                             "SELECT count(embedding) || '/' || count(embedding_half) FROM embeddings"
-                                    + " WHERE space = 'storage-wide-half'"));
+                                    + " WHERE space = '"
+                                    + half.name()
+                                    + "'"));
             assertEquals(
                     "0",
                     query(
                             "SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'embeddings'"),
-                    "no vector was moved out of its row");
+                    "no vector, space or source was moved out of its row");
             UUID first = written.keySet().iterator().next();
             assertEquals(
                     "1.0000",
