@@ -39,7 +39,14 @@ final class EmbeddingSpaces {
                                 parts.length > 4
                                         ? Integer.parseInt(parts[4])
                                         : EmbeddingSpace.DEFAULT_RERANK_FACTOR);
-                if (spaces.put(space.name(), space) != null) {
+                // '-' and '_' give the same index names (SpaceStorage): one of two such names
+                if (spaces.values().stream()
+                                .anyMatch(
+                                        o ->
+                                                o.name()
+                                                        .replace('-', '_')
+                                                        .equals(space.name().replace('-', '_')))
+                        || spaces.put(space.name(), space) != null) {
                     throw new IllegalArgumentException("named twice");
                 }
             } catch (RuntimeException e) {
@@ -50,7 +57,7 @@ final class EmbeddingSpaces {
                                 + " external; storage full (at most 2000 dimensions), half (4000) or"
                                 + " binary, whose rerank is 1 to "
                                 + EmbeddingSpace.MAX_RERANK_FACTOR
-                                + "; each name once)");
+                                + "; each name once, '-' and '_' counting as one)");
             }
         }
         return spaces;

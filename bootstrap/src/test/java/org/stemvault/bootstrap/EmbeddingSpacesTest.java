@@ -70,7 +70,8 @@ class EmbeddingSpacesTest {
                         "audio:512:external:binary:101",
                         "audio:512:external:binary:x",
                         "audio:512:external:binary:4:more",
-                        "audio:512:external, audio:256:external")) {
+                        "audio:512:external, audio:256:external",
+                        "text-en:384:text, text_en:384:external")) {
             assertThrows(StartupFailure.class, () -> EmbeddingSpaces.parse(bad), bad);
         }
     }

@@ -69,8 +69,31 @@ final class SpaceStorage {
         return (storage == Storage.FULL ? "vector(" : "halfvec(") + space.dimensions() + ")";
     }
 
+    /** The longest space name whose index names are its name: they then fit 63 bytes. */
+    static final int PLAIN_NAME = 34;
+
+    /**
+     * The start of the space's index names: its name, or for a name longer than {@link #PLAIN_NAME}
+     * its first 25 characters and 8 hex digits of the SHA-256 of the whole name. PostgreSQL cuts a
+     * name at 63 bytes, so a longer space's names for two storages would be cut to one name, and
+     * the second storage's index would be taken as built.
+     */
     static String indexPrefix(EmbeddingSpace space) {
-        return "embeddings_hnsw_" + space.name().replace('-', '_') + "_";
+        String name = space.name();
+        if (name.length() > PLAIN_NAME) {
+            try {
+                byte[] digest =
+                        java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                name =
+                        name.substring(0, 25)
+                                + "_"
+                                + java.util.HexFormat.of().formatHex(digest, 0, 4);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
+        }
+        return "embeddings_hnsw_" + name.replace('-', '_') + "_";
     }
 
     /** The name of the space's index under a storage (full keeps the name it always had). */
@@ -510,8 +533,8 @@ final class SpaceStorage {
     }
 
     /**
-     * The indexes of the space (its own: by name and by predicate) but those in {@code keep}: an
-     * index of other dimensions, or of a storage the space has left.
+     * The HNSW indexes of the space (by their predicate) but those in {@code keep}: an index of
+     * other dimensions, of a storage the space has left, or under a name no longer its own.
      */
     static List<String> strayIndexes(Connection c, EmbeddingSpace space, List<String> keep)
             throws SQLException {
@@ -519,9 +542,9 @@ final class SpaceStorage {
         try (var ps =
                 c.prepareStatement(
                         "SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings'"
-                                + " AND indexname LIKE ? AND indexdef LIKE ?")) {
-            ps.setString(1, indexPrefix(space).replace("_", "\\_") + "%");
-            ps.setString(2, "%(space = '" + space.name() + "'::text)%");
+                                + " AND indexdef LIKE '% USING hnsw %' AND indexdef LIKE ?")) {
+            // by the space alone, not by name: an index named before names were shortened
+            ps.setString(1, "%(space = '" + space.name().replace("_", "\\_") + "'::text)%");
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (!keep.contains(rs.getString(1))) {

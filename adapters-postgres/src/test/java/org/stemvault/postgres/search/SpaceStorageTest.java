@@ -403,4 +403,81 @@ class SpaceStorageTest extends PostgresTestSupport {
             }
         }
     }
+
+    /** The space's HNSW indexes, by their predicate. */
+    static List<String> indexesOf(EmbeddingSpace space) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT indexname FROM pg_indexes WHERE tablename = 'embeddings'"
+                                        + " AND indexdef LIKE '%(space = ''"
+                                        + space.name()
+                                        + "''::text)%' ORDER BY indexname")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A space whose name is too long for PostgreSQL's 63-byte names: its indexes are named by a
+     * shortened name, one per storage, so a move builds the new storage's index instead of taking
+     * the old one (cut to the same 63 bytes) for it; an index named before that is dropped.
+     */
+    @Test
+    void a_space_with_a_long_name_has_an_index_of_its_own_for_each_storage() throws Exception {
+        String name = "storage-test-" + "long-name-".repeat(5) + "x";
+        assertEquals(64, name.length());
+        EmbeddingSpace full = new EmbeddingSpace(name, 64, EmbeddingSpace.Source.EXTERNAL);
+        EmbeddingSpace half = full.withStorage(Storage.HALF);
+        String cut = ("embeddings_hnsw_" + name.replace('-', '_') + "_64").substring(0, 63);
+        try {
+            draw = RandomVectors.lowRank(new Random(11), 64, 8);
+            vectors = new HashMap<>(RandomVectors.insert(band.id(), full, 200, draw, 0));
+            try (Connection c = TestDatabase.connect();
+                    Statement s = c.createStatement()) {
+                // as a start before this change made it: PostgreSQL cut the name
+                s.execute(
+                        "CREATE INDEX "
+                                + cut
+                                + " ON embeddings USING hnsw ((embedding::vector(64))"
+                                + " vector_cosine_ops) WHERE space = '"
+                                + name
+                                + "' AND stem_type IS NULL");
+            }
+            search.ensureIndex(full, 16, 64);
+            List<String> named = indexesOf(full);
+            assertEquals(List.of(SpaceStorage.indexName(full, Storage.FULL)), named);
+            assertTrue(named.get(0).length() <= 63, named.get(0));
+            assertTrue(recall(full) >= 0.9);
+
+            String phase = "";
+            for (int step = 0; step < 40 && !phase.equals("half:-"); step++) {
+                search.convert(half, 16, 64, Duration.ZERO);
+                assertTrue(recall(half) >= 0.9, "recall at step " + step);
+                phase =
+                        query(
+                                "SELECT storage || ':' || coalesce(phase, '-') FROM"
+                                        + " embedding_storage WHERE space = '"
+                                        + name
+                                        + "'");
+            }
+            assertEquals("half:-", phase, "the move ends");
+            assertEquals(List.of(SpaceStorage.indexName(half, Storage.HALF)), indexesOf(half));
+            assertTrue(
+                    !SpaceStorage.indexName(half, Storage.HALF)
+                            .equals(SpaceStorage.indexName(full, Storage.FULL)),
+                    "each storage its own name");
+        } finally {
+            try (Connection c = TestDatabase.connect();
+                    Statement s = c.createStatement()) {
+                for (String index : indexesOf(full)) {
+                    s.execute("DROP INDEX IF EXISTS " + index);
+                }
+            }
+        }
+    }
 }
