@@ -1,7 +1,9 @@
 package org.stemvault.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -208,12 +210,27 @@ class SearchFeedbackTest implements TestPropertyProvider {
                                         + takes.get("b").id()
                                         + "\",\"action\":\"opened\",\"position\":1}")
                         .statusCode());
-        assertTrue(
+        assertEquals(
+                204,
+                act(
+                                member,
+                                similarId,
+                                "{\"recording_id\":\""
+                                        + takes.get("c").id()
+                                        + "\",\"action\":\"skipped\",\"position\":2}")
+                        .statusCode());
+        List<SearchFeedback.Event> onSimilar =
                 feedback.events().stream()
-                        .anyMatch(
+                        .filter(
                                 e ->
                                         Queries.similarTo(takes.get("a").id().value())
-                                                .equals(e.queryNorm())));
+                                                .equals(e.queryNorm()))
+                        .toList();
+        assertEquals(2, onSimilar.size());
+        // the query's embedding is kept with each act, and read once for all of them
+        assertArrayEquals(
+                new float[] {1, 0, 0, 0}, onSimilar.get(0).queryVector(), "the query: a's vector");
+        assertSame(onSimilar.get(0).queryVector(), onSimilar.get(1).queryVector());
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.stemvault.domain.feedback.Feedback;
 import org.stemvault.domain.feedback.SearchFeedback;
 import org.stemvault.domain.feedback.SearchId;
@@ -65,7 +68,10 @@ final class PostgresSearchFeedback implements SearchFeedback {
 
     private static final String EVENTS =
             """
-            SELECT search_id, recording_id, profile_id, user_id, query_norm, space, query_vector::real[] AS vector,
+            SELECT search_id, recording_id, profile_id, user_id, query_norm, space, query_key,
+                   CASE WHEN row_number() OVER (PARTITION BY query_key
+                                                ORDER BY searched_at, search_id, position, action) = 1
+                        THEN query_vector::real[] END AS vector,
                    position, reward, base_share, searched_at, created_at
             FROM search_feedback ORDER BY searched_at, search_id, position, action
             """;
@@ -140,18 +146,24 @@ final class PostgresSearchFeedback implements SearchFeedback {
 
     @Override
     public List<Event> events() {
-        return db.list(EVENTS, ps -> {}, PostgresSearchFeedback::event);
+        // each query's embedding is read with its first act and shared by the rest: acts outnumber
+        // queries (every result a member acted on repeats its search's query), and at 1,536
+        // dimensions an embedding is 6 kB
+        Map<UUID, float[]> vectors = new HashMap<>();
+        return db.list(EVENTS, ps -> {}, rs -> event(rs, vectors));
     }
 
-    private static Event event(ResultSet rs) throws SQLException {
+    private static Event event(ResultSet rs, Map<UUID, float[]> vectors) throws SQLException {
+        UUID key = Database.uuid(rs, "query_key");
         Array array = rs.getArray("vector");
-        float[] vector = null;
+        float[] vector = vectors.get(key);
         if (array != null) {
             Float[] boxed = (Float[]) array.getArray();
             vector = new float[boxed.length];
             for (int i = 0; i < boxed.length; i++) {
                 vector[i] = boxed[i];
             }
+            vectors.put(key, vector);
         }
         return new Event(
                 new SearchId(Database.uuid(rs, "search_id")),
