@@ -101,6 +101,22 @@ public final class Database {
         }
     }
 
+    /**
+     * Runs {@code work} on {@code c} with no socket timeout, then puts the connection's back: for a
+     * statement that takes as long as it takes (an index build), which the socket timeout that
+     * guards every other statement against a frozen database would cut off while PostgreSQL goes on
+     * working for a client that is gone.
+     */
+    public static <R> R unhurried(Connection c, Work<R> work) throws SQLException {
+        int timeout = c.getNetworkTimeout();
+        c.setNetworkTimeout(Runnable::run, 0);
+        try {
+            return work.run(c);
+        } finally {
+            c.setNetworkTimeout(Runnable::run, timeout);
+        }
+    }
+
     /** Whether a failure, or one of its causes, says the database is away or too slow. */
     static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -145,8 +145,13 @@ final class PostgresVectorSearch implements VectorSearch {
                         for (String index : SpaceStorage.strayIndexes(c, space, keep)) {
                             s.execute("DROP INDEX IF EXISTS " + index);
                         }
-                        s.execute(
-                                SpaceStorage.createIndex(space, current, m, efConstruction, false));
+                        // over a full space this takes minutes: no socket timeout either
+                        Database.unhurried(
+                                c,
+                                connection ->
+                                        s.execute(
+                                                SpaceStorage.createIndex(
+                                                        space, current, m, efConstruction, false)));
                     }
                     return null;
                 });

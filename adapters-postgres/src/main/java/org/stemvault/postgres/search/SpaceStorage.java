@@ -506,12 +506,21 @@ final class SpaceStorage {
         unbounded(c, "DROP INDEX CONCURRENTLY IF EXISTS " + name);
     }
 
-    /** Runs one statement without the session's statement timeout, which is put back after. */
+    /**
+     * Runs one statement without the session's statement timeout, which is put back after, nor the
+     * connection's socket timeout.
+     */
     private static void unbounded(Connection c, String sql) throws SQLException {
         String timeout = statementTimeout(c);
         setStatementTimeout(c, "0");
-        try (var s = c.createStatement()) {
-            s.execute(sql);
+        try {
+            Database.unhurried(
+                    c,
+                    connection -> {
+                        try (var s = connection.createStatement()) {
+                            return s.execute(sql);
+                        }
+                    });
         } finally {
             setStatementTimeout(c, timeout);
         }
