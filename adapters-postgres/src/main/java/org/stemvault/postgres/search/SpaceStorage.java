@@ -1,10 +1,14 @@
 package org.stemvault.postgres.search;
 
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,13 +87,10 @@ final class SpaceStorage {
         if (name.length() > PLAIN_NAME) {
             try {
                 byte[] digest =
-                        java.security.MessageDigest.getInstance("SHA-256")
-                                .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                name =
-                        name.substring(0, 25)
-                                + "_"
-                                + java.util.HexFormat.of().formatHex(digest, 0, 4);
-            } catch (java.security.NoSuchAlgorithmException e) {
+                        MessageDigest.getInstance("SHA-256")
+                                .digest(name.getBytes(StandardCharsets.UTF_8));
+                name = name.substring(0, 25) + "_" + HexFormat.of().formatHex(digest, 0, 4);
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every JVM has SHA-256", e);
             }
         }
