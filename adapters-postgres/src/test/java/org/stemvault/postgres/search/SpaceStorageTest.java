@@ -163,18 +163,7 @@ class SpaceStorageTest extends PostgresTestSupport {
     }
 
     static List<String> indexes() throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection c = TestDatabase.connect();
-                Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'embeddings\\_hnsw\\_storage\\_test%'"
-                                        + " ORDER BY indexname")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
+        return indexesOf(FULL);
     }
 
     static String phase() throws Exception {
