@@ -22,8 +22,9 @@
 #   bash bench/vector-storage.sh [--vectors 1000000] [--dims 384] [--queries 200] [--seconds 10] [--rerank "8 32"]
 #                                [--storages "full half binary"] [--intrinsic 24] [--noise 0.1] [--keep-database true]
 #                                [--column-storage main]
-#   --column-storage external puts the vector columns back to pgvector's own EXTERNAL storage (before migration V29:
-#   a vector of a row past 2 kB kept out of line in the TOAST table), to compare with the service's MAIN (in the row).
+#   --column-storage external puts the vector columns back to pgvector's own EXTERNAL storage and the table's toast
+#   target back to 2 kB (before migrations V29 and V31: a vector of a row past 2 kB kept out of line in the TOAST
+#   table), to compare with the service's MAIN (in the row).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -90,7 +91,8 @@ definition=$(value -c "SELECT pg_get_indexdef('$index'::regclass)")
 case "$column_storage" in
   main) ;;
   external) sql -c "ALTER TABLE embeddings ALTER COLUMN embedding SET STORAGE EXTERNAL" \
-              -c "ALTER TABLE embeddings ALTER COLUMN embedding_half SET STORAGE EXTERNAL" ;;
+              -c "ALTER TABLE embeddings ALTER COLUMN embedding_half SET STORAGE EXTERNAL" \
+              -c "ALTER TABLE embeddings RESET (toast_tuple_target)" ;;
   *) bench_log "--column-storage takes main or external"; exit 2 ;;
 esac
 bench_log "loading $vectors recordings with a random $dims-dimension vector each (index dropped)"
@@ -339,7 +341,7 @@ ${load} s; the caller is a member of 9 profiles (about 89 % of the vectors); the
 service one request at a time; latencies of \`POST /api/search\` (semantic, \`limit\` 10, ef_search 100, relaxed
 iterative scan) under wrk, ${seconds} s each after 5 s of warm-up. *Moved*: the service itself moved the space from the
 storage above it (copy, concurrent index build, switch, clear) while serving; $([ "$first" = full ] && echo "full precision is how it was loaded." || echo "the vectors were loaded at full precision (the truth is of them) and moved to $first by SQL, without a full-precision index.")
-Vector columns stored $([ "$column_storage" = main ] && echo "MAIN (in the row wherever it fits a page; migration V29)" || echo "EXTERNAL (pgvector's own: out of line in the TOAST table past 2 kB a row; before migration V29)").
+Vector columns stored $([ "$column_storage" = main ] && echo "MAIN (in the row wherever it fits a page; migration V29)" || echo "EXTERNAL (pgvector's own: out of line in the TOAST table past 2 kB a row; before migrations V29 and V31)").
 *Bytes per vector*: the row as stored (with its header) + the space's HNSW index; the percentage is of full precision's.
 Binary ×*f*: re-rank factor *f* (the best 10 × *f* by Hamming distance re-ranked by cosine).
 
