@@ -210,15 +210,7 @@ class SearchFeedbackTest implements TestPropertyProvider {
                                         + takes.get("b").id()
                                         + "\",\"action\":\"opened\",\"position\":1}")
                         .statusCode());
-        assertEquals(
-                204,
-                act(
-                                member,
-                                similarId,
-                                "{\"recording_id\":\""
-                                        + takes.get("c").id()
-                                        + "\",\"action\":\"skipped\",\"position\":2}")
-                        .statusCode());
+        assertEquals(204, act(member, similarId, skipped("c", 2)).statusCode());
         List<SearchFeedback.Event> onSimilar =
                 feedback.events().stream()
                         .filter(

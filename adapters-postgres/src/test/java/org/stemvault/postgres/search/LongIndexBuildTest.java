@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -84,28 +83,20 @@ class LongIndexBuildTest extends PostgresTestSupport {
         }
     }
 
-    static String valid(String index) throws SQLException {
-        try (Connection c = TestDatabase.connect();
-                Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "SELECT i.indisvalid::text FROM pg_index i JOIN pg_class x"
-                                        + " ON x.oid = i.indexrelid WHERE x.relname = '"
-                                        + index
-                                        + "'")) {
-            return rs.next() ? rs.getString(1) : "missing";
-        }
+    static String valid(String index) throws Exception {
+        String valid =
+                SpaceStorageTest.query(
+                        "SELECT i.indisvalid::text FROM pg_index i JOIN pg_class x"
+                                + " ON x.oid = i.indexrelid WHERE x.relname = '"
+                                + index
+                                + "'");
+        return valid == null ? "missing" : valid;
     }
 
-    static String phase() throws SQLException {
-        try (Connection c = TestDatabase.connect();
-                Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "SELECT storage || ':' || coalesce(phase, '-') FROM embedding_storage"
-                                        + " WHERE space = 'slow-build'")) {
-            return rs.next() ? rs.getString(1) : "none";
-        }
+    static String phase() throws Exception {
+        return SpaceStorageTest.query(
+                "SELECT storage || ':' || coalesce(phase, '-') FROM embedding_storage"
+                        + " WHERE space = 'slow-build'");
     }
 
     @Test
