@@ -73,7 +73,7 @@ public final class TestDatabase {
                     BEGIN
                         SELECT string_agg(quote_ident(t), ', ') INTO present
                         FROM unnest(ARRAY['media_deletions', 'leases', 'embedding_storage', 'ranker_models', 'searches',
-                                          'search_feedback', 'sessions', 'jobs', 'embedding_jobs', 'audit_log',
+                                          'search_feedback', 'feedback_signals', 'sessions', 'jobs', 'embedding_jobs', 'audit_log',
                                           'worker_tokens', 'pending_logins', 'embeddings', 'stems', 'recordings',
                                           'audio_files', 'user_profiles', 'profiles', 'users']) t
                         WHERE to_regclass(t) IS NOT NULL;

@@ -21,6 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -460,6 +463,8 @@ class SearchFeedbackTest implements TestPropertyProvider {
                                 null)
                         .statusCode());
         assertEquals(2, feedback.events().size(), "the recording's feedback went with it");
+        assertEquals(0, counted(takes.get(shown.get(0))), "and its counted acts");
+        assertEquals(1, counted(takes.get(shown.get(1))));
         assertEquals(0, log.prune(), "nothing is older than 180 days");
         try (Connection c = TestDatabase.connect();
                 Statement s = c.createStatement()) {
@@ -471,11 +476,84 @@ class SearchFeedbackTest implements TestPropertyProvider {
         }
         assertEquals(1, log.prune());
         assertEquals(1, feedback.events().size());
+        assertEquals(0, counted(takes.get(shown.get(1))), "a pruned act no longer counts");
         try (Connection c = TestDatabase.connect();
                 Statement s = c.createStatement()) {
             s.execute("DELETE FROM users WHERE id = '" + memberUser.id().value() + "'");
         }
         assertEquals(List.of(), feedback.events(), "the member's feedback went with them");
+        assertEquals(0, counted(takes.get(shown.get(2))), "and so did what it counted for");
+    }
+
+    /** How many acts on the recording count for ranking, as {@code feedback_signals} keeps them. */
+    static long counted(Recording r) throws Exception {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                var rs =
+                        s.executeQuery(
+                                "SELECT coalesce(sum(events), 0) FROM feedback_signals"
+                                        + " WHERE recording_id = '"
+                                        + r.id()
+                                        + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void acts_reported_at_once_by_many_members_all_count() throws Exception {
+        int members = 12;
+        List<String> tokens = new ArrayList<>();
+        List<String> searches = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            String token = seed.memberOf(band, "crowd" + i + "@example.com");
+            tokens.add(token);
+            searches.add(searchId(search(token, GROOVE)));
+        }
+        String target = names(search(member, GROOVE).body()).get(0);
+        ExecutorService pool = Executors.newFixedThreadPool(members);
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < members; i++) {
+                String token = tokens.get(i);
+                String id = searches.get(i);
+                sent.add(pool.submit(() -> act(token, id, played(target, 1))));
+            }
+            for (Future<HttpResponse<String>> f : sent) {
+                assertEquals(204, f.get().statusCode(), f.get().body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(
+                members,
+                counted(takes.get(target)),
+                "each member's act counts once: no count read a view missing another's");
+    }
+
+    @Test
+    void a_changed_per_member_cap_counts_every_kept_act_again() throws Exception {
+        HttpResponse<String> first = search(member, GROOVE);
+        String target = names(first.body()).get(0);
+        assertEquals(204, act(member, searchId(first), played(target, 1)).statusCode());
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> answer = search(member, GROOVE);
+            assertEquals(
+                    204,
+                    act(member, searchId(answer), skipped(target, 1)).statusCode(),
+                    "act " + i);
+        }
+        assertEquals(3, counted(takes.get(target)), "the cap of 3: the member's newest three");
+        try {
+            assertTrue(feedback.capPerMember(1), "the cap changed");
+            assertEquals(1, counted(takes.get(target)));
+            assertEquals(false, feedback.capPerMember(1), "the same cap: nothing to count again");
+            assertTrue(feedback.capPerMember(10));
+            assertEquals(5, counted(takes.get(target)), "all five acts");
+        } finally {
+            feedback.capPerMember(WEIGHING.perUserCap());
+        }
+        assertEquals(3, counted(takes.get(target)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,6 +127,37 @@ final class PostgresSearchFeedback implements SearchFeedback {
                             return rs.getBoolean("recorded") ? Outcome.RECORDED : Outcome.NOT_FOUND;
                         }
                     }
+                });
+    }
+
+    @Override
+    public boolean capPerMember(int perUserCap) {
+        return db.write(
+                c -> {
+                    int changed =
+                            Database.run(
+                                    c,
+                                    "UPDATE feedback_settings SET per_user_cap = ? WHERE per_user_cap <> ?",
+                                    ps -> {
+                                        ps.setInt(1, perUserCap);
+                                        ps.setInt(2, perUserCap);
+                                    });
+                    if (changed == 0) {
+                        return false;
+                    }
+                    // every recording with acts, in this transaction: as long as it takes
+                    Database.unhurried(
+                            c,
+                            x -> {
+                                try (Statement s = x.createStatement()) {
+                                    s.execute("SET LOCAL statement_timeout = 0");
+                                    s.execute(
+                                            "SELECT feedback_signals_recount(array("
+                                                    + "SELECT DISTINCT recording_id FROM search_feedback))");
+                                }
+                                return null;
+                            });
+                    return true;
                 });
     }
 

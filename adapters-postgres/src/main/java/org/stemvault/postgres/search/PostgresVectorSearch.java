@@ -230,7 +230,7 @@ final class PostgresVectorSearch implements VectorSearch {
             ,
                            ?::uuid AS search_id, ?::uuid AS session_id, ?::text AS kind, ?::text AS query_norm,
                            ?::text AS space_name, ?::int AS shown, ?::float8 AS eta, ?::float8 AS max_weight,
-                           ?::int AS per_user_cap, ?::float8 AS min_query_similarity""";
+                           ?::float8 AS min_query_similarity""";
 
     /**
      * Logs the answer in {@code searches}, in the statement that ranks it (a data-modifying common
@@ -252,45 +252,40 @@ final class PostgresVectorSearch implements VectorSearch {
 
     /**
      * The candidates of {@code fused}, with what members did with them before (see {@link
-     * Tracking.Weighing}): the acts on them for this query or a similar one, the newest {@code
-     * per_user_cap} of each member's on each, each reward weighted by the inverse of its position's
-     * propensity; summed apart for this very query and for similar ones (those also by how
-     * similar). The acts come from an index-only scan by recording (V26: no act's row, nor its
-     * query's embedding, is read), and each distinct past query among them (by its key) is read and
-     * compared with this one once; each part is computed once (MATERIALIZED: inlined, the planner
-     * ran the acts once per pair of candidates). A candidate without acts has no row.
+     * Tracking.Weighing}): the acts on them that count, as {@code feedback_signals} keeps them
+     * (V32: per recording, past query and position, each member's newest {@code per_user_cap}
+     * only), each reward sum weighted by the inverse of its position's propensity; summed apart for
+     * this very query and for similar ones (those also by how similar). Each distinct past query
+     * among them (by its key) is read and compared with this one once; each part is computed once
+     * (MATERIALIZED: inlined, the planner ran the parts once per pair of candidates). A candidate
+     * without acts has no row.
      */
     private static final String SIGNALS =
             """
-            , acts AS MATERIALIZED (
-                SELECT e.recording_id, e.user_id, e.created_at, e.search_id, e.action, e.query_key, e.reward, e.position
-                FROM search_feedback e
-                WHERE e.recording_id IN (SELECT recording_id FROM fused)
+            , counted AS MATERIALIZED (
+                SELECT c.recording_id, c.query_key, c.position, c.events, c.reward
+                FROM feedback_signals c
+                WHERE c.recording_id IN (SELECT recording_id FROM fused)
             ), past AS MATERIALIZED (
                 SELECT k.query_key, coalesce(f.query_norm = a.query_norm, false) AS same,
                        CASE WHEN a.q IS NOT NULL AND f.space = a.space_name
                                  AND vector_dims(f.query_vector) = vector_dims(a.q)
                             THEN 1 - (f.query_vector <=> a.q) END AS sim
-                FROM (SELECT DISTINCT query_key FROM acts) k
+                FROM (SELECT DISTINCT query_key FROM counted) k
                 CROSS JOIN args a
                 CROSS JOIN LATERAL (SELECT s.space, s.query_norm, s.query_vector FROM search_feedback s
                                     WHERE s.query_key = k.query_key LIMIT 1) f
             ), signals AS MATERIALIZED (
-                SELECT x.recording_id, count(*)::int AS fb_events,
-                       coalesce(sum(x.w) FILTER (WHERE x.same), 0) AS fb_exact,
-                       coalesce(sum(x.w * x.sim) FILTER (WHERE NOT x.same), 0) AS fb_similar
+                SELECT t.recording_id, sum(t.events)::int AS fb_events,
+                       coalesce(sum(t.w) FILTER (WHERE t.same), 0) AS fb_exact,
+                       coalesce(sum(t.w * t.sim) FILTER (WHERE NOT t.same), 0) AS fb_similar
                 FROM (
-                    SELECT y.*, row_number() OVER (PARTITION BY y.recording_id, y.user_id
-                                                   ORDER BY y.created_at DESC, y.search_id, y.action) AS nth
-                    FROM (
-                        SELECT t.recording_id, t.user_id, t.created_at, t.search_id, t.action, g.same, g.sim,
-                               t.reward * least(power(t.position, a.eta), a.max_weight) AS w
-                        FROM acts t JOIN past g ON g.query_key = t.query_key, args a
-                        WHERE g.same OR g.sim >= a.min_query_similarity
-                    ) y
-                ) x
-                WHERE x.nth <= (SELECT per_user_cap FROM args)
-                GROUP BY x.recording_id
+                    SELECT c.recording_id, c.events, g.same, g.sim,
+                           c.reward * least(power(c.position, a.eta), a.max_weight) AS w
+                    FROM counted c JOIN past g ON g.query_key = c.query_key, args a
+                    WHERE g.same OR g.sim >= a.min_query_similarity
+                ) t
+                GROUP BY t.recording_id
             )""";
 
     /**
@@ -694,7 +689,6 @@ final class PostgresVectorSearch implements VectorSearch {
         Tracking.Weighing w = t.weighing();
         ps.setObject(i++, w == null ? null : w.eta(), Types.DOUBLE);
         ps.setObject(i++, w == null ? null : w.maxWeight(), Types.DOUBLE);
-        ps.setObject(i++, w == null ? null : w.perUserCap(), Types.INTEGER);
         ps.setObject(i, w == null ? null : w.minQuerySimilarity(), Types.DOUBLE);
     }
 

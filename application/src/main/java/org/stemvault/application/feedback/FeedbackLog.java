@@ -69,6 +69,14 @@ public final class FeedbackLog {
     }
 
     /**
+     * At start: the kept acts count by this deployment's per-member cap (answers whether it
+     * changed, and they were all counted again).
+     */
+    public boolean start() {
+        return feedback.capPerMember(policy.weighing().perUserCap());
+    }
+
+    /**
      * Deletes what is older than the retention (with feedback off, everything kept before); answers
      * how many rows went.
      */

@@ -12,9 +12,10 @@ import org.stemvault.domain.search.Tracking;
 
 /**
  * A result's {@link Signal} computed from past acts on it, by the rules the search statement
- * applies (training reads it here, for each search as of its time): an act counts when its query is
- * this one (same normal form) or similar (same space, cosine of the embeddings at least {@code
- * minQuerySimilarity}); of each member's counting acts only the newest {@code perUserCap}; each
+ * applies (training reads it here, for each search as of its time): of each member's acts on the
+ * result only the newest {@code perUserCap} count, whatever query they answered (the cap is applied
+ * as acts are written, V32); of those, an act counts when its query is this one (same normal form)
+ * or similar (same space, cosine of the embeddings at least {@code minQuerySimilarity}); each
  * reward divided by its position's propensity {@code (1/position)^eta} (at most {@code maxWeight}).
  */
 public final class Signals {
@@ -28,27 +29,32 @@ public final class Signals {
             String space,
             float[] vector,
             Tracking.Weighing weighing) {
-        Map<UUID, List<Counted>> byMember = new HashMap<>();
+        Map<UUID, List<Event>> byMember = new HashMap<>();
         for (Event e : past) {
-            boolean same = queryNorm != null && queryNorm.equals(e.queryNorm());
-            Double similarity = similarity(space, vector, e);
-            if (same || (similarity != null && similarity >= weighing.minQuerySimilarity())) {
-                byMember.computeIfAbsent(e.user(), u -> new ArrayList<>())
-                        .add(new Counted(e, same, similarity));
-            }
+            byMember.computeIfAbsent(e.user(), u -> new ArrayList<>()).add(e);
         }
         int events = 0;
         double exact = 0;
         double similar = 0;
-        for (List<Counted> acts : byMember.values()) {
-            acts.sort(Comparator.comparing((Counted c) -> c.event().at()).reversed());
-            for (Counted c : acts.subList(0, Math.min(weighing.perUserCap(), acts.size()))) {
-                double w = c.event().reward() * weight(c.event().position(), weighing);
+        for (List<Event> acts : byMember.values()) {
+            // newest first; acts at the same time in the statement's order (the search id as
+            // PostgreSQL orders uuids: by their bytes, as their text)
+            acts.sort(
+                    Comparator.comparing(Event::at)
+                            .reversed()
+                            .thenComparing(e -> e.search().value().toString()));
+            for (Event e : acts.subList(0, Math.min(weighing.perUserCap(), acts.size()))) {
+                boolean same = queryNorm != null && queryNorm.equals(e.queryNorm());
+                Double similarity = similarity(space, vector, e);
+                if (!same && (similarity == null || similarity < weighing.minQuerySimilarity())) {
+                    continue;
+                }
+                double w = e.reward() * weight(e.position(), weighing);
                 events++;
-                if (c.same()) {
+                if (same) {
                     exact += w;
                 } else {
-                    similar += w * c.similarity();
+                    similar += w * similarity;
                 }
             }
         }
@@ -59,8 +65,6 @@ public final class Signals {
     public static double weight(int position, Tracking.Weighing weighing) {
         return Math.min(Math.pow(position, weighing.eta()), weighing.maxWeight());
     }
-
-    private record Counted(Event event, boolean same, Double similarity) {}
 
     /** The cosine similarity of the two queries' embeddings; null when not comparable. */
     static Double similarity(String space, float[] vector, Event e) {

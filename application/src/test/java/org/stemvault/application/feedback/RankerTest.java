@@ -174,6 +174,45 @@ class RankerTest {
     }
 
     @Test
+    void a_members_newest_acts_count_whatever_query_they_answered() {
+        RecordingId r = RecordingId.random();
+        UUID member = UUID.randomUUID();
+        List<Event> acts = new ArrayList<>();
+        acts.add(act(member, r, "q", 1, 2, 1));
+        acts.add(act(member, r, "q", 1, 2, 2));
+        acts.add(elsewhere(member, r, 10));
+        Signal two = Signals.of(acts, "q", "text", new float[] {1, 0}, WEIGHING);
+        assertEquals(2, two.events(), "the cap of 3 holds all three; two answer this query");
+        assertEquals(4, two.exact());
+        acts.add(elsewhere(member, r, 11));
+        acts.add(elsewhere(member, r, 12));
+        assertEquals(
+                Signal.NONE,
+                Signals.of(acts, "q", "text", new float[] {1, 0}, WEIGHING),
+                "the member's three newest acts answered an unrelated query: none of theirs counts");
+        Signal there = Signals.of(acts, "elsewhere", "text", new float[] {0, 1}, WEIGHING);
+        assertEquals(3, there.events(), "they count for the query they answered");
+    }
+
+    /** An act answering a query unrelated to "q" (orthogonal embeddings). */
+    static Event elsewhere(UUID user, RecordingId recording, int t) {
+        Event e = act(user, recording, "elsewhere", 1, 1, t);
+        return new Event(
+                e.search(),
+                recording,
+                e.profile(),
+                user,
+                "elsewhere",
+                "text",
+                new float[] {0, 1},
+                1,
+                1,
+                0.5,
+                e.searchedAt(),
+                e.at());
+    }
+
+    @Test
     void training_learns_to_trust_feedback_that_predicts_what_members_want() {
         List<Event> events = new ArrayList<>();
         RecordingId good = RecordingId.random();

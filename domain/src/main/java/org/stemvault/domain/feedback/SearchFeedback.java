@@ -32,6 +32,13 @@ public interface SearchFeedback {
      */
     Outcome record(Viewer viewer, Feedback feedback, Instant now);
 
+    /**
+     * Counts, of each member's acts on a recording, the newest {@code perUserCap} for ranking
+     * (whatever query they answered), from now on and for the acts already kept: answers whether
+     * the cap changed (and every recording's acts were counted again).
+     */
+    boolean capPerMember(int perUserCap);
+
     /** Deletes the acts and the searches from before {@code before}; answers how many rows went. */
     long prune(Instant before);
 
