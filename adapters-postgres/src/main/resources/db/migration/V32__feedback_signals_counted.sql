@@ -22,13 +22,14 @@ CREATE TABLE feedback_signals (
     PRIMARY KEY (recording_id, query_key, position) INCLUDE (events, reward)
 );
 
--- Counts the acts on these recordings again. One count of a recording at a time (an advisory lock per recording,
--- taken in order): a second transaction's count waits for the first to commit, then reads what it wrote; without
--- the lock both would count from a view missing the other's act.
+-- Counts the acts on these recordings again. One count of a recording at a time: a second transaction's count
+-- waits for the first to commit, then reads what it wrote; without the wait both would count from a view missing
+-- the other's act. The wait is an advisory lock on one of 64 buckets of recordings, taken in order (no deadlock):
+-- a lock per recording would exhaust the lock table when a prune or a deletion touches many thousands of them.
 CREATE FUNCTION feedback_signals_recount(recordings uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(1718382149, h)
-    FROM (SELECT DISTINCT hashtext(r::text) AS h FROM unnest(recordings) r ORDER BY 1) x;
+    PERFORM pg_advisory_xact_lock(1718382149, b)
+    FROM (SELECT DISTINCT hashtext(r::text) & 63 AS b FROM unnest(recordings) r ORDER BY 1) x;
     DELETE FROM feedback_signals WHERE recording_id = ANY (recordings);
     INSERT INTO feedback_signals (recording_id, query_key, position, events, reward)
     SELECT n.recording_id, n.query_key, n.position, count(*), sum(n.reward)

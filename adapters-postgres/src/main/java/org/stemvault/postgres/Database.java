@@ -205,7 +205,10 @@ public final class Database {
     static RuntimeException translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("23505")) {
-            return new Conflict(e.getMessage());
+            // PostgreSQL's own words name tables, constraints and key values: not for a client. A
+            // caller that expects a conflict says what it is; one it did not expect is a race
+            return new Conflict(
+                    "the change conflicts with another made at the same time; try again");
         }
         if (unreachable(e)) {
             return new Unavailable("the database cannot be reached now", e);

@@ -1,0 +1,71 @@
+package org.stemvault.postgres.feedback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.stemvault.domain.feedback.SearchFeedback;
+import org.stemvault.postgres.PostgresTestSupport;
+import org.stemvault.postgres.TestDatabase;
+
+/**
+ * The counted acts ({@code feedback_signals}, V32) follow changes that touch many recordings at
+ * once: forty thousand acts written in one statement, then pruned in one, each counting every
+ * recording it touched in its own transaction (more recordings than PostgreSQL's lock table holds
+ * locks: the counts wait on buckets of recordings, not on each).
+ */
+@MicronautTest(transactional = false)
+class FeedbackCountsTest extends PostgresTestSupport {
+
+    static final int RECORDINGS = 40_000;
+
+    @Inject SearchFeedback feedback;
+
+    static long value(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void acts_on_forty_thousand_recordings_are_counted_and_pruned_in_one_statement_each()
+            throws Exception {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    """
+                    INSERT INTO users (id, email, name, role, created_at)
+                    VALUES (gen_random_uuid(), 'many@example.com', 'Many', 'member', now());
+                    INSERT INTO profiles (id, name, source_folder, created_at)
+                    VALUES (gen_random_uuid(), 'many', '/sources/many', now());
+                    INSERT INTO recordings (id, profile_id, output_name, display_name, description,
+                                            created_at, updated_at)
+                    SELECT gen_random_uuid(), p.id, 'take-' || g, 'Take ' || g, '', now(), now()
+                    FROM generate_series(1, %d) g, profiles p;
+                    INSERT INTO search_feedback (search_id, recording_id, action, profile_id, user_id,
+                        session_id, kind, query_norm, position, played_to_end, reward, base_share,
+                        searched_at, created_at)
+                    SELECT gen_random_uuid(), r.id, 'played', r.profile_id, u.id, gen_random_uuid(),
+                           'search', 'groove', 1 + (row_number() OVER () %% 10)::int, true, 2, 0.5,
+                           now() - interval '2 days', now() - interval '2 days'
+                    FROM recordings r, users u;
+                    """
+                            .formatted(RECORDINGS));
+            assertEquals(RECORDINGS, value(s, "SELECT sum(events) FROM feedback_signals"));
+            assertEquals(
+                    RECORDINGS,
+                    value(s, "SELECT count(DISTINCT recording_id) FROM feedback_signals"));
+            long pruned = feedback.prune(Instant.now().minus(1, ChronoUnit.DAYS));
+            assertTrue(pruned >= RECORDINGS, "pruned " + pruned);
+            assertEquals(0, value(s, "SELECT count(*) FROM feedback_signals"));
+        }
+    }
+}
