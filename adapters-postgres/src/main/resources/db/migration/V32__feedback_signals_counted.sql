@@ -6,12 +6,13 @@
 -- The per-member cap is applied here, when acts are written: of each member's acts on a recording, the newest
 -- per_user_cap count, whatever query they answered (before, the newest among those answering this query or a similar
 -- one). The cap is the deployment's STEMVAULT_FEEDBACK_PER_USER_CAP, written here by the service at start; a change
--- recounts every recording.
+-- recounts every recording. It is NULL until then, and nothing counts: the first start counts the acts kept before
+-- this migration, outside the statement timeout that a migration runs under.
 CREATE TABLE feedback_settings (
     only_row     boolean PRIMARY KEY DEFAULT true CHECK (only_row),
-    per_user_cap int     NOT NULL CHECK (per_user_cap >= 1)
+    per_user_cap int     CHECK (per_user_cap >= 1)
 );
-INSERT INTO feedback_settings (per_user_cap) VALUES (3);
+INSERT INTO feedback_settings (per_user_cap) VALUES (NULL);
 
 CREATE TABLE feedback_signals (
     recording_id uuid             NOT NULL,
@@ -70,4 +71,3 @@ END $$;
 CREATE TRIGGER search_feedback_truncated AFTER TRUNCATE ON search_feedback
     FOR EACH STATEMENT EXECUTE FUNCTION search_feedback_emptied();
 
-SELECT feedback_signals_recount(array(SELECT DISTINCT recording_id FROM search_feedback));

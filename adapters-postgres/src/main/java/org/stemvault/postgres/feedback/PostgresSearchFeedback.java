@@ -137,7 +137,8 @@ final class PostgresSearchFeedback implements SearchFeedback {
                     int changed =
                             Database.run(
                                     c,
-                                    "UPDATE feedback_settings SET per_user_cap = ? WHERE per_user_cap <> ?",
+                                    "UPDATE feedback_settings SET per_user_cap = ?"
+                                            + " WHERE per_user_cap IS DISTINCT FROM ?",
                                     ps -> {
                                         ps.setInt(1, perUserCap);
                                         ps.setInt(2, perUserCap);

@@ -17,9 +17,10 @@ import org.stemvault.postgres.TestDatabase;
 
 /**
  * The counted acts ({@code feedback_signals}, V32) follow changes that touch many recordings at
- * once: forty thousand acts written in one statement, then pruned in one, each counting every
- * recording it touched in its own transaction (more recordings than PostgreSQL's lock table holds
- * locks: the counts wait on buckets of recordings, not on each).
+ * once: forty thousand acts kept before any cap was set (as when V32 has just run) and counted by
+ * the first start in one statement, then pruned in one, each counting every recording it touched in
+ * its own transaction (more recordings than PostgreSQL's lock table holds locks: the counts wait on
+ * buckets of recordings, not on each).
  */
 @MicronautTest(transactional = false)
 class FeedbackCountsTest extends PostgresTestSupport {
@@ -42,6 +43,7 @@ class FeedbackCountsTest extends PostgresTestSupport {
                 Statement s = c.createStatement()) {
             s.execute(
                     """
+                    UPDATE feedback_settings SET per_user_cap = NULL;
                     INSERT INTO users (id, email, name, role, created_at)
                     VALUES (gen_random_uuid(), 'many@example.com', 'Many', 'member', now());
                     INSERT INTO profiles (id, name, source_folder, created_at)
@@ -59,6 +61,11 @@ class FeedbackCountsTest extends PostgresTestSupport {
                     FROM recordings r, users u;
                     """
                             .formatted(RECORDINGS));
+            assertEquals(
+                    0,
+                    value(s, "SELECT count(*) FROM feedback_signals"),
+                    "no cap yet (as after V32, before a service started): nothing counts");
+            assertTrue(feedback.capPerMember(3), "the first start counts what was kept before");
             assertEquals(RECORDINGS, value(s, "SELECT sum(events) FROM feedback_signals"));
             assertEquals(
                     RECORDINGS,
