@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.stemvault.application.feedback.CurrentModel;
 import org.stemvault.application.feedback.FeedbackLog;
 import org.stemvault.application.feedback.Queries;
+import org.stemvault.application.feedback.Ranker;
 import org.stemvault.application.feedback.Signals;
 import org.stemvault.domain.feedback.RankerModel;
 import org.stemvault.domain.feedback.RankerModels;
@@ -382,7 +383,13 @@ class SearchFeedbackTest implements TestPropertyProvider {
                                 null,
                                 60,
                                 new Tracking(
-                                        SearchId.random(), "search", "groove", 10, 10, WEIGHING))
+                                        SearchId.random(),
+                                        "search",
+                                        "groove",
+                                        10,
+                                        10,
+                                        WEIGHING,
+                                        null))
                         .orElseThrow();
         assertEquals(5, hits.size());
         boolean someSignal = false;
@@ -404,6 +411,67 @@ class SearchFeedbackTest implements TestPropertyProvider {
             someSignal |= expected.events() > 0;
         }
         assertTrue(someSignal, "the band's takes carry acts");
+        // the statement's learned order is the Ranker's on the same pool
+        SearchQuery three =
+                new SearchQuery(
+                        SearchQuery.Mode.FULLTEXT,
+                        "groove",
+                        null,
+                        null,
+                        null,
+                        3,
+                        0,
+                        SearchQuery.Filters.NONE);
+        RankerModel model = new RankerModel(0, 1, 3, 1, 2, 10, 5, T0);
+        List<Hit> pool =
+                vectorSearch
+                        .search(
+                                viewer,
+                                three,
+                                null,
+                                null,
+                                60,
+                                new Tracking(
+                                        SearchId.random(),
+                                        "search",
+                                        "groove",
+                                        3,
+                                        5,
+                                        WEIGHING,
+                                        null))
+                        .orElseThrow();
+        assertEquals(5, pool.size());
+        for (int minEvents : new int[] {1, 1000}) {
+            List<Hit> learned =
+                    vectorSearch
+                            .search(
+                                    viewer,
+                                    three,
+                                    null,
+                                    null,
+                                    60,
+                                    new Tracking(
+                                            SearchId.random(),
+                                            "search",
+                                            "groove",
+                                            3,
+                                            5,
+                                            WEIGHING,
+                                            new Tracking.Learned(model, minEvents)))
+                            .orElseThrow();
+            assertEquals(
+                    outputNames(Ranker.rank(pool, 3, model, minEvents)),
+                    outputNames(learned),
+                    "min events " + minEvents);
+        }
+        assertNotEquals(
+                outputNames(pool.subList(0, 3)),
+                outputNames(Ranker.rank(pool, 3, model, 1)),
+                "the acts move the band's results");
+    }
+
+    static List<String> outputNames(List<Hit> hits) {
+        return hits.stream().map(h -> h.recording().outputName().value()).toList();
     }
 
     @Test

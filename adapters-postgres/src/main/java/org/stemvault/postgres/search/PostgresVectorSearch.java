@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.postgresql.PGConnection;
+import org.stemvault.domain.feedback.RankerModel;
 import org.stemvault.domain.feedback.Signal;
 import org.stemvault.domain.library.Viewer;
 import org.stemvault.domain.profile.ProfileName;
@@ -230,7 +231,8 @@ final class PostgresVectorSearch implements VectorSearch {
             ,
                            ?::uuid AS search_id, ?::uuid AS session_id, ?::text AS kind, ?::text AS query_norm,
                            ?::text AS space_name, ?::int AS shown, ?::float8 AS eta, ?::float8 AS max_weight,
-                           ?::float8 AS min_query_similarity""";
+                           ?::float8 AS min_query_similarity, ?::float8 AS m_base, ?::float8 AS m_exact,
+                           ?::float8 AS m_similar, ?::float8 AS m_scale, ?::int AS min_events""";
 
     /**
      * Logs the answer in {@code searches}, in the statement that ranks it (a data-modifying common
@@ -286,6 +288,46 @@ final class PostgresVectorSearch implements VectorSearch {
                     WHERE g.same OR g.sim >= a.min_query_similarity
                 ) t
                 GROUP BY t.recording_id
+            )""";
+
+    /**
+     * The candidates of {@code fused} with their {@code signals}, re-ranked by the learned model in
+     * {@code args} by the rules of the application's {@code Ranker}, here so that only the results
+     * shown are read whole (reading the whole pool cost the learned search most of its time): a
+     * candidate's learned score is {@code m_base × score/best + m_exact × tanh(fb_exact/m_scale) +
+     * m_similar × tanh(fb_similar/m_scale)}; within each profile whose candidates carry at least
+     * {@code min_events} acts, its candidates are ordered by that score (ties in today's order),
+     * else in today's; each of today's first {@code shown} slots ({@code slot}) goes to its
+     * profile's candidate of the same rank in that order.
+     */
+    private static final String RERANKED =
+            """
+            , pooled AS MATERIALIZED (
+                SELECT h.recording_id, h.score, h.similarity, h.rank_semantic, h.rank_fulltext, r.profile_id,
+                       coalesce(g.fb_events, 0) AS fb_events, coalesce(g.fb_exact, 0) AS fb_exact,
+                       coalesce(g.fb_similar, 0) AS fb_similar,
+                       row_number() OVER (ORDER BY h.score DESC, h.recording_id) AS today
+                FROM fused h JOIN recordings r ON r.id = h.recording_id
+                LEFT JOIN signals g ON g.recording_id = h.recording_id
+            ), learned AS MATERIALIZED (
+                SELECT y.*, row_number() OVER (PARTITION BY y.profile_id ORDER BY y.today) AS nth_today,
+                       row_number() OVER (PARTITION BY y.profile_id
+                                          ORDER BY CASE WHEN y.moves THEN y.learned END DESC NULLS LAST, y.today)
+                           AS nth_learned
+                FROM (
+                    SELECT p.*, sum(p.fb_events) OVER (PARTITION BY p.profile_id) >= a.min_events AS moves,
+                           a.m_base * CASE WHEN b.best > 0 THEN greatest(0, least(1, p.score / b.best)) ELSE 0 END
+                           + a.m_exact * tanh(p.fb_exact / a.m_scale)
+                           + a.m_similar * tanh(p.fb_similar / a.m_scale) AS learned
+                    FROM pooled p
+                    CROSS JOIN args a
+                    CROSS JOIN (SELECT score AS best FROM pooled WHERE today = 1) b
+                ) y
+            ), chosen AS (
+                SELECT s.today AS slot, l.recording_id, l.score, l.similarity, l.rank_semantic, l.rank_fulltext,
+                       l.fb_events, l.fb_exact, l.fb_similar
+                FROM learned s JOIN learned l ON l.profile_id = s.profile_id AND l.nth_learned = s.nth_today
+                WHERE s.today <= (SELECT shown FROM args)
             )""";
 
     /**
@@ -533,12 +575,13 @@ final class PostgresVectorSearch implements VectorSearch {
      * search sets ({@link #filters}).
      */
     static String searchSql(SearchQuery.Mode mode, EmbeddingSpace space, String filters) {
-        return searchSql(mode, space, Storage.FULL, filters, false, false, EXACT_BELOW);
+        return searchSql(mode, space, Storage.FULL, filters, false, false, false, EXACT_BELOW);
     }
 
     /**
      * As {@link #searchSql(SearchQuery.Mode, EmbeddingSpace, String)}, logging the answer when
-     * {@code logged} and reading each candidate's feedback when {@code signals}.
+     * {@code logged}, reading each candidate's feedback when {@code signals}, and answering the
+     * shown results in the learned order when {@code reranked} ({@link #RERANKED}).
      */
     static String searchSql(
             SearchQuery.Mode mode,
@@ -547,6 +590,7 @@ final class PostgresVectorSearch implements VectorSearch {
             String filters,
             boolean logged,
             boolean signals,
+            boolean reranked,
             int exactBelow) {
         String score =
                 switch (mode) {
@@ -582,11 +626,11 @@ final class PostgresVectorSearch implements VectorSearch {
                 SELECT EXISTS (SELECT 1 FROM viewer) AS user_exists, h.score, h.similarity, h.rank_semantic,
                        h.rank_fulltext, p.name AS profile_name, %s%s
                 FROM (SELECT 1) AS one
-                LEFT JOIN fused h ON true%s
+                LEFT JOIN %s h ON true%s
                 LEFT JOIN recordings r ON r.id = h.recording_id
                 LEFT JOIN profiles p ON p.id = r.profile_id
                 LEFT JOIN LATERAL (SELECT * FROM stems s WHERE s.recording_id = r.id ORDER BY s.position OFFSET 0) s ON true
-                ORDER BY h.score DESC, r.id, s.position
+                ORDER BY %s, s.position
                 """
                         .formatted(
                                 logged ? LOG_ARGS : "",
@@ -603,16 +647,20 @@ final class PostgresVectorSearch implements VectorSearch {
                                                 "score",
                                                 "a.text")
                                         : "",
-                                signals ? SIGNALS : "",
+                                signals ? SIGNALS + (reranked ? RERANKED : "") : "",
                                 RecordingRows.COLUMNS,
-                                signals
-                                        ? ", coalesce(g.fb_events, 0) AS fb_events,"
-                                                + " coalesce(g.fb_exact, 0) AS fb_exact,"
-                                                + " coalesce(g.fb_similar, 0) AS fb_similar"
-                                        : "",
-                                signals
+                                reranked
+                                        ? ", h.fb_events, h.fb_exact, h.fb_similar"
+                                        : signals
+                                                ? ", coalesce(g.fb_events, 0) AS fb_events,"
+                                                        + " coalesce(g.fb_exact, 0) AS fb_exact,"
+                                                        + " coalesce(g.fb_similar, 0) AS fb_similar"
+                                                : "",
+                                reranked ? "chosen" : "fused",
+                                signals && !reranked
                                         ? "\n                LEFT JOIN signals g ON g.recording_id = h.recording_id"
-                                        : ""));
+                                        : "",
+                                reranked ? "h.slot" : "h.score DESC, r.id"));
     }
 
     /**
@@ -689,7 +737,13 @@ final class PostgresVectorSearch implements VectorSearch {
         Tracking.Weighing w = t.weighing();
         ps.setObject(i++, w == null ? null : w.eta(), Types.DOUBLE);
         ps.setObject(i++, w == null ? null : w.maxWeight(), Types.DOUBLE);
-        ps.setObject(i, w == null ? null : w.minQuerySimilarity(), Types.DOUBLE);
+        ps.setObject(i++, w == null ? null : w.minQuerySimilarity(), Types.DOUBLE);
+        RankerModel m = t.learned() == null ? null : t.learned().model();
+        ps.setObject(i++, m == null ? null : m.base(), Types.DOUBLE);
+        ps.setObject(i++, m == null ? null : m.exact(), Types.DOUBLE);
+        ps.setObject(i++, m == null ? null : m.similar(), Types.DOUBLE);
+        ps.setObject(i++, m == null ? null : m.scale(), Types.DOUBLE);
+        ps.setObject(i, t.learned() == null ? null : t.learned().minEvents(), Types.INTEGER);
     }
 
     @Override
@@ -703,6 +757,7 @@ final class PostgresVectorSearch implements VectorSearch {
         String filters = filters(q.filters());
         boolean logged = tracking != null;
         boolean signals = logged && tracking.weighing() != null;
+        boolean reranked = signals && tracking.learned() != null;
         Storage kept = q.mode().semantic() ? storage.current(space) : Storage.FULL;
         String sql =
                 statements.computeIfAbsent(
@@ -714,7 +769,9 @@ final class PostgresVectorSearch implements VectorSearch {
                                 + ":"
                                 + logged
                                 + ":"
-                                + signals,
+                                + signals
+                                + ":"
+                                + reranked,
                         k ->
                                 searchSql(
                                         q.mode(),
@@ -723,6 +780,7 @@ final class PostgresVectorSearch implements VectorSearch {
                                         filters,
                                         logged,
                                         signals,
+                                        reranked,
                                         exactBelow));
         return ranked(
                 sql,

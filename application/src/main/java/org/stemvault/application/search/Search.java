@@ -6,7 +6,6 @@ import org.stemvault.application.Principal;
 import org.stemvault.application.feedback.CurrentModel;
 import org.stemvault.application.feedback.FeedbackPolicy;
 import org.stemvault.application.feedback.Queries;
-import org.stemvault.application.feedback.Ranker;
 import org.stemvault.domain.Invalid;
 import org.stemvault.domain.NotFound;
 import org.stemvault.domain.Unauthenticated;
@@ -131,6 +130,7 @@ public final class Search {
                                 Queries.similarTo(recording.id().value()),
                                 limit,
                                 limit,
+                                null,
                                 null)
                         : null;
         return new Searched<>(
@@ -149,8 +149,9 @@ public final class Search {
     /**
      * Ranks recordings by the query's mode. A semantic side without a vector takes the query
      * text's, in a space whose vectors come from text. While feedback is recorded the answer is
-     * logged under its id in the same statement; with the learned ranker on, the best {@code pool}
-     * candidates are read with their feedback and re-ranked ({@link Ranker}).
+     * logged under its id in the same statement; with the learned ranker on, the statement reads
+     * the best {@code pool} candidates with their feedback and re-ranks them by the {@link
+     * org.stemvault.application.feedback.Ranker}'s rules.
      */
     public Searched<Hit> search(Viewer viewer, SearchQuery query) {
         EmbeddingSpace space = null;
@@ -184,11 +185,14 @@ public final class Search {
                         Queries.normal(query.text()),
                         query.limit(),
                         learned == null ? query.limit() : Math.max(query.limit(), feedback.pool()),
-                        learned == null ? null : feedback.weighing());
-        List<Hit> pool =
-                search.search(viewer, query, space, vector, rrfK, tracking)
-                        .orElseThrow(Unauthenticated::new);
+                        learned == null ? null : feedback.weighing(),
+                        learned == null
+                                ? null
+                                : new Tracking.Learned(learned, feedback.minEvents()));
+        // the statement re-ranks by the model (the Ranker's rules) and answers the limit's results
         return new Searched<>(
-                tracking.id(), Ranker.rank(pool, query.limit(), learned, feedback.minEvents()));
+                tracking.id(),
+                search.search(viewer, query, space, vector, rrfK, tracking)
+                        .orElseThrow(Unauthenticated::new));
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.stemvault.application.Transactions;
+import org.stemvault.application.feedback.Ranker;
 import org.stemvault.application.signin.PendingLogins;
 import org.stemvault.domain.Conflict;
 import org.stemvault.domain.Position;
@@ -1230,7 +1231,7 @@ public final class InMemoryWorld implements Ports {
                         }
                         Set<RecordingId> all = new java.util.HashSet<>(semanticRank.keySet());
                         all.addAll(textRank.keySet());
-                        return Optional.of(
+                        List<Hit> pool =
                                 all.stream()
                                         .map(
                                                 id -> {
@@ -1267,7 +1268,16 @@ public final class InMemoryWorld implements Ports {
                                                                 h -> h.recording().id().value(),
                                                                 UUIDS))
                                         .limit(lim)
-                                        .toList());
+                                        .toList();
+                        // no feedback here: every signal is none, so the learned order is today's
+                        return Optional.of(
+                                tracking == null || tracking.learned() == null
+                                        ? pool
+                                        : Ranker.rank(
+                                                pool,
+                                                tracking.shown(),
+                                                tracking.learned().model(),
+                                                tracking.learned().minEvents()));
                     }
                 }
             };

@@ -67,7 +67,9 @@ public interface VectorSearch {
     /**
      * As {@link #search(Viewer, SearchQuery, EmbeddingSpace, Vector, int)}, in the same statement
      * logging the answer and reading each candidate's feedback as {@code tracking} asks (null:
-     * neither): then up to {@code tracking.pool()} results, ranked as without it.
+     * neither): then up to {@code tracking.pool()} results, ranked as without it; or, when it
+     * carries a {@link Tracking.Learned} ranking, up to {@code tracking.shown()} of them re-ranked
+     * by it.
      */
     Optional<List<Hit>> search(
             Viewer viewer,
