@@ -90,7 +90,7 @@ text = path.read_text() if path.exists() else ("# Benchmarks\n\nEach section is 
     "are from one run on this machine, which is noisy: compare ratios measured in the same run.\n")
 heading, section = sys.argv[1], sys.argv[2].strip() + "\n"
 pattern = re.compile(re.escape(heading) + r".*?(?=\n## |\Z)", re.S)
-text = pattern.sub(lambda m: section.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+text = pattern.sub(lambda m: section.rstrip("\n"), text, count=1) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
 path.write_text(text)
 PY
 }

@@ -29,7 +29,7 @@ curve=$(awk '$1 == "curve" {printf "| %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f
 lat1=$(awk '$1 == "latency" && $2 == 1' "$out/result.txt")
 lat8=$(awk '$1 == "latency" && $2 == 8' "$out/result.txt")
 ratio() { python3 -c "print(f'{$2 / $1:.2f}')"; }
-bench_write_section "## Search that learns" "$(cat <<MD
+bench_write_section "## Search that learns: an offline evaluation" "$(cat <<MD
 ## Search that learns: an offline evaluation
 
 \`bash bench/ranking.sh\`, $(date -u +%F), this 2-core machine, PostgreSQL $(runuser -u postgres -- psql -XtAc 'show server_version' | awk '{print $1}'), JDK
