@@ -364,33 +364,7 @@ class SearchFeedbackTest implements TestPropertyProvider {
         List<SearchFeedback.Event> events = feedback.events();
         assertTrue(events.size() >= 24, "acts: " + events.size());
         Viewer viewer = TestSessions.viewer(member);
-        SearchQuery query =
-                new SearchQuery(
-                        SearchQuery.Mode.FULLTEXT,
-                        "groove",
-                        null,
-                        null,
-                        null,
-                        10,
-                        0,
-                        SearchQuery.Filters.NONE);
-        List<Hit> hits =
-                vectorSearch
-                        .search(
-                                viewer,
-                                query,
-                                null,
-                                null,
-                                60,
-                                new Tracking(
-                                        SearchId.random(),
-                                        "search",
-                                        "groove",
-                                        10,
-                                        10,
-                                        WEIGHING,
-                                        null))
-                        .orElseThrow();
+        List<Hit> hits = groove(viewer, 10, 10, null);
         assertEquals(5, hits.size());
         boolean someSignal = false;
         for (Hit h : hits) {
@@ -412,53 +386,11 @@ class SearchFeedbackTest implements TestPropertyProvider {
         }
         assertTrue(someSignal, "the band's takes carry acts");
         // the statement's learned order is the Ranker's on the same pool
-        SearchQuery three =
-                new SearchQuery(
-                        SearchQuery.Mode.FULLTEXT,
-                        "groove",
-                        null,
-                        null,
-                        null,
-                        3,
-                        0,
-                        SearchQuery.Filters.NONE);
         RankerModel model = new RankerModel(0, 1, 3, 1, 2, 10, 5, T0);
-        List<Hit> pool =
-                vectorSearch
-                        .search(
-                                viewer,
-                                three,
-                                null,
-                                null,
-                                60,
-                                new Tracking(
-                                        SearchId.random(),
-                                        "search",
-                                        "groove",
-                                        3,
-                                        5,
-                                        WEIGHING,
-                                        null))
-                        .orElseThrow();
+        List<Hit> pool = groove(viewer, 3, 5, null);
         assertEquals(5, pool.size());
         for (int minEvents : new int[] {1, 1000}) {
-            List<Hit> learned =
-                    vectorSearch
-                            .search(
-                                    viewer,
-                                    three,
-                                    null,
-                                    null,
-                                    60,
-                                    new Tracking(
-                                            SearchId.random(),
-                                            "search",
-                                            "groove",
-                                            3,
-                                            5,
-                                            WEIGHING,
-                                            new Tracking.Learned(model, minEvents)))
-                            .orElseThrow();
+            List<Hit> learned = groove(viewer, 3, 5, new Tracking.Learned(model, minEvents));
             assertEquals(
                     outputNames(Ranker.rank(pool, 3, model, minEvents)),
                     outputNames(learned),
@@ -468,6 +400,26 @@ class SearchFeedbackTest implements TestPropertyProvider {
                 outputNames(pool.subList(0, 3)),
                 outputNames(Ranker.rank(pool, 3, model, 1)),
                 "the acts move the band's results");
+    }
+
+    /**
+     * The statement's answer to a full-text search for "groove" tracked with the test's weighing:
+     * {@code shown} of a {@code pool}, re-ranked when {@code learned} is given.
+     */
+    List<Hit> groove(Viewer viewer, int shown, int pool, Tracking.Learned learned) {
+        SearchQuery query =
+                new SearchQuery(
+                        SearchQuery.Mode.FULLTEXT,
+                        "groove",
+                        null,
+                        null,
+                        null,
+                        shown,
+                        0,
+                        SearchQuery.Filters.NONE);
+        Tracking tracking =
+                new Tracking(SearchId.random(), "search", "groove", shown, pool, WEIGHING, learned);
+        return vectorSearch.search(viewer, query, null, null, 60, tracking).orElseThrow();
     }
 
     static List<String> outputNames(List<Hit> hits) {
