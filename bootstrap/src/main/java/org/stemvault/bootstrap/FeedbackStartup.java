@@ -26,7 +26,7 @@ final class FeedbackStartup {
     void onStartup(StartupEvent event) {
         if (feedback.start()) {
             LOG.info(
-                    "the per-member cap of search feedback changed: every recording's acts were counted again");
+                    "search feedback: the per-member cap was set or changed; every kept act was counted again");
         }
     }
 }
