@@ -506,18 +506,11 @@ class SearchFeedbackTest implements TestPropertyProvider {
     }
 
     /** How many acts on the recording count for ranking, as {@code feedback_signals} keeps them. */
-    static long counted(Recording r) throws Exception {
-        try (Connection c = TestDatabase.connect();
-                Statement s = c.createStatement();
-                var rs =
-                        s.executeQuery(
-                                "SELECT coalesce(sum(events), 0) FROM feedback_signals"
-                                        + " WHERE recording_id = '"
-                                        + r.id()
-                                        + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    static long counted(Recording r) {
+        return DriveTest.count(
+                "SELECT coalesce(sum(events), 0) FROM feedback_signals WHERE recording_id = '"
+                        + r.id()
+                        + "'");
     }
 
     @Test
