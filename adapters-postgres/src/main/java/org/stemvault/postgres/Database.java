@@ -117,6 +117,41 @@ public final class Database {
         }
     }
 
+    /**
+     * Runs {@code work} on {@code c} as long as it takes: without the session's statement timeout
+     * nor the connection's socket timeout (see {@link #unhurried}), both put back after. Inside a
+     * transaction the statement timeout is lifted to its end ({@code SET LOCAL}); outside one (a
+     * statement that cannot run in a transaction, such as {@code CREATE INDEX CONCURRENTLY}) it is
+     * set for the session and put back after.
+     */
+    public static <R> R asLongAsItTakes(Connection c, Work<R> work) throws SQLException {
+        if (!c.getAutoCommit()) {
+            try (var s = c.createStatement()) {
+                s.execute("SET LOCAL statement_timeout = 0");
+            }
+            return unhurried(c, work);
+        }
+        String timeout;
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("SHOW statement_timeout")) {
+            rs.next();
+            timeout = rs.getString(1);
+        }
+        setStatementTimeout(c, "0");
+        try {
+            return unhurried(c, work);
+        } finally {
+            setStatementTimeout(c, timeout);
+        }
+    }
+
+    private static void setStatementTimeout(Connection c, String timeout) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT set_config('statement_timeout', ?, false)")) {
+            ps.setString(1, timeout);
+            ps.execute();
+        }
+    }
+
     /** Whether a failure, or one of its causes, says the database is away or too slow. */
     static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

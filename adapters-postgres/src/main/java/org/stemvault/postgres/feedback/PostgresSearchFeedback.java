@@ -147,11 +147,10 @@ final class PostgresSearchFeedback implements SearchFeedback {
                         return false;
                     }
                     // every recording with acts, in this transaction: as long as it takes
-                    Database.unhurried(
+                    Database.asLongAsItTakes(
                             c,
                             x -> {
                                 try (Statement s = x.createStatement()) {
-                                    s.execute("SET LOCAL statement_timeout = 0");
                                     s.execute(
                                             "SELECT feedback_signals_recount(array("
                                                     + "SELECT DISTINCT recording_id FROM search_feedback))");

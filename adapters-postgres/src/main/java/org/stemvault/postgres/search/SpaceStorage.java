@@ -451,7 +451,6 @@ final class SpaceStorage {
      */
     private static UUID batch(Connection c, EmbeddingSpace space, UUID after, String assignment)
             throws SQLException {
-        String timeout = statementTimeout(c);
         try (var ps =
                 c.prepareStatement(
                         "WITH batch AS (SELECT id FROM embeddings WHERE space = ? AND id > coalesce(?, '00000000-0000-0000-0000-000000000000'::uuid)"
@@ -462,19 +461,21 @@ final class SpaceStorage {
                                 + " FROM batch WHERE e.id = batch.id RETURNING e.id")) {
             ps.setString(1, space.name());
             ps.setObject(2, after);
-            UUID last = null;
-            setStatementTimeout(c, "0"); // a batch under load may outlast a request's limit
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    if (last == null || id.compareTo(last) > 0) {
-                        last = id;
-                    }
-                }
-            } finally {
-                setStatementTimeout(c, timeout);
-            }
-            return last;
+            // a batch under load may outlast a request's limit
+            return Database.asLongAsItTakes(
+                    c,
+                    connection -> {
+                        UUID last = null;
+                        try (var rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                UUID id = rs.getObject(1, UUID.class);
+                                if (last == null || id.compareTo(last) > 0) {
+                                    last = id;
+                                }
+                            }
+                        }
+                        return last;
+                    });
         }
     }
 
@@ -507,39 +508,15 @@ final class SpaceStorage {
         unbounded(c, "DROP INDEX CONCURRENTLY IF EXISTS " + name);
     }
 
-    /**
-     * Runs one statement without the session's statement timeout, which is put back after, nor the
-     * connection's socket timeout.
-     */
+    /** Runs one statement as long as it takes ({@link Database#asLongAsItTakes}). */
     private static void unbounded(Connection c, String sql) throws SQLException {
-        String timeout = statementTimeout(c);
-        setStatementTimeout(c, "0");
-        try {
-            Database.unhurried(
-                    c,
-                    connection -> {
-                        try (var s = connection.createStatement()) {
-                            return s.execute(sql);
-                        }
-                    });
-        } finally {
-            setStatementTimeout(c, timeout);
-        }
-    }
-
-    private static String statementTimeout(Connection c) throws SQLException {
-        try (var s = c.createStatement();
-                var rs = s.executeQuery("SHOW statement_timeout")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void setStatementTimeout(Connection c, String timeout) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT set_config('statement_timeout', ?, false)")) {
-            ps.setString(1, timeout);
-            ps.execute();
-        }
+        Database.asLongAsItTakes(
+                c,
+                connection -> {
+                    try (var s = connection.createStatement()) {
+                        return s.execute(sql);
+                    }
+                });
     }
 
     /**
