@@ -256,15 +256,25 @@ class MediaTest implements TestPropertyProvider {
             counter.statements.set(0);
             assertEquals(206, get(VOCALS, member, "Range", "bytes=4-7").statusCode());
         }
-        // both counted over the same window: a background loop's commit while the grant was being
-        // remembered (its statements reset above) is not this request's
-        counter.statements.set(0);
-        counter.ends.set(0);
-        for (int i = 0; i < 5; i++) {
-            assertEquals("4567", get(VOCALS, member, "Range", "bytes=4-7").body());
+        // Hearing any change that can take a grant away forgets every grant, whoever it was
+        // about: a late announcement of the fixtures' changes heard during a window reads the
+        // grant again. So up to three windows; one must go without a statement. Both counted over
+        // the same
+        // window: a background loop's commit while the grant was being remembered is not this
+        // request's.
+        int statements = -1;
+        int ends = -1;
+        for (int window = 0; window < 3 && statements != 0; window++) {
+            counter.statements.set(0);
+            counter.ends.set(0);
+            for (int i = 0; i < 5; i++) {
+                assertEquals("4567", get(VOCALS, member, "Range", "bytes=4-7").body());
+            }
+            statements = counter.statements.getAndSet(0);
+            ends = counter.ends.get();
         }
-        assertEquals(0, counter.statements.getAndSet(0), "the grant is remembered");
-        assertEquals(0, counter.ends.get(), "no transaction, no COMMIT");
+        assertEquals(0, statements, "the grant is remembered");
+        assertEquals(0, ends, "no transaction, no COMMIT");
         assertEquals(404, get(VOCALS, stranger, "Range", "bytes=4-7").statusCode());
         assertEquals(404, get(VOCALS, stranger, "Range", "bytes=4-7").statusCode());
         assertEquals(2, counter.statements.get(), "a refusal is read every time");
