@@ -10,9 +10,13 @@
 #   3. three services at once, each warmed for BENCH_WARMUP seconds (default 120) at 8 connections:
 #      "today" (STEMVAULT_FEEDBACK_RETENTION=0: no search_id, nothing logged, today's statement), "logged"
 #      (the default: the search logged in its statement, ranker off), "learned" (STEMVAULT_SEARCH_RANKER=true);
-#   4. wrk sends the Q searches in turn to each of them, at 1 and 8 connections, S seconds per turn, three
-#      rounds with the three services interleaved, so that the machine's drift falls on all three alike.
+#   4. wrk sends the Q searches in turn to each of them, at 1 and 8 connections, S seconds per turn, BENCH_ROUNDS
+#      rounds (default 5) with the three services interleaved, each round starting with the next service, so that
+#      the machine's drift falls on all three alike; a ratio is taken within each round (the turns next to each
+#      other) and the median of the rounds' ratios reported.
 # Writes docs/benchmarks.md ("Search that learns: its cost at ..."). Needs root (apt, the cluster restart).
+# BENCH_REUSE=1 keeps the database of an earlier run with the same arguments (steps 1 and 2), for a second run of
+# the same measure after a change to the service.
 #   bash bench/search-feedback-cost.sh [vectors] [seconds] [queries] [background acts]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +26,7 @@ vectors="${1:-100000}"
 seconds="${2:-10}"
 queries="${3:-40}"
 background="${4:-100000}"
+rounds="${BENCH_ROUNDS:-5}"
 db=stemvault_bench_feedback
 email=bench@example.com
 space=bench
@@ -32,20 +37,30 @@ value() { bench_psql -d "$db" -tA "$@"; }
 spaces=(STEMVAULT_EMBEDDING_SPACES="$space:$dims:external")
 
 bench_need wrk wrk
-bench_fresh_database "$db"
+built="$vectors $queries $background"
+reuse=false
+if [ "${BENCH_REUSE:-}" = 1 ] && [ "$(bench_psql -tA -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database
+                                                         WHERE datname = '$db'")" = "$built" ]; then
+  reuse=true
+  bench_log "reusing $db ($built)"
+  ./mvnw -B -q -ntp package -DskipTests
+else
+  bench_fresh_database "$db"
+fi
 bench_raise_shared_buffers "2GB"
 bench_start_oidc
 bench_start_app 18110 "$db" "${spaces[@]}"
 token=$(bench_sign_in 18110 "$email")
 bench_stop_app
-bench_log "loading $vectors recordings x 4 stems with a random vector each, and the index"
-bench_seed_vectors "$db" "$space" "$dims" "$vectors" "$email"
-
 gauss="sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())"
 value -c "SELECT setseed(0.25)" -c "SELECT json_build_object('mode', 'semantic', 'space', '$space', 'vector',
             (SELECT array_agg(round(($gauss)::numeric, 6)) FROM generate_series(1, $dims) WHERE q > 0)::real[], 'limit', 10)
           FROM generate_series(1, $queries) q" | grep -v '^$' > "$BENCH_OUT/bodies.txt"
 export BODIES="$BENCH_OUT/bodies.txt"
+
+if ! $reuse; then
+bench_log "loading $vectors recordings x 4 stems with a random vector each, and the index"
+bench_seed_vectors "$db" "$space" "$dims" "$vectors" "$email"
 
 bench_log "$queries searches through the service, then the members' acts on their results"
 bench_start_app 18110 "$db" "${spaces[@]}"
@@ -89,6 +104,12 @@ INSERT INTO ranker_models (base_weight, exact_weight, similar_weight, scale, eve
 VALUES (1.0, 214.8, 528.7, 2.0, 8822, 20000, now());
 VACUUM ANALYZE;
 SQL
+bench_psql -c "COMMENT ON DATABASE $db IS '$built'"
+else
+  # an earlier run's searches were logged too: keep the first Q, whose results the acts are on
+  sql -c "DELETE FROM searches WHERE id NOT IN (SELECT id FROM searches ORDER BY created_at LIMIT $queries)" \
+      -c "VACUUM ANALYZE searches"
+fi
 acts=$(value -c "SELECT count(*) FROM search_feedback")
 per=$(value -c "SELECT round(avg(n), 1) FROM (SELECT count(*) n FROM search_feedback f
                  WHERE f.recording_id IN (SELECT unnest(results) FROM searches) GROUP BY recording_id) x")
@@ -130,10 +151,12 @@ turn() {
 }
 : > "$BENCH_OUT/turns.txt"
 for c in 1 8; do
-  for round in 1 2 3; do
-    for s in today logged learned; do
+  for round in $(seq 1 "$rounds"); do
+    services=(today logged learned)
+    for k in 0 1 2; do
+      s=${services[$(( (round - 1 + k) % 3 ))]}
       bench_log "round $round, $c connection(s): $s"
-      echo "$c $s $(turn "$s" "$c")" >> "$BENCH_OUT/turns.txt"
+      echo "$c $round $s $(turn "$s" "$c")" >> "$BENCH_OUT/turns.txt"
     done
   done
 done
@@ -141,19 +164,21 @@ kill "${pid[@]}"; wait "${pid[@]}" 2>/dev/null || true
 
 rows=$(python3 - "$BENCH_OUT/turns.txt" <<'PY'
 import statistics, sys
-turns = {}
+turns, rounds = {}, {}
 for line in open(sys.argv[1]):
-    c, s, p50, p99, rps = line.split()
+    c, r, s, p50, p99, rps = line.split()
     turns.setdefault((int(c), s), []).append((float(p50), float(p99), float(rps)))
+    rounds.setdefault((int(c), int(r)), {})[s] = float(p50)
 for c in (1, 8):
     m = {s: [statistics.median(x[i] for x in turns[(c, s)]) for i in range(3)] for s in ("today", "logged", "learned")}
     t = m["today"]
+    ratio = lambda a, b: statistics.median(v[a] / v[b] for (k, _), v in rounds.items() if k == c)
     print(f"| {c} | {t[0]:.2f} / {t[1]:.2f} / {t[2]:.0f} | {m['logged'][0]:.2f} / {m['logged'][1]:.2f} / {m['logged'][2]:.0f}"
           f" | {m['learned'][0]:.2f} / {m['learned'][1]:.2f} / {m['learned'][2]:.0f}"
-          f" | **{m['logged'][0] / t[0]:.2f}** | **{m['learned'][0] / t[0]:.2f}** |")
+          f" | **{ratio('logged', 'today'):.2f}** | **{ratio('learned', 'today'):.2f}** | {ratio('learned', 'logged'):.2f} |")
 PY
 )
-raw=$(awk '{printf "%s%s c=%s %s p50 %.2f", (NR > 1 ? "; " : ""), "", $1, $2, $3}' "$BENCH_OUT/turns.txt")
+raw=$(awk '{printf "%s c=%s round %s %s %.2f", (NR > 1 ? ";" : ""), $1, $2, $3, $4}' "$BENCH_OUT/turns.txt")
 section="## Search that learns: its cost at $vectors recordings
 
 \`bash bench/search-feedback-cost.sh $vectors $seconds $queries $background\` ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores): $vectors
@@ -168,13 +193,14 @@ Three services run at once against that database: *today* (\`STEMVAULT_FEEDBACK_
 no \`search_id\`, the statement as before issue 32), *logged* (the default: the search logged by its own
 statement) and *learned* (\`STEMVAULT_SEARCH_RANKER=true\`, with a model in \`ranker_models\`; the script checks
 that it re-ranks). Each was warmed for ${bench_warmup} s at 8 connections; then wrk sent the $queries searches in
-turn (\`POST /api/search\`, semantic, \`limit\` 10) to each, ${seconds} s per turn, three rounds with the three
-interleaved; the figures are the median turn's.
+turn (\`POST /api/search\`, semantic, \`limit\` 10) to each, ${seconds} s per turn, $rounds rounds with the three
+interleaved, each round starting with the next service. Latencies and req/s are the median turn's; a ratio is
+taken within each round, between turns next to each other, and the median of the $rounds rounds' ratios is shown.
 
-| connections | today p50 / p99 (ms) / req/s | logged p50 / p99 / req/s | learned p50 / p99 / req/s | logged / today (p50) | learned / today (p50) |
-|---|---|---|---|---|---|
+| connections | today p50 / p99 (ms) / req/s | logged p50 / p99 / req/s | learned p50 / p99 / req/s | logged / today (p50) | learned / today (p50) | learned / logged (p50) |
+|---|---|---|---|---|---|---|
 ${rows}
 
-Every turn's p50 (ms): ${raw}."
+Every turn's p50 (ms), in the order run:${raw}."
 bench_write_section "## Search that learns: its cost at" "$section"
 bench_log "written to docs/benchmarks.md"
