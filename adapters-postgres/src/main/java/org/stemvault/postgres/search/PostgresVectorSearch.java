@@ -638,8 +638,7 @@ final class PostgresVectorSearch implements VectorSearch {
                                 score,
                                 logged
                                         ? LOGGED.formatted(
-                                                "(SELECT coalesce(array_agg(v.id), '{}') FROM visible v"
-                                                        + " WHERE a.profiles IS NULL OR v.name = ANY (a.profiles))",
+                                                "(SELECT coalesce(array_agg(id), '{}') FROM scope)",
                                                 "fused",
                                                 "score DESC, recording_id",
                                                 "score",
