@@ -2,6 +2,7 @@ package org.stemvault.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -56,6 +57,18 @@ public final class TestDatabase {
     public static Connection connect() throws SQLException {
         start();
         return DriverManager.getConnection(url, credentials);
+    }
+
+    /** The number one query answers (its first column of its first row), on a new connection. */
+    public static long number(String sql) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

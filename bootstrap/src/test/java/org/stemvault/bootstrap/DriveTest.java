@@ -203,14 +203,7 @@ class DriveTest implements TestPropertyProvider {
     }
 
     static long count(String sql) {
-        try (Connection c = TestDatabase.connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.number(sql);
     }
 
     static String text(String sql) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,13 +27,6 @@ class FeedbackCountsTest extends PostgresTestSupport {
     static final int RECORDINGS = 40_000;
 
     @Inject SearchFeedback feedback;
-
-    static long value(Statement s, String sql) throws Exception {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     @Test
     void acts_on_forty_thousand_recordings_are_counted_and_pruned_in_one_statement_each()
@@ -63,16 +55,18 @@ class FeedbackCountsTest extends PostgresTestSupport {
                             .formatted(RECORDINGS));
             assertEquals(
                     0,
-                    value(s, "SELECT count(*) FROM feedback_signals"),
+                    TestDatabase.number("SELECT count(*) FROM feedback_signals"),
                     "no cap yet (as after V32, before a service started): nothing counts");
             assertTrue(feedback.capPerMember(3), "the first start counts what was kept before");
-            assertEquals(RECORDINGS, value(s, "SELECT sum(events) FROM feedback_signals"));
+            assertEquals(
+                    RECORDINGS, TestDatabase.number("SELECT sum(events) FROM feedback_signals"));
             assertEquals(
                     RECORDINGS,
-                    value(s, "SELECT count(DISTINCT recording_id) FROM feedback_signals"));
+                    TestDatabase.number(
+                            "SELECT count(DISTINCT recording_id) FROM feedback_signals"));
             long pruned = feedback.prune(Instant.now().minus(1, ChronoUnit.DAYS));
             assertTrue(pruned >= RECORDINGS, "pruned " + pruned);
-            assertEquals(0, value(s, "SELECT count(*) FROM feedback_signals"));
+            assertEquals(0, TestDatabase.number("SELECT count(*) FROM feedback_signals"));
         }
     }
 }
