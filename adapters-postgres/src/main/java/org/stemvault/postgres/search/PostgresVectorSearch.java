@@ -300,11 +300,12 @@ final class PostgresVectorSearch implements VectorSearch {
      */
     private static final String RERANKED =
             """
-            , pooled AS MATERIALIZED (
+            , pooled AS (
                 SELECT h.recording_id, h.score, h.similarity, h.rank_semantic, h.rank_fulltext, r.profile_id,
                        coalesce(g.fb_events, 0) AS fb_events, coalesce(g.fb_exact, 0) AS fb_exact,
                        coalesce(g.fb_similar, 0) AS fb_similar,
-                       row_number() OVER (ORDER BY h.score DESC, h.recording_id) AS today
+                       row_number() OVER (ORDER BY h.score DESC, h.recording_id) AS today,
+                       max(h.score) OVER () AS best
                 FROM fused h JOIN recordings r ON r.id = h.recording_id
                 LEFT JOIN signals g ON g.recording_id = h.recording_id
             ), learned AS MATERIALIZED (
@@ -314,12 +315,11 @@ final class PostgresVectorSearch implements VectorSearch {
                            AS nth_learned
                 FROM (
                     SELECT p.*, sum(p.fb_events) OVER (PARTITION BY p.profile_id) >= a.min_events AS moves,
-                           a.m_base * CASE WHEN b.best > 0 THEN greatest(0, least(1, p.score / b.best)) ELSE 0 END
+                           a.m_base * CASE WHEN p.best > 0 THEN greatest(0, least(1, p.score / p.best)) ELSE 0 END
                            + a.m_exact * tanh(p.fb_exact / a.m_scale)
                            + a.m_similar * tanh(p.fb_similar / a.m_scale) AS learned
                     FROM pooled p
                     CROSS JOIN args a
-                    CROSS JOIN (SELECT score AS best FROM pooled WHERE today = 1) b
                 ) y
             ), chosen AS (
                 SELECT s.today AS slot, l.recording_id, l.score, l.similarity, l.rank_semantic, l.rank_fulltext,
