@@ -507,7 +507,7 @@ class SearchFeedbackTest implements TestPropertyProvider {
 
     /** How many acts on the recording count for ranking, as {@code feedback_signals} keeps them. */
     static long counted(Recording r) {
-        return DriveTest.count(
+        return TestDatabase.number(
                 "SELECT coalesce(sum(events), 0) FROM feedback_signals WHERE recording_id = '"
                         + r.id()
                         + "'");

@@ -2,6 +2,7 @@ package org.stemvault.postgres.search;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,68 +93,66 @@ final class PostgresVectorSearch implements VectorSearch {
                     }
                     // building an index over a full space takes minutes: as long as it takes
                     return Database.asLongAsItTakes(
-                            c,
-                            x -> {
-                                try (var ps =
-                                        c.prepareStatement(
-                                                "SELECT count(*) FROM embeddings WHERE space = ? AND dimensions <> ?")) {
-                                    ps.setString(1, space.name());
-                                    ps.setInt(2, space.dimensions());
-                                    try (var rs = ps.executeQuery()) {
-                                        rs.next();
-                                        if (rs.getLong(1) > 0) {
-                                            throw new IllegalStateException(
-                                                    "embedding space '"
-                                                            + space.name()
-                                                            + "' is configured with "
-                                                            + space.dimensions()
-                                                            + " dimensions but holds "
-                                                            + rs.getLong(1)
-                                                            + " vectors of other dimensions: delete them or configure the space as it was");
-                                        }
-                                    }
-                                }
-                                boolean empty;
-                                try (var ps =
-                                        c.prepareStatement(
-                                                "SELECT NOT EXISTS (SELECT 1 FROM embeddings WHERE space = ?)")) {
-                                    ps.setString(1, space.name());
-                                    try (var rs = ps.executeQuery()) {
-                                        rs.next();
-                                        empty = rs.getBoolean(1);
-                                    }
-                                }
-                                Storage current = storage.settle(c, space, empty);
-                                List<String> keep = new ArrayList<>();
-                                keep.add(SpaceStorage.indexName(space, current));
-                                try (var ps =
-                                        c.prepareStatement(
-                                                "SELECT other FROM embedding_storage WHERE space = ? AND phase IS NOT NULL")) {
-                                    ps.setString(1, space.name());
-                                    try (var rs = ps.executeQuery()) {
-                                        while (rs.next()) {
-                                            keep.add(
-                                                    SpaceStorage.indexName(
-                                                            space,
-                                                            Storage.valueOf(
-                                                                    rs.getString(1)
-                                                                            .toUpperCase(
-                                                                                    java.util.Locale
-                                                                                            .ROOT))));
-                                        }
-                                    }
-                                }
-                                try (var s = c.createStatement()) {
-                                    for (String index : SpaceStorage.strayIndexes(c, space, keep)) {
-                                        s.execute("DROP INDEX IF EXISTS " + index);
-                                    }
-                                    s.execute(
-                                            SpaceStorage.createIndex(
-                                                    space, current, m, efConstruction, false));
-                                }
-                                return null;
-                            });
+                            c, x -> settleIndex(x, space, m, efConstruction));
                 });
+    }
+
+    /** {@link #ensureIndex}'s work on {@code c}, in its transaction and under its lock. */
+    private Void settleIndex(Connection c, EmbeddingSpace space, int m, int efConstruction)
+            throws SQLException {
+        try (var ps =
+                c.prepareStatement(
+                        "SELECT count(*) FROM embeddings WHERE space = ? AND dimensions <> ?")) {
+            ps.setString(1, space.name());
+            ps.setInt(2, space.dimensions());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    throw new IllegalStateException(
+                            "embedding space '"
+                                    + space.name()
+                                    + "' is configured with "
+                                    + space.dimensions()
+                                    + " dimensions but holds "
+                                    + rs.getLong(1)
+                                    + " vectors of other dimensions: delete them or configure the space as it was");
+                }
+            }
+        }
+        boolean empty;
+        try (var ps =
+                c.prepareStatement(
+                        "SELECT NOT EXISTS (SELECT 1 FROM embeddings WHERE space = ?)")) {
+            ps.setString(1, space.name());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                empty = rs.getBoolean(1);
+            }
+        }
+        Storage current = storage.settle(c, space, empty);
+        List<String> keep = new ArrayList<>();
+        keep.add(SpaceStorage.indexName(space, current));
+        try (var ps =
+                c.prepareStatement(
+                        "SELECT other FROM embedding_storage WHERE space = ? AND phase IS NOT NULL")) {
+            ps.setString(1, space.name());
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keep.add(
+                            SpaceStorage.indexName(
+                                    space,
+                                    Storage.valueOf(
+                                            rs.getString(1).toUpperCase(java.util.Locale.ROOT))));
+                }
+            }
+        }
+        try (var s = c.createStatement()) {
+            for (String index : SpaceStorage.strayIndexes(c, space, keep)) {
+                s.execute("DROP INDEX IF EXISTS " + index);
+            }
+            s.execute(SpaceStorage.createIndex(space, current, m, efConstruction, false));
+        }
+        return null;
     }
 
     @Override
